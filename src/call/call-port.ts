@@ -1,0 +1,35 @@
+import type { PromptId } from './prompt-manifest';
+
+export type Language = 'zh' | 'en';
+
+/** How one keypad field is collected. Digits typed while `prompts` play stop them (barge-in) and count. */
+export interface CollectOptions {
+  prompts: PromptId[];
+  maxDigits: number;
+  firstDigitTimeoutMs: number;
+  interDigitTimeoutMs: number;
+  /** Key that ends input early; `#` unless said otherwise. Never part of `digits`. */
+  terminator?: string;
+}
+
+export interface Collected {
+  /** Keys pressed, `*` included, terminator excluded. Card data: never log it. */
+  digits: string;
+  reason: 'max' | 'terminator' | 'timeout';
+}
+
+/**
+ * The only view of a phone call the call script has. Implemented over ARI in src/ari and by a
+ * scripted fake in tests. Every method rejects with CallerHungUpError once the caller has gone.
+ */
+export interface CallPort {
+  readonly id: string;
+  /** Aborted when the caller hangs up or the channel leaves the app. */
+  readonly signal: AbortSignal;
+  language: Language;
+  answer(): Promise<void>;
+  /** Plays prompts in order to the end (no barge-in). A missing file is logged and skipped. */
+  play(prompts: PromptId[]): Promise<void>;
+  collect(options: CollectOptions): Promise<Collected>;
+  hangup(): Promise<void>;
+}

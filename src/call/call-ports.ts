@@ -1,0 +1,72 @@
+import type { Logger } from 'pino';
+import type { CardData, HolderData, PaymentResult } from '../acquirer/acquirer-port';
+import type { CardKind } from '../domain/card-kind';
+import type { BankStatus } from '../domain/bank';
+
+/** What the call script needs from the rest of the system. Implemented in src/services, faked in tests. */
+
+export interface CallOrder {
+  id: string;
+  merchantName: string;
+  /** Integer fen. */
+  amount: number;
+  currency: 'CNY';
+  /** The holder fields the merchant's acquirer field set requires. */
+  requires: { idNumber: boolean; mobile: boolean };
+}
+
+export type ClaimResult =
+  | { ok: true; order: CallOrder }
+  | { ok: false; reason: 'unknown' | 'expired' | 'paid' | 'in_call' | 'not_payable' };
+
+export interface OrdersForCall {
+  /** Finds the payable order with this pay code and marks it `in_call` for this call, atomically. */
+  claimByPayCode(payCode: string, callId: string): Promise<ClaimResult>;
+  /** Ends this call's attempt: `abandoned` (hung up, timed out, out of tries) or `declined`. `paid` is set by payments. */
+  releaseAfterCall(orderId: string, callId: string, outcome: 'abandoned' | 'declined'): Promise<void>;
+}
+
+/** What the BIN table and the bank statuses say about a card number. */
+export interface CardInfo {
+  bankCode: string;
+  bankStatus: BankStatus;
+  /** `ambiguous` when the BIN is shared by credit and debit ranges: the caller is asked. */
+  kind: CardKind | 'ambiguous';
+}
+
+export interface CardLookup {
+  /** Undefined when no bank in the table issues this number. */
+  lookup(pan: string): Promise<CardInfo | undefined>;
+}
+
+export interface PaymentsForCall {
+  /**
+   * Records the attempt (masked card only), sends it to the acquirer and applies the answer to the order.
+   * Approved → the order is `paid`. Never retried here: a second call means a second charge.
+   */
+  pay(input: {
+    orderId: string;
+    callId: string;
+    card: CardData;
+    bankCode: string;
+    holder: HolderData;
+  }): Promise<PaymentResult>;
+}
+
+export interface CallSettings {
+  firstDigitTimeoutMs: number;
+  interDigitTimeoutMs: number;
+  /** Tries per field before the call ends politely. */
+  maxAttempts: number;
+  /** Cards a caller may try after declines in one call. */
+  maxCards: number;
+}
+
+export interface PaymentFlowDeps {
+  orders: OrdersForCall;
+  cards: CardLookup;
+  payments: PaymentsForCall;
+  settings: CallSettings;
+  now: () => Date;
+  log: Logger;
+}

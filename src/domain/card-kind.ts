@@ -1,0 +1,1 @@
+export type CardKind = 'credit' | 'debit';
