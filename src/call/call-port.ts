@@ -4,12 +4,20 @@ export type Language = 'zh' | 'en';
 
 /** How one keypad field is collected. Digits typed while `prompts` play stop them (barge-in) and count. */
 export interface CollectOptions {
+  /** Which field this is ('pay-code', 'card', 'pin', …): for logs and test drivers, never the digits. */
+  field: string;
   prompts: PromptId[];
   maxDigits: number;
   firstDigitTimeoutMs: number;
   interDigitTimeoutMs: number;
   /** Key that ends input early; `#` unless said otherwise. Never part of `digits`. */
   terminator?: string;
+  /**
+   * Keys pressed while no collect was running (type-ahead) count toward the next collect, as callers
+   * who know the script expect. `flush` drops them: used after an error prompt so stray keys do not
+   * leak into the retry.
+   */
+  flush?: boolean;
 }
 
 export interface Collected {
