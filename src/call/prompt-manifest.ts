@@ -84,6 +84,13 @@ const banks = {
   'bank-ceb': ['中国光大银行', 'China Everbright Bank'],
   'bank-cgb': ['广发银行', 'China Guangfa Bank'],
   'bank-pab': ['平安银行', 'Ping An Bank'],
+  'bank-abc': ['中国农业银行', 'Agricultural Bank of China'],
+  'bank-bocom': ['交通银行', 'Bank of Communications'],
+  'bank-psbc': ['中国邮政储蓄银行', 'Postal Savings Bank of China'],
+  'bank-cmbc': ['中国民生银行', 'China Minsheng Bank'],
+  'bank-citic': ['中信银行', 'China CITIC Bank'],
+  'bank-spdb': ['浦发银行', 'Shanghai Pudong Development Bank'],
+  'bank-hxb': ['华夏银行', 'Hua Xia Bank'],
 } as const;
 
 type Texts = readonly [zh: string, en: string];

@@ -1,0 +1,18 @@
+/**
+ * The `field` of every collect the call script runs. A contract: the end-to-end test driver and the
+ * demo caller key their answers by these names, and logs name the field instead of its digits.
+ */
+export const FIELD_NAMES = [
+  'pay-code',
+  'card',
+  'card-kind',
+  'expiry',
+  'cvn2',
+  'pin',
+  'id',
+  'mobile',
+  'confirm',
+  'another-card',
+] as const;
+
+export type FieldName = (typeof FIELD_NAMES)[number];

@@ -1,0 +1,44 @@
+import type { PaymentResult } from '../acquirer/acquirer-port';
+import { announceResult, offerAnotherCard, resultPrompts } from './announce-result';
+import type { CallOrder } from './call-ports';
+import type { CallOutcome } from './call-outcome';
+import { collectCard } from './collect-card';
+import { collectHolder } from './collect-holder';
+import { confirmPayment } from './confirm-payment';
+import { endCall, releaseOrder } from './end-call';
+import { forgetCardData } from './forget-card-data';
+import { OutOfAttemptsError } from './out-of-attempts';
+import type { StepContext } from './step-context';
+import { submitPayment } from './submit-payment';
+
+/** Card after card (settings.maxCards at most) until one is approved, the caller stops, or the acquirer is down. */
+export async function payOrder(ctx: StepContext, order: CallOrder): Promise<CallOutcome> {
+  for (let cards = 1; ; cards++) {
+    const result = await payWithOneCard(ctx, order);
+    if (result.outcome === 'approved') return endCall(ctx, resultPrompts(result), 'paid');
+    if (result.outcome === 'unavailable') {
+      await releaseOrder(ctx, order, 'abandoned');
+      return endCall(ctx, resultPrompts(result), 'unavailable');
+    }
+    await announceResult(ctx, result);
+    const another = cards < ctx.deps.settings.maxCards && (await offerAnotherCard(ctx));
+    if (!another) {
+      await releaseOrder(ctx, order, 'declined');
+      return endCall(ctx, [], 'declined');
+    }
+  }
+}
+
+/** Card, holder, read-back; 2 at the read-back starts again from the card number. */
+async function payWithOneCard(ctx: StepContext, order: CallOrder): Promise<PaymentResult> {
+  for (let entries = 1; ; entries++) {
+    const keyed = await collectCard(ctx);
+    const holder = await collectHolder(ctx, order.requires);
+    const choice = await confirmPayment(ctx, keyed.data.pan, order.amount);
+    if (choice === 'pay') return submitPayment(ctx, order, keyed, holder);
+
+    forgetCardData(keyed, holder);
+    ctx.log.info({ field: 'confirm', entries }, 'caller re-enters the card');
+    if (entries >= ctx.deps.settings.maxAttempts) throw new OutOfAttemptsError('confirm');
+  }
+}

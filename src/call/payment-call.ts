@@ -1,0 +1,66 @@
+import { amountPrompts } from '../domain/amount-speech';
+import type { CallPort } from './call-port';
+import type { CallOrder, PaymentFlowDeps } from './call-ports';
+import type { CallOutcome } from './call-outcome';
+import { CallerHungUpError } from './caller-hung-up';
+import { endCall, errorName, releaseOrder } from './end-call';
+import { identifyOrder, NOT_PAYABLE_PROMPT } from './identify-order';
+import { OutOfAttemptsError } from './out-of-attempts';
+import { payOrder } from './pay-order';
+import type { StepContext } from './step-context';
+import { PaymentStateUnknownError } from './submit-payment';
+
+/**
+ * The call script of DESIGN.md, from answer to goodbye: greeting, order by pay code, amount, then
+ * card after card until paid, declined for good, or the acquirer is down.
+ *
+ * Returns the outcome instead of throwing for everything a caller can cause: a hang-up anywhere
+ * returns `abandoned` (the order released as abandoned, unless it was already paid). Only faults of
+ * our own (store, payment service) are rethrown, after a polite goodbye.
+ */
+export async function runPaymentCall(
+  call: CallPort,
+  deps: PaymentFlowDeps,
+  start: { payCode?: string },
+): Promise<CallOutcome> {
+  let ctx: StepContext = { call, deps, log: deps.log.child({ callId: call.id }) };
+  let order: CallOrder | undefined;
+  try {
+    await call.answer();
+    await call.play(['welcome']);
+
+    const claim = await identifyOrder(ctx, start.payCode);
+    if (!claim.ok) {
+      ctx.log.info({ reason: claim.reason }, 'no payable order');
+      return await endCall(ctx, [NOT_PAYABLE_PROMPT[claim.reason]], 'no-order');
+    }
+    order = claim.order;
+    ctx = { ...ctx, log: ctx.log.child({ orderId: order.id }) };
+    ctx.log.info('order claimed');
+
+    await call.play(['amount-is', ...amountPrompts(order.amount, call.language)]);
+    return await payOrder(ctx, order);
+  } catch (err) {
+    return endAfterFailure(ctx, order, err);
+  }
+}
+
+async function endAfterFailure(ctx: StepContext, order: CallOrder | undefined, err: unknown): Promise<CallOutcome> {
+  if (err instanceof CallerHungUpError) {
+    ctx.log.info({ outcome: 'abandoned' }, 'caller hung up');
+    if (order) await releaseOrder(ctx, order, 'abandoned');
+    return 'abandoned';
+  }
+  if (err instanceof OutOfAttemptsError) {
+    ctx.log.info({ field: err.field }, 'too many attempts');
+    if (order) await releaseOrder(ctx, order, 'abandoned');
+    return endCall(ctx, ['too-many-attempts'], 'abandoned');
+  }
+
+  // A fault of ours. When the payment service failed, the payment may have gone out: the order is
+  // left in_call for the payment-state resolution, not released for another charge.
+  ctx.log.error({ err: { name: errorName(err), code: (err as { code?: unknown })?.code } }, 'call script failed');
+  if (order && !(err instanceof PaymentStateUnknownError)) await releaseOrder(ctx, order, 'abandoned');
+  await endCall(ctx, ['service-unavailable'], 'abandoned');
+  throw err;
+}

@@ -1,0 +1,143 @@
+import { expect } from 'chai';
+import { runPaymentCall } from '../../src/call/payment-call';
+import { FakeCall, SILENCE } from '../helpers/fake-call';
+import { AMBIGUOUS, CREDIT, DEBIT, GUANGFA, INSUFFICIENT, NO_BANK } from './cards';
+import { createFakeFlow, PAY_CODE } from './fake-flow-deps';
+import { indexOfSequence } from './sequence';
+
+const START = { payCode: PAY_CODE };
+const DEBIT_REST = { pin: '123456#', confirm: '1' };
+const CREDIT_REST = { expiry: '1230#', cvn2: '123#', confirm: '1' };
+
+describe('runPaymentCall: card number and issuer', () => {
+  it('when no bank issues the card, then the caller hears bank-not-supported and keys another card', async () => {
+    const flow = createFakeFlow();
+    const call = new FakeCall({ answers: { card: [`${NO_BANK}#`, `${DEBIT}#`], ...DEBIT_REST } });
+
+    expect(await runPaymentCall(call, flow.deps, START)).to.equal('paid');
+    const heard = call.heard();
+    const at = heard.indexOf('bank-not-supported');
+    expect(heard.slice(at, at + 3)).to.deep.equal(['bank-not-supported', 'use-another-card', 'enter-card']);
+  });
+
+  it('when the bank is coming soon, then the caller hears its name and bank-coming-soon', async () => {
+    const flow = createFakeFlow();
+    const call = new FakeCall({ answers: { card: [`${GUANGFA}#`, `${DEBIT}#`], ...DEBIT_REST } });
+
+    expect(await runPaymentCall(call, flow.deps, START)).to.equal('paid');
+    const heard = call.heard();
+    const at = heard.indexOf('bank-cgb');
+    expect(heard.slice(at, at + 3)).to.deep.equal(['bank-cgb', 'bank-coming-soon', 'use-another-card']);
+  });
+
+  it('when an admin disabled the bank, then the caller hears its name and bank-not-supported', async () => {
+    const flow = createFakeFlow();
+    flow.bankStatus.set('icbc', 'disabled');
+    const call = new FakeCall({ answers: { card: [`${INSUFFICIENT}#`, `${DEBIT}#`], ...DEBIT_REST } });
+
+    expect(await runPaymentCall(call, flow.deps, START)).to.equal('paid');
+    const heard = call.heard();
+    const at = heard.indexOf('bank-icbc');
+    expect(heard.slice(at, at + 3)).to.deep.equal(['bank-icbc', 'bank-not-supported', 'use-another-card']);
+  });
+
+  it('when three cards in a row are refused by bank, then the call ends with too-many-attempts', async () => {
+    const flow = createFakeFlow();
+    const call = new FakeCall({ answers: { card: `${NO_BANK}#` } });
+
+    expect(await runPaymentCall(call, flow.deps, START)).to.equal('abandoned');
+    expect(call.asked).to.deep.equal(['card', 'card', 'card']);
+    expect(call.played.at(-1)).to.deep.equal(['too-many-attempts', 'goodbye']);
+    expect(flow.releases.map((r) => r.outcome)).to.deep.equal(['abandoned']);
+  });
+
+  it('when the BIN is shared by credit and debit, then the caller chooses; a wrong key is refused first', async () => {
+    const flow = createFakeFlow();
+    const call = new FakeCall({ answers: { card: `${AMBIGUOUS}#`, 'card-kind': ['9', '2'], ...DEBIT_REST, 'another-card': '2' } });
+
+    await runPaymentCall(call, flow.deps, START);
+
+    expect(call.asked.slice(0, 4)).to.deep.equal(['card', 'card-kind', 'card-kind', 'pin']);
+    expect(indexOfSequence(call.heard(), ['card-kind-choice', 'invalid-key', 'card-kind-choice', 'enter-pin'])).to.be.at.least(0);
+    expect(flow.payments[0]).to.include({ kind: 'debit', bankCode: 'cmb' });
+  });
+
+  it('when the caller picks credit for a shared BIN, then expiry and CVN2 are asked', async () => {
+    const flow = createFakeFlow();
+    const call = new FakeCall({ answers: { card: `${AMBIGUOUS}#`, 'card-kind': '1', ...CREDIT_REST, 'another-card': '2' } });
+
+    await runPaymentCall(call, flow.deps, START);
+
+    expect(call.asked.slice(0, 4)).to.deep.equal(['card', 'card-kind', 'expiry', 'cvn2']);
+  });
+});
+
+describe('runPaymentCall: bad keys', () => {
+  it('when # alone is keyed for the card number, then card-invalid is heard and the card asked again', async () => {
+    const flow = createFakeFlow();
+    const call = new FakeCall({ answers: { card: ['#', `${DEBIT}#`], ...DEBIT_REST } });
+
+    expect(await runPaymentCall(call, flow.deps, START)).to.equal('paid');
+    expect(indexOfSequence(call.heard(), ['enter-card', 'card-invalid', 'enter-card'])).to.be.at.least(0);
+  });
+
+  it('when too many digits are keyed, then card-invalid is heard and the rest of the keys do not leak into the retry', async () => {
+    const flow = createFakeFlow();
+    const call = new FakeCall({ answers: { card: [`${DEBIT}12345#`, `${DEBIT}#`], ...DEBIT_REST } });
+
+    expect(await runPaymentCall(call, flow.deps, START)).to.equal('paid');
+    expect(call.heard().filter((p) => p === 'card-invalid')).to.have.length(1);
+    expect(call.collects[1]).to.include({ field: 'card', flush: true });
+  });
+
+  it('when the number is not in a UnionPay range, then it is refused', async () => {
+    const flow = createFakeFlow();
+    const call = new FakeCall({ answers: { card: ['4111111111111111#', `${DEBIT}#`], ...DEBIT_REST } });
+
+    expect(await runPaymentCall(call, flow.deps, START)).to.equal('paid');
+    expect(call.heard()).to.include('card-invalid');
+  });
+
+  it('when the caller is silent at the card number three times, then no-input is heard and the call ends', async () => {
+    const flow = createFakeFlow();
+    const call = new FakeCall({ answers: { card: SILENCE } });
+
+    expect(await runPaymentCall(call, flow.deps, START)).to.equal('abandoned');
+    expect(call.heard().filter((p) => p === 'no-input')).to.have.length(3);
+    expect(call.played.at(-1)).to.deep.equal(['too-many-attempts', 'goodbye']);
+    expect(flow.releases.map((r) => r.outcome)).to.deep.equal(['abandoned']);
+    expect(flow.state()).to.equal('abandoned');
+  });
+
+  it('when the expiry is in the past, then expiry-invalid is heard and it is asked again', async () => {
+    const flow = createFakeFlow();
+    const call = new FakeCall({ answers: { card: `${CREDIT}#`, ...CREDIT_REST, expiry: ['0125#', '1330#', '1230#'] } });
+
+    expect(await runPaymentCall(call, flow.deps, START)).to.equal('paid');
+    expect(call.heard().filter((p) => p === 'expiry-invalid')).to.have.length(2);
+  });
+
+  it('when the CVN2 has the wrong length, then cvn2-invalid is heard and it is asked again', async () => {
+    const flow = createFakeFlow();
+    const call = new FakeCall({ answers: { card: `${CREDIT}#`, ...CREDIT_REST, cvn2: ['12#', '1234#', '123#'] } });
+
+    expect(await runPaymentCall(call, flow.deps, START)).to.equal('paid');
+    expect(call.heard().filter((p) => p === 'cvn2-invalid')).to.have.length(2);
+  });
+
+  it('when the PIN is short and the caller pauses, then pin-invalid is heard', async () => {
+    const flow = createFakeFlow();
+    const call = new FakeCall({ answers: { card: `${DEBIT}#`, ...DEBIT_REST, pin: ['123', '123456#'] } });
+
+    expect(await runPaymentCall(call, flow.deps, START)).to.equal('paid');
+    expect(call.heard()).to.include('pin-invalid');
+  });
+
+  it('when the ID check character is wrong, then id-invalid is heard', async () => {
+    const flow = createFakeFlow({ requires: { idNumber: true, mobile: false } });
+    const call = new FakeCall({ answers: { card: `${DEBIT}#`, ...DEBIT_REST, id: ['341126197709218367#', '341126197709218366#'] } });
+
+    expect(await runPaymentCall(call, flow.deps, START)).to.equal('paid');
+    expect(call.heard().filter((p) => p === 'id-invalid')).to.have.length(1);
+  });
+});

@@ -1,0 +1,131 @@
+import type { CallPort, Collected, CollectOptions, Language } from '../../src/call/call-port';
+import { CallerHungUpError } from '../../src/call/caller-hung-up';
+import type { FieldName } from '../../src/call/field-name';
+import type { PromptId } from '../../src/call/prompt-manifest';
+
+/** An answer that keys nothing: the collect ends on its first-digit timeout. */
+export const SILENCE = Symbol('silence');
+export type Answer = string | typeof SILENCE;
+
+export interface FakeCallScript {
+  /** Keys per field: one answer for every time it is asked, or successive answers (then an error). */
+  answers?: Partial<Record<FieldName, Answer | Answer[]>>;
+  /** The caller hangs up the first time this field is asked. */
+  hangUpAt?: FieldName;
+  /** The caller hangs up when this prompt starts (e.g. 'please-wait'). */
+  hangUpOnPrompt?: PromptId;
+  language?: Language;
+  id?: string;
+}
+
+/**
+ * A scripted caller behind CallPort. Keys are processed like a keypad: a collect stops at the
+ * terminator or at maxDigits, and keys left over are type-ahead for the next collect unless it
+ * flushes. Records what the caller heard and which fields were asked.
+ */
+export class FakeCall implements CallPort {
+  readonly id: string;
+  language: Language;
+  /** Every play() and every collect's prompts, in order. */
+  readonly played: PromptId[][] = [];
+  readonly asked: string[] = [];
+  readonly collects: CollectOptions[] = [];
+  answered = false;
+  /** The caller hung up (scripted). */
+  callerHungUp = false;
+  /** The script hung up. */
+  scriptHungUp = false;
+
+  private readonly controller = new AbortController();
+  private readonly asks = new Map<string, number>();
+  private typeAhead = '';
+
+  constructor(private readonly script: FakeCallScript = {}) {
+    this.id = script.id ?? 'call-1';
+    this.language = script.language ?? 'zh';
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** The channel is gone, whoever hung up. */
+  get hungUp(): boolean {
+    return this.callerHungUp || this.scriptHungUp;
+  }
+
+  /** Everything heard, flattened. */
+  heard(): PromptId[] {
+    return this.played.flat();
+  }
+
+  /** The caller hangs up now, e.g. from a fake payment service while the acquirer is answering. */
+  hangUpNow(): void {
+    this.callerHungUp = true;
+    this.controller.abort();
+  }
+
+  async answer(): Promise<void> {
+    this.throwIfGone();
+    this.answered = true;
+  }
+
+  async play(prompts: PromptId[]): Promise<void> {
+    this.throwIfGone();
+    this.hear(prompts);
+  }
+
+  async collect(options: CollectOptions): Promise<Collected> {
+    this.throwIfGone();
+    this.collects.push(options);
+    this.asked.push(options.field);
+    if (this.script.hangUpAt === options.field) this.hangUpNow();
+    this.throwIfGone();
+    this.hear(options.prompts);
+
+    if (options.flush) this.typeAhead = '';
+    const answer = this.nextAnswer(options.field);
+    const keys = this.typeAhead + (answer === SILENCE ? '' : answer);
+    const terminator = options.terminator ?? '#';
+    let digits = '';
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === terminator) return this.stop(keys.slice(i + 1), digits, 'terminator');
+      digits += keys[i];
+      if (digits.length === options.maxDigits) return this.stop(keys.slice(i + 1), digits, 'max');
+    }
+    return this.stop('', digits, 'timeout');
+  }
+
+  async hangup(): Promise<void> {
+    this.throwIfGone();
+    this.scriptHungUp = true;
+    this.controller.abort();
+  }
+
+  private hear(prompts: PromptId[]): void {
+    this.played.push([...prompts]);
+    if (this.script.hangUpOnPrompt && prompts.includes(this.script.hangUpOnPrompt)) {
+      this.hangUpNow();
+      this.throwIfGone();
+    }
+  }
+
+  private stop(rest: string, digits: string, reason: Collected['reason']): Collected {
+    this.typeAhead = rest;
+    return { digits, reason };
+  }
+
+  private nextAnswer(field: string): Answer {
+    const scripted = this.script.answers?.[field as FieldName];
+    if (scripted === undefined) throw new Error(`FakeCall: no answer scripted for field ${field}`);
+    if (!Array.isArray(scripted)) return scripted;
+    const n = this.asks.get(field) ?? 0;
+    this.asks.set(field, n + 1);
+    if (n >= scripted.length) throw new Error(`FakeCall: field ${field} asked ${n + 1} times, ${scripted.length} answers scripted`);
+    return scripted[n];
+  }
+
+  private throwIfGone(): void {
+    if (this.controller.signal.aborted) throw new CallerHungUpError(this.id);
+  }
+}
