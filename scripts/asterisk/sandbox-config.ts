@@ -1,0 +1,50 @@
+/**
+ * Helper of scripts/asterisk-sandbox, so the script and the app read one configuration.
+ *   env    prints the sandbox settings as shell assignments (sbx_*), for `eval`
+ *   write  renders dialplan/ into DATA_DIR/asterisk/etc
+ */
+import path from 'node:path';
+import { loadConfig } from '../../src/config/config';
+import { loadOrCreateSandboxSecrets } from '../../src/config/sandbox-secrets';
+import { renderAsteriskConfig, sandboxValues, writeAsteriskConfig, type SandboxValues } from './asterisk-config';
+
+const templateDir = path.resolve(__dirname, '..', '..', 'dialplan');
+
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+function shellAssignments(v: SandboxValues): string {
+  const vars: Record<string, string | number> = {
+    sbx_asterisk_dir: v.asteriskDir,
+    sbx_cache_dir: v.cacheDir,
+    sbx_sounds_dir: v.soundsDir,
+    sbx_ari_port: v.ariPort,
+    sbx_ari_user: v.ariUser,
+    sbx_ari_password: v.ariPassword,
+    sbx_ari_app: v.ariApp,
+    sbx_sip_port: v.sipPort,
+  };
+  return Object.entries(vars)
+    .map(([k, val]) => `${k}=${shellQuote(String(val))}\n`)
+    .join('');
+}
+
+function main(command: string | undefined): void {
+  const config = loadConfig();
+  const values = sandboxValues(config, loadOrCreateSandboxSecrets(config.dataDir));
+  if (command === 'env') {
+    process.stdout.write(shellAssignments(values));
+  } else if (command === 'write') {
+    writeAsteriskConfig(values.asteriskDir, renderAsteriskConfig(templateDir, values));
+  } else {
+    throw new Error('usage: sandbox-config.ts env|write');
+  }
+}
+
+try {
+  main(process.argv[2]);
+} catch (err) {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(2);
+}

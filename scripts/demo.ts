@@ -1,0 +1,72 @@
+/**
+ * `npm run demo`: with `npm start` running, creates a merchant and an order, calls the IVR like a
+ * cardholder keying the sandbox debit card, and prints what was heard and the order at the end.
+ */
+import { TEST_HOLDER, TEST_PIN } from '../src/acquirer/test-cards';
+import { connectSimulatedCaller } from '../src/ari/simulated-caller';
+import { PROMPTS, isPromptId } from '../src/call/prompt-manifest';
+import { loadConfig } from '../src/config/config';
+import { loadOrCreateSandboxSecrets } from '../src/config/sandbox-secrets';
+import { createLogger } from '../src/log/logger';
+import { createMerchantService } from '../src/services/merchant-service';
+import { openDb } from '../src/store/db';
+import { migrateLatest } from '../src/store/migrate';
+
+const DEMO_CARD = '6216261000000000018';
+
+async function api(base: string, apiKey: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(`${base}${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (!res.ok) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger({ level: 'silent' });
+  const base = `http://${config.http.host}:${config.http.port}`;
+  const health = await fetch(`${base}/healthz`).catch(() => undefined);
+  if (!health?.ok) throw new Error(`nothing answers at ${base}: run \`npm start\` in another terminal first`);
+
+  const db = await openDb(config.sqliteFile);
+  await migrateLatest(db);
+  const merchant = await createMerchantService({ db, now: () => new Date(), log }).createMerchant('Demo shop 演示商户');
+  await db.destroy();
+
+  const order = await api(base, merchant.apiKey, '/v1/orders', {
+    merchantOrderId: `DEMO${Date.now()}`, amount: 12345, currency: 'CNY', description: 'ivrpay demo', mode: 'inbound',
+  });
+  console.log(`order ${order.id}: ¥123.45, pay code ${order.payCode}; calling the IVR as a cardholder…\n`);
+
+  const caller = await connectSimulatedCaller({
+    url: config.ari.url,
+    user: config.ari.user,
+    password: config.ari.password ?? loadOrCreateSandboxSecrets(config.dataDir).ariPassword,
+    app: 'ivrpay-demo-caller',
+    requestTimeoutMs: config.ari.requestTimeoutMs,
+  });
+  try {
+    const result = await caller.call({
+      endpoint: `Local/${order.payCode}@ivrpay-inbound`,
+      answers: { card: `${DEMO_CARD}#`, pin: `${TEST_PIN}#`, id: `${TEST_HOLDER.idNumber}#`, mobile: `${TEST_HOLDER.mobile}#`, confirm: '1' },
+      timeoutMs: 180_000,
+    });
+    for (const id of result.promptsHeard) console.log(`  🔊 ${isPromptId(id) ? PROMPTS[id][0] : id}`);
+    console.log(`\nfields keyed: ${result.fieldsAsked.join(', ')}; the call ended (${result.hungUpBy})`);
+  } finally {
+    caller.close();
+  }
+  const final = await api(base, merchant.apiKey, `/v1/orders/${order.id}`);
+  console.log(`\norder ${final.id} is ${String(final.status).toUpperCase()}`);
+  console.log(JSON.stringify(final, null, 2));
+  if (final.status !== 'paid') process.exitCode = 1;
+}
+
+main().catch((err: unknown) => {
+  console.error(`demo failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { ConfigError, loadConfig } from '../config/config';
+import { createLogger } from '../log/logger';
+import { createBankService } from '../services/bank-service';
+import { createMerchantService } from '../services/merchant-service';
+import { createOrderService } from '../services/order-service';
+import { openDb } from '../store/db';
+import { migrateLatest } from '../store/migrate';
+import { runAdmin } from './run-admin';
+
+/** `npm run admin -- <command>`: opens the configured store, runs one command, closes it. */
+async function main(argv: string[]): Promise<number> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    return 2;
+  }
+  // Admin actions go to the log file when there is one; otherwise only warnings, on stderr, keep stdout clean.
+  const log = config.log.file
+    ? createLogger({ level: config.log.level, file: config.log.file, destination: new Writable({ write: (_c, _e, done) => done() }) })
+    : createLogger({ level: 'warn', destination: pino.destination({ dest: 2, sync: true }) });
+  const db = await openDb(config.sqliteFile);
+  try {
+    await migrateLatest(db);
+    const deps = { db, log: log.child({ source: 'admin-cli' }), now: () => new Date() };
+    const result = await runAdmin(argv, {
+      merchants: createMerchantService(deps),
+      orders: createOrderService({ ...deps, defaultExpiresSeconds: config.orderExpiresSeconds }),
+      banks: createBankService(deps),
+    });
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    return result.exitCode;
+  } finally {
+    await db.destroy();
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

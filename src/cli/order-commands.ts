@@ -1,0 +1,40 @@
+import { Option, type Command } from 'commander';
+import { AppError } from '../domain/app-error';
+import { ORDER_STATUSES, type OrderStatus } from '../services/order-status';
+import type { OrderService } from '../services/order-service';
+import type { AdminIo } from './admin-io';
+
+function parseLimit(value: string): number {
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
+    throw new AppError('validation_failed', '--limit must be an integer from 1 to 10000');
+  }
+  return limit;
+}
+
+export function addOrderCommands(program: Command, orders: Pick<OrderService, 'findOrder' | 'listOrders'>, io: AdminIo): void {
+  const order = program.command('order').description("any merchant's orders");
+
+  order
+    .command('list')
+    .description('list orders, newest first')
+    .option('--merchant <id>', 'only this merchant')
+    .addOption(new Option('--status <status>', 'only this status').choices(ORDER_STATUSES))
+    .option('--limit <n>', 'at most this many', '100')
+    .option('--json', 'print JSON')
+    .action(async (opts: { merchant?: string; status?: OrderStatus; limit: string; json?: boolean }) => {
+      const list = await orders.listOrders({ merchantId: opts.merchant, status: opts.status, limit: parseLimit(opts.limit) });
+      const rows = list.map((o) => ({ ...o, card: o.card?.masked }));
+      io.table(rows, ['id', 'merchantId', 'merchantOrderId', 'amount', 'status', 'payCode', 'card', 'expiresAt'], Boolean(opts.json));
+    });
+
+  order
+    .command('show')
+    .description('one order with its attempts, as JSON')
+    .argument('<id>', 'order id')
+    .action(async (id: string) => {
+      const found = await orders.findOrder(id);
+      if (!found) throw new AppError('not_found', `order ${id} not found`);
+      io.json(found);
+    });
+}

@@ -1,0 +1,67 @@
+import { Command, CommanderError } from 'commander';
+import { AppError } from '../domain/app-error';
+import type { BankService } from '../services/bank-service';
+import type { MerchantService } from '../services/merchant-service';
+import type { OrderService } from '../services/order-service';
+import type { AdminIo } from './admin-io';
+import { addBankCommands } from './bank-commands';
+import { formatTable } from './format-table';
+import { addMerchantCommands } from './merchant-commands';
+import { addOrderCommands } from './order-commands';
+
+export interface AdminDeps {
+  merchants: MerchantService;
+  orders: Pick<OrderService, 'findOrder' | 'listOrders'>;
+  banks: Pick<BankService, 'listBanks' | 'setStatus'>;
+}
+
+export interface AdminResult {
+  /** 0 done, 1 not found or failed, 2 bad input. */
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+function exitCodeOf(err: unknown): number {
+  if (err instanceof CommanderError) {
+    return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? 0 : 2;
+  }
+  if (err instanceof AppError && err.code === 'validation_failed') return 2;
+  return 1;
+}
+
+function describe(err: AppError): string {
+  const fields = Object.entries(err.fields ?? {}).map(([field, message]) => `\n  ${field}: ${message}`);
+  return `error: ${err.message}${fields.join('')}\n`;
+}
+
+/** The admin CLI without the process: parses `argv` (after `admin`), acts, and returns what to print. */
+export async function runAdmin(argv: string[], deps: AdminDeps): Promise<AdminResult> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const io: AdminIo = {
+    out: (text) => stdout.push(text),
+    json: (value) => stdout.push(JSON.stringify(value, null, 2) + '\n'),
+    table: (rows, columns, json) => stdout.push(json ? JSON.stringify(rows, null, 2) + '\n' : formatTable(rows, columns)),
+  };
+
+  // Settings made before adding commands are inherited by every subcommand.
+  const program = new Command('admin')
+    .description('ivrpay administration')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => stdout.push(s), writeErr: (s) => stderr.push(s) })
+    .showHelpAfterError('(add --help for usage)');
+  addMerchantCommands(program, deps.merchants, io);
+  addOrderCommands(program, deps.orders, io);
+  addBankCommands(program, deps.banks, io);
+
+  let exitCode = 0;
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    exitCode = exitCodeOf(err);
+    if (err instanceof AppError) stderr.push(describe(err));
+    else if (!(err instanceof CommanderError)) stderr.push(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+  }
+  return { exitCode, stdout: stdout.join(''), stderr: stderr.join('') };
+}

@@ -1,0 +1,51 @@
+import type { ErrorRequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { AppError, type AppErrorCode } from '../domain/app-error';
+
+const STATUS_BY_CODE: Record<AppErrorCode, number> = {
+  validation_failed: 400,
+  unauthorized: 401,
+  not_found: 404,
+  conflict: 409,
+  idempotency_mismatch: 422,
+  order_not_payable: 409,
+  config_invalid: 500,
+  unavailable: 503,
+};
+
+export interface ErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string> };
+}
+
+/** Errors of express.json(); their own messages may quote the body, so fixed texts replace them. */
+function bodyParserError(err: unknown): { status: number; message: string } | undefined {
+  const type = (err as { type?: unknown })?.type;
+  if (type === 'entity.parse.failed') return { status: 400, message: 'the body is not valid JSON' };
+  if (type === 'entity.too.large') return { status: 413, message: 'the body is too large' };
+  if (typeof type === 'string' && /^(encoding|charset|request)\./.test(type)) {
+    return { status: 400, message: 'the body cannot be read' };
+  }
+  return undefined;
+}
+
+export function toErrorResponse(err: unknown): { status: number; body: ErrorBody } {
+  if (err instanceof AppError) {
+    const body: ErrorBody = { error: { code: err.code, message: err.message } };
+    if (err.fields) body.error.fields = err.fields;
+    return { status: STATUS_BY_CODE[err.code], body };
+  }
+  const parse = bodyParserError(err);
+  if (parse) return { status: parse.status, body: { error: { code: 'validation_failed', message: parse.message } } };
+  return { status: 500, body: { error: { code: 'internal', message: 'internal error' } } };
+}
+
+/** The one place errors become HTTP answers: `{"error": {"code", "message", "fields"?}}`. */
+export function errorMiddleware(log: Logger): ErrorRequestHandler {
+  return (err, req, res, next) => {
+    if (res.headersSent) return next(err);
+    const { status, body } = toErrorResponse(err);
+    if (body.error.code === 'internal') log.error({ err, method: req.method, path: req.path }, 'request failed');
+    if (status === 401) res.set('WWW-Authenticate', 'Bearer');
+    res.status(status).json(body);
+  };
+}

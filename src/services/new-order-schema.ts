@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+export const MAX_AMOUNT_FEN = 99_999_999_999;
+export const MIN_EXPIRES_SECONDS = 60;
+export const MAX_EXPIRES_SECONDS = 30 * 86_400;
+
+const amountMessage = 'must be a positive integer (fen)';
+const merchantOrderIdMessage = 'must be 1 to 64 visible ASCII characters';
+const expiresMessage = `must be an integer from ${MIN_EXPIRES_SECONDS} to ${MAX_EXPIRES_SECONDS} (seconds)`;
+
+/** A merchant's new order, as `POST /v1/orders` takes it (the HTTP route and the service share it). */
+export const newOrderSchema = z.object({
+  merchantOrderId: z.string({ error: merchantOrderIdMessage }).regex(/^[\x21-\x7e]{1,64}$/, merchantOrderIdMessage),
+  amount: z
+    .number({ error: amountMessage })
+    .int({ error: amountMessage })
+    .min(1, { error: amountMessage })
+    .max(MAX_AMOUNT_FEN, { error: `must be at most ${MAX_AMOUNT_FEN} (fen)` }),
+  currency: z.literal('CNY', { error: 'must be CNY' }).default('CNY'),
+  description: z
+    .string({ error: 'must be a string' })
+    .max(128, { error: 'must be at most 128 characters' })
+    .default(''),
+  // Callback orders (the platform calls the cardholder) come with a later release.
+  mode: z.literal('inbound', { error: "must be 'inbound' (callback mode is not available yet)" }).default('inbound'),
+  expiresInSeconds: z
+    .number({ error: expiresMessage })
+    .int({ error: expiresMessage })
+    .min(MIN_EXPIRES_SECONDS, { error: expiresMessage })
+    .max(MAX_EXPIRES_SECONDS, { error: expiresMessage })
+    .optional(),
+}, { error: 'the body must be a JSON object' });
+
+export type NewOrderInput = z.input<typeof newOrderSchema>;
+export type NewOrder = z.output<typeof newOrderSchema>;

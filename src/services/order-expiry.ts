@@ -1,0 +1,19 @@
+import type { Knex } from 'knex';
+import { PAYABLE_STATUSES } from './order-status';
+
+/**
+ * Marks payable orders past their expiry as `expired` and frees their pay codes; returns how many.
+ * Orders in a call are left alone: the call that claimed them in time may finish.
+ */
+export async function expireOrders(db: Knex, at: Date, scope: { id?: string; payCode?: string } = {}): Promise<number> {
+  const nowIso = at.toISOString();
+  const query = db('orders').whereIn('status', PAYABLE_STATUSES).where('expires_at', '<=', nowIso);
+  if (scope.id !== undefined) query.where('id', scope.id);
+  if (scope.payCode !== undefined) query.where('pay_code', scope.payCode);
+  return query.update({
+    status: 'expired',
+    spent_pay_code: db.raw('??', ['pay_code']),
+    pay_code: null,
+    updated_at: nowIso,
+  });
+}

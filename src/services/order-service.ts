@@ -1,0 +1,143 @@
+import { AppError } from '../domain/app-error';
+import type { OrdersForCall } from '../call/call-ports';
+import { newId } from '../store/new-id';
+import type { AttemptRow, OrderRow } from '../store/rows';
+import { isUniqueViolation } from '../store/unique-violation';
+import { createCallOrders } from './call-orders';
+import { type NewOrderInput, newOrderSchema } from './new-order-schema';
+import { expireOrders } from './order-expiry';
+import type { OrderStatus } from './order-status';
+import { type OrderView, toOrderView } from './order-view';
+import { parseInput } from './parse-input';
+import { newPayCode } from './pay-code';
+import type { ServiceDeps } from './service-deps';
+
+export type AdminOrderView = OrderView & { merchantId: string };
+
+export interface OrderListFilter {
+  merchantId?: string;
+  status?: OrderStatus;
+  /** Newest first; 100 unless given. */
+  limit?: number;
+}
+
+export interface OrderService extends OrdersForCall {
+  /** Validates the merchant's input (`validation_failed` with fields) and gives the order a unique pay code. */
+  createOrder(merchantId: string, input: NewOrderInput): Promise<OrderView>;
+  /** `not_found` also when the order belongs to another merchant. */
+  getOrder(merchantId: string, id: string): Promise<OrderView>;
+  /** Admin: any merchant's order. */
+  findOrder(id: string): Promise<AdminOrderView | undefined>;
+  listOrders(filter?: OrderListFilter): Promise<AdminOrderView[]>;
+  /** Expires every payable order past its expiry; returns how many. */
+  expireDue(at?: Date): Promise<number>;
+  /** At start-up: calls that were in progress when the process stopped no longer exist. */
+  recoverStaleCalls(): Promise<number>;
+}
+
+export interface OrderServiceDeps extends ServiceDeps {
+  /** Used when the merchant gives no `expiresInSeconds`. */
+  defaultExpiresSeconds: number;
+  /** Tests inject collisions; the default is random. */
+  newPayCode?: () => string;
+}
+
+const PAY_CODE_TRIES = 10;
+
+export function createOrderService(deps: OrderServiceDeps): OrderService {
+  const { db } = deps;
+  const nextPayCode = deps.newPayCode ?? newPayCode;
+
+  async function insertWithFreshPayCode(row: Omit<OrderRow, 'pay_code'>): Promise<void> {
+    for (let tries = 1; ; tries++) {
+      try {
+        await db('orders').insert({ ...row, pay_code: nextPayCode() });
+        return;
+      } catch (err) {
+        if (isUniqueViolation(err, 'merchant_order_id')) {
+          throw new AppError('conflict', 'an order with this merchantOrderId already exists', {
+            merchantOrderId: 'already used by another order of this merchant',
+          });
+        }
+        if (!isUniqueViolation(err, 'pay_code')) throw err;
+        if (tries === PAY_CODE_TRIES) throw new AppError('unavailable', 'no free pay code; try again later');
+      }
+    }
+  }
+
+  async function withAttempts(rows: OrderRow[]): Promise<AdminOrderView[]> {
+    const attempts: AttemptRow[] = await db('order_attempts')
+      .whereIn('order_id', rows.map((r) => r.id))
+      .orderBy('started_at')
+      .orderBy('id');
+    return rows.map((row) => ({
+      ...toOrderView(row, attempts.filter((a) => a.order_id === row.id)),
+      merchantId: row.merchant_id,
+    }));
+  }
+
+  async function readOrder(where: { id: string; merchant_id?: string }): Promise<AdminOrderView | undefined> {
+    // Lazy expiry: an order past its time reads, and is stored, as expired even before the job runs.
+    await expireOrders(db, deps.now(), { id: where.id });
+    const row: OrderRow | undefined = await db('orders').where(where).first();
+    return row ? (await withAttempts([row]))[0] : undefined;
+  }
+
+  async function getOrder(merchantId: string, id: string): Promise<OrderView> {
+    const order = await readOrder({ id, merchant_id: merchantId });
+    if (!order) throw new AppError('not_found', 'order not found');
+    const { merchantId: _owner, ...view } = order;
+    return view;
+  }
+
+  return {
+    ...createCallOrders(deps),
+
+    async createOrder(merchantId, input) {
+      const order = parseInput(newOrderSchema, input);
+      const now = deps.now();
+      const expiresIn = order.expiresInSeconds ?? deps.defaultExpiresSeconds;
+      const id = newId('ord');
+      await insertWithFreshPayCode({
+        id,
+        merchant_id: merchantId,
+        merchant_order_id: order.merchantOrderId,
+        amount: order.amount,
+        currency: order.currency,
+        description: order.description,
+        mode: order.mode,
+        status: 'created',
+        spent_pay_code: null,
+        expires_at: new Date(now.getTime() + expiresIn * 1000).toISOString(),
+        card_masked: null,
+        card_bank: null,
+        card_kind: null,
+        decline_reason: null,
+        acquirer_ref: null,
+        in_call_id: null,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      });
+      deps.log.info({ orderId: id, merchantId, amount: order.amount }, 'order created');
+      return getOrder(merchantId, id);
+    },
+
+    getOrder,
+
+    findOrder: (id) => readOrder({ id }),
+
+    async listOrders(filter = {}) {
+      await expireOrders(db, deps.now());
+      const query = db('orders').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit ?? 100);
+      if (filter.merchantId !== undefined) query.where('merchant_id', filter.merchantId);
+      if (filter.status !== undefined) query.where('status', filter.status);
+      return withAttempts(await query);
+    },
+
+    async expireDue(at = deps.now()) {
+      const count = await expireOrders(db, at);
+      if (count > 0) deps.log.info({ count }, 'orders expired');
+      return count;
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { Knex } from 'knex';
+import * as initialSchema from './migrations/001-initial-schema';
+
+interface NamedMigration {
+  name: string;
+  migration: Knex.Migration;
+}
+
+/**
+ * Listed here rather than read from a folder: knex would store names with their extension, and a
+ * database migrated under tsx (.ts) would then look "corrupt" to the compiled build (.js).
+ */
+const MIGRATIONS: NamedMigration[] = [{ name: '001-initial-schema', migration: initialSchema }];
+
+const migrationSource: Knex.MigrationSource<NamedMigration> = {
+  getMigrations: async () => MIGRATIONS,
+  getMigrationName: (m) => m.name,
+  getMigration: async (m) => m.migration,
+};
+
+export async function migrateLatest(db: Knex): Promise<void> {
+  await db.migrate.latest({ migrationSource });
+}

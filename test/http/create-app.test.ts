@@ -1,0 +1,90 @@
+import { Writable } from 'node:stream';
+import { expect } from 'chai';
+import request from 'supertest';
+import { createApp } from '../../src/http/create-app';
+import { startHttpServer } from '../../src/http/start-http-server';
+import { createLogger } from '../../src/log/logger';
+import type { Merchant } from '../../src/services/merchant-service';
+
+const merchant: Merchant = {
+  id: 'mch_1',
+  name: 'Acme',
+  apiKeyPrefix: 'ivrpay_sk_abcdef',
+  requireIdNumber: true,
+  requireMobile: true,
+  createdAt: '2026-03-01T08:00:00.000Z',
+};
+
+function capturedLog() {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { log: createLogger({ level: 'info', destination }), lines };
+}
+
+function appWith(overrides: { getOrder?: () => Promise<never> }, log = capturedLog().log) {
+  return createApp({
+    merchants: { authenticate: async (key) => (key === 'good' ? merchant : undefined) },
+    orders: {
+      createOrder: async () => {
+        throw new Error('not used');
+      },
+      getOrder: overrides.getOrder ?? (async () => Promise.reject(new Error('not used'))),
+    },
+    banks: { listBanks: async () => [{ code: 'pab', nameZh: '平安银行', nameEn: 'Ping An Bank', status: 'supported' }] },
+    log,
+  });
+}
+
+describe('http/create-app', () => {
+  it('when /healthz is asked without a key, then it answers ok', async () => {
+    const res = await request(appWith({})).get('/healthz');
+    expect(res.status).to.equal(200);
+    expect(res.body).to.deep.equal({ status: 'ok' });
+  });
+
+  it('when banks are listed with a key, then the list comes back', async () => {
+    const res = await request(appWith({})).get('/v1/banks').set('Authorization', 'Bearer good');
+    expect(res.status).to.equal(200);
+    expect(res.body.banks[0]).to.include({ code: 'pab', status: 'supported' });
+  });
+
+  it('when a route is unknown, then 404 not_found in the error shape', async () => {
+    const res = await request(appWith({})).get('/nope');
+    expect(res.status).to.equal(404);
+    expect(res.body).to.deep.equal({ error: { code: 'not_found', message: 'no such endpoint' } });
+  });
+
+  it('when a service fails unexpectedly, then 500 internal without details, logged once', async () => {
+    const { log, lines } = capturedLog();
+    const app = appWith({ getOrder: () => Promise.reject(new Error('disk on fire')) }, log);
+    const res = await request(app).get('/v1/orders/ord_1').set('Authorization', 'Bearer good');
+    expect(res.status).to.equal(500);
+    expect(res.body).to.deep.equal({ error: { code: 'internal', message: 'internal error' } });
+    expect(lines.filter((l) => l.includes('disk on fire'))).to.have.length(1);
+  });
+
+  it('when a request is made, then the log line has method, path and status but not the key', async () => {
+    const { log, lines } = capturedLog();
+    await request(appWith({}, log)).get('/v1/banks?x=1').set('Authorization', 'Bearer good');
+    const line = JSON.parse(lines.find((l) => l.includes('http request'))!);
+    expect(line).to.include({ method: 'GET', path: '/v1/banks', status: 200 });
+    expect(lines.join('')).not.to.include('good');
+  });
+
+  it('when the server is started on port 0, then it serves on a free port and closes', async () => {
+    const running = await startHttpServer(appWith({}), '127.0.0.1', 0);
+    try {
+      expect(running.address.port).to.be.greaterThan(0);
+      const res = await fetch(`http://127.0.0.1:${running.address.port}/healthz`);
+      expect(await res.json()).to.deep.equal({ status: 'ok' });
+    } finally {
+      await running.close();
+    }
+    expect(running.server.listening).to.equal(false);
+  });
+});

@@ -1,0 +1,119 @@
+import { expect } from 'chai';
+import type { Application } from 'express';
+import request from 'supertest';
+import { createApp } from '../../src/http/create-app';
+import { createBankService } from '../../src/services/bank-service';
+import { createMerchantService } from '../../src/services/merchant-service';
+import { createOrderService } from '../../src/services/order-service';
+import { createTestDeps, type TestDeps } from '../helpers/test-db';
+
+describe('http/routes/orders', () => {
+  let deps: TestDeps;
+  let app: Application;
+  let key: string;
+  let otherKey: string;
+
+  beforeEach(async () => {
+    deps = await createTestDeps();
+    const merchants = createMerchantService(deps);
+    const orders = createOrderService({ ...deps, defaultExpiresSeconds: 1800 });
+    app = createApp({ merchants, orders, banks: createBankService(deps), log: deps.log });
+    key = (await merchants.createMerchant('Acme')).apiKey;
+    otherKey = (await merchants.createMerchant('Other')).apiKey;
+  });
+  afterEach(() => deps.db.destroy());
+
+  const create = (body: unknown, apiKey = key) =>
+    request(app).post('/v1/orders').set('Authorization', `Bearer ${apiKey}`).send(body as object);
+
+  it('when a merchant creates an order, then it gets 201 with the order, its pay code and a Location', async () => {
+    const res = await create({ merchantOrderId: 'A1001', amount: 12345, currency: 'CNY', description: '机票', mode: 'inbound' });
+
+    expect(res.status).to.equal(201);
+    expect(res.body).to.deep.include({ merchantOrderId: 'A1001', amount: 12345, currency: 'CNY', status: 'created', mode: 'inbound' });
+    expect(res.body.payCode).to.match(/^\d{6}$/);
+    expect(res.body.expiresAt).to.equal('2026-03-01T08:30:00.000Z');
+    expect(res.headers.location).to.equal(`/v1/orders/${res.body.id}`);
+    expect(res.headers['cache-control']).to.equal('no-store');
+  });
+
+  it('when the merchant reads its order, then it gets the same order with its attempts', async () => {
+    const created = (await create({ merchantOrderId: 'A1', amount: 100 })).body;
+    const res = await request(app).get(`/v1/orders/${created.id}`).set('Authorization', `Bearer ${key}`);
+    expect(res.status).to.equal(200);
+    expect(res.body).to.deep.equal(created);
+    expect(res.body.attempts).to.deep.equal([]);
+  });
+
+  it('when fields are invalid, then 400 validation_failed lists a message per field', async () => {
+    const res = await create({ merchantOrderId: 'A1', amount: -5, currency: 'USD', mode: 'callback' });
+    expect(res.status).to.equal(400);
+    expect(res.body).to.deep.equal({
+      error: {
+        code: 'validation_failed',
+        message: 'the request has invalid fields',
+        fields: {
+          amount: 'must be a positive integer (fen)',
+          currency: 'must be CNY',
+          mode: "must be 'inbound' (callback mode is not available yet)",
+        },
+      },
+    });
+  });
+
+  it('when the body is not JSON at all, then 400 without echoing the body', async () => {
+    const res = await request(app)
+      .post('/v1/orders')
+      .set('Authorization', `Bearer ${key}`)
+      .set('Content-Type', 'application/json')
+      .send('{"merchantOrderId": "6216261000000000018",');
+    expect(res.status).to.equal(400);
+    expect(res.body.error).to.deep.equal({ code: 'validation_failed', message: 'the body is not valid JSON' });
+    expect(res.text).not.to.include('6216261000000000018');
+  });
+
+  it('when the body is missing or not an object, then 400 says so', async () => {
+    const res = await request(app).post('/v1/orders').set('Authorization', `Bearer ${key}`).send();
+    expect(res.status).to.equal(400);
+    expect(res.body.error.fields).to.deep.equal({ body: 'the body must be a JSON object' });
+  });
+
+  it('when the body is over 16 kB, then 413', async () => {
+    const res = await create({ merchantOrderId: 'A1', amount: 1, description: 'x'.repeat(20_000) });
+    expect(res.status).to.equal(413);
+    expect(res.body.error.code).to.equal('validation_failed');
+  });
+
+  it('when the key is missing, malformed or wrong, then 401 unauthorized', async () => {
+    for (const header of [undefined, 'Basic abc', 'Bearer', `Bearer ${key}x`, key]) {
+      const req = request(app).post('/v1/orders').send({ merchantOrderId: 'A1', amount: 1 });
+      const res = await (header === undefined ? req : req.set('Authorization', header));
+      expect(res.status, String(header)).to.equal(401);
+      expect(res.body.error.code).to.equal('unauthorized');
+      expect(res.headers['www-authenticate']).to.equal('Bearer');
+    }
+    expect((await request(app).get('/v1/orders/ord_x')).status).to.equal(401);
+  });
+
+  it('when another merchant asks for the order, then 404 as for an unknown order', async () => {
+    const created = (await create({ merchantOrderId: 'A1', amount: 100 })).body;
+    const res = await request(app).get(`/v1/orders/${created.id}`).set('Authorization', `Bearer ${otherKey}`);
+    expect(res.status).to.equal(404);
+    expect(res.body).to.deep.equal({ error: { code: 'not_found', message: 'order not found' } });
+  });
+
+  it('when a merchantOrderId is reused, then 409 conflict', async () => {
+    await create({ merchantOrderId: 'A1', amount: 100 });
+    const res = await create({ merchantOrderId: 'A1', amount: 100 });
+    expect(res.status).to.equal(409);
+    expect(res.body.error.code).to.equal('conflict');
+  });
+
+  it('when the order has expired, then it reads expired without a pay code', async () => {
+    const created = (await create({ merchantOrderId: 'A1', amount: 100, expiresInSeconds: 60 })).body;
+    deps.advance(61_000);
+    const res = await request(app).get(`/v1/orders/${created.id}`).set('Authorization', `Bearer ${key}`);
+    expect(res.body.status).to.equal('expired');
+    expect(res.body).not.to.have.property('payCode');
+  });
+});

@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { expect } from 'chai';
+import type { AcquirerPort, PaymentResult } from '../../src/acquirer/acquirer-port';
+import { createLogger } from '../../src/log/logger';
+import { createMerchantService } from '../../src/services/merchant-service';
+import { createOrderService } from '../../src/services/order-service';
+import { createPaymentService } from '../../src/services/payment-service';
+import { openDb } from '../../src/store/db';
+import { migrateLatest } from '../../src/store/migrate';
+import { dumpAllTables } from '../helpers/test-db';
+
+const credit = { pan: '6221558812340000', kind: 'credit' as const, cvn2: '123', expiryMmyy: '1230' };
+const debit = { pan: '6216261000000000018', kind: 'debit' as const, pin: '123456' };
+const holder = { idNumber: '341126197709218366', mobile: '13552535506', smsCode: '111111' };
+const PANS = [credit.pan, debit.pan];
+const SHORT_SECRETS = [credit.cvn2, credit.expiryMmyy, '3012', debit.pin, holder.idNumber, holder.mobile, holder.smsCode];
+
+/** Columns of random material (ids, hashes, pay codes), where a short digit run can occur by chance. */
+function isRandomColumn(column: string): boolean {
+  return column === 'id' || column.endsWith('_id') || column.startsWith('api_key') || column.endsWith('pay_code');
+}
+
+function digitRuns(value: unknown): string[] {
+  return String(value).match(/\d+/g) ?? [];
+}
+
+describe('services: no card data at rest', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ivrpay-scan-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('when a call declines one test card and pays with another, then no table, database file or log holds card or holder data', async () => {
+    const file = path.join(dir, 'ivrpay.sqlite');
+    const logFile = path.join(dir, 'ivrpay.log');
+    const db = await openDb(file);
+    const log = createLogger({ level: 'trace', file: logFile, destination: new Writable({ write: (_c, _e, done) => done() }) });
+    const now = () => new Date('2026-03-01T08:00:00.000Z');
+    const answers: PaymentResult[] = [
+      { outcome: 'declined', reason: 'wrong_cvn2_or_expiry', responseCode: '34' },
+      { outcome: 'approved', acquirerRef: 'ref-1', responseCode: '00' },
+    ];
+    const acquirer: AcquirerPort = { pay: async () => answers.shift()! };
+    try {
+      await migrateLatest(db);
+      const deps = { db, log, now };
+      const orders = createOrderService({ ...deps, defaultExpiresSeconds: 1800 });
+      const payments = createPaymentService({ ...deps, acquirer, timeoutMs: 1000 });
+      const merchant = await createMerchantService(deps).createMerchant('Scan');
+      const order = await orders.createOrder(merchant.id, { merchantOrderId: 'S1', amount: 100 });
+      await orders.claimByPayCode(order.payCode!, 'call-1');
+      await payments.pay({ orderId: order.id, callId: 'call-1', card: credit, bankCode: 'pab', holder });
+      await payments.pay({ orderId: order.id, callId: 'call-1', card: debit, bankCode: 'pab', holder });
+      await orders.releaseAfterCall(order.id, 'call-1', 'abandoned');
+      expect((await orders.getOrder(merchant.id, order.id)).status).to.equal('paid');
+
+      const dump = await dumpAllTables(db);
+      expect(dump.order_attempts).to.have.length(1);
+      for (const [table, rows] of Object.entries(dump)) {
+        for (const row of rows) {
+          for (const [column, value] of Object.entries(row)) {
+            for (const pan of PANS) expect(String(value), `${table}.${column}`).not.to.include(pan);
+            if (isRandomColumn(column)) continue;
+            const runs = digitRuns(value);
+            for (const secret of SHORT_SECRETS) expect(runs, `${table}.${column}`).not.to.include(secret);
+          }
+        }
+      }
+    } finally {
+      await db.destroy();
+    }
+
+    for (const name of fs.readdirSync(dir)) {
+      const bytes = fs.readFileSync(path.join(dir, name)).toString('latin1');
+      for (const secret of [...PANS, debit.pin, holder.idNumber, holder.mobile]) expect(bytes, name).not.to.include(secret);
+    }
+    const logLines = fs.readFileSync(logFile, 'utf8').trim().split('\n');
+    expect(logLines.length).to.be.greaterThan(3);
+    for (const line of logLines) {
+      const { pid: _pid, time: _time, hostname: _host, ...fields } = JSON.parse(line) as Record<string, unknown>;
+      const runs = digitRuns(JSON.stringify(fields));
+      for (const secret of [...PANS, ...SHORT_SECRETS]) expect(runs, line).not.to.include(secret);
+    }
+  });
+});

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import { openDb } from '../../src/store/db';
+import { migrateLatest } from '../../src/store/migrate';
+
+describe('store/db', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ivrpay-db-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('when a file in a missing folder is opened, then the folder is created and WAL, busy timeout and foreign keys are on', async () => {
+    const db = await openDb(path.join(dir, 'nested', 'x.sqlite'));
+    try {
+      expect((await db.raw('PRAGMA journal_mode'))[0].journal_mode).to.equal('wal');
+      expect((await db.raw('PRAGMA busy_timeout'))[0].timeout).to.equal(5000);
+      expect((await db.raw('PRAGMA foreign_keys'))[0].foreign_keys).to.equal(1);
+    } finally {
+      await db.destroy();
+    }
+    expect(fs.existsSync(path.join(dir, 'nested', 'x.sqlite'))).to.equal(true);
+  });
+
+  it('when migrated twice, then the second run is a no-op and the tables exist', async () => {
+    const file = path.join(dir, 'x.sqlite');
+    const db = await openDb(file);
+    try {
+      await migrateLatest(db);
+      await migrateLatest(db);
+      const names = (await db('knex_migrations').select('name')).map((r: { name: string }) => r.name);
+      expect(names).to.deep.equal(['001-initial-schema']);
+      for (const table of ['merchants', 'orders', 'order_attempts', 'banks']) {
+        expect(await db.schema.hasTable(table), table).to.equal(true);
+      }
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('when an order names a merchant that does not exist, then the foreign key rejects it', async () => {
+    const db = await openDb(':memory:');
+    try {
+      await migrateLatest(db);
+      const now = new Date().toISOString();
+      const insert = db('orders').insert({
+        id: 'ord_1', merchant_id: 'mch_missing', merchant_order_id: 'A1', amount: 1, currency: 'CNY',
+        mode: 'inbound', status: 'created', expires_at: now, created_at: now, updated_at: now,
+      });
+      let error: unknown;
+      await insert.catch((err: unknown) => (error = err));
+      expect(String(error)).to.match(/FOREIGN KEY constraint failed/);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
