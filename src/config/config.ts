@@ -5,7 +5,7 @@ import { z } from 'zod';
 const projectRoot = path.resolve(__dirname, '..', '..');
 
 function defaultCacheDir(env: NodeJS.ProcessEnv): string {
-  return path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'ivrpay');
+  return path.join(env.XDG_CACHE_HOME || path.join(env.HOME || os.homedir(), '.cache'), 'ivrpay');
 }
 
 const port = z.coerce.number().int().min(0).max(65535);

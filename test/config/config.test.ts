@@ -1,0 +1,55 @@
+import { expect } from 'chai';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { ConfigError, loadConfig } from '../../src/config/config';
+
+const run = promisify(execFile);
+const root = path.resolve(__dirname, '..', '..');
+
+describe('config/loadConfig', () => {
+  it('when nothing is set, then the laptop defaults apply', () => {
+    const config = loadConfig({ HOME: '/home/x' });
+    expect(config.http).to.deep.equal({ host: '127.0.0.1', port: 3000 });
+    expect(config.ari).to.include({ url: 'http://127.0.0.1:8088', user: 'ivrpay', app: 'ivrpay' });
+    expect(config.sqliteFile).to.equal(path.join(root, 'data', 'ivrpay.sqlite'));
+    expect(config.asterisk.cacheDir).to.equal('/home/x/.cache/ivrpay');
+    expect(config.defaultLanguage).to.equal('zh');
+  });
+
+  it('when values are given, then they are parsed and typed', () => {
+    const config = loadConfig({ HTTP_PORT: '8080', ARI_URL: 'http://10.0.0.5:8088/', IVR_MAX_ATTEMPTS: '5', ASTERISK_CACHE_DIR: '/c' });
+    expect(config.http.port).to.equal(8080);
+    expect(config.ari.url).to.equal('http://10.0.0.5:8088');
+    expect(config.ivr.maxAttempts).to.equal(5);
+    expect(config.asterisk.cacheDir).to.equal('/c');
+  });
+
+  it('when an empty value is given, then it counts as unset', () => {
+    expect(loadConfig({ HTTP_PORT: '' }).http.port).to.equal(3000);
+  });
+
+  it('when several values are bad, then every problem is listed at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ HTTP_PORT: 'eighty', ARI_URL: 'ftp://x', IVR_MAX_ATTEMPTS: '0', DEFAULT_LANGUAGE: 'fr', ARI_APP: 'a b' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).to.be.instanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.map((p) => p.split(':')[0]);
+    expect(problems).to.have.members(['HTTP_PORT', 'ARI_URL', 'IVR_MAX_ATTEMPTS', 'DEFAULT_LANGUAGE', 'ARI_APP']);
+  });
+});
+
+describe('main with a bad configuration', () => {
+  it('when the service starts with bad settings, then it lists them and exits with code 2', async function () {
+    this.timeout(30_000);
+    const result = await run('npx', ['tsx', 'src/main.ts'], {
+      cwd: root,
+      env: { ...process.env, HTTP_PORT: '99999', LOG_LEVEL: 'loud' },
+    }).then(() => ({ code: 0, stderr: '' }), (err: { code: number; stderr: string }) => err);
+    expect(result.code).to.equal(2);
+    expect(result.stderr).to.contain('HTTP_PORT').and.to.contain('LOG_LEVEL');
+  });
+});
