@@ -15,6 +15,12 @@ import { createCallOrders } from './services/call-orders';
 import { createMerchantService, type MerchantService } from './services/merchant-service';
 import { createOrderService, type OrderService } from './services/order-service';
 import { createPaymentService } from './services/payment-service';
+import { createIdempotencyStore } from './services/idempotency-store';
+import { idempotencyPurgeJob } from './services/idempotency-purge-job';
+import { resolveSecretsKeys } from './config/secrets-key';
+import { createNotificationDeliverer } from './notify/deliver';
+import { createSecretBox } from './notify/secret-box';
+import { deliverNotificationsJob } from './jobs/deliver-notifications';
 import { ensureAsterisk } from './sandbox/ensure-asterisk';
 import { openDb, type Knex } from './store/db';
 import { migrateLatest } from './store/migrate';
@@ -43,7 +49,12 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const db = await openDb(config.sqliteFile);
   await migrateLatest(db);
   const deps = { db, now, log };
-  const merchants = createMerchantService(deps);
+  const keys = resolveSecretsKeys(config);
+  if (keys.generated) log.warn('SECRETS_KEY unset: using the generated key in DATA_DIR/secrets-key.json');
+  const secretBox = createSecretBox(keys);
+  const merchants = createMerchantService({ ...deps, secretBox });
+  const deliverer = createNotificationDeliverer({ ...deps, secretBox });
+  const idempotency = createIdempotencyStore(deps);
   const orders = createOrderService({ ...deps, defaultExpiresSeconds: config.orderExpiresSeconds });
   const banks = createBankService(deps);
   const callOrders = createCallOrders(deps);
@@ -60,8 +71,10 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     log,
   };
 
-  const http = await startHttpServer(createApp({ merchants, orders, banks, log }), config.http.host, config.http.port);
-  const scheduler: Scheduler = startScheduler([expireOrdersJob(orders)], log);
+  const http = await startHttpServer(createApp({
+    merchants, orders, banks, idempotency, rateLimitPerMinute: config.http.rateLimitPerMinute, log, now,
+  }), config.http.host, config.http.port);
+  const scheduler: Scheduler = startScheduler([expireOrdersJob(orders), deliverNotificationsJob(deliverer), idempotencyPurgeJob(idempotency)], log);
   const stasis = await startStasisApp({
     url: config.ari.url,
     user: config.ari.user,

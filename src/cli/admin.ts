@@ -1,7 +1,10 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { ConfigError, loadConfig } from '../config/config';
+import { resolveSecretsKeys } from '../config/secrets-key';
 import { createLogger } from '../log/logger';
+import { createNotificationAdmin } from '../notify/notification-admin';
+import { createSecretBox } from '../notify/secret-box';
 import { createBankService } from '../services/bank-service';
 import { createMerchantService } from '../services/merchant-service';
 import { createOrderService } from '../services/order-service';
@@ -28,9 +31,10 @@ async function main(argv: string[]): Promise<number> {
     await migrateLatest(db);
     const deps = { db, log: log.child({ source: 'admin-cli' }), now: () => new Date() };
     const result = await runAdmin(argv, {
-      merchants: createMerchantService(deps),
+      merchants: createMerchantService({ ...deps, secretBox: createSecretBox(resolveSecretsKeys(config)) }),
       orders: createOrderService({ ...deps, defaultExpiresSeconds: config.orderExpiresSeconds }),
       banks: createBankService(deps),
+      notifications: createNotificationAdmin(deps),
     });
     process.stdout.write(result.stdout);
     process.stderr.write(result.stderr);

@@ -1,13 +1,23 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
+import { AppError } from '../domain/app-error';
 import type { MerchantService } from '../services/merchant-service';
 import type { AdminIo } from './admin-io';
+
+function readPem(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new AppError('validation_failed', `cannot read ${file}`);
+  }
+}
 
 export function addMerchantCommands(program: Command, merchants: MerchantService, io: AdminIo): void {
   const merchant = program.command('merchant').description('merchants and their API keys');
 
   merchant
     .command('create')
-    .description('create a merchant; prints its id and API key (shown once)')
+    .description('create a merchant; prints its id, API key and webhook secret (shown once)')
     .requiredOption('--name <name>', 'display name')
     .action(async (opts: { name: string }) => {
       io.json(await merchants.createMerchant(opts.name));
@@ -20,5 +30,39 @@ export function addMerchantCommands(program: Command, merchants: MerchantService
     .action(async (opts: { json?: boolean }) => {
       const list = await merchants.listMerchants();
       io.table(list, ['id', 'name', 'apiKeyPrefix', 'createdAt'], Boolean(opts.json));
+    });
+
+  merchant
+    .command('rotate-key')
+    .description('replace the API key; prints the new key (shown once), the old one stops working at once')
+    .argument('<id>', 'merchant id')
+    .action(async (id: string) => {
+      io.json(await merchants.rotateApiKey(id));
+    });
+
+  merchant
+    .command('set-certificate')
+    .description('require signed API requests (X-Signature), verified with this PEM certificate')
+    .argument('<id>', 'merchant id')
+    .argument('<pem-file>', 'X.509 certificate in PEM (RSA, 2048 bits or more)')
+    .action(async (id: string, file: string) => {
+      io.json({ id, signingCertificate: await merchants.setSigningCertificate(id, readPem(file)) });
+    });
+
+  merchant
+    .command('remove-certificate')
+    .description('stop requiring signed API requests')
+    .argument('<id>', 'merchant id')
+    .action(async (id: string) => {
+      await merchants.setSigningCertificate(id, null);
+      io.json({ id, signingCertificate: null });
+    });
+
+  merchant
+    .command('rotate-webhook-secret')
+    .description('new secret for signing notifications (shown once); the old one also signs for 24 h')
+    .argument('<id>', 'merchant id')
+    .action(async (id: string) => {
+      io.json(await merchants.rotateWebhookSecret(id));
     });
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../domain/app-error';
+import type { NotificationAdmin } from '../notify/notification-admin';
 import type { BankService } from '../services/bank-service';
 import type { MerchantService } from '../services/merchant-service';
 import type { OrderService } from '../services/order-service';
@@ -7,12 +8,15 @@ import type { AdminIo } from './admin-io';
 import { addBankCommands } from './bank-commands';
 import { formatTable } from './format-table';
 import { addMerchantCommands } from './merchant-commands';
+import { addNotificationCommands } from './notification-commands';
 import { addOrderCommands } from './order-commands';
 
 export interface AdminDeps {
   merchants: MerchantService;
   orders: Pick<OrderService, 'findOrder' | 'listOrders'>;
   banks: Pick<BankService, 'listBanks' | 'setStatus'>;
+  /** Optional so callers without notifications keep working; the `notification` commands need it. */
+  notifications?: NotificationAdmin;
 }
 
 export interface AdminResult {
@@ -54,6 +58,7 @@ export async function runAdmin(argv: string[], deps: AdminDeps): Promise<AdminRe
   addMerchantCommands(program, deps.merchants, io);
   addOrderCommands(program, deps.orders, io);
   addBankCommands(program, deps.banks, io);
+  if (deps.notifications) addNotificationCommands(program, deps.notifications, io);
 
   let exitCode = 0;
   try {

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseSecretsKey } from './secrets-key';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 
@@ -10,11 +11,17 @@ function defaultCacheDir(env: NodeJS.ProcessEnv): string {
 
 const port = z.coerce.number().int().min(0).max(65535);
 const ms = z.coerce.number().int().min(100).max(600_000);
+const secretsKey = z.string().transform((text, ctx) => {
+  const key = parseSecretsKey(text);
+  if (!key) ctx.addIssue({ code: 'custom', message: 'must be 32 bytes as 64 hex digits or base64' });
+  return key ?? Buffer.alloc(0);
+});
 
 /** Every setting, from the environment. `.env.example` documents each one. */
 const schema = z.object({
   HTTP_HOST: z.string().default('127.0.0.1'),
   HTTP_PORT: port.default(3000),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   DATA_DIR: z.string().default(path.join(projectRoot, 'data')),
   SQLITE_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -37,12 +44,24 @@ const schema = z.object({
   ORDER_EXPIRES_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(1800),
   ACQUIRER: z.enum(['sandbox']).default('sandbox'),
   ACQUIRER_TIMEOUT_MS: ms.default(30_000),
+  /** 32 bytes (64 hex digits or base64) encrypting secrets at rest. Unset: generated into DATA_DIR/secrets-key.json. */
+  SECRETS_KEY: secretsKey.optional(),
+  /** Comma-separated older keys, still accepted for decrypting while values are re-encrypted. */
+  SECRETS_PREVIOUS_KEYS: z
+    .string()
+    .transform((text, ctx) => {
+      const keys = text.split(',').filter((k) => k.trim() !== '').map(parseSecretsKey);
+      if (keys.some((k) => !k)) ctx.addIssue({ code: 'custom', message: 'each key must be 32 bytes as 64 hex digits or base64' });
+      return keys.filter((k): k is Buffer => k !== undefined);
+    })
+    .optional(),
 });
 
 type Env = z.infer<typeof schema>;
 
 export interface Config {
-  http: { host: string; port: number };
+  /** `rateLimitPerMinute`: merchant API requests a minute per merchant, and refused keys a minute per client IP. */
+  http: { host: string; port: number; rateLimitPerMinute: number };
   dataDir: string;
   sqliteFile: string;
   log: { level: Env['LOG_LEVEL']; file?: string };
@@ -53,6 +72,8 @@ export interface Config {
   ivr: { firstDigitTimeoutMs: number; interDigitTimeoutMs: number; maxAttempts: number; maxCards: number };
   orderExpiresSeconds: number;
   acquirer: { kind: 'sandbox'; timeoutMs: number };
+  /** Keys encrypting secrets at rest (webhook secrets); see src/config/secrets-key.ts. */
+  secrets: { key?: Buffer; previousKeys: Buffer[] };
 }
 
 /** Lists every bad setting at once, so an operator fixes them in one go. */
@@ -74,7 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
   return Object.freeze({
-    http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
+    http: { host: e.HTTP_HOST, port: e.HTTP_PORT, rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE },
     dataDir,
     sqliteFile: path.resolve(e.SQLITE_FILE ?? path.join(dataDir, 'ivrpay.sqlite')),
     log: { level: e.LOG_LEVEL, file: e.LOG_FILE },
@@ -100,5 +121,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     orderExpiresSeconds: e.ORDER_EXPIRES_SECONDS,
     acquirer: { kind: e.ACQUIRER, timeoutMs: e.ACQUIRER_TIMEOUT_MS },
+    secrets: { key: e.SECRETS_KEY, previousKeys: e.SECRETS_PREVIOUS_KEYS ?? [] },
   });
 }

@@ -16,6 +16,8 @@ export class AppError extends Error {
 export type AppErrorCode =
   | 'validation_failed'
   | 'unauthorized'
+  | 'signature_invalid'
+  | 'rate_limited'
   | 'not_found'
   | 'conflict'
   | 'idempotency_mismatch'

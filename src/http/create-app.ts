@@ -1,40 +1,63 @@
 import express from 'express';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppError } from '../domain/app-error';
 import type { BankService } from '../services/bank-service';
+import type { IdempotencyStore } from '../services/idempotency-store';
 import type { MerchantService } from '../services/merchant-service';
 import type { OrderService } from '../services/order-service';
+import { apiDocsRouter } from './api-docs';
 import { errorMiddleware } from './error-middleware';
+import { idempotency } from './idempotency';
 import { merchantAuth } from './merchant-auth';
+import { failedAuthRateLimit, merchantRateLimit } from './rate-limits';
+import { keepRawBody } from './raw-body';
 import { requestLog } from './request-log';
+import { requestSignature } from './request-signature';
 import { banksRouter } from './routes/banks';
 import { ordersRouter } from './routes/orders';
 
 export interface AppDeps {
   merchants: Pick<MerchantService, 'authenticate'>;
-  orders: Pick<OrderService, 'createOrder' | 'getOrder'>;
+  orders: Pick<OrderService, 'createOrder' | 'getOrder' | 'cancelOrder'>;
   banks: Pick<BankService, 'listBanks'>;
+  idempotency: IdempotencyStore;
+  /** Requests a minute per merchant, and refused keys a minute per client IP (config API_RATE_LIMIT_PER_MINUTE). */
+  rateLimitPerMinute: number;
   log: Logger;
+  /** The clock request signatures are checked against; the system clock unless given. */
+  now?: () => Date;
 }
 
-/** The merchant API (v1). */
+export const BODY_LIMIT = '16kb';
+
+/** The merchant API (v1), its OpenAPI document (`/openapi.json`) and its docs page (`/docs`). */
 export function createApp(deps: AppDeps): express.Application {
+  const now = deps.now ?? (() => new Date());
   const app = express();
   app.disable('x-powered-by');
+  // The API serves plain HTTP on loopback by default; Safari would "upgrade" /docs' own files to https and fail.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(requestLog(deps.log));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.use(apiDocsRouter());
 
   const v1 = express.Router();
+  v1.use(failedAuthRateLimit(deps.rateLimitPerMinute));
   // Authenticate before reading the body: an anonymous caller gets nothing parsed.
   v1.use(merchantAuth(deps.merchants));
-  v1.use(express.json({ limit: '16kb' }));
+  // Rate limit before idempotency (as Stripe): a replay counts as a request.
+  v1.use(merchantRateLimit(deps.rateLimitPerMinute));
+  v1.use(express.json({ limit: BODY_LIMIT, verify: keepRawBody }));
+  v1.use(requestSignature(now));
   v1.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();
   });
+  v1.use(idempotency(deps.idempotency, deps.log));
   v1.use('/orders', ordersRouter(deps.orders));
   v1.use('/banks', banksRouter(deps.banks));
   app.use('/v1', v1);

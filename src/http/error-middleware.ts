@@ -5,9 +5,11 @@ import { AppError, type AppErrorCode } from '../domain/app-error';
 const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   validation_failed: 400,
   unauthorized: 401,
+  signature_invalid: 401,
   not_found: 404,
   conflict: 409,
   idempotency_mismatch: 422,
+  rate_limited: 429,
   order_not_payable: 409,
   config_invalid: 500,
   unavailable: 503,

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { CallOrder, ClaimResult, OrdersForCall } from '../call/call-ports';
+import { enqueueOrderEvent } from '../notify/enqueue-order-event';
 import { newId } from '../store/new-id';
 import type { MerchantRow, OrderRow } from '../store/rows';
 import { expireOrders } from './order-expiry';
@@ -74,11 +75,13 @@ export function createCallOrders(deps: ServiceDeps): OrdersForCall & { recoverSt
     },
 
     async releaseAfterCall(orderId, callId, outcome) {
-      const nowIso = deps.now().toISOString();
+      const now = deps.now();
+      const nowIso = now.toISOString();
       const released = await db.transaction(async (trx) => {
         const count = await trx('orders')
           .where({ id: orderId, status: 'in_call', in_call_id: callId })
           .update({ status: outcome, in_call_id: null, updated_at: nowIso });
+        if (count > 0) await enqueueOrderEvent(trx, orderId, `order.${outcome}`, now);
         await trx('order_attempts')
           .where({ order_id: orderId, call_id: callId })
           .whereNull('ended_at')
@@ -90,13 +93,15 @@ export function createCallOrders(deps: ServiceDeps): OrdersForCall & { recoverSt
     },
 
     async recoverStaleCalls() {
-      const nowIso = deps.now().toISOString();
+      const now = deps.now();
+      const nowIso = now.toISOString();
       const count = await db.transaction(async (trx) => {
-        const orders = await trx('orders')
+        const orders: { id: string }[] = await trx('orders')
           .where({ status: 'in_call' })
-          .update({ status: 'abandoned', in_call_id: null, updated_at: nowIso });
+          .update({ status: 'abandoned', in_call_id: null, updated_at: nowIso }, ['id']);
         await trx('order_attempts').whereNull('ended_at').update({ ended_at: nowIso, outcome: 'abandoned' });
-        return orders;
+        for (const { id } of orders) await enqueueOrderEvent(trx, id, 'order.abandoned', now);
+        return orders.length;
       });
       if (count > 0) deps.log.warn({ count }, 'orders left in a call by the previous run are now abandoned');
       return count;

@@ -1,7 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { AppError } from '../domain/app-error';
+import { createSecretBox, type SecretBox } from '../notify/secret-box';
+import { createWebhookSecrets, newWebhookSecret, sealWebhookSecret } from '../notify/webhook-secrets';
 import { newId } from '../store/new-id';
 import type { MerchantRow } from '../store/rows';
+import { type CertificateInfo, parseMerchantCertificate } from './merchant-certificate';
 import { parseInput } from './parse-input';
 import type { ServiceDeps } from './service-deps';
 
@@ -13,6 +17,15 @@ export interface Merchant {
   requireIdNumber: boolean;
   requireMobile: boolean;
   createdAt: string;
+  /** PEM; when present, every API request of this merchant must be signed (X-Signature). */
+  signingCertificate?: string;
+}
+
+/** A new API key, shown once; the previous key stops working at once. */
+export interface RotatedApiKey {
+  id: string;
+  apiKey: string;
+  apiKeyPrefix: string;
 }
 
 export interface NewMerchant {
@@ -20,6 +33,8 @@ export interface NewMerchant {
   name: string;
   /** Shown once: only its hash is stored. */
   apiKey: string;
+  /** Signs the merchant's notifications. Shown once: stored encrypted. */
+  webhookSecret: string;
 }
 
 export interface MerchantService {
@@ -27,6 +42,12 @@ export interface MerchantService {
   /** The merchant owning this key, or undefined for an unknown or malformed key. */
   authenticate(apiKey: string): Promise<Merchant | undefined>;
   listMerchants(): Promise<Merchant[]>;
+  /** A new webhook secret (shown once); the old one also signs for 24 h more. `not_found` for an unknown merchant. */
+  rotateWebhookSecret(merchantId: string): Promise<{ id: string; webhookSecret: string }>;
+  /** A new key replaces the old one, which fails from now on; `not_found` for an unknown merchant. */
+  rotateApiKey(merchantId: string): Promise<RotatedApiKey>;
+  /** Turns request signing on with this PEM certificate (validated), or off with `null`. */
+  setSigningCertificate(merchantId: string, pem: string | null): Promise<CertificateInfo | undefined>;
 }
 
 const KEY_PREFIX = 'ivrpay_sk_';
@@ -45,24 +66,34 @@ function toMerchant(row: MerchantRow): Merchant {
     requireIdNumber: Boolean(row.require_id_number),
     requireMobile: Boolean(row.require_mobile),
     createdAt: row.created_at,
+    ...(row.signing_certificate ? { signingCertificate: row.signing_certificate } : {}),
   };
 }
 
-export function createMerchantService(deps: ServiceDeps): MerchantService {
+export interface MerchantServiceDeps extends ServiceDeps {
+  /** Encrypts webhook secrets (built from SECRETS_KEY). Without it, a throwaway key: for tests that never deliver. */
+  secretBox?: SecretBox;
+}
+
+export function createMerchantService(deps: MerchantServiceDeps): MerchantService {
   const { db } = deps;
+  const secretBox = deps.secretBox ?? createSecretBox({ current: randomBytes(32) });
+  const webhookSecrets = createWebhookSecrets({ db, box: secretBox, now: deps.now });
   return {
     async createMerchant(rawName) {
       const { name } = parseInput(z.object({ name: nameSchema }), { name: rawName });
       const apiKey = KEY_PREFIX + randomBytes(32).toString('base64url');
       const merchant = { id: newId('mch'), name };
+      const webhookSecret = newWebhookSecret();
       await db('merchants').insert({
         ...merchant,
+        webhook_secret: sealWebhookSecret(secretBox, merchant.id, webhookSecret),
         api_key_hash: hashKey(apiKey).toString('hex'),
         api_key_prefix: apiKey.slice(0, KEY_PREFIX.length + 6),
         created_at: deps.now().toISOString(),
       });
       deps.log.info({ merchantId: merchant.id }, 'merchant created');
-      return { ...merchant, apiKey };
+      return { ...merchant, apiKey, webhookSecret };
     },
 
     async authenticate(apiKey) {
@@ -77,6 +108,32 @@ export function createMerchantService(deps: ServiceDeps): MerchantService {
     async listMerchants() {
       const rows: MerchantRow[] = await db('merchants').orderBy('created_at').orderBy('id');
       return rows.map(toMerchant);
+    },
+
+    async rotateWebhookSecret(merchantId) {
+      const webhookSecret = await webhookSecrets.rotate(merchantId);
+      deps.log.info({ merchantId }, 'merchant webhook secret rotated');
+      return { id: merchantId, webhookSecret };
+    },
+
+    async rotateApiKey(merchantId) {
+      const apiKey = KEY_PREFIX + randomBytes(32).toString('base64url');
+      const apiKeyPrefix = apiKey.slice(0, KEY_PREFIX.length + 6);
+      // One UPDATE: the old hash is gone the moment the new one is stored.
+      const updated = await db('merchants')
+        .where({ id: merchantId })
+        .update({ api_key_hash: hashKey(apiKey).toString('hex'), api_key_prefix: apiKeyPrefix });
+      if (updated === 0) throw new AppError('not_found', `merchant ${merchantId} not found`);
+      deps.log.info({ merchantId, apiKeyPrefix }, 'merchant API key rotated');
+      return { id: merchantId, apiKey, apiKeyPrefix };
+    },
+
+    async setSigningCertificate(merchantId, pem) {
+      const parsed = pem === null ? undefined : parseMerchantCertificate(pem, deps.now());
+      const updated = await db('merchants').where({ id: merchantId }).update({ signing_certificate: parsed?.pem ?? null });
+      if (updated === 0) throw new AppError('not_found', `merchant ${merchantId} not found`);
+      deps.log.info({ merchantId, signing: Boolean(parsed), fingerprint256: parsed?.info.fingerprint256 }, 'merchant signing certificate set');
+      return parsed?.info;
     },
   };
 }

@@ -7,6 +7,7 @@ export const MAX_EXPIRES_SECONDS = 30 * 86_400;
 const amountMessage = 'must be a positive integer (fen)';
 const merchantOrderIdMessage = 'must be 1 to 64 visible ASCII characters';
 const expiresMessage = `must be an integer from ${MIN_EXPIRES_SECONDS} to ${MAX_EXPIRES_SECONDS} (seconds)`;
+const notifyUrlMessage = 'must be an http or https URL of at most 2048 characters';
 
 /** A merchant's new order, as `POST /v1/orders` takes it (the HTTP route and the service share it). */
 export const newOrderSchema = z.object({
@@ -28,6 +29,12 @@ export const newOrderSchema = z.object({
     .int({ error: expiresMessage })
     .min(MIN_EXPIRES_SECONDS, { error: expiresMessage })
     .max(MAX_EXPIRES_SECONDS, { error: expiresMessage })
+    .optional(),
+  // Where signed order events are POSTed. No user:password part: the signature is the authentication.
+  notifyUrl: z
+    .url({ protocol: /^https?$/, error: notifyUrlMessage })
+    .max(2048, { error: notifyUrlMessage })
+    .refine((url) => !/^[a-z]+:\/\/[^/?#]*@/i.test(url), { error: 'must not contain a user name or password' })
     .optional(),
 }, { error: 'the body must be a JSON object' });
 

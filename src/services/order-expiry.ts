@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { enqueueOrderEvent } from '../notify/enqueue-order-event';
 import { PAYABLE_STATUSES } from './order-status';
 
 /**
@@ -7,13 +8,16 @@ import { PAYABLE_STATUSES } from './order-status';
  */
 export async function expireOrders(db: Knex, at: Date, scope: { id?: string; payCode?: string } = {}): Promise<number> {
   const nowIso = at.toISOString();
-  const query = db('orders').whereIn('status', PAYABLE_STATUSES).where('expires_at', '<=', nowIso);
-  if (scope.id !== undefined) query.where('id', scope.id);
-  if (scope.payCode !== undefined) query.where('pay_code', scope.payCode);
-  return query.update({
-    status: 'expired',
-    spent_pay_code: db.raw('??', ['pay_code']),
-    pay_code: null,
-    updated_at: nowIso,
+  return db.transaction(async (trx) => {
+    const query = trx('orders').whereIn('status', PAYABLE_STATUSES).where('expires_at', '<=', nowIso);
+    if (scope.id !== undefined) query.where('id', scope.id);
+    if (scope.payCode !== undefined) query.where('pay_code', scope.payCode);
+    const expired: { id: string }[] = await query.update(
+      { status: 'expired', spent_pay_code: trx.raw('??', ['pay_code']), pay_code: null, updated_at: nowIso },
+      ['id'],
+    );
+    // The merchants' events commit with the expiry (see src/notify/enqueue-order-event.ts).
+    for (const { id } of expired) await enqueueOrderEvent(trx, id, 'order.expired', at);
+    return expired.length;
   });
 }

@@ -1,12 +1,13 @@
 import { AppError } from '../domain/app-error';
 import type { OrdersForCall } from '../call/call-ports';
+import { enqueueOrderEvent } from '../notify/enqueue-order-event';
 import { newId } from '../store/new-id';
 import type { AttemptRow, OrderRow } from '../store/rows';
 import { isUniqueViolation } from '../store/unique-violation';
 import { createCallOrders } from './call-orders';
 import { type NewOrderInput, newOrderSchema } from './new-order-schema';
 import { expireOrders } from './order-expiry';
-import type { OrderStatus } from './order-status';
+import { type OrderStatus, PAYABLE_STATUSES } from './order-status';
 import { type OrderView, toOrderView } from './order-view';
 import { parseInput } from './parse-input';
 import { newPayCode } from './pay-code';
@@ -26,6 +27,8 @@ export interface OrderService extends OrdersForCall {
   createOrder(merchantId: string, input: NewOrderInput): Promise<OrderView>;
   /** `not_found` also when the order belongs to another merchant. */
   getOrder(merchantId: string, id: string): Promise<OrderView>;
+  /** A payable order becomes `cancelled` and loses its pay code; `order_not_payable` otherwise, `not_found` for another merchant's. */
+  cancelOrder(merchantId: string, id: string): Promise<OrderView>;
   /** Admin: any merchant's order. */
   findOrder(id: string): Promise<AdminOrderView | undefined>;
   listOrders(filter?: OrderListFilter): Promise<AdminOrderView[]>;
@@ -115,6 +118,7 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
         decline_reason: null,
         acquirer_ref: null,
         in_call_id: null,
+        notify_url: order.notifyUrl ?? null,
         created_at: now.toISOString(),
         updated_at: now.toISOString(),
       });
@@ -123,6 +127,29 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
     },
 
     getOrder,
+
+    async cancelOrder(merchantId, id) {
+      await getOrder(merchantId, id); // not_found, and lazy expiry, first
+      const now = deps.now();
+      const nowIso = now.toISOString();
+      // Conditional on the status, so a caller claiming the order at the same moment wins or loses cleanly.
+      const cancelled = await db.transaction(async (trx) => {
+        const count = await trx('orders')
+          .where({ id, merchant_id: merchantId })
+          .whereIn('status', PAYABLE_STATUSES)
+          .where('expires_at', '>', nowIso)
+          .update({ status: 'cancelled', spent_pay_code: trx.raw('??', ['pay_code']), pay_code: null, updated_at: nowIso });
+        // The merchant's event commits with the cancellation (src/notify/enqueue-order-event.ts).
+        if (count > 0) await enqueueOrderEvent(trx, id, 'order.cancelled', now);
+        return count;
+      });
+      if (cancelled === 0) {
+        const { status } = await getOrder(merchantId, id);
+        throw new AppError('order_not_payable', `the order is ${status} and can no longer be cancelled`);
+      }
+      deps.log.info({ orderId: id, merchantId }, 'order cancelled');
+      return getOrder(merchantId, id);
+    },
 
     findOrder: (id) => readOrder({ id }),
 

@@ -32,6 +32,8 @@ export interface OrderView {
   updatedAt: string;
   card?: CardView;
   declineReason?: string;
+  /** Where signed events about this order are sent. */
+  notifyUrl?: string;
   attempts: AttemptView[];
 }
 
@@ -65,6 +67,7 @@ export function toOrderView(row: OrderRow, attempts: AttemptRow[]): OrderView {
     updatedAt: row.updated_at,
     ...(row.card_masked ? { card: cardView(row) } : {}),
     ...(row.decline_reason ? { declineReason: row.decline_reason } : {}),
+    ...(row.notify_url ? { notifyUrl: row.notify_url } : {}),
     attempts: attempts.map(attemptView),
   };
 }

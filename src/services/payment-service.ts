@@ -2,6 +2,7 @@ import type { AcquirerPort, PaymentResult } from '../acquirer/acquirer-port';
 import type { PaymentsForCall } from '../call/call-ports';
 import { AppError } from '../domain/app-error';
 import { maskPan } from '../domain/mask';
+import { enqueueOrderEvent } from '../notify/enqueue-order-event';
 import type { AttemptRow, OrderRow } from '../store/rows';
 import { payWithTimeout } from './acquirer-with-timeout';
 import type { ServiceDeps } from './service-deps';
@@ -68,7 +69,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentsForCall 
       const attempt = trx('order_attempts').where({ id: started.attemptRowId });
       if (result.outcome === 'approved') {
         // The money moved, so the order is paid even if the caller hung up while we waited.
-        await trx('orders').where({ id: orderId }).whereNot({ status: 'paid' }).update({
+        const paid = await trx('orders').where({ id: orderId }).whereNot({ status: 'paid' }).update({
           ...cardColumns,
           status: 'paid',
           spent_pay_code: trx.raw('coalesce(??, ??)', ['pay_code', 'spent_pay_code']),
@@ -78,6 +79,8 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentsForCall 
           acquirer_ref: result.acquirerRef,
           updated_at: nowIso,
         });
+        // In this transaction: the merchant's event commits with the payment, or neither does.
+        if (paid > 0) await enqueueOrderEvent(trx, orderId, 'order.paid', new Date(nowIso));
         await attempt.update({
           outcome: 'paid',
           ended_at: trx.raw('coalesce(??, ?)', ['ended_at', nowIso]),

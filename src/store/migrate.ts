@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import * as initialSchema from './migrations/001-initial-schema';
+import * as idempotencyAndRequestSigning from './migrations/002-idempotency-and-request-signing';
+import * as merchantNotifications from './migrations/003-merchant-notifications';
 
 interface NamedMigration {
   name: string;
@@ -10,7 +12,11 @@ interface NamedMigration {
  * Listed here rather than read from a folder: knex would store names with their extension, and a
  * database migrated under tsx (.ts) would then look "corrupt" to the compiled build (.js).
  */
-const MIGRATIONS: NamedMigration[] = [{ name: '001-initial-schema', migration: initialSchema }];
+const MIGRATIONS: NamedMigration[] = [
+  { name: '001-initial-schema', migration: initialSchema },
+  { name: '002-idempotency-and-request-signing', migration: idempotencyAndRequestSigning },
+  { name: '003-merchant-notifications', migration: merchantNotifications },
+];
 
 const migrationSource: Knex.MigrationSource<NamedMigration> = {
   getMigrations: async () => MIGRATIONS,

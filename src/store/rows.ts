@@ -8,6 +8,8 @@ export interface MerchantRow {
   require_id_number: number | boolean;
   require_mobile: number | boolean;
   created_at: string;
+  /** PEM of the request-signing certificate (migration 002); null when the merchant does not sign. */
+  signing_certificate?: string | null;
 }
 
 export interface OrderRow {
@@ -28,6 +30,8 @@ export interface OrderRow {
   decline_reason: string | null;
   acquirer_ref: string | null;
   in_call_id: string | null;
+  /** Where order events are POSTed (migration 003); null when the merchant gave none. */
+  notify_url?: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -25,7 +25,8 @@ describe('cli/run-admin', () => {
 
     expect(result.exitCode).to.equal(0);
     const printed = JSON.parse(result.stdout);
-    expect(Object.keys(printed)).to.deep.equal(['id', 'name', 'apiKey']);
+    expect(Object.keys(printed)).to.deep.equal(['id', 'name', 'apiKey', 'webhookSecret']);
+    expect(printed.webhookSecret).to.match(/^whsec_[A-Za-z0-9_-]{43}$/);
     expect(printed.name).to.equal('Acme Travel');
     expect((await admin.merchants.authenticate(printed.apiKey))?.id).to.equal(printed.id);
   });

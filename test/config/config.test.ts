@@ -10,7 +10,7 @@ const root = path.resolve(__dirname, '..', '..');
 describe('config/loadConfig', () => {
   it('when nothing is set, then the laptop defaults apply', () => {
     const config = loadConfig({ HOME: '/home/x' });
-    expect(config.http).to.deep.equal({ host: '127.0.0.1', port: 3000 });
+    expect(config.http).to.deep.equal({ host: '127.0.0.1', port: 3000, rateLimitPerMinute: 600 });
     expect(config.ari).to.include({ url: 'http://127.0.0.1:8088', user: 'ivrpay', app: 'ivrpay' });
     expect(config.sqliteFile).to.equal(path.join(root, 'data', 'ivrpay.sqlite'));
     expect(config.asterisk.cacheDir).to.equal('/home/x/.cache/ivrpay');

@@ -34,8 +34,16 @@ function appWith(overrides: { getOrder?: () => Promise<never> }, log = capturedL
         throw new Error('not used');
       },
       getOrder: overrides.getOrder ?? (async () => Promise.reject(new Error('not used'))),
+      cancelOrder: async () => Promise.reject(new Error('not used')),
     },
     banks: { listBanks: async () => [{ code: 'pab', nameZh: '平安银行', nameEn: 'Ping An Bank', status: 'supported' }] },
+    idempotency: {
+      claim: async () => Promise.reject(new Error('not used')),
+      complete: async () => undefined,
+      release: async () => undefined,
+      purgeExpired: async () => 0,
+    },
+    rateLimitPerMinute: 100,
     log,
   });
 }

@@ -3,6 +3,8 @@ import type { Application } from 'express';
 import request from 'supertest';
 import { createApp } from '../../src/http/create-app';
 import { createBankService } from '../../src/services/bank-service';
+import { createCallOrders } from '../../src/services/call-orders';
+import { createIdempotencyStore } from '../../src/services/idempotency-store';
 import { createMerchantService } from '../../src/services/merchant-service';
 import { createOrderService } from '../../src/services/order-service';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
@@ -17,7 +19,14 @@ describe('http/routes/orders', () => {
     deps = await createTestDeps();
     const merchants = createMerchantService(deps);
     const orders = createOrderService({ ...deps, defaultExpiresSeconds: 1800 });
-    app = createApp({ merchants, orders, banks: createBankService(deps), log: deps.log });
+    app = createApp({
+      merchants,
+      orders,
+      banks: createBankService(deps),
+      idempotency: createIdempotencyStore(deps),
+      rateLimitPerMinute: 1000,
+      log: deps.log,
+    });
     key = (await merchants.createMerchant('Acme')).apiKey;
     otherKey = (await merchants.createMerchant('Other')).apiKey;
   });
@@ -115,5 +124,62 @@ describe('http/routes/orders', () => {
     const res = await request(app).get(`/v1/orders/${created.id}`).set('Authorization', `Bearer ${key}`);
     expect(res.body.status).to.equal('expired');
     expect(res.body).not.to.have.property('payCode');
+  });
+
+  describe('POST /v1/orders/:id/cancel', () => {
+    const cancel = (id: string, apiKey = key) => request(app).post(`/v1/orders/${id}/cancel`).set('Authorization', `Bearer ${apiKey}`);
+
+    it('when a payable order is cancelled, then it reads cancelled without a pay code, and the code no longer pays', async () => {
+      const created = (await create({ merchantOrderId: 'A1', amount: 100 })).body;
+      const res = await cancel(created.id);
+
+      expect(res.status).to.equal(200);
+      expect(res.body).to.include({ id: created.id, status: 'cancelled' });
+      expect(res.body).not.to.have.property('payCode');
+      const read = await request(app).get(`/v1/orders/${created.id}`).set('Authorization', `Bearer ${key}`);
+      expect(read.body.status).to.equal('cancelled');
+      const row = await deps.db('orders').where({ id: created.id }).first();
+      expect(row).to.include({ pay_code: null, spent_pay_code: created.payCode });
+      expect(await createCallOrders(deps).claimByPayCode(created.payCode, 'call-1')).to.deep.equal({ ok: false, reason: 'not_payable' });
+    });
+
+    it('when the order is paid, then 409 order_not_payable and it stays paid', async () => {
+      const created = (await create({ merchantOrderId: 'A1', amount: 100 })).body;
+      await deps.db('orders').where({ id: created.id }).update({ status: 'paid', pay_code: null });
+      const res = await cancel(created.id);
+
+      expect(res.status).to.equal(409);
+      expect(res.body.error).to.deep.equal({ code: 'order_not_payable', message: 'the order is paid and can no longer be cancelled' });
+      expect((await deps.db('orders').where({ id: created.id }).first()).status).to.equal('paid');
+    });
+
+    it('when the order is already cancelled or expired, then 409 order_not_payable', async () => {
+      const first = (await create({ merchantOrderId: 'A1', amount: 100 })).body;
+      await cancel(first.id);
+      expect((await cancel(first.id)).status).to.equal(409);
+
+      const second = (await create({ merchantOrderId: 'A2', amount: 100, expiresInSeconds: 60 })).body;
+      deps.advance(60_000);
+      const res = await cancel(second.id);
+      expect(res.status).to.equal(409);
+      expect(res.body.error.message).to.include('expired');
+    });
+
+    it('when another merchant cancels the order, then 404 and the order is untouched', async () => {
+      const created = (await create({ merchantOrderId: 'A1', amount: 100 })).body;
+      const res = await cancel(created.id, otherKey);
+
+      expect(res.status).to.equal(404);
+      expect(res.body.error.code).to.equal('not_found');
+      expect((await deps.db('orders').where({ id: created.id }).first()).status).to.equal('created');
+    });
+
+    it('when the body has fields, then 400 and the order stays payable', async () => {
+      const created = (await create({ merchantOrderId: 'A1', amount: 100 })).body;
+      const res = await cancel(created.id).send({ reason: 'x' });
+      expect(res.status).to.equal(400);
+      expect(res.body.error.fields).to.deep.equal({ body: 'the body must be an empty JSON object (no fields)' });
+      expect((await cancel(created.id).send({})).status).to.equal(200);
+    });
   });
 });

@@ -31,8 +31,8 @@ describe('store/db', () => {
       await migrateLatest(db);
       await migrateLatest(db);
       const names = (await db('knex_migrations').select('name')).map((r: { name: string }) => r.name);
-      expect(names).to.deep.equal(['001-initial-schema']);
-      for (const table of ['merchants', 'orders', 'order_attempts', 'banks']) {
+      expect(names).to.deep.equal(['001-initial-schema', '002-idempotency-and-request-signing', '003-merchant-notifications']);
+      for (const table of ['merchants', 'orders', 'order_attempts', 'banks', 'idempotency_keys', 'notifications']) {
         expect(await db.schema.hasTable(table), table).to.equal(true);
       }
     } finally {

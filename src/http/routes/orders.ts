@@ -1,11 +1,14 @@
 import { Router } from 'express';
+import { parseInput } from '../../services/parse-input';
 import type { OrderService } from '../../services/order-service';
+import { cancelOrderSchema } from '../api-schemas';
 import { currentMerchant } from '../merchant-auth';
 
-/** `POST /v1/orders` and `GET /v1/orders/:id`; the service validates (zod) and scopes to the merchant. */
-export function ordersRouter(orders: Pick<OrderService, 'createOrder' | 'getOrder'>): Router {
+/** `POST /v1/orders`, `GET /v1/orders/:id`, `POST /v1/orders/:id/cancel`; the service scopes to the merchant. */
+export function ordersRouter(orders: Pick<OrderService, 'createOrder' | 'getOrder' | 'cancelOrder'>): Router {
   const router = Router();
 
+  // The service validates the body with newOrderSchema, the schema the OpenAPI document shows.
   router.post('/', async (req, res) => {
     const order = await orders.createOrder(currentMerchant(res).id, req.body);
     res.status(201).location(`/v1/orders/${order.id}`).json(order);
@@ -13,6 +16,11 @@ export function ordersRouter(orders: Pick<OrderService, 'createOrder' | 'getOrde
 
   router.get('/:id', async (req, res) => {
     res.json(await orders.getOrder(currentMerchant(res).id, req.params.id));
+  });
+
+  router.post('/:id/cancel', async (req, res) => {
+    parseInput(cancelOrderSchema, req.body ?? {});
+    res.json(await orders.cancelOrder(currentMerchant(res).id, req.params.id));
   });
 
   return router;

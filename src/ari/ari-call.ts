@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
+import type { Logger } from 'pino';
+import type { CallPort, Collected, CollectOptions, Language } from '../call/call-port';
+import { CallerHungUpError, throwIfHungUp } from '../call/caller-hung-up';
+import type { PromptId } from '../call/prompt-manifest';
+import type { AriOps } from './ari-ops';
+import { isChannelGone } from './ari-not-found';
+import type { CallEvent } from './call-event';
+import { collectKeys } from './collect-keys';
+import { errorSummary } from './error-summary';
+import { untilAborted } from './until-aborted';
+
+/** Channel variable naming the field being collected: test drivers watch it (ChannelVarset). Never digits. */
+export const FIELD_VARIABLE = 'IVRPAY_FIELD';
+
+export interface AriCallDeps {
+  channelId: string;
+  ops: AriOps;
+  /** Absolute folder holding `<lang>/<prompt id>.{wav,ulaw,alaw}`, readable by Asterisk. */
+  soundsDir: string;
+  language: Language;
+  log: Logger;
+  /** Receives 'prompt' {callId, prompts} and 'collect' {callId, field}: names only, for tests and metrics. */
+  events?: EventEmitter;
+  newPlaybackId?: () => string;
+}
+
+/**
+ * One ARI channel seen as a CallPort. It gets its events from the app's dispatcher through
+ * `handleEvent`, so it registers no listener on the ari-client and leaks none.
+ */
+export class AriCall implements CallPort {
+  readonly id: string;
+  readonly signal: AbortSignal;
+  language: Language;
+  private readonly controller = new AbortController();
+  private readonly playbackEnds = new Map<string, (failed: boolean) => void>();
+  /** Keys pressed while no collect runs; the next collect consumes them unless it flushes. */
+  private typeAhead: string[] = [];
+  private keyListener: ((key: string) => void) | undefined;
+
+  constructor(private readonly deps: AriCallDeps) {
+    this.id = deps.channelId;
+    this.signal = this.controller.signal;
+    this.language = deps.language;
+  }
+
+  handleEvent(event: CallEvent): void {
+    if (this.signal.aborted) return;
+    if (event.type === 'dtmf') {
+      if (this.keyListener) this.keyListener(event.digit);
+      else this.typeAhead.push(event.digit);
+    } else if (event.type === 'playback-finished') {
+      const onEnd = this.playbackEnds.get(event.playbackId);
+      this.playbackEnds.delete(event.playbackId);
+      onEnd?.(event.failed);
+    } else {
+      this.abort('hangup');
+    }
+  }
+
+  /** Ends the call for the script: every pending and later method rejects with CallerHungUpError. */
+  abort(why: string): void {
+    if (this.signal.aborted) return;
+    this.deps.log.debug({ callId: this.id, why }, 'call aborted');
+    this.playbackEnds.clear();
+    this.typeAhead = [];
+    this.controller.abort(new CallerHungUpError(this.id));
+  }
+
+  async answer(): Promise<void> {
+    await this.guard(this.deps.ops.answer(this.id));
+  }
+
+  async play(prompts: PromptId[]): Promise<void> {
+    throwIfHungUp(this.signal, this.id);
+    if (prompts.length === 0) return;
+    const playbackId = this.newPlaybackId();
+    const ended = new Promise<void>((resolve) => this.startPrompts(playbackId, prompts, resolve));
+    try {
+      await this.guard(this.sendPlay(playbackId, prompts));
+      await this.guard(ended);
+    } finally {
+      this.playbackEnds.delete(playbackId);
+    }
+  }
+
+  async collect(options: CollectOptions): Promise<Collected> {
+    throwIfHungUp(this.signal, this.id);
+    if (this.keyListener) throw new Error('collect already running on this call');
+    this.announceField(options.field);
+    if (options.flush) this.typeAhead = [];
+    return collectKeys(options, {
+      signal: this.signal,
+      hungUp: () => new CallerHungUpError(this.id),
+      typeAhead: this.typeAhead,
+      listen: (onKey) => {
+        this.keyListener = onKey;
+        return () => {
+          this.keyListener = undefined;
+        };
+      },
+      playPrompts: (prompts, onEnd) => {
+        const playbackId = this.newPlaybackId();
+        this.startPrompts(playbackId, prompts, onEnd);
+        return {
+          sent: this.sendPlay(playbackId, prompts),
+          stop: () => this.stopPlayback(playbackId),
+        };
+      },
+    });
+  }
+
+  async hangup(): Promise<void> {
+    throwIfHungUp(this.signal, this.id);
+    // Ended first: the hang-up event may arrive before the request's answer, and it is not the caller's doing.
+    this.abort('ivr hung up');
+    await this.deps.ops.hangup(this.id);
+  }
+
+  private newPlaybackId(): string {
+    return (this.deps.newPlaybackId ?? randomUUID)();
+  }
+
+  /** Registers the end handler before the request, so a fast PlaybackFinished is not missed. */
+  private startPrompts(playbackId: string, prompts: PromptId[], onEnd: () => void): void {
+    this.playbackEnds.set(playbackId, (failed) => {
+      // Missing file: the script goes on; only prompt ids are logged.
+      if (failed) this.deps.log.warn({ callId: this.id, prompts }, 'prompt playback failed');
+      onEnd();
+    });
+  }
+
+  private async sendPlay(playbackId: string, prompts: PromptId[]): Promise<void> {
+    const { soundsDir, ops, events } = this.deps;
+    const media = prompts.map((id) => `sound:${soundsDir}/${this.language}/${id}`);
+    events?.emit('prompt', { callId: this.id, prompts });
+    try {
+      await ops.play(this.id, playbackId, media, this.language);
+    } catch (err) {
+      this.playbackEnds.delete(playbackId);
+      throw this.gone(err);
+    }
+  }
+
+  private stopPlayback(playbackId: string): void {
+    this.playbackEnds.delete(playbackId);
+    this.deps.ops.stopPlayback(playbackId).catch((err: unknown) => {
+      this.deps.log.debug({ callId: this.id, err: errorSummary(err) }, 'stopping a playback failed');
+    });
+  }
+
+  private announceField(field: string): void {
+    this.deps.events?.emit('collect', { callId: this.id, field });
+    // Only for test drivers: a failure must not disturb the call.
+    this.deps.ops.setVar(this.id, FIELD_VARIABLE, field).catch((err: unknown) => {
+      this.deps.log.debug({ callId: this.id, err: errorSummary(err) }, 'setting the field variable failed');
+    });
+  }
+
+  /** A request failing because the channel is gone means the caller hung up. */
+  private gone(err: unknown): unknown {
+    if (!isChannelGone(err)) return err;
+    this.abort('channel gone');
+    return new CallerHungUpError(this.id);
+  }
+
+  /** Rejects with CallerHungUpError as soon as the call ends, even if `work` never settles. */
+  private guard<T>(work: Promise<T>): Promise<T> {
+    const settled = work.catch((err: unknown) => {
+      throw this.gone(err);
+    });
+    return untilAborted(settled, this.signal, () => new CallerHungUpError(this.id));
+  }
+}

@@ -1,0 +1,53 @@
+import type { Client } from 'ari-client';
+import { isAriNotFound } from './ari-not-found';
+import { withTimeout } from './with-timeout';
+
+/** A channel as `GET /channels` lists it: enough to tell which app it is in. */
+export interface AriChannelInfo {
+  id: string;
+  /** Current dialplan application, e.g. 'Stasis', and its arguments ('ivrpay,inbound,123456'). */
+  appName: string;
+  appData: string;
+}
+
+/**
+ * The few ARI requests the Stasis app makes, each with a timeout. AriCall and the app use this
+ * narrow interface, so unit tests replace it with a fake and need no Asterisk.
+ */
+export interface AriOps {
+  answer(channelId: string): Promise<void>;
+  /** One playback of several media URIs, under an id we choose so events can be matched first. */
+  play(channelId: string, playbackId: string, media: string[], lang: string): Promise<void>;
+  /** Resolves when the playback is already gone. */
+  stopPlayback(playbackId: string): Promise<void>;
+  /** Resolves when the channel is already gone. */
+  hangup(channelId: string): Promise<void>;
+  setVar(channelId: string, name: string, value: string): Promise<void>;
+  listChannels(): Promise<AriChannelInfo[]>;
+}
+
+export function createAriOps(client: Client, timeoutMs: number): AriOps {
+  const timed = <T>(what: string, request: Promise<T>) => withTimeout(request, timeoutMs, what);
+  const ignoreNotFound = (err: unknown) => {
+    if (!isAriNotFound(err)) throw err;
+  };
+  return {
+    answer: (channelId) => timed('answer', client.channels.answer({ channelId })),
+    play: async (channelId, playbackId, media, lang) => {
+      await timed('play', client.channels.play({ channelId, playbackId, media, lang }));
+    },
+    stopPlayback: (playbackId) =>
+      timed('stopPlayback', client.playbacks.stop({ playbackId })).catch(ignoreNotFound),
+    hangup: (channelId) => timed('hangup', client.channels.hangup({ channelId })).catch(ignoreNotFound),
+    setVar: (channelId, variable, value) =>
+      timed('setVar', client.channels.setChannelVar({ channelId, variable, value })),
+    listChannels: async () => {
+      const channels = await timed('listChannels', client.channels.list());
+      return channels.map((c) => ({
+        id: c.id,
+        appName: c.dialplan?.app_name ?? '',
+        appData: c.dialplan?.app_data ?? '',
+      }));
+    },
+  };
+}

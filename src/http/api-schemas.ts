@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { newOrderSchema } from '../services/new-order-schema';
+import { ORDER_STATUSES } from '../services/order-status';
+
+// `meta({ id })` names a schema in the OpenAPI document's components (zod's global registry, so once per process).
+
+/** `POST /v1/orders` validates with the service's own schema; this is the same schema, named. */
+export const newOrderDocSchema = newOrderSchema.meta({ id: 'NewOrder' });
+
+/** `POST /v1/orders/:id/cancel` takes no fields: an empty object, or no body at all. */
+export const cancelOrderSchema = z
+  .strictObject({}, { error: 'the body must be an empty JSON object (no fields)' })
+  .meta({ id: 'CancelOrder' });
+
+// The answers below are described for the OpenAPI document; the services build them (order-view.ts).
+
+const cardSchema = z.object({
+  masked: z.string().meta({ description: 'first 6 and last 4 digits at most', example: '621626******0018' }),
+  bank: z.string(),
+  kind: z.string().meta({ example: 'debit' }),
+});
+
+const attemptSchema = z.object({
+  startedAt: z.string(),
+  endedAt: z.string().optional(),
+  outcome: z.enum(['in_call', 'paid', 'declined', 'abandoned']),
+  card: cardSchema.optional(),
+  declineReason: z.string().optional(),
+});
+
+export const orderSchema = z.object({
+  id: z.string().meta({ example: 'ord_5f0c2a9b7e3d1c4a8b6f' }),
+  merchantOrderId: z.string(),
+  amount: z.number().int().meta({ description: 'fen' }),
+  currency: z.literal('CNY'),
+  description: z.string(),
+  mode: z.literal('inbound'),
+  status: z.enum(ORDER_STATUSES as [string, ...string[]]),
+  payCode: z.string().optional().meta({ description: 'while the order can be paid', example: '583920' }),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  card: cardSchema.optional(),
+  declineReason: z.string().optional(),
+  attempts: z.array(attemptSchema),
+}).meta({ id: 'Order' });
+
+export const bankSchema = z.object({
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  status: z.enum(['supported', 'coming_soon', 'disabled']),
+}).meta({ id: 'Bank' });
+
+export const errorSchema = z.object({
+  error: z.object({
+    code: z.string().meta({ example: 'validation_failed' }),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional().meta({ example: { amount: 'must be a positive integer (fen)' } }),
+  }),
+}).meta({ id: 'Error' });

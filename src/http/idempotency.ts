@@ -1,0 +1,64 @@
+import type { RequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
+import { AppError } from '../domain/app-error';
+import { requestFingerprint } from '../services/idempotency-fingerprint';
+import type { IdempotencyLock, IdempotencyStore } from '../services/idempotency-store';
+import { currentMerchant } from './merchant-auth';
+
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+export const REPLAYED_HEADER = 'Idempotent-Replayed';
+const MAX_KEY_LENGTH = 255;
+
+/**
+ * Keeps the answer before it is sent, so a retry arriving right after it finds it. Invalid requests
+ * (400) are forgotten, as Stripe does; every other answer, 5xx included, is kept for replay.
+ */
+function keepAnswer(res: Response, store: IdempotencyStore, lock: IdempotencyLock, log: Logger): void {
+  const send = res.json.bind(res);
+  res.json = (body: unknown) => {
+    const status = res.statusCode;
+    const finish = async () => {
+      try {
+        await (status === 400 ? store.release(lock) : store.complete(lock, status, body));
+      } catch (err) {
+        // The answer still goes out; the claim then lapses after the in-flight timeout.
+        log.error({ err, merchantId: lock.merchantId }, 'idempotency record not updated');
+      }
+      send(body);
+    };
+    finish().catch((err: unknown) => log.error({ err }, 'answer not sent'));
+    return res;
+  };
+}
+
+/**
+ * `Idempotency-Key` on POST (Stripe semantics), scoped to the merchant: the same key and body replay
+ * the first answer (`Idempotent-Replayed: true`); another body → 422; while the first runs → 409.
+ * Runs after authentication and body parsing.
+ */
+export function idempotency(store: IdempotencyStore, log: Logger): RequestHandler {
+  return async (req, res, next) => {
+    const key = req.get(IDEMPOTENCY_HEADER);
+    if (req.method !== 'POST' || key === undefined) return next();
+    if (key.length < 1 || key.length > MAX_KEY_LENGTH) {
+      throw new AppError('validation_failed', 'the request has invalid fields', {
+        [IDEMPOTENCY_HEADER]: `must be 1 to ${MAX_KEY_LENGTH} characters`,
+      });
+    }
+    const merchantId = currentMerchant(res).id;
+    const hash = requestFingerprint(req.method, req.originalUrl, req.body);
+    const claim = await store.claim(merchantId, key, hash);
+    switch (claim.kind) {
+      case 'started':
+        keepAnswer(res, store, claim.lock, log);
+        return next();
+      case 'replay':
+        res.status(claim.status).set(REPLAYED_HEADER, 'true').json(claim.body);
+        return;
+      case 'mismatch':
+        throw new AppError('idempotency_mismatch', `this ${IDEMPOTENCY_HEADER} was used with another request`);
+      case 'in_flight':
+        throw new AppError('conflict', `a request with this ${IDEMPOTENCY_HEADER} is still in progress; retry later`);
+    }
+  };
+}

@@ -1,0 +1,95 @@
+import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { bankSchema, cancelOrderSchema, errorSchema, newOrderDocSchema, orderSchema } from './api-schemas';
+import { IDEMPOTENCY_HEADER } from './idempotency';
+import { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS } from './request-signature';
+
+const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+const idParams = z.object({ id: z.string().meta({ example: 'ord_5f0c2a9b7e3d1c4a8b6f' }) });
+
+function errors(...statuses: number[]) {
+  const text: Record<number, string> = {
+    400: 'invalid fields (`fields` names each one)',
+    401: 'no or bad API key, or a missing or bad request signature',
+    404: 'no such order (also for another merchant’s order)',
+    409: 'conflict: an Idempotency-Key in flight, a reused merchantOrderId, or an order that cannot change',
+    413: 'the body is over 16 kB',
+    422: 'the Idempotency-Key was used with another request',
+    429: 'rate limit reached (see Retry-After)',
+  };
+  return Object.fromEntries([401, 429, ...statuses].map((s) => [s, { description: text[s], ...json(errorSchema) }]));
+}
+
+const SIGNATURE_TEXT =
+  `Required when the merchant has a signing certificate: \`t=<unix seconds>,sig=<base64>\`, the RSA-SHA256 ` +
+  `signature of \`<t>.<METHOD>.<path and query>.<raw body>\` with the certificate's key; accepted within ` +
+  `${SIGNATURE_TOLERANCE_SECONDS} s of the server's clock.`;
+
+const IDEMPOTENCY_TEXT =
+  'Up to 255 characters, unique per operation (a UUID). Kept 24 h per merchant: the same key and body replay ' +
+  'the first answer (header `Idempotent-Replayed: true`); another body → 422; while the first request runs → ' +
+  '409. Answers 400 are not kept.';
+
+const header = (name: string, description: string, schema: z.ZodString) =>
+  schema.optional().meta({ param: { name, in: 'header', description } });
+
+function headers(post: boolean) {
+  const signature = header(SIGNATURE_HEADER, SIGNATURE_TEXT, z.string());
+  return post ? [header(IDEMPOTENCY_HEADER, IDEMPOTENCY_TEXT, z.string().min(1).max(255)), signature] : [signature];
+}
+
+function registerPaths(registry: OpenAPIRegistry): void {
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/orders',
+    summary: 'Create an order; the cardholder pays it by phone with its pay code',
+    request: { headers: headers(true), body: { required: true, ...json(newOrderDocSchema) } },
+    responses: { 201: { description: 'the order, with its pay code', ...json(orderSchema) }, ...errors(400, 409, 413, 422) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/orders/{id}',
+    summary: 'One of the merchant’s orders, with its attempts',
+    request: { params: idParams, headers: headers(false) },
+    responses: { 200: { description: 'the order', ...json(orderSchema) }, ...errors(404) },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/orders/{id}/cancel',
+    summary: 'Cancel an order that can still be paid; its pay code stops working',
+    request: { params: idParams, headers: headers(true), body: { required: false, ...json(cancelOrderSchema) } },
+    responses: { 200: { description: 'the cancelled order', ...json(orderSchema) }, ...errors(400, 404, 409, 422) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/banks',
+    summary: 'Issuer banks and whether their cards can pay now',
+    request: { headers: headers(false) },
+    responses: {
+      200: { description: 'the banks', ...json(z.object({ banks: z.array(bankSchema) })) },
+      ...errors(),
+    },
+  });
+}
+
+/** The merchant API's OpenAPI 3 document, generated from the zod schemas the API validates with. */
+export function buildOpenApiDocument(): ReturnType<OpenApiGeneratorV3['generateDocument']> {
+  const registry = new OpenAPIRegistry();
+  const bearer = registry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The API key printed by `npm run admin -- merchant create` (or `merchant rotate-key`).',
+  });
+  registerPaths(registry);
+  return new OpenApiGeneratorV3(registry.definitions).generateDocument({
+    openapi: '3.0.3',
+    info: {
+      title: 'ivrpay merchant API',
+      version: '1.0.0',
+      description:
+        'Orders paid by phone (UnionPay IVR). Money is integer fen. Every error has the shape ' +
+        '`{"error": {"code", "message", "fields"?}}`.',
+    },
+    security: [{ [bearer.name]: [] }],
+  });
+}

@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
+import { AppError } from '../domain/app-error';
+import type { SecretBox } from './secret-box';
+
+/** After a rotation the old secret keeps signing for this long, so the merchant can switch without a gap. */
+export const PREVIOUS_SECRET_GRACE_MS = 24 * 3600 * 1000;
+
+const SECRET_PREFIX = 'whsec_';
+
+interface SecretColumns {
+  webhook_secret: string | null;
+  webhook_secret_previous: string | null;
+  webhook_secret_previous_until: string | null;
+}
+
+/** 256 random bits; the merchant uses the whole string, prefix included, as the HMAC key. */
+export function newWebhookSecret(): string {
+  return SECRET_PREFIX + randomBytes(32).toString('base64url');
+}
+
+/** Binds a sealed secret to its merchant: copied to another merchant's row, it does not open. */
+function context(merchantId: string): string {
+  return `merchants.webhook_secret:${merchantId}`;
+}
+
+export function sealWebhookSecret(box: SecretBox, merchantId: string, secret: string): string {
+  return box.seal(secret, context(merchantId));
+}
+
+export interface WebhookSecrets {
+  /** A new secret (returned once); the current one becomes the previous, still signing for 24 h. */
+  rotate(merchantId: string): Promise<string>;
+  /** The secrets to sign with now, current first; empty when the merchant has none yet. */
+  signingSecrets(merchantId: string): Promise<string[]>;
+}
+
+export function createWebhookSecrets(deps: { db: Knex; box: SecretBox; now: () => Date }): WebhookSecrets {
+  const { db, box } = deps;
+  return {
+    async rotate(merchantId) {
+      const secret = newWebhookSecret();
+      const until = new Date(deps.now().getTime() + PREVIOUS_SECRET_GRACE_MS).toISOString();
+      // One statement: the current secret moves to `previous` atomically, whoever else rotates at once.
+      const count = await db('merchants')
+        .where({ id: merchantId })
+        .update({
+          webhook_secret_previous: db.ref('webhook_secret'),
+          webhook_secret_previous_until: db.raw('case when ?? is null then null else ? end', ['webhook_secret', until]),
+          webhook_secret: sealWebhookSecret(box, merchantId, secret),
+        });
+      if (count === 0) throw new AppError('not_found', `merchant ${merchantId} not found`);
+      return secret;
+    },
+
+    async signingSecrets(merchantId) {
+      const row: SecretColumns | undefined = await db('merchants').where({ id: merchantId }).first();
+      if (!row?.webhook_secret) return [];
+      const secrets = [box.open(row.webhook_secret, context(merchantId))];
+      const until = row.webhook_secret_previous_until;
+      if (row.webhook_secret_previous && until && until > deps.now().toISOString()) {
+        secrets.push(box.open(row.webhook_secret_previous, context(merchantId)));
+      }
+      return secrets;
+    },
+  };
+}

@@ -1,0 +1,289 @@
+import { EventEmitter } from 'node:events';
+import { expect } from 'chai';
+import sinon from 'sinon';
+import { AriCall, FIELD_VARIABLE } from '../../src/ari/ari-call';
+import type { CollectOptions } from '../../src/call/call-port';
+import { CallerHungUpError } from '../../src/call/caller-hung-up';
+import { captureLog } from './capture-log';
+import { FakeAriOps } from './fake-ari-ops';
+import { rejectionOf } from './rejection-of';
+
+const never = () => new Promise<void>(() => {});
+
+function setup() {
+  const ops = new FakeAriOps();
+  const { log, lines } = captureLog();
+  const events = new EventEmitter();
+  let n = 0;
+  const call = new AriCall({
+    channelId: 'ch-1',
+    ops,
+    soundsDir: '/snd',
+    language: 'zh',
+    log,
+    events,
+    newPlaybackId: () => `pb-${++n}`,
+  });
+  const keys = (digits: string) => {
+    for (const digit of digits) call.handleEvent({ type: 'dtmf', digit });
+  };
+  const finishPlayback = (playbackId: string, failed = false) =>
+    call.handleEvent({ type: 'playback-finished', playbackId, failed });
+  return { ops, call, keys, finishPlayback, lines, events };
+}
+
+const field = (over: Partial<CollectOptions> = {}): CollectOptions => ({
+  field: 'card',
+  prompts: ['enter-card'],
+  maxDigits: 19,
+  firstDigitTimeoutMs: 8000,
+  interDigitTimeoutMs: 5000,
+  ...over,
+});
+
+/** Lets promise callbacks (request answers) run. */
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('ari/AriCall', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => clock.restore());
+
+  describe('play', () => {
+    it('when several prompts are played, then one playback carries them all and ends on PlaybackFinished', async () => {
+      const { ops, call, finishPlayback } = setup();
+      let done = false;
+      const playing = call.play(['amount-is', 'goodbye']).then(() => (done = true));
+      await settle();
+      expect(ops.of('play')).to.deep.equal([['ch-1', 'pb-1', ['sound:/snd/zh/amount-is', 'sound:/snd/zh/goodbye'], 'zh']]);
+      expect(done).to.equal(false);
+      finishPlayback('pb-1');
+      await playing;
+      expect(done).to.equal(true);
+    });
+
+    it('when the language is switched, then the prompts come from that language folder', async () => {
+      const { ops, call, finishPlayback } = setup();
+      call.language = 'en';
+      const playing = call.play(['welcome']);
+      await settle();
+      finishPlayback('pb-1');
+      await playing;
+      expect(ops.of('play')[0]?.[2]).to.deep.equal(['sound:/snd/en/welcome']);
+    });
+
+    it('when a prompt file is missing (failed playback), then play resolves and the prompt id is logged', async () => {
+      const { call, finishPlayback, lines } = setup();
+      const playing = call.play(['welcome']);
+      await settle();
+      finishPlayback('pb-1', true);
+      await playing;
+      const warning = lines().find((l) => l.includes('prompt playback failed'));
+      expect(warning).to.include('welcome');
+    });
+
+    it('when the caller hangs up mid-play, then play rejects with CallerHungUpError', async () => {
+      const { call } = setup();
+      const playing = call.play(['welcome']);
+      await settle();
+      call.handleEvent({ type: 'hangup' });
+      expect(await rejectionOf(playing)).to.be.instanceOf(CallerHungUpError);
+    });
+
+    it('when the play request finds no channel, then the call counts as hung up', async () => {
+      const { ops, call } = setup();
+      ops.playImpl = () => Promise.reject(new Error('{"message":"Channel not found"}'));
+      expect(await rejectionOf(call.play(['welcome']))).to.be.instanceOf(CallerHungUpError);
+      expect(call.signal.aborted).to.equal(true);
+    });
+  });
+
+  describe('collect', () => {
+    it('when a collect starts, then the field name (never digits) goes into the channel variable', async () => {
+      const { ops, call, keys, events } = setup();
+      const asked: unknown[] = [];
+      events.on('collect', (e) => asked.push(e));
+      const collecting = call.collect(field({ field: 'pin', prompts: [] }));
+      keys('123456#');
+      await collecting;
+      expect(ops.of('setVar')).to.deep.equal([['ch-1', FIELD_VARIABLE, 'pin']]);
+      expect(asked).to.deep.equal([{ callId: 'ch-1', field: 'pin' }]);
+    });
+
+    it('when setting the field variable fails, then the collect still works', async () => {
+      const { ops, call, keys } = setup();
+      ops.setVarImpl = () => Promise.reject(new Error('boom'));
+      const collecting = call.collect(field({ prompts: [], maxDigits: 2 }));
+      keys('42');
+      expect(await collecting).to.deep.equal({ digits: '42', reason: 'max' });
+    });
+
+    it('when a key is pressed during the prompt, then the playback is stopped and the key counts (barge-in)', async () => {
+      const { ops, call, keys } = setup();
+      const collecting = call.collect(field());
+      await settle();
+      expect(ops.of('play')).to.have.length(1);
+      keys('6');
+      expect(ops.of('stopPlayback')).to.deep.equal([['pb-1']]);
+      keys('21#');
+      expect(await collecting).to.deep.equal({ digits: '621', reason: 'terminator' });
+    });
+
+    it('when a key arrives before the play request is answered, then the playback is stopped again afterwards', async () => {
+      const { ops, call, keys } = setup();
+      let answerPlay = () => {};
+      ops.playImpl = () => new Promise<void>((resolve) => (answerPlay = resolve));
+      const collecting = call.collect(field({ maxDigits: 1 }));
+      keys('1');
+      expect(await collecting).to.deep.equal({ digits: '1', reason: 'max' });
+      answerPlay();
+      await settle();
+      expect(ops.of('stopPlayback')).to.deep.equal([['pb-1'], ['pb-1']]);
+    });
+
+    it('when nobody presses a key, then the first-digit timeout runs only from the end of the prompts', async () => {
+      const { call, finishPlayback } = setup();
+      let result: unknown;
+      const collecting = call.collect(field()).then((r) => (result = r));
+      await settle();
+      await clock.tickAsync(20_000);
+      expect(result).to.equal(undefined);
+      finishPlayback('pb-1');
+      await clock.tickAsync(7_999);
+      expect(result).to.equal(undefined);
+      await clock.tickAsync(1);
+      await collecting;
+      expect(result).to.deep.equal({ digits: '', reason: 'timeout' });
+    });
+
+    it('when there is no prompt, then the first-digit timeout starts at once', async () => {
+      const { call } = setup();
+      const collecting = call.collect(field({ prompts: [] }));
+      await clock.tickAsync(8_000);
+      expect(await collecting).to.deep.equal({ digits: '', reason: 'timeout' });
+    });
+
+    it('when the caller pauses after some keys, then the inter-digit timeout ends the input with those keys', async () => {
+      const { call, keys } = setup();
+      let result: unknown;
+      const collecting = call.collect(field({ prompts: [] })).then((r) => (result = r));
+      keys('62');
+      await clock.tickAsync(4_999);
+      keys('1');
+      await clock.tickAsync(4_999);
+      expect(result).to.equal(undefined);
+      await clock.tickAsync(1);
+      await collecting;
+      expect(result).to.deep.equal({ digits: '621', reason: 'timeout' });
+    });
+
+    it('when only # is pressed, then the digits are empty', async () => {
+      const { call, keys } = setup();
+      const collecting = call.collect(field());
+      await settle();
+      keys('#');
+      expect(await collecting).to.deep.equal({ digits: '', reason: 'terminator' });
+    });
+
+    it('when another terminator is set, then # counts as a key and that terminator ends', async () => {
+      const { call, keys } = setup();
+      const collecting = call.collect(field({ prompts: [], terminator: '*' }));
+      keys('1#*');
+      expect(await collecting).to.deep.equal({ digits: '1#', reason: 'terminator' });
+    });
+
+    it('when max digits are reached, then the collect ends and the extra keys wait for the next collect', async () => {
+      const { ops, call, keys } = setup();
+      const first = call.collect(field({ prompts: [], maxDigits: 3 }));
+      keys('12345');
+      expect(await first).to.deep.equal({ digits: '123', reason: 'max' });
+      const second = call.collect(field({ maxDigits: 2 }));
+      expect(await second).to.deep.equal({ digits: '45', reason: 'max' });
+      expect(ops.of('play')).to.have.length(0);
+    });
+
+    it('when keys were typed ahead during a play, then the next collect takes them and skips its prompts', async () => {
+      const { ops, call, keys, finishPlayback } = setup();
+      const playing = call.play(['welcome']);
+      await settle();
+      keys('1234#');
+      finishPlayback('pb-1');
+      await playing;
+      expect(await call.collect(field())).to.deep.equal({ digits: '1234', reason: 'terminator' });
+      expect(ops.of('play')).to.have.length(1);
+    });
+
+    it('when a collect flushes, then keys typed ahead are dropped and the prompts play', async () => {
+      const { ops, call, keys } = setup();
+      keys('99');
+      const collecting = call.collect(field({ flush: true }));
+      await settle();
+      expect(ops.of('play')).to.have.length(1);
+      keys('7#');
+      expect(await collecting).to.deep.equal({ digits: '7', reason: 'terminator' });
+    });
+
+    it('when the caller hangs up mid-collect, then it rejects, no timer is left and later keys do nothing', async () => {
+      const { call, keys } = setup();
+      const collecting = call.collect(field({ prompts: [] }));
+      keys('12');
+      call.handleEvent({ type: 'hangup' });
+      expect(await rejectionOf(collecting)).to.be.instanceOf(CallerHungUpError);
+      expect(clock.countTimers()).to.equal(0);
+      keys('3');
+      expect(await rejectionOf(call.collect(field()))).to.be.instanceOf(CallerHungUpError);
+      expect(await rejectionOf(call.play(['goodbye']))).to.be.instanceOf(CallerHungUpError);
+      expect(await rejectionOf(call.answer())).to.be.instanceOf(CallerHungUpError);
+    });
+
+    it('when the caller hangs up during the prompt of a collect, then it rejects at once', async () => {
+      const { call } = setup();
+      const collecting = call.collect(field());
+      await settle();
+      call.handleEvent({ type: 'hangup' });
+      expect(await rejectionOf(collecting)).to.be.instanceOf(CallerHungUpError);
+      expect(call.signal.aborted).to.equal(true);
+    });
+
+    it('when a collect runs, then no digit appears in any log line', async () => {
+      const { call, keys, lines, finishPlayback } = setup();
+      const collecting = call.collect(field());
+      await settle();
+      keys('6216261000000000018#');
+      finishPlayback('pb-1', true);
+      await collecting;
+      call.handleEvent({ type: 'hangup' });
+      expect(lines().join('\n')).not.to.include('621626');
+    });
+  });
+
+  describe('answer and hangup', () => {
+    it('when an ARI request never answers but the caller hangs up, then the method rejects with CallerHungUpError', async () => {
+      const { ops, call } = setup();
+      ops.answerImpl = never;
+      const answering = call.answer();
+      call.handleEvent({ type: 'hangup' });
+      expect(await rejectionOf(answering)).to.be.instanceOf(CallerHungUpError);
+    });
+
+    it('when the hang-up event arrives before the hang-up request is answered, then hangup() still resolves', async () => {
+      const { ops, call } = setup();
+      let answer = () => {};
+      ops.hangupImpl = () => new Promise<void>((resolve) => (answer = resolve));
+      const hangingUp = call.hangup();
+      call.handleEvent({ type: 'hangup' });
+      answer();
+      await hangingUp;
+      expect(call.signal.aborted).to.equal(true);
+    });
+
+    it('when the IVR hangs up, then the channel is hung up and the call is over', async () => {
+      const { ops, call } = setup();
+      await call.hangup();
+      expect(ops.of('hangup')).to.deep.equal([['ch-1']]);
+      expect(call.signal.aborted).to.equal(true);
+    });
+  });
+});

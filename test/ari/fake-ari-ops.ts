@@ -1,0 +1,45 @@
+import type { AriChannelInfo, AriOps } from '../../src/ari/ari-ops';
+
+export interface OpsCall {
+  op: keyof AriOps;
+  args: unknown[];
+}
+
+/** Records every request; each answers at once unless a test replaces it (e.g. with a never-settling promise). */
+export class FakeAriOps implements AriOps {
+  readonly calls: OpsCall[] = [];
+  channels: AriChannelInfo[] = [];
+  answerImpl = (): Promise<void> => Promise.resolve();
+  playImpl = (): Promise<void> => Promise.resolve();
+  setVarImpl = (): Promise<void> => Promise.resolve();
+  hangupImpl = (): Promise<void> => Promise.resolve();
+
+  answer(channelId: string) {
+    this.calls.push({ op: 'answer', args: [channelId] });
+    return this.answerImpl();
+  }
+  play(channelId: string, playbackId: string, media: string[], lang: string) {
+    this.calls.push({ op: 'play', args: [channelId, playbackId, media, lang] });
+    return this.playImpl();
+  }
+  stopPlayback(playbackId: string) {
+    this.calls.push({ op: 'stopPlayback', args: [playbackId] });
+    return Promise.resolve();
+  }
+  hangup(channelId: string) {
+    this.calls.push({ op: 'hangup', args: [channelId] });
+    return this.hangupImpl();
+  }
+  setVar(channelId: string, name: string, value: string) {
+    this.calls.push({ op: 'setVar', args: [channelId, name, value] });
+    return this.setVarImpl();
+  }
+  listChannels() {
+    this.calls.push({ op: 'listChannels', args: [] });
+    return Promise.resolve(this.channels);
+  }
+
+  of(op: keyof AriOps): unknown[][] {
+    return this.calls.filter((c) => c.op === op).map((c) => c.args);
+  }
+}

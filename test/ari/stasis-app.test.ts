@@ -1,0 +1,191 @@
+import { once } from 'node:events';
+import { expect } from 'chai';
+import pino from 'pino';
+import { startStasisApp, type StasisApp, type StasisAppOptions } from '../../src/ari/stasis-app';
+import type { CallPort } from '../../src/call/call-port';
+import { CallerHungUpError } from '../../src/call/caller-hung-up';
+import { captureLog } from './capture-log';
+import { FakeAriClient } from './fake-ari-client';
+
+type OnCall = StasisAppOptions['onCall'];
+
+async function setup(onCall: OnCall, log = pino({ level: 'silent' })) {
+  const clients: FakeAriClient[] = [];
+  const app = await startStasisApp({
+    url: 'http://127.0.0.1:8088',
+    user: 'ivrpay',
+    password: 'secret',
+    app: 'ivrpay-unit',
+    soundsDir: '/snd',
+    requestTimeoutMs: 1000,
+    defaultLanguage: 'zh',
+    log,
+    onCall,
+    connect: () => {
+      const client = new FakeAriClient();
+      clients.push(client);
+      return Promise.resolve(client.asClient());
+    },
+  });
+  const client = () => clients[clients.length - 1] as FakeAriClient;
+  const stasisStart = (id: string, args = ['inbound', '123456']) => client().event('StasisStart', { args, channel: { id } });
+  return { app, clients, client, stasisStart };
+}
+
+function eventCount(app: StasisApp, name: string, n: number): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = 0;
+    app.events.on(name, () => {
+      if (++seen === n) resolve();
+    });
+  });
+}
+
+/** A call script the test ends when it wants. */
+function heldScript() {
+  const calls: CallPort[] = [];
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const onCall: OnCall = async (call) => {
+    calls.push(call);
+    await call.answer();
+    await Promise.race([released, new Promise((_, reject) => call.signal.addEventListener('abort', () => reject(call.signal.reason)))]);
+  };
+  return { calls, release, onCall };
+}
+
+describe('ari/startStasisApp', () => {
+  let app: StasisApp | undefined;
+  afterEach(async () => {
+    await app?.stop({ graceMs: 0 });
+    app = undefined;
+  });
+
+  it('when a channel enters the app, then the script gets the call and its arguments, and the channel is hung up after it', async () => {
+    const seen: string[][] = [];
+    const t = await setup(async (call, args) => {
+      seen.push(args);
+      await call.answer();
+    });
+    app = t.app;
+    t.stasisStart('ch-1');
+    await once(app.events, 'call-end');
+    expect(seen).to.deep.equal([['inbound', '123456']]);
+    expect(t.client().startedApps).to.deep.equal(['ivrpay-unit']);
+    expect(t.client().ops('channels.answer')).to.deep.equal([{ channelId: 'ch-1' }]);
+    expect(t.client().ops('channels.hangup')).to.deep.equal([{ channelId: 'ch-1' }]);
+    expect(app.activeCalls()).to.equal(0);
+  });
+
+  it('when two calls run, then each gets only its own keys', async () => {
+    const got: Record<string, string> = {};
+    const t = await setup(async (call) => {
+      const { digits } = await call.collect({ field: 'pay-code', prompts: [], maxDigits: 2, firstDigitTimeoutMs: 5000, interDigitTimeoutMs: 5000 });
+      got[call.id] = digits;
+    });
+    app = t.app;
+    const ended = eventCount(app, 'call-end', 2);
+    t.stasisStart('a');
+    t.stasisStart('b');
+    for (const [id, digit] of [['a', '1'], ['b', '7'], ['a', '2'], ['b', '8']]) {
+      t.client().event('ChannelDtmfReceived', { channel: { id }, digit });
+    }
+    await ended;
+    expect(got).to.deep.equal({ a: '12', b: '78' });
+  });
+
+  it('when the caller hangs up, then the script sees CallerHungUpError and no hang-up request is sent', async () => {
+    const errors: unknown[] = [];
+    const t = await setup(async (call) => {
+      try {
+        await call.collect({ field: 'card', prompts: [], maxDigits: 19, firstDigitTimeoutMs: 5000, interDigitTimeoutMs: 5000 });
+      } catch (err) {
+        errors.push(err);
+        throw err;
+      }
+    });
+    app = t.app;
+    t.stasisStart('ch-1');
+    t.client().event('StasisEnd', { channel: { id: 'ch-1' } });
+    await once(app.events, 'call-end');
+    expect(errors[0]).to.be.instanceOf(CallerHungUpError);
+    expect(t.client().ops('channels.hangup')).to.deep.equal([]);
+  });
+
+  it('when the script fails, then the error is logged without the raw event and the channel hung up', async () => {
+    const { log, lines } = captureLog();
+    const t = await setup(async () => {
+      throw new Error('script bug');
+    }, log);
+    app = t.app;
+    t.stasisStart('ch-1');
+    await once(app.events, 'call-end');
+    expect(lines().some((l) => l.includes('call script failed') && l.includes('script bug'))).to.equal(true);
+    expect(lines().join('\n')).not.to.include('123456');
+    expect(t.client().ops('channels.hangup')).to.deep.equal([{ channelId: 'ch-1' }]);
+  });
+
+  it('when the WebSocket drops, then in-flight calls end, and after it is back leftover channels of the app are hung up', async () => {
+    const script = heldScript();
+    const t = await setup(script.onCall);
+    app = t.app;
+    t.stasisStart('ch-1');
+    t.client().emit('WebSocketReconnecting', new Error('closed'));
+    await once(app.events, 'call-end');
+    expect(script.calls[0]?.signal.aborted).to.equal(true);
+    t.client().channelList = [
+      { id: 'ch-1', dialplan: { app_name: 'Stasis', app_data: 'ivrpay-unit,inbound,123456' } },
+      { id: 'other', dialplan: { app_name: 'Stasis', app_data: 'ivrpay-caller,caller' } },
+    ];
+    t.client().emit('WebSocketConnected');
+    await once(app.events, 'reconnected');
+    expect(t.client().ops('channels.hangup')).to.deep.equal([{ channelId: 'ch-1' }]);
+  });
+
+  it('when ari-client gives up reconnecting, then the app connects again from scratch and takes new calls', async () => {
+    const answered: string[] = [];
+    const t = await setup(async (call) => {
+      answered.push(call.id);
+      await call.answer();
+    });
+    app = t.app;
+    const first = t.client();
+    first.emit('WebSocketMaxRetries', new Error('gone'));
+    await once(app.events, 'reconnected');
+    expect(t.clients).to.have.length(2);
+    expect(first.listenerCount('StasisStart')).to.equal(0);
+    t.stasisStart('ch-2');
+    await once(app.events, 'call-end');
+    expect(answered).to.deep.equal(['ch-2']);
+  });
+
+  it('when stopping, then new calls hear service-unavailable, in-flight calls get the grace time, then everything is closed', async () => {
+    const script = heldScript();
+    const t = await setup(script.onCall);
+    app = t.app;
+    t.stasisStart('busy');
+    const stopping = app.stop({ graceMs: 5000 });
+    t.stasisStart('late');
+    await once(app.events, 'call-end');
+    const late = t.client().ops('channels.play').find((p) => p.channelId === 'late');
+    expect(late?.media).to.deep.equal(['sound:/snd/zh/service-unavailable']);
+    expect(t.client().ops('channels.hangup')).to.deep.include({ channelId: 'late' });
+    expect(t.client().stopped).to.equal(false);
+    script.release();
+    await stopping;
+    expect(t.client().stopped).to.equal(true);
+    expect(app.activeCalls()).to.equal(0);
+    app = undefined;
+  });
+
+  it('when the grace time runs out, then calls still running are hung up', async () => {
+    const script = heldScript();
+    const t = await setup(script.onCall);
+    app = t.app;
+    t.stasisStart('busy');
+    await app.stop({ graceMs: 50 });
+    expect(t.client().ops('channels.hangup')).to.deep.equal([{ channelId: 'busy' }]);
+    expect(script.calls[0]?.signal.aborted).to.equal(true);
+    app = undefined;
+  });
+});

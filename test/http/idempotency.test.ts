@@ -1,0 +1,166 @@
+import { expect } from 'chai';
+import request from 'supertest';
+import { createTestApp, type TestApp } from './test-app';
+
+describe('http/idempotency', () => {
+  let t: TestApp;
+  afterEach(() => t.deps.db.destroy());
+
+  const order = { merchantOrderId: 'A1001', amount: 12345 };
+  const post = (path: string, body: object | undefined, key: string | undefined, apiKey = t.a.key) => {
+    const req = request(t.app).post(path).set('Authorization', `Bearer ${apiKey}`);
+    if (key !== undefined) req.set('Idempotency-Key', key);
+    return body === undefined ? req : req.send(body);
+  };
+  const orderCount = async () => Number((await t.deps.db('orders').count({ n: '*' }))[0].n);
+
+  describe('with the real services', () => {
+    beforeEach(async () => {
+      t = await createTestApp();
+    });
+
+    it('when a request is retried with the same key and body, then the first answer is replayed and one order exists', async () => {
+      const first = await post('/v1/orders', order, 'key-1');
+      const again = await post('/v1/orders', { amount: 12345, merchantOrderId: 'A1001' }, 'key-1');
+
+      expect(first.status).to.equal(201);
+      expect(first.headers).not.to.have.property('idempotent-replayed');
+      expect(again.status).to.equal(201);
+      expect(again.headers['idempotent-replayed']).to.equal('true');
+      expect(again.body).to.deep.equal(first.body);
+      expect(await orderCount()).to.equal(1);
+    });
+
+    it('when the same key comes with another body, then 422 idempotency_mismatch and nothing is created', async () => {
+      await post('/v1/orders', order, 'key-1');
+      const res = await post('/v1/orders', { ...order, amount: 1 }, 'key-1');
+      expect(res.status).to.equal(422);
+      expect(res.body.error.code).to.equal('idempotency_mismatch');
+      expect(await orderCount()).to.equal(1);
+    });
+
+    it('when the same key is used on another endpoint, then 422 (the path is part of the request)', async () => {
+      const created = (await post('/v1/orders', order, 'key-1')).body;
+      const res = await post(`/v1/orders/${created.id}/cancel`, order, 'key-1');
+      expect(res.status).to.equal(422);
+    });
+
+    it('when the first request failed validation, then the key is not kept and a corrected retry succeeds', async () => {
+      const bad = await post('/v1/orders', { ...order, amount: -1 }, 'key-1');
+      const good = await post('/v1/orders', order, 'key-1');
+      expect(bad.status).to.equal(400);
+      expect(good.status).to.equal(201);
+      expect(good.headers).not.to.have.property('idempotent-replayed');
+    });
+
+    it('when the first answer was a 409 conflict, then the retry replays that 409', async () => {
+      await post('/v1/orders', order, undefined);
+      const first = await post('/v1/orders', order, 'key-1');
+      const again = await post('/v1/orders', order, 'key-1');
+      expect([first.status, again.status]).to.deep.equal([409, 409]);
+      expect(again.headers['idempotent-replayed']).to.equal('true');
+    });
+
+    it('when merchant B uses merchant A’s key string, then B gets its own order, not A’s answer', async () => {
+      const a = await post('/v1/orders', order, 'shared-key', t.a.key);
+      const b = await post('/v1/orders', { ...order, amount: 777 }, 'shared-key', t.b.key);
+
+      expect(b.status).to.equal(201);
+      expect(b.headers).not.to.have.property('idempotent-replayed');
+      expect(b.body.id).not.to.equal(a.body.id);
+      expect(b.body.amount).to.equal(777);
+      expect(await orderCount()).to.equal(2);
+    });
+
+    it('when the key is longer than 255 characters, then 400 names the header', async () => {
+      const res = await post('/v1/orders', order, 'k'.repeat(256));
+      expect(res.status).to.equal(400);
+      expect(res.body.error.fields).to.deep.equal({ 'Idempotency-Key': 'must be 1 to 255 characters' });
+      expect((await post('/v1/orders', order, 'k'.repeat(255))).status).to.equal(201);
+    });
+
+    it('when 24 hours have passed, then the key starts a new request', async () => {
+      const cancelBody = {};
+      const created = (await post('/v1/orders', order, undefined)).body;
+      await post(`/v1/orders/${created.id}/cancel`, cancelBody, 'key-1');
+      t.deps.advance(24 * 3600_000);
+      const res = await post(`/v1/orders/${created.id}/cancel`, cancelBody, 'key-1');
+      expect(res.status).to.equal(409); // executed again: already cancelled
+      expect(res.headers).not.to.have.property('idempotent-replayed');
+    });
+  });
+
+  describe('with an order service that can be held mid-request', () => {
+    let releaseCreate: () => void;
+    let calls: number;
+
+    beforeEach(async () => {
+      const held = new Promise<void>((resolve) => {
+        releaseCreate = resolve;
+      });
+      calls = 0;
+      t = await createTestApp({
+        wrapOrders: (orders) => ({
+          ...orders,
+          createOrder: async (merchantId, input) => {
+            calls++;
+            await held;
+            return orders.createOrder(merchantId, input);
+          },
+        }),
+      });
+    });
+
+    it('when two order creations with one key run at once, then exactly one order exists and the other gets 409', async () => {
+      const first = post('/v1/orders', order, 'key-1').then((r) => r);
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the first now holds the key
+      const second = await post('/v1/orders', order, 'key-1');
+      releaseCreate();
+      const firstRes = await first;
+
+      expect(firstRes.status).to.equal(201);
+      expect(second.status).to.equal(409);
+      expect(second.body.error).to.include({ code: 'conflict' });
+      expect(second.body.error.message).to.include('still in progress');
+      expect(calls).to.equal(1);
+      expect(await orderCount()).to.equal(1);
+      const replay = await post('/v1/orders', order, 'key-1');
+      expect(replay.body.id).to.equal(firstRes.body.id);
+    });
+
+    it('when two creations with one key are sent together, then one order exists whatever the interleaving', async () => {
+      releaseCreate();
+      const results = await Promise.all([post('/v1/orders', order, 'key-2'), post('/v1/orders', order, 'key-2')]);
+      expect(results.map((r) => r.status).sort()).to.satisfy(
+        (s: number[]) => (s[0] === 201 && s[1] === 201) || (s[0] === 201 && s[1] === 409),
+      );
+      expect(calls).to.equal(1);
+      expect(await orderCount()).to.equal(1);
+    });
+  });
+
+  describe('with an order service that fails once', () => {
+    let calls: number;
+    beforeEach(async () => {
+      calls = 0;
+      t = await createTestApp({
+        wrapOrders: (orders) => ({
+          ...orders,
+          createOrder: async () => {
+            calls++;
+            throw new Error('disk on fire');
+          },
+        }),
+      });
+    });
+
+    it('when the first answer was a 500, then the retry replays the 500 without running again (as Stripe)', async () => {
+      const first = await post('/v1/orders', order, 'key-1');
+      const again = await post('/v1/orders', order, 'key-1');
+      expect([first.status, again.status]).to.deep.equal([500, 500]);
+      expect(again.headers['idempotent-replayed']).to.equal('true');
+      expect(again.body).to.deep.equal({ error: { code: 'internal', message: 'internal error' } });
+      expect(calls).to.equal(1);
+    });
+  });
+});

@@ -1,0 +1,35 @@
+import { expect } from 'chai';
+import cron from 'node-cron';
+import { deliverNotificationsJob } from '../../src/jobs/deliver-notifications';
+import { createNotificationDeliverer } from '../../src/notify/deliver';
+import { createTestDeps, type TestDeps } from '../helpers/test-db';
+import { APPROVED, openShop } from '../notify/notify-fixtures';
+import { startWebhookReceiver, type WebhookReceiver } from '../notify/webhook-receiver';
+
+describe('jobs/deliver-notifications', () => {
+  let deps: TestDeps;
+  let receiver: WebhookReceiver;
+  beforeEach(async () => {
+    deps = await createTestDeps();
+    receiver = await startWebhookReceiver();
+  });
+  afterEach(async () => {
+    await receiver.close();
+    await deps.db.destroy();
+  });
+
+  it('when the job runs, then due notifications reach the merchant; its schedule is a valid cron of seconds', async () => {
+    const shop = await openShop(deps);
+    const orderId = await shop.orderInCall(receiver.url);
+    await shop.pay(orderId, 'call-1', { pan: '6216261000000000018', kind: 'debit', pin: '123456' }, APPROVED);
+    const job = deliverNotificationsJob(createNotificationDeliverer({ ...deps, secretBox: shop.box }));
+
+    await job.run();
+    await job.run();
+
+    expect(receiver.received).to.have.length(1);
+    expect(JSON.parse(receiver.received[0].rawBody).data.id).to.equal(orderId);
+    expect(job.name).to.equal('deliver-notifications');
+    expect(cron.validate(job.schedule)).to.equal(true);
+  });
+});

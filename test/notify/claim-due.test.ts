@@ -1,0 +1,90 @@
+import { expect } from 'chai';
+import fs from 'node:fs';
+import pino from 'pino';
+import type { Knex } from 'knex';
+import { claimDueNotifications } from '../../src/notify/claim-due';
+import { createNotificationDeliverer } from '../../src/notify/deliver';
+import type { NotificationRow } from '../../src/notify/notification-row';
+import { openDb } from '../../src/store/db';
+import { migrateLatest } from '../../src/store/migrate';
+import { testOutputFile } from '../helpers/test-output';
+import { APPROVED, openShop, type Shop } from './notify-fixtures';
+import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';
+
+const debit = { pan: '6216261000000000018', kind: 'debit' as const, pin: '123456' };
+
+/**
+ * F10: two deliverers over one SQLite file, each with its own connection, as two processes (or two
+ * overlapping cron runs) would be. The lease decides who sends each event.
+ */
+describe('notify/claim-due (leases: no event sent twice at once)', () => {
+  const file = testOutputFile('notify-leases.sqlite');
+  let first: Knex;
+  let second: Knex;
+  let receiver: WebhookReceiver;
+  let shop: Shop;
+  let current = Date.parse('2026-03-01T08:00:00.000Z');
+  const now = () => new Date(current);
+  const log = pino({ level: 'silent' });
+
+  beforeEach(async () => {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    first = await openDb(file);
+    await migrateLatest(first);
+    second = await openDb(file);
+    receiver = await startWebhookReceiver();
+    shop = await openShop({ db: first, log, now, advance: (ms) => (current += ms) });
+  });
+  afterEach(async () => {
+    await receiver.close();
+    await first.destroy();
+    await second.destroy();
+  });
+
+  async function paidOrders(count: number): Promise<void> {
+    for (let i = 0; i < count; i++) {
+      const orderId = await shop.orderInCall(receiver.url, `call-${i}`);
+      await shop.pay(orderId, `call-${i}`, debit, APPROVED);
+    }
+  }
+
+  it('when two deliverers on two connections run at once, then every event is sent exactly once', async () => {
+    await paidOrders(12);
+    // A slow endpoint keeps both runs busy at the same time.
+    receiver.respondWith((_req, res) => setTimeout(() => res.writeHead(200).end(), 50));
+    const make = (db: Knex) => createNotificationDeliverer({ db, log, now, secretBox: shop.box, batchSize: 3 });
+
+    const [a, b] = await Promise.all([make(first).deliverDue(), make(second).deliverDue()]);
+
+    const ids = receiver.received.map((r) => r.headers['ivrpay-event-id']);
+    expect(ids).to.have.length(12);
+    expect(new Set(ids).size).to.equal(12);
+    expect(a.delivered + b.delivered).to.equal(12);
+    const rows: NotificationRow[] = await first('notifications');
+    expect(rows.every((r) => r.status === 'delivered' && r.attempts === 1)).to.equal(true);
+  });
+
+  it('when a deliverer holds a lease, then another skips the event until the lease runs out (a crashed deliverer)', async () => {
+    await paidOrders(1);
+    const crashed = await claimDueNotifications(first, now(), 60_000, 10);
+    expect(crashed.rows).to.have.length(1);
+    const other = createNotificationDeliverer({ db: second, log, now, secretBox: shop.box, leaseMs: 60_000 });
+
+    expect((await other.deliverDue()).delivered).to.equal(0);
+    expect(await claimDueNotifications(second, now(), 60_000, 10)).to.have.property('rows').that.is.empty;
+    current += 60_000;
+    expect((await other.deliverDue()).delivered).to.equal(1);
+    expect(receiver.received).to.have.length(1);
+  });
+
+  it('when a lease ran out and another deliverer claimed the event, then the old lease token no longer matches it', async () => {
+    await paidOrders(1);
+    const stale = await claimDueNotifications(first, now(), 1_000, 10);
+    current += 1_000;
+    const fresh = await claimDueNotifications(second, now(), 60_000, 10);
+    expect(fresh.rows.map((r) => r.id)).to.deep.equal(stale.rows.map((r) => r.id));
+
+    const staleUpdate = await first('notifications').where({ id: stale.rows[0].id, lease_token: stale.leaseToken }).update({ status: 'failed' });
+    expect(staleUpdate).to.equal(0);
+  });
+});

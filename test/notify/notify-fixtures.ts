@@ -1,0 +1,56 @@
+import type { AcquirerPort, CardData, PaymentResult } from '../../src/acquirer/acquirer-port';
+import { TEST_HOLDER } from '../../src/acquirer/test-cards';
+import { createSecretBox, type SecretBox } from '../../src/notify/secret-box';
+import { createMerchantService, type MerchantService } from '../../src/services/merchant-service';
+import { createOrderService, type OrderService } from '../../src/services/order-service';
+import { createPaymentService } from '../../src/services/payment-service';
+import type { TestDeps } from '../helpers/test-db';
+
+export const APPROVED: PaymentResult = { outcome: 'approved', acquirerRef: 'ref-1', responseCode: '00' };
+export const INSUFFICIENT: PaymentResult = { outcome: 'declined', reason: 'insufficient_funds', responseCode: '51' };
+
+/** A fixed test key, so a test can build a second box over the same data. */
+export const TEST_SECRETS_KEY = Buffer.alloc(32, 7);
+
+export interface Shop {
+  box: SecretBox;
+  merchants: MerchantService;
+  orders: OrderService;
+  merchantId: string;
+  webhookSecret: string;
+  /** A new order, claimed by `callId` as a caller keying its pay code would. */
+  orderInCall(notifyUrl: string | undefined, callId?: string): Promise<string>;
+  /** Sends one payment for the call with an acquirer that answers `result`. */
+  pay(orderId: string, callId: string, card: CardData, result: PaymentResult): Promise<void>;
+}
+
+export async function openShop(deps: TestDeps): Promise<Shop> {
+  const box = createSecretBox({ current: TEST_SECRETS_KEY });
+  const merchants = createMerchantService({ ...deps, secretBox: box });
+  const orders = createOrderService({ ...deps, defaultExpiresSeconds: 1800 });
+  const { id: merchantId, webhookSecret } = await merchants.createMerchant('Acme');
+  let count = 0;
+  return {
+    box,
+    merchants,
+    orders,
+    merchantId,
+    webhookSecret,
+    async orderInCall(notifyUrl, callId = 'call-1') {
+      count += 1;
+      const order = await orders.createOrder(merchantId, { merchantOrderId: `A${count}`, amount: 500, notifyUrl });
+      await orders.claimByPayCode(order.payCode!, callId);
+      return order.id;
+    },
+    async pay(orderId, callId, card, result) {
+      const acquirer: AcquirerPort = { pay: () => Promise.resolve(result) };
+      await createPaymentService({ ...deps, acquirer, timeoutMs: 1000 }).pay({
+        orderId,
+        callId,
+        card,
+        bankCode: 'pab',
+        holder: { idNumber: TEST_HOLDER.idNumber, mobile: TEST_HOLDER.mobile },
+      });
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { canonicalJson, requestFingerprint } from '../../src/services/idempotency-fingerprint';
+
+describe('services/idempotency-fingerprint', () => {
+  it('when keys are in another order or nested, then the canonical JSON is the same', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { y: 1, x: 0 }], c: 'x' } })).to.equal('{"a":{"c":"x","d":[2,{"x":0,"y":1}]},"b":1}');
+  });
+
+  it('when any object is shuffled, then its fingerprint does not change', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (obj) => {
+        const reversed = Object.fromEntries(Object.entries(obj).reverse());
+        expect(requestFingerprint('POST', '/v1/orders', reversed)).to.equal(requestFingerprint('POST', '/v1/orders', obj));
+      }),
+    );
+  });
+
+  it('when method, path or a value differs, then the fingerprint differs', () => {
+    const base = requestFingerprint('POST', '/v1/orders', { amount: 1 });
+    expect(base).to.match(/^[0-9a-f]{64}$/);
+    expect(requestFingerprint('POST', '/v1/orders', { amount: 2 })).not.to.equal(base);
+    expect(requestFingerprint('POST', '/v1/orders/x/cancel', { amount: 1 })).not.to.equal(base);
+    expect(requestFingerprint('PUT', '/v1/orders', { amount: 1 })).not.to.equal(base);
+    expect(requestFingerprint('POST', '/v1/orders', { amount: '1' })).not.to.equal(base);
+  });
+
+  it('when there is no body, then it fingerprints like an empty object', () => {
+    expect(requestFingerprint('POST', '/p', undefined)).to.equal(requestFingerprint('POST', '/p', {}));
+  });
+});
