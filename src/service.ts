@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { AcquirerPort } from './acquirer/acquirer-port';
-import { createSandboxAcquirer } from './acquirer/sandbox-acquirer';
+import { startAcquirer, type RunningAcquirer, type StartAcquirerDeps } from './acquirer/start-acquirer';
 import { startStasisApp, type StasisApp } from './ari/stasis-app';
 import { runPaymentCall } from './call/payment-call';
 import type { PaymentFlowDeps } from './call/call-ports';
@@ -14,7 +14,11 @@ import { createBankService } from './services/bank-service';
 import { createCallOrders } from './services/call-orders';
 import { createMerchantService, type MerchantService } from './services/merchant-service';
 import { createOrderService, type OrderService } from './services/order-service';
+import { createPaymentNotifications, type PaymentNotifications } from './services/payment-notifications';
+import { createPaymentRecovery } from './services/payment-recovery';
 import { createPaymentService } from './services/payment-service';
+import { recoverPaymentsJob } from './jobs/recover-payments';
+import { AppError } from './domain/app-error';
 import { createIdempotencyStore } from './services/idempotency-store';
 import { idempotencyPurgeJob } from './services/idempotency-purge-job';
 import { resolveSecretsKeys } from './config/secrets-key';
@@ -24,6 +28,14 @@ import { deliverNotificationsJob } from './jobs/deliver-notifications';
 import { ensureAsterisk } from './sandbox/ensure-asterisk';
 import { openDb, type Knex } from './store/db';
 import { migrateLatest } from './store/migrate';
+import { createAriOriginator } from './ari/ari-originator';
+import { callStartFromArgs } from './ari/stasis-args';
+import { createDialer, type Dialer } from './callback/dialer';
+import { loadDialRules } from './callback/load-dial-rules';
+import { dialCallbacksJob } from './jobs/dial-callbacks';
+import { sendSmsJob } from './jobs/send-sms';
+import { createSmsService } from './services/sms-service';
+import { createSmsPort } from './sms/create-sms-port';
 
 export interface RunningService {
   http: RunningHttpServer;
@@ -31,6 +43,8 @@ export interface RunningService {
   db: Knex;
   merchants: MerchantService;
   orders: OrderService;
+  /** The acquirer the service pays through (with the sandbox acquirer server, when ACQUIRER=sandbox). */
+  acquirer: RunningAcquirer;
   /** Stops taking calls and requests, lets calls in progress end (up to `graceMs`), closes the store. */
   stop(opts?: { graceMs?: number }): Promise<void>;
 }
@@ -38,6 +52,8 @@ export interface RunningService {
 export interface ServiceOverrides {
   now?: () => Date;
   acquirer?: AcquirerPort;
+  /** Sandbox acquirer knobs (tests: its traffic log and ledger under data/test-output, short notification delays). */
+  sandboxAcquirer?: StartAcquirerDeps['sandbox'];
 }
 
 /** The composition root: every real implementation is chosen and wired here, and only here. */
@@ -55,26 +71,50 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const merchants = createMerchantService({ ...deps, secretBox });
   const deliverer = createNotificationDeliverer({ ...deps, secretBox });
   const idempotency = createIdempotencyStore(deps);
-  const orders = createOrderService({ ...deps, defaultExpiresSeconds: config.orderExpiresSeconds });
+  const orders = createOrderService({
+    ...deps, defaultExpiresSeconds: config.orderExpiresSeconds, callbackExpiresSeconds: config.callback.orderExpiresSeconds,
+  });
   const banks = createBankService(deps);
   const callOrders = createCallOrders(deps);
   const recovered = await callOrders.recoverStaleCalls();
   if (recovered > 0) log.warn({ orders: recovered }, 'orders left in a call by the last run set back to abandoned');
 
-  const acquirer = overrides.acquirer ?? createSandboxAcquirer({ now });
+  // The acquirer is told our notification URL, so the HTTP server (and its port) comes first;
+  // a notification before the acquirer is wired gets 503, and the acquirer sends it again.
+  let notifications: PaymentNotifications | undefined;
+  const acquirerNotifications = {
+    receive: (body: string) => notifications?.receive(body) ?? Promise.reject(new AppError('unavailable', 'starting up')),
+  };
+  const http = await startHttpServer(createApp({
+    merchants, orders, banks, idempotency, rateLimitPerMinute: config.http.rateLimitPerMinute, log, now, acquirerNotifications,
+  }), config.http.host, config.http.port);
+  let running: RunningAcquirer;
+  try {
+    running = await startAcquirer(config.acquirer, {
+      dataDir: config.dataDir, now, log, notifyUrl: notifyUrlFor(config, http.address.port), sandbox: overrides.sandboxAcquirer,
+    });
+  } catch (err) {
+    await http.close();
+    await db.destroy();
+    throw err;
+  }
+  const acquirer = overrides.acquirer ?? running.acquirer;
+  notifications = createPaymentNotifications({ ...deps, parse: running.parseNotification });
+  const payments = createPaymentService({ ...deps, acquirer, callerWaitMs: config.acquirer.callerWaitMs ?? 20_000 });
+  const stopRecovery = new AbortController();
+  const recovery = createPaymentRecovery({ ...deps, acquirer, busy: payments.busy, signal: stopRecovery.signal });
+  // Attempts a crash left in flight, resolved by query in the background while calls are taken.
+  const recoveredAtStart = recovery.run().catch((err: unknown) => log.error({ err }, 'payment recovery at start-up failed'));
   const flowDeps: PaymentFlowDeps = {
     orders: callOrders,
     cards: banks,
-    payments: createPaymentService({ ...deps, acquirer, timeoutMs: config.acquirer.timeoutMs }),
+    payments,
     settings: config.ivr,
     now,
     log,
   };
 
-  const http = await startHttpServer(createApp({
-    merchants, orders, banks, idempotency, rateLimitPerMinute: config.http.rateLimitPerMinute, log, now,
-  }), config.http.host, config.http.port);
-  const scheduler: Scheduler = startScheduler([expireOrdersJob(orders), deliverNotificationsJob(deliverer), idempotencyPurgeJob(idempotency)], log);
+  const scheduler: Scheduler = startScheduler([expireOrdersJob(orders), deliverNotificationsJob(deliverer), idempotencyPurgeJob(idempotency), recoverPaymentsJob(recovery)], log);
   const stasis = await startStasisApp({
     url: config.ari.url,
     user: config.ari.user,
@@ -84,12 +124,26 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     requestTimeoutMs: config.ari.requestTimeoutMs,
     defaultLanguage: config.defaultLanguage,
     log,
-    onCall: async (call, args) => {
-      // Stasis(app, inbound, <pay code or empty>) — see dialplan/extensions.conf.
-      const payCode = args[1] || undefined;
-      await runPaymentCall(call, flowDeps, { payCode });
+    onCall: async (call, args, info) => {
+      // inbound,<pay code> from the dialplan; callback,<orderId>,<attemptId> only on channels we originated.
+      await runPaymentCall(call, flowDeps, callStartFromArgs(args, info.direction));
     },
   });
+
+  // Callbacks are dialled through the Stasis app, so the dialer comes after it.
+  const dialer: Dialer = createDialer({
+    ...deps,
+    originator: createAriOriginator({ stasis, endpointTemplate: config.callback.endpoint, callerId: config.callback.callerId, log, now }),
+    activeInboundCalls: () => stasis.activeCalls({ direction: 'inbound' }),
+    lines: config.callback.lines,
+    callsPerSecond: config.callback.callsPerSecond,
+    ringTimeoutSec: config.callback.ringTimeoutSec,
+    dialRules: loadDialRules(config.callback),
+    reminders: config.sms,
+  });
+  await dialer.recover();
+  const sms = createSmsService({ ...deps, sms: createSmsPort(config, deps) });
+  const callbackScheduler = startScheduler([dialCallbacksJob(dialer), sendSmsJob(sms)], log);
 
   return {
     http,
@@ -97,11 +151,25 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     db,
     merchants,
     orders,
+    acquirer: running,
     async stop(opts = {}) {
+      // The dialer first: a stopping Stasis app refuses new calls.
+      await callbackScheduler.stop();
+      await dialer.stop();
       await stasis.stop({ graceMs: opts.graceMs ?? 10_000 });
       await http.close();
+      stopRecovery.abort();
       await scheduler.stop();
+      await payments.stop();
+      await recoveredAtStart;
+      await running.stop();
       await db.destroy();
     },
   };
+}
+
+/** ACQUIRER_NOTIFY_URL, or our own endpoint on the port actually bound (the configuration may say 0). */
+function notifyUrlFor(config: Config, boundPort: number): string {
+  const unbound = `http://127.0.0.1:${config.http.port}/acquirer/notify`;
+  return config.acquirer.notifyUrl === unbound ? `http://127.0.0.1:${boundPort}/acquirer/notify` : config.acquirer.notifyUrl;
 }

@@ -5,19 +5,22 @@ import { TEST_CARDS, TEST_EXPIRY_MMYY, TEST_PIN } from '../src/acquirer/test-car
 
 /**
  * Runs last (mocha `sort`, hence the zz): reads everything the suite and the sandbox Asterisk wrote
- * under data/ — log files, SQLite databases with their -wal, Asterisk's logs and astdb — and fails on
+ * under data/ — log files, SQLite databases with their -wal (merchant notification payloads included),
+ * the sandbox acquirer's traffic logs (requests, answers and its notifications), Asterisk's logs and astdb — and fails on
  * any test card number, PIN or expiry found. A 3-digit CVN2 is too short to search for as such, so
  * sensitive keys in JSON log lines must carry the redaction marker instead of a value.
  */
 const DATA_DIR = path.resolve(__dirname, '..', 'data');
 const SKIP = new Set(['sandbox-secrets.json']);
+/** Certificates and keys (the sandbox acquirer's test PKI): base64 can spell a 4-digit run such as the test expiry. */
+const SKIP_EXTENSIONS = ['.pem'];
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return filesUnder(full);
-    return entry.isFile() && !SKIP.has(entry.name) ? [full] : [];
+    return entry.isFile() && !SKIP.has(entry.name) && !SKIP_EXTENSIONS.some((ext) => entry.name.endsWith(ext)) ? [full] : [];
   });
 }
 

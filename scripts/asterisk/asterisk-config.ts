@@ -6,6 +6,9 @@ import type { SandboxSecrets } from '../../src/config/sandbox-secrets';
 /** Stasis app name of the test suite's own app instance (context ivrpay-inbound-test). */
 export const ARI_TEST_APP = 'ivrpay-test';
 
+/** Stasis app of the simulated cardholder answering the test phones (context ivrpay-test-phones). */
+export const TEST_PHONE_APP = 'ivrpay-test-phone';
+
 /** The values the sandbox Asterisk is configured with, all taken from the app's own config. */
 export interface SandboxValues {
   asteriskDir: string;
@@ -85,6 +88,7 @@ function placeholders(v: SandboxValues): Record<string, string> {
     ARI_PASSWORD: checkConfValue('ARI_PASSWORD', v.ariPassword, secret),
     ARI_APP: checkConfValue('ARI_APP', v.ariApp, word),
     ARI_TEST_APP,
+    TEST_PHONE_APP,
     SIP_PORT: String(v.sipPort),
     SIP_PASSWORD: checkConfValue('sipPassword', v.sipPassword, secret),
   };

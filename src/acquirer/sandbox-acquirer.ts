@@ -1,54 +1,60 @@
-import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import { checkExpiry } from '../domain/expiry';
-import type { AcquirerPort, DeclineReason, PaymentRequest, PaymentResult } from './acquirer-port';
+import { maskPan } from '../domain/mask';
+import { transactionResult, reasonFor } from './acp/port-results';
+import type { AcquirerPort, AttemptRef, CardData, PaymentRequest, PaymentResult, QueryResult, SmsCodeResult } from './acquirer-port';
+import { decideConsume, decideSmsRequest, type DecisionPolicy } from './sandbox-decision';
+import { createSandboxLedger } from './sandbox-ledger';
 import { createPinTries } from './sandbox-pin-tries';
-import { findTestCard, TEST_CVN2, TEST_HOLDER, TEST_PIN } from './test-cards';
+import { findTestCard } from './test-cards';
 
-/** UnionPay issuer response codes (unionpay-acp notes §8.4), so the sandbox answers like the real thing. */
-const RESPONSE_CODES: Record<DeclineReason, string> = {
-  insufficient_funds: '64',
-  wrong_pin: '65',
-  wrong_cvn2_or_expiry: '65',
-  id_mobile_mismatch: '66',
-  too_many_pin_tries: '67',
-  card_not_supported: '68',
-  not_enabled_cnp: '72',
-  card_expired: '73',
-  declined: '63',
-};
+const MERCHANT = 'in-process';
+
+/** The in-process sandbox takes requests without txnTime too (older callers and call-script tests). */
+export type InProcessRequest = Omit<PaymentRequest, 'txnTime'> & { txnTime?: string };
+
+export interface InProcessSandboxAcquirer extends AcquirerPort {
+  pay(request: InProcessRequest): Promise<PaymentResult>;
+  requestSmsCode(request: InProcessRequest): Promise<SmsCodeResult>;
+  smsCodeRequired(card: Pick<CardData, 'pan' | 'kind'>): boolean;
+}
 
 /**
- * An in-process acquirer that decides by test card (src/acquirer/test-cards.ts). Like every
- * acquirer adapter it never logs or keeps what it is sent.
+ * An in-process acquirer deciding by test card with the same rules as the sandbox acquirer server
+ * (sandbox-decision.ts), for call-script tests. It answers what the payment service ends up with
+ * after resolving a pending consume: an issuer timeout or a slow answer comes back approved (after
+ * `latencyMs`), a duplicate order unavailable. Like every adapter it never logs what it is sent.
  */
-export function createSandboxAcquirer(opts: { now: () => Date; latencyMs?: number }): AcquirerPort {
+export function createSandboxAcquirer(opts: { now: () => Date; latencyMs?: number; policy?: DecisionPolicy }): InProcessSandboxAcquirer {
   const pinTries = createPinTries();
+  const ledger = createSandboxLedger();
+  const smsSent = new Set<string>();
 
-  function decide(request: PaymentRequest): PaymentResult {
+  function decide(request: InProcessRequest): PaymentResult {
     const { card, holder } = request;
     const now = opts.now();
-    const testCard = findTestCard(card.pan);
-    if (!testCard || testCard.kind !== card.kind) return declined('card_not_supported');
-    if (testCard.outcome === 'unavailable') return { outcome: 'unavailable' };
-
-    if (card.kind === 'debit') {
-      if (pinTries.locked(card.pan, now)) return declined('too_many_pin_tries');
-      if (card.pin !== TEST_PIN) return declined(pinTries.recordWrong(card.pan, now) ? 'too_many_pin_tries' : 'wrong_pin');
-      pinTries.recordRight(card.pan, now);
-    } else {
-      const expiryOk = card.expiryMmyy !== undefined && checkExpiry(card.expiryMmyy, now) === 'ok';
-      if (!expiryOk || card.cvn2 !== TEST_CVN2) return declined('wrong_cvn2_or_expiry');
-    }
-
-    const idOk = holder.idNumber === undefined || holder.idNumber === TEST_HOLDER.idNumber;
-    const mobileOk = holder.mobile === undefined || holder.mobile === TEST_HOLDER.mobile;
-    if (!idOk || !mobileOk) return declined('id_mobile_mismatch');
-
-    if (testCard.outcome === 'approved') {
-      return { outcome: 'approved', acquirerRef: `SBX${randomUUID().replace(/-/g, '').slice(0, 18)}`, responseCode: '00' };
-    }
-    return declined(testCard.outcome);
+    const verdict = decideConsume(
+      {
+        pan: card.pan,
+        kind: card.kind,
+        pinIs: card.pin === undefined ? undefined : (expected) => card.pin === expected,
+        cvn2: card.cvn2,
+        expiryMmyy: card.expiryMmyy,
+        idNumber: holder.idNumber,
+        mobile: holder.mobile,
+        smsCode: holder.smsCode,
+        smsCodeSent: smsSent.has(request.attemptId),
+      },
+      pinTries,
+      now,
+      opts.policy,
+    );
+    if (verdict.kind === 'unavailable') return { outcome: 'unavailable' };
+    if (verdict.kind === 'duplicate') return { outcome: 'unavailable', responseCode: '12' };
+    const entry = ledger.record(
+      { merId: MERCHANT, orderId: request.attemptId, txnTime: request.txnTime ?? '', txnType: '01', amountFen: request.amount, respCode: verdict.code, maskedPan: maskPan(card.pan) },
+      now,
+    );
+    return settled(verdict.code, entry.queryId, card.kind);
   }
 
   return {
@@ -56,9 +62,25 @@ export function createSandboxAcquirer(opts: { now: () => Date; latencyMs?: numbe
       if (opts.latencyMs) await delay(opts.latencyMs);
       return decide(request);
     },
+    async query(ref: AttemptRef): Promise<QueryResult> {
+      const entry = ledger.find(MERCHANT, ref.attemptId, ref.txnTime);
+      if (!entry) return { outcome: 'not_found' };
+      return transactionResult(entry.respCode, entry.queryId, ref.cardKind);
+    },
+    smsCodeRequired(card) {
+      return findTestCard(card.pan)?.needsSmsCode === true || opts.policy?.smsCodeForAll === true;
+    },
+    async requestSmsCode(request) {
+      const code = decideSmsRequest(request.card.pan, request.holder.mobile);
+      if (code !== '00') return { ok: false, reason: reasonFor(code, request.card.kind) };
+      smsSent.add(request.attemptId);
+      return { ok: true };
+    },
   };
 }
 
-function declined(reason: DeclineReason): PaymentResult {
-  return { outcome: 'declined', reason, responseCode: RESPONSE_CODES[reason] };
+/** Never pending: the sandbox decides every transaction at once. */
+function settled(code: string, queryId: string, kind: CardData['kind']): PaymentResult {
+  const result = transactionResult(code, queryId, kind);
+  return result.outcome === 'pending' || result.outcome === 'not_found' ? { outcome: 'unavailable', responseCode: code } : result;
 }

@@ -1,8 +1,15 @@
 import type { CardKind } from '../domain/card-kind';
 import type { DeclineReason } from './acquirer-port';
 
-/** What the sandbox acquirer answers for a test card keyed with the right data. */
-export type SandboxOutcome = 'approved' | 'unavailable' | DeclineReason;
+/**
+ * What the sandbox acquirer answers for a test card keyed with the right data. Beyond approvals and
+ * issuer declines:
+ * - 'unavailable': the acquirer's front end refuses the request (HTTP 503), nothing is recorded;
+ * - 'issuer_timeout': the consume is answered 03 (unknown), a query then says it succeeded;
+ * - 'slow_answer': the charge succeeds at once but the answer comes after our timeout;
+ * - 'duplicate_order': answered 12 (duplicate order) and nothing recorded, so a query says 34.
+ */
+export type SandboxOutcome = 'approved' | 'unavailable' | 'issuer_timeout' | 'slow_answer' | 'duplicate_order' | DeclineReason;
 
 export interface TestCard {
   pan: string;
@@ -12,6 +19,8 @@ export interface TestCard {
   /** What the cardholder keys for this card's outcome (README wording). */
   keys: string;
   outcome: SandboxOutcome;
+  /** The issuer wants an SMS code (111111, after an SMS request for the same order) with the consume. */
+  needsSmsCode?: boolean;
   note: string;
 }
 
@@ -83,6 +92,47 @@ export const TEST_CARDS: readonly TestCard[] = [
     keys: DEBIT_KEYS,
     outcome: 'unavailable',
     note: 'Bank of China debit: the acquirer cannot be reached; nothing is charged and the order stays payable.',
+  },
+  {
+    pan: '6212221000000003',
+    kind: 'debit',
+    bankCode: 'hxb',
+    keys: DEBIT_KEYS,
+    outcome: 'too_many_pin_tries',
+    note: 'Hua Xia Bank debit: the PIN tries are already used up at the issuer, whatever PIN is keyed.',
+  },
+  {
+    pan: '6229011000000009',
+    kind: 'credit',
+    bankCode: 'cib',
+    keys: CREDIT_KEYS,
+    outcome: 'issuer_timeout',
+    note: 'Industrial Bank credit: the issuer times out, the acquirer answers 03 (unknown); the query then says it succeeded.',
+  },
+  {
+    pan: '6200851000000001',
+    kind: 'debit',
+    bankCode: 'ceb',
+    keys: DEBIT_KEYS,
+    outcome: 'slow_answer',
+    note: 'China Everbright Bank debit: charged at once, but the answer comes later than ACQUIRER_TIMEOUT_MS; the query says it succeeded.',
+  },
+  {
+    pan: '6200821000000004',
+    kind: 'debit',
+    bankCode: 'citic',
+    keys: DEBIT_KEYS,
+    outcome: 'duplicate_order',
+    note: 'China CITIC Bank debit: answered 12 (duplicate order) and not charged; the query finds nothing and the order stays payable.',
+  },
+  {
+    pan: '6226151000000006',
+    kind: 'debit',
+    bankCode: 'cmbc',
+    keys: `${DEBIT_KEYS}, then SMS code ${TEST_HOLDER.smsCode}`,
+    outcome: 'approved',
+    needsSmsCode: true,
+    note: 'China Minsheng Bank debit: the issuer wants an SMS code (always 111111 in the sandbox) sent to the holder mobile; without it → declined (71).',
   },
 ];
 

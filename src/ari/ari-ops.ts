@@ -10,6 +10,20 @@ export interface AriChannelInfo {
   appData: string;
 }
 
+/** An outbound call into our Stasis app (POST /channels). */
+export interface OriginateChannel {
+  channelId: string;
+  /** The second half's id, for Local channels (ignored by other technologies). */
+  otherChannelId?: string;
+  endpoint: string;
+  app: string;
+  /** Joined with commas: StasisStart gives them back as `args`. */
+  appArgs: string[];
+  /** Seconds to ring before Asterisk gives up (cause 19). */
+  timeoutSec: number;
+  callerId?: string;
+}
+
 /**
  * The few ARI requests the Stasis app makes, each with a timeout. AriCall and the app use this
  * narrow interface, so unit tests replace it with a fake and need no Asterisk.
@@ -24,6 +38,8 @@ export interface AriOps {
   hangup(channelId: string): Promise<void>;
   setVar(channelId: string, name: string, value: string): Promise<void>;
   listChannels(): Promise<AriChannelInfo[]>;
+  /** Resolves once Asterisk has created the channel; dialling goes on in the background. */
+  originate(request: OriginateChannel): Promise<void>;
 }
 
 export function createAriOps(client: Client, timeoutMs: number): AriOps {
@@ -48,6 +64,20 @@ export function createAriOps(client: Client, timeoutMs: number): AriOps {
         appName: c.dialplan?.app_name ?? '',
         appData: c.dialplan?.app_data ?? '',
       }));
+    },
+    originate: async (r) => {
+      await timed(
+        'originate',
+        client.channels.originate({
+          endpoint: r.endpoint,
+          app: r.app,
+          appArgs: r.appArgs.join(','),
+          timeout: r.timeoutSec,
+          callerId: r.callerId,
+          channelId: r.channelId,
+          otherChannelId: r.otherChannelId,
+        }),
+      );
     },
   };
 }

@@ -36,7 +36,9 @@ export interface SimulatedCallOps {
 
 export interface SimEvent {
   type: string;
-  channel?: { id: string };
+  channel?: { id: string; name?: string };
+  /** StasisStart: the Stasis() arguments. */
+  args?: string[];
   variable?: string;
   value?: string;
   playback?: { media_uri: string; target_uri: string };

@@ -5,15 +5,20 @@ import pino, { type Logger } from 'pino';
 import { openAriConnection } from './ari-connection';
 import { isAriNotFound } from './ari-not-found';
 import { SimulatedCall, type SimEvent, type SimulatedCallOptions, type SimulatedCallResult } from './simulated-call';
+import { answerIncoming, type IncomingHandler, type IncomingOps } from './simulated-incoming';
 import { withTimeout } from './with-timeout';
 
 export type { SimulatedCallOptions, SimulatedCallResult } from './simulated-call';
+export type { IncomingAnswer, IncomingCall, IncomingHandler } from './simulated-incoming';
 
 export interface SimulatedCallerOptions {
   url: string;
   user: string;
   password: string;
-  /** Its own Stasis app, e.g. 'ivrpay-caller': never the IVR's app name, or it would take the IVR's calls. */
+  /**
+   * Its own Stasis app, e.g. 'ivrpay-caller': never the IVR's app name, or it would take the IVR's calls.
+   * To answer the test phones, the app their extension hands calls to ('ivrpay-test-phone').
+   */
   app: string;
   requestTimeoutMs: number;
   log?: Logger;
@@ -23,6 +28,11 @@ export interface SimulatedCallerOptions {
 export interface SimulatedCaller {
   /** Places one call and resolves when it has ended. */
   call(options: SimulatedCallOptions): Promise<SimulatedCallResult>;
+  /**
+   * From now on, answers the calls the dialplan hands to this app (the test phones), keying what
+   * `handler` says for each; a call it returns nothing for is rejected.
+   */
+  answerIncoming(handler: IncomingHandler): void;
   close(): void;
 }
 
@@ -37,19 +47,34 @@ export async function connectSimulatedCaller(opts: SimulatedCallerOptions): Prom
   const log = opts.log ?? pino({ level: 'silent' });
   const calls = new Map<string, SimulatedCall>();
   let client: Client | undefined;
+  let incomingHandler: IncomingHandler | undefined;
   /** Settles while our WebSocket is up: a call originated without it would never see its events. */
   let linkUp: Promise<void> = Promise.resolve();
   let markUp = () => {};
   const timed = <T>(what: string, request: Promise<T>) => withTimeout(request, opts.requestTimeoutMs, what);
 
-  const ops = {
+  const ops: IncomingOps = {
     sendDtmf: (channelId: string, dtmf: string) =>
       timed('sendDTMF', current().channels.sendDTMF({ channelId, dtmf, between: 100, duration: 100 })),
     hangup: (channelId: string) =>
       timed('hangup', current().channels.hangup({ channelId })).catch((err: unknown) => {
         if (!isAriNotFound(err)) throw err;
       }),
+    answer: (channelId) => timed('answer', current().channels.answer({ channelId })),
+    channelIdByName: async (name) => (await timed('list', current().channels.list())).find((c) => c.name === name)?.id,
+    subscribe: async (channelId) => {
+      await timed('subscribe', current().applications.subscribe({ applicationName: opts.app, eventSource: `channel:${channelId}` }));
+    },
   };
+
+  function track(sim: SimulatedCall): () => void {
+    calls.set(sim.localId, sim);
+    calls.set(sim.peerId, sim);
+    return () => {
+      calls.delete(sim.localId);
+      calls.delete(sim.peerId);
+    };
+  }
 
   function current(): Client {
     if (!client) throw new Error('simulated caller is not connected');
@@ -61,7 +86,9 @@ export async function connectSimulatedCaller(opts: SimulatedCallerOptions): Prom
     for (const type of watched) {
       emitter.on(type, (event: SimEvent) => {
         const channelId = event.channel?.id ?? event.playback?.target_uri.replace(/^channel:/, '');
-        if (channelId) calls.get(channelId)?.handle(event);
+        const sim = channelId ? calls.get(channelId) : undefined;
+        if (sim) sim.handle(event);
+        else if (event.type === 'StasisStart') void answerIncoming(event, incomingHandler, { ops, log, track });
       });
     }
   }
@@ -91,8 +118,7 @@ export async function connectSimulatedCaller(opts: SimulatedCallerOptions): Prom
     const localId = `sim-${randomUUID()}`;
     const peerId = `${localId}-ivr`;
     const sim = new SimulatedCall(localId, peerId, options, ops, log);
-    calls.set(localId, sim);
-    calls.set(peerId, sim);
+    const untrack = track(sim);
     const { endpoint } = options;
     const originate = { endpoint, app: opts.app, appArgs: 'caller', channelId: localId, otherChannelId: peerId };
     try {
@@ -102,10 +128,15 @@ export async function connectSimulatedCaller(opts: SimulatedCallerOptions): Prom
       });
       return await sim.result;
     } finally {
-      calls.delete(localId);
-      calls.delete(peerId);
+      untrack();
     }
   }
 
-  return { call, close: () => connection.close() };
+  return {
+    call,
+    answerIncoming: (handler) => {
+      incomingHandler = handler;
+    },
+    close: () => connection.close(),
+  };
 }

@@ -6,9 +6,14 @@ import type { CallPort, Language } from '../call/call-port';
 import { CallerHungUpError } from '../call/caller-hung-up';
 import { AriCall } from './ari-call';
 import { openAriConnection, type AriConnectionOptions } from './ari-connection';
-import { createAriOps, type AriOps } from './ari-ops';
+import { createAriOps, type AriOps, type OriginateChannel } from './ari-ops';
 import { callEventTypes, toCallEvent, type RawAriEvent } from './call-event';
 import { errorSummary } from './error-summary';
+import { hangUpLeftovers } from './leftover-channels';
+import { outboundEventTypes, toOutboundEvent, type RawOutboundEvent } from './outbound-event';
+import { OutboundLines, type OutboundWatch } from './outbound-lines';
+
+export type CallDirection = 'inbound' | 'outbound';
 
 export interface StasisAppOptions {
   url: string;
@@ -19,8 +24,11 @@ export interface StasisAppOptions {
   requestTimeoutMs: number;
   defaultLanguage: Language;
   log: Logger;
-  /** Runs the call script. `args` are the Stasis() arguments after the app name, e.g. ['inbound', '123456']. */
-  onCall: (call: CallPort, args: string[]) => Promise<void>;
+  /**
+   * Runs the call script. `args` are the Stasis() arguments after the app name, e.g. ['inbound', '123456'],
+   * or the appArgs of a channel this app originated ('outbound': only those may be trusted as ours).
+   */
+  onCall: (call: CallPort, args: string[], info: { direction: CallDirection }) => Promise<void>;
   /** How long the first connection waits for Asterisk; 60 s unless set. */
   connectWaitMs?: number;
   /** For tests: replaces ari-client's connect. */
@@ -33,14 +41,31 @@ export interface StasisAppOptions {
  */
 export interface StasisApp {
   readonly events: EventEmitter;
-  activeCalls(): number;
+  /**
+   * Lines in use: inbound calls in the app, and outbound channels from the originate request until their
+   * watcher lets go (ringing included). Both when no direction is given.
+   */
+  activeCalls(filter?: { direction?: CallDirection }): number;
+  /**
+   * Originates a channel into this app (`channel.app` is filled in). `watch` gets its events, routed by
+   * channel id, until the returned `release` is called. Rejects, watching nothing, when Asterisk refuses.
+   */
+  originate(channel: Omit<OriginateChannel, 'app'>, watch: OutboundWatch): Promise<OutboundHandle>;
   /** Refuses new calls politely, lets in-flight calls finish for up to `graceMs`, hangs up the rest, disconnects. */
   stop(opts?: { graceMs?: number }): Promise<void>;
+}
+
+export interface OutboundHandle {
+  /** Frees the line: no more events for the watcher. */
+  release(): void;
+  /** Best effort, e.g. when the call outlived every deadline. */
+  hangup(): Promise<void>;
 }
 
 interface RunningCall {
   call: AriCall;
   ops: AriOps;
+  direction: CallDirection;
   done: Promise<void>;
 }
 
@@ -48,6 +73,10 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
   const { log, app } = opts;
   const events = new EventEmitter();
   const calls = new Map<string, RunningCall>();
+  const outbound = new OutboundLines();
+  /** Lines whose events were lost in a disconnect: hung up once connected again. */
+  let lostLines: string[] = [];
+  let currentOps: AriOps | undefined;
   let accepting = true;
 
   function onStasisStart(clientOps: AriOps, event: StasisStart): void {
@@ -62,14 +91,22 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
       events,
     });
     const script = accepting ? opts.onCall : refuse;
-    calls.set(channelId, { call, ops: clientOps, done: run(clientOps, call, args, script) });
+    const direction: CallDirection = outbound.isLine(channelId) ? 'outbound' : 'inbound';
+    outbound.deliver(channelId, { type: 'script-started' });
+    calls.set(channelId, { call, ops: clientOps, direction, done: run(clientOps, call, args, direction, script) });
   }
 
-  async function run(clientOps: AriOps, call: AriCall, args: string[], script: StasisAppOptions['onCall']) {
-    log.info({ callId: call.id, mode: args[0] }, 'call started');
+  async function run(
+    clientOps: AriOps,
+    call: AriCall,
+    args: string[],
+    direction: CallDirection,
+    script: StasisAppOptions['onCall'],
+  ) {
+    log.info({ callId: call.id, mode: args[0], direction }, 'call started');
     events.emit('call-start', { callId: call.id, args });
     try {
-      await script(call, args);
+      await script(call, args, { direction });
     } catch (err) {
       if (err instanceof CallerHungUpError) log.debug({ callId: call.id }, 'caller hung up');
       else log.error({ callId: call.id, err: errorSummary(err) }, 'call script failed');
@@ -81,6 +118,7 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
       call.abort('script ended');
     }
     calls.delete(call.id);
+    outbound.deliver(call.id, { type: 'script-ended' });
     log.info({ callId: call.id }, 'call ended');
     events.emit('call-end', { callId: call.id });
   }
@@ -94,27 +132,40 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
     running.call.handleEvent(routed.event);
   }
 
-  /** After a gap in events, no call can be trusted: end ours, then hang up channels left in our app. */
-  async function hangUpLeftovers(clientOps: AriOps): Promise<void> {
-    const stale = (id: string) => !calls.get(id) || calls.get(id)?.call.signal.aborted;
+  function routeOutbound(raw: RawOutboundEvent): void {
+    const routed = toOutboundEvent(raw);
+    if (routed) outbound.deliver(routed.channelId, routed.event);
+  }
+
+  async function originate(channel: Omit<OriginateChannel, 'app'>, watch: OutboundWatch): Promise<OutboundHandle> {
+    const ops = currentOps;
+    if (!ops || !accepting) throw new Error(accepting ? 'ARI is not connected' : 'Stasis app is stopping');
+    const { channelId, otherChannelId } = channel;
+    // Watched before the request: its first events may come before the answer.
+    outbound.add(channelId, otherChannelId ? [otherChannelId] : [], watch);
     try {
-      const ours = (await clientOps.listChannels()).filter(
-        (c) => c.appName === 'Stasis' && c.appData.split(',')[0] === app && stale(c.id),
-      );
-      if (ours.length === 0) return;
-      // A StasisStart already on its way makes a channel a live call, not a leftover.
-      await sleep(1_000);
-      await Promise.all(ours.filter((c) => stale(c.id)).map((c) => clientOps.hangup(c.id)));
-      log.info({ app, count: ours.length }, 'hung up channels left over in the app');
+      await ops.originate({ ...channel, app });
     } catch (err) {
-      log.warn({ err: errorSummary(err) }, 'cleaning up channels after a reconnect failed');
+      outbound.release(channelId);
+      // A request that timed out may still have created the channel: it must not ring unwatched.
+      void ops.hangup(channelId).catch(() => {});
+      throw err;
     }
+    return { release: () => outbound.release(channelId), hangup: () => ops.hangup(channelId) };
+  }
+
+  /** Our calls were ended when events stopped; channels left in the app are not live calls. */
+  function cleanUp(clientOps: AriOps): Promise<void> {
+    const isLive = (id: string) => calls.get(id)?.call.signal.aborted === false;
+    return hangUpLeftovers(clientOps, { app, isLive, log });
   }
 
   function attach(client: Client, emitter: EventEmitter): void {
     const clientOps = createAriOps(client, opts.requestTimeoutMs);
+    currentOps = clientOps;
     emitter.on('StasisStart', (event: StasisStart) => onStasisStart(clientOps, event));
     for (const type of callEventTypes) emitter.on(type, route);
+    for (const type of outboundEventTypes) emitter.on(type, routeOutbound);
     emitter.on('ApplicationReplaced', () => log.error({ app }, 'another connection took over this Stasis app'));
   }
 
@@ -130,18 +181,29 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
     onClient: attach,
     onDisconnected: () => {
       for (const { call } of calls.values()) call.abort('ARI disconnected');
+      lostLines.push(...outbound.loseAll());
       events.emit('disconnected');
     },
     onReconnected: (client) => {
-      void hangUpLeftovers(createAriOps(client, opts.requestTimeoutMs)).then(() => events.emit('reconnected'));
+      const ops = createAriOps(client, opts.requestTimeoutMs);
+      currentOps = ops;
+      // A callback still ringing when events stopped would be answered into a call nobody follows.
+      const lost = lostLines;
+      lostLines = [];
+      void Promise.allSettled(lost.map((id) => ops.hangup(id)))
+        .then(() => cleanUp(ops))
+        .then(() => events.emit('reconnected'));
     },
   });
   // Channels a previous run of this app left behind in Stasis would otherwise hang in silence.
   const firstClient = connection.client();
-  if (firstClient) void hangUpLeftovers(createAriOps(firstClient, opts.requestTimeoutMs));
+  if (firstClient) void cleanUp(createAriOps(firstClient, opts.requestTimeoutMs));
 
   async function stop(stopOpts: { graceMs?: number } = {}): Promise<void> {
     accepting = false;
+    // Not answered yet: nobody is on the line, and answering now would only hear "service unavailable".
+    const ringing = outbound.lineIds().filter((id) => !calls.has(id));
+    if (currentOps) await Promise.allSettled(ringing.map((id) => currentOps?.hangup(id)));
     const all = () => Promise.allSettled([...calls.values()].map((c) => c.done));
     await waitAtMost(all(), stopOpts.graceMs ?? 10_000);
     const left = [...calls.values()];
@@ -149,11 +211,19 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
     for (const { call } of left) call.abort('app stopping');
     // A script stuck outside the call (e.g. the acquirer) gets a little more time, not forever.
     await waitAtMost(all(), 2_000);
+    outbound.loseAll();
     connection.close();
     log.info({ app }, 'Stasis app stopped');
   }
 
-  return { events, activeCalls: () => calls.size, stop };
+  function activeCalls(filter: { direction?: CallDirection } = {}): number {
+    const inbound = [...calls.values()].filter((c) => c.direction === 'inbound').length;
+    if (filter.direction === 'inbound') return inbound;
+    if (filter.direction === 'outbound') return outbound.count();
+    return inbound + outbound.count();
+  }
+
+  return { events, activeCalls, originate, stop };
 }
 
 async function waitAtMost(promise: Promise<unknown>, ms: number): Promise<void> {

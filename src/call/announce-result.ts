@@ -1,10 +1,10 @@
-import type { PaymentResult } from '../acquirer/acquirer-port';
+import type { PaymentResult, PendingPayment } from '../acquirer/acquirer-port';
 import { collectField, menuField } from './collect-field';
 import type { PromptId } from './prompt-manifest';
 import type { StepContext } from './step-context';
 
 /** What the caller hears for a payment answer (the goodbye comes after, from the script). */
-export function resultPrompts(result: PaymentResult): PromptId[] {
+export function resultPrompts(result: PaymentResult | PendingPayment): PromptId[] {
   switch (result.outcome) {
     case 'approved':
       return ['payment-success'];
@@ -12,6 +12,9 @@ export function resultPrompts(result: PaymentResult): PromptId[] {
       return ['payment-declined', `reason-${result.reason}`];
     case 'unavailable':
       return ['acquirer-unavailable'];
+    case 'pending':
+      // It may have gone through: never "nothing was charged", never an invitation to pay again.
+      return ['payment-confirming'];
   }
 }
 

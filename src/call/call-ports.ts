@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { CardData, HolderData, PaymentResult } from '../acquirer/acquirer-port';
+import type { CardData, DeclineReason, HolderData, PaymentResult, PendingPayment } from '../acquirer/acquirer-port';
 import type { CardKind } from '../domain/card-kind';
 import type { BankStatus } from '../domain/bank';
 
@@ -22,6 +22,8 @@ export type ClaimResult =
 export interface OrdersForCall {
   /** Finds the payable order with this pay code and marks it `in_call` for this call, atomically. */
   claimByPayCode(payCode: string, callId: string): Promise<ClaimResult>;
+  /** The same for a callback: the order the call was placed for, by id ('unknown' when there is none). */
+  claimById(orderId: string, callId: string): Promise<ClaimResult>;
   /** Ends this call's attempt: `abandoned` (hung up, timed out, out of tries) or `declined`. `paid` is set by payments. */
   releaseAfterCall(orderId: string, callId: string, outcome: 'abandoned' | 'declined'): Promise<void>;
 }
@@ -39,18 +41,38 @@ export interface CardLookup {
   lookup(pan: string): Promise<CardInfo | undefined>;
 }
 
+/** One card's payment as the call script hands it over. Card data: in memory only, for this request. */
+export interface PaymentInput {
+  orderId: string;
+  callId: string;
+  card: CardData;
+  bankCode: string;
+  holder: HolderData;
+}
+
+/** An attempt recorded before an SMS code was requested for it; the consume must name the same attempt. */
+export interface PreparedAttempt {
+  attemptId: string;
+}
+
+export type SmsCodeRequest = { ok: true; attempt: PreparedAttempt } | { ok: false; reason: DeclineReason | 'unavailable' };
+
 export interface PaymentsForCall {
   /**
    * Records the attempt (masked card only), sends it to the acquirer and applies the answer to the order.
    * Approved → the order is `paid`. Never retried here: a second call means a second charge.
+   * `pending`: no final answer within the caller's wait; the payment may have gone through and is
+   * resolved later (query, notification), so the order must not be offered for payment again now.
+   * `attempt`: the one requestSmsCode prepared, when the card needed an SMS code.
    */
-  pay(input: {
-    orderId: string;
-    callId: string;
-    card: CardData;
-    bankCode: string;
-    holder: HolderData;
-  }): Promise<PaymentResult>;
+  pay(input: PaymentInput & { attempt?: PreparedAttempt }): Promise<PaymentResult | PendingPayment>;
+  /** Whether the acquirer wants an SMS code (OTP) for this card. Absent: never. */
+  smsCodeRequired?(card: Pick<CardData, 'pan' | 'kind'>): boolean;
+  /**
+   * Records the attempt and has the acquirer text the code to the holder's bank-registered mobile
+   * (`holder.mobile` required). Then the caller keys it into `holder.smsCode` and `pay` gets the attempt.
+   */
+  requestSmsCode?(input: PaymentInput): Promise<SmsCodeRequest>;
 }
 
 export interface CallSettings {

@@ -11,6 +11,7 @@ export const FIELD_NAMES = [
   'pin',
   'id',
   'mobile',
+  'sms-code',
   'confirm',
   'another-card',
 ] as const;

@@ -15,6 +15,16 @@ export const NOT_PAYABLE_PROMPT: Record<Exclude<ClaimResult, { ok: true }>['reas
 };
 
 /**
+ * A callback's order: the call was placed for it, so nothing is asked. Any refusal is final
+ * (paid or cancelled in the meantime, expired, or being paid in another call).
+ */
+export async function claimCallbackOrder(ctx: StepContext, orderId: string): Promise<ClaimResult> {
+  const claim = await ctx.deps.orders.claimById(orderId, ctx.call.id);
+  // No pay code was keyed, so "that pay code is not valid" would only puzzle the cardholder.
+  return !claim.ok && claim.reason === 'unknown' ? { ok: false, reason: 'not_payable' } : claim;
+}
+
+/**
  * Claims the order for this call: the pay code passed in by the transfer when it names an order,
  * else the one the caller keys (settings.maxAttempts tries). Returns the claim; only an `unknown`
  * pay code is asked again, every other refusal is final.

@@ -1,4 +1,4 @@
-import type { PaymentResult } from '../acquirer/acquirer-port';
+import type { PaymentResult, PendingPayment } from '../acquirer/acquirer-port';
 import { announceResult, offerAnotherCard, resultPrompts } from './announce-result';
 import type { CallOrder } from './call-ports';
 import type { CallOutcome } from './call-outcome';
@@ -8,6 +8,7 @@ import { confirmPayment } from './confirm-payment';
 import { endCall, releaseOrder } from './end-call';
 import { forgetCardData } from './forget-card-data';
 import { OutOfAttemptsError } from './out-of-attempts';
+import { smsCodeStep } from './sms-code-step';
 import type { StepContext } from './step-context';
 import { submitPayment } from './submit-payment';
 
@@ -16,9 +17,10 @@ export async function payOrder(ctx: StepContext, order: CallOrder): Promise<Call
   for (let cards = 1; ; cards++) {
     const result = await payWithOneCard(ctx, order);
     if (result.outcome === 'approved') return endCall(ctx, resultPrompts(result), 'paid');
-    if (result.outcome === 'unavailable') {
+    if (result.outcome === 'unavailable' || result.outcome === 'pending') {
+      // Pending: the order is released, but a payment still being confirmed keeps it from being claimed.
       await releaseOrder(ctx, order, 'abandoned');
-      return endCall(ctx, resultPrompts(result), 'unavailable');
+      return endCall(ctx, resultPrompts(result), result.outcome);
     }
     await announceResult(ctx, result);
     const another = cards < ctx.deps.settings.maxCards && (await offerAnotherCard(ctx));
@@ -29,13 +31,18 @@ export async function payOrder(ctx: StepContext, order: CallOrder): Promise<Call
   }
 }
 
-/** Card, holder, read-back; 2 at the read-back starts again from the card number. */
-async function payWithOneCard(ctx: StepContext, order: CallOrder): Promise<PaymentResult> {
+/** Card, holder, SMS code if the card needs one, read-back; 2 at the read-back starts again from the card number. */
+async function payWithOneCard(ctx: StepContext, order: CallOrder): Promise<PaymentResult | PendingPayment> {
   for (let entries = 1; ; entries++) {
     const keyed = await collectCard(ctx);
     const holder = await collectHolder(ctx, order.requires);
+    const sms = await smsCodeStep(ctx, order, keyed, holder);
+    if (!sms.ok) {
+      forgetCardData(keyed, holder);
+      return sms.result;
+    }
     const choice = await confirmPayment(ctx, keyed.data.pan, order.amount);
-    if (choice === 'pay') return submitPayment(ctx, order, keyed, holder);
+    if (choice === 'pay') return submitPayment(ctx, order, keyed, holder, sms.attempt);
 
     forgetCardData(keyed, holder);
     ctx.log.info({ field: 'confirm', entries }, 'caller re-enters the card');

@@ -4,15 +4,16 @@ import type { CallOrder, PaymentFlowDeps } from './call-ports';
 import type { CallOutcome } from './call-outcome';
 import { CallerHungUpError } from './caller-hung-up';
 import { endCall, errorName, releaseOrder } from './end-call';
-import { identifyOrder, NOT_PAYABLE_PROMPT } from './identify-order';
+import { claimCallbackOrder, identifyOrder, NOT_PAYABLE_PROMPT } from './identify-order';
 import { OutOfAttemptsError } from './out-of-attempts';
 import { payOrder } from './pay-order';
 import type { StepContext } from './step-context';
 import { PaymentStateUnknownError } from './submit-payment';
 
 /**
- * The call script of DESIGN.md, from answer to goodbye: greeting, order by pay code, amount, then
- * card after card until paid, declined for good, or the acquirer is down.
+ * The call script of DESIGN.md, from answer to goodbye: greeting, order by pay code (or, for a
+ * callback, the order the call was placed for), amount, then card after card until paid, declined
+ * for good, or the acquirer is down.
  *
  * Returns the outcome instead of throwing for everything a caller can cause: a hang-up anywhere
  * returns `abandoned` (the order released as abandoned, unless it was already paid). Only faults of
@@ -21,15 +22,17 @@ import { PaymentStateUnknownError } from './submit-payment';
 export async function runPaymentCall(
   call: CallPort,
   deps: PaymentFlowDeps,
-  start: { payCode?: string },
+  start: { payCode?: string; orderId?: string },
 ): Promise<CallOutcome> {
   let ctx: StepContext = { call, deps, log: deps.log.child({ callId: call.id }) };
   let order: CallOrder | undefined;
   try {
     await call.answer();
-    await call.play(['welcome']);
+    const callback = start.orderId !== undefined;
+    // Called out of the blue, the cardholder first hears why.
+    await call.play(callback ? ['welcome', 'callback-intro'] : ['welcome']);
 
-    const claim = await identifyOrder(ctx, start.payCode);
+    const claim = callback ? await claimCallbackOrder(ctx, start.orderId as string) : await identifyOrder(ctx, start.payCode);
     if (!claim.ok) {
       ctx.log.info({ reason: claim.reason }, 'no payable order');
       return await endCall(ctx, [NOT_PAYABLE_PROMPT[claim.reason]], 'no-order');

@@ -11,6 +11,7 @@ const flow = {
   'order-already-paid': ['该订单已支付，无需重复支付。', 'This order has already been paid.'],
   'order-in-call': ['该订单正在另一通电话中支付。', 'This order is being paid in another call.'],
   'order-not-payable': ['该订单当前无法支付。', 'This order cannot be paid now.'],
+  'callback-intro': ['您有一笔商户订单等待支付。', 'A merchant has an order waiting for your payment.'],
   'amount-is': ['本次支付金额为', 'The amount to pay is'],
   'enter-card': ['请输入您的银联卡号，以井号键结束。', 'Please enter your UnionPay card number, followed by the hash key.'],
   'card-invalid': ['卡号有误。', 'That card number is not valid.'],
@@ -29,6 +30,8 @@ const flow = {
   'id-invalid': ['身份证号码有误。', 'That ID number is not valid.'],
   'enter-mobile': ['请输入银行预留手机号码。', 'Please enter the mobile number registered with your bank.'],
   'mobile-invalid': ['手机号码有误。', 'That mobile number is not valid.'],
+  'enter-sms-code': ['短信验证码已发送至银行预留手机，请输入六位验证码，以井号键结束。', 'Please enter the six digit code sent to your mobile, followed by the hash key.'],
+  'sms-code-invalid': ['验证码格式有误。', 'That code is not valid.'],
   'please-retry': ['请重新输入。', 'Please try again.'],
   'no-input': ['没有收到您的输入。', 'We did not receive your input.'],
   'invalid-key': ['按键无效。', 'That key is not valid.'],
@@ -40,6 +43,7 @@ const flow = {
   'payment-success': ['支付成功，感谢您的使用。', 'Your payment was successful. Thank you.'],
   'payment-declined': ['支付未成功。', 'The payment did not go through.'],
   'try-another-card': ['换一张卡支付请按1，结束请按2。', 'To pay with another card press 1. To end the call press 2.'],
+  'payment-confirming': ['支付结果正在确认中，确认后将通知商户，请勿重复支付。', 'We are confirming your payment, and the merchant will be told the result. Please do not pay again.'],
   'acquirer-unavailable': ['支付系统繁忙，订单未扣款，请稍后再拨。', 'The payment system is busy. Nothing was charged. Please call again later.'],
   goodbye: ['再见。', 'Goodbye.'],
   'service-unavailable': ['系统暂时无法提供服务，请稍后再拨。', 'Sorry, the service is unavailable. Please call again later.'],
@@ -55,6 +59,7 @@ const reasons = {
   'reason-not_enabled_cnp': ['该卡未开通无卡支付业务，请联系发卡银行。', 'This card is not enabled for card not present payments. Please contact your bank.'],
   'reason-card_expired': ['该卡已过期。', 'This card has expired.'],
   'reason-card_not_supported': ['该卡不支持此交易。', 'This card does not support this payment.'],
+  'reason-sms_code_wrong': ['短信验证码错误。', 'The SMS code was wrong.'],
   'reason-declined': ['发卡银行拒绝了交易。', 'The bank declined the payment.'],
 } as const;
 

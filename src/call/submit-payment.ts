@@ -1,5 +1,5 @@
-import type { HolderData, PaymentResult } from '../acquirer/acquirer-port';
-import type { CallOrder } from './call-ports';
+import type { HolderData, PaymentResult, PendingPayment } from '../acquirer/acquirer-port';
+import type { CallOrder, PreparedAttempt } from './call-ports';
 import type { KeyedCard } from './collect-card';
 import { forgetCardData } from './forget-card-data';
 import type { StepContext } from './step-context';
@@ -24,7 +24,8 @@ export async function submitPayment(
   order: CallOrder,
   keyed: KeyedCard,
   holder: HolderData,
-): Promise<PaymentResult> {
+  attempt?: PreparedAttempt,
+): Promise<PaymentResult | PendingPayment> {
   const { call, deps, log } = ctx;
   // A hang-up during the comfort prompt stops here, before anything is sent.
   await call.play(['please-wait']);
@@ -36,6 +37,7 @@ export async function submitPayment(
       card: keyed.data,
       bankCode: keyed.bankCode,
       holder,
+      ...(attempt ? { attempt } : {}),
     });
     log.info(
       { outcome: result.outcome, reason: result.outcome === 'declined' ? result.reason : undefined, responseCode: result.responseCode },

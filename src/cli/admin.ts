@@ -6,10 +6,16 @@ import { createLogger } from '../log/logger';
 import { createNotificationAdmin } from '../notify/notification-admin';
 import { createSecretBox } from '../notify/secret-box';
 import { createBankService } from '../services/bank-service';
+import { createCallbackPolicies } from '../services/callback-policy';
+import { createCallbackService } from '../services/callback-service';
+import { createLineService, storedLineUsage } from '../services/line-service';
+import { createSmsService } from '../services/sms-service';
+import { createSmsPort } from '../sms/create-sms-port';
 import { createMerchantService } from '../services/merchant-service';
 import { createOrderService } from '../services/order-service';
 import { openDb } from '../store/db';
 import { migrateLatest } from '../store/migrate';
+import { createProgressBar } from './progress-bar';
 import { runAdmin } from './run-admin';
 
 /** `npm run admin -- <command>`: opens the configured store, runs one command, closes it. */
@@ -32,9 +38,19 @@ async function main(argv: string[]): Promise<number> {
     const deps = { db, log: log.child({ source: 'admin-cli' }), now: () => new Date() };
     const result = await runAdmin(argv, {
       merchants: createMerchantService({ ...deps, secretBox: createSecretBox(resolveSecretsKeys(config)) }),
-      orders: createOrderService({ ...deps, defaultExpiresSeconds: config.orderExpiresSeconds }),
+      orders: createOrderService({
+        ...deps,
+        defaultExpiresSeconds: config.orderExpiresSeconds,
+        callbackExpiresSeconds: config.callback.orderExpiresSeconds,
+      }),
       banks: createBankService(deps),
       notifications: createNotificationAdmin(deps),
+      callbacks: createCallbackService(deps),
+      callbackPolicies: createCallbackPolicies(deps),
+      // Only listing and queueing here: the running service's job does the sending.
+      sms: createSmsService({ ...deps, sms: createSmsPort(config, deps) }),
+      lines: createLineService({ lines: config.callback.lines, usage: storedLineUsage(db, deps.now), now: deps.now }),
+      ...(process.stdout.isTTY ? { progressBar: (label: string) => createProgressBar(process.stdout, label) } : {}),
     });
     process.stdout.write(result.stdout);
     process.stderr.write(result.stderr);

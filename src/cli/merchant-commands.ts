@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../domain/app-error';
+import { parseDelays, parseHours, type CallbackPolicies } from '../services/callback-policy';
 import type { MerchantService } from '../services/merchant-service';
 import type { AdminIo } from './admin-io';
 
@@ -12,7 +13,7 @@ function readPem(file: string): string {
   }
 }
 
-export function addMerchantCommands(program: Command, merchants: MerchantService, io: AdminIo): void {
+export function addMerchantCommands(program: Command, merchants: MerchantService, io: AdminIo, policies?: CallbackPolicies): void {
   const merchant = program.command('merchant').description('merchants and their API keys');
 
   merchant
@@ -64,5 +65,37 @@ export function addMerchantCommands(program: Command, merchants: MerchantService
     .argument('<id>', 'merchant id')
     .action(async (id: string) => {
       io.json(await merchants.rotateWebhookSecret(id));
+    });
+
+  if (!policies) return;
+
+  merchant
+    .command('set-callback-policy')
+    .description('redial delays and calling hours for this merchant’s callbacks; unchanged parts are kept')
+    .argument('<id>', 'merchant id')
+    .option('--delays <minutes>', 'minutes before each further attempt, e.g. 2,10,30 ("" never redials)')
+    .option('--hours <from-to>', 'calling hours in the cardholder’s time zone, e.g. 08:00-21:00')
+    .option('--time-zone <zone>', 'IANA time zone of the calling hours, e.g. Asia/Shanghai')
+    .option('--json', 'print JSON (the default for this command)')
+    .action(async (id: string, opts: { delays?: string; hours?: string; timeZone?: string }) => {
+      if (opts.delays === undefined && opts.hours === undefined && opts.timeZone === undefined) {
+        throw new AppError('validation_failed', 'give --delays, --hours or --time-zone');
+      }
+      io.json(
+        await policies.set(id, {
+          ...(opts.delays !== undefined ? { delaysMinutes: parseDelays(opts.delays) } : {}),
+          ...(opts.hours !== undefined ? { hours: parseHours(opts.hours) } : {}),
+          ...(opts.timeZone !== undefined ? { timeZone: opts.timeZone } : {}),
+        }),
+      );
+    });
+
+  merchant
+    .command('callback-policy')
+    .description('show the redial delays and calling hours of this merchant’s callbacks')
+    .argument('<id>', 'merchant id')
+    .option('--json', 'print JSON (the default for this command)')
+    .action(async (id: string) => {
+      io.json(await policies.get(id));
     });
 }

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
+import { requirePhoneNumber } from '../callback/phone-number';
 import { AppError } from '../domain/app-error';
-import { ORDER_STATUSES, type OrderStatus } from '../services/order-status';
+import { ORDER_STATUSES, type OrderMode, type OrderStatus } from '../services/order-status';
 import type { OrderService } from '../services/order-service';
 import type { AdminIo } from './admin-io';
 
@@ -20,12 +21,20 @@ export function addOrderCommands(program: Command, orders: Pick<OrderService, 'f
     .description('list orders, newest first')
     .option('--merchant <id>', 'only this merchant')
     .addOption(new Option('--status <status>', 'only this status').choices(ORDER_STATUSES))
+    .addOption(new Option('--mode <mode>', 'only this mode').choices(['inbound', 'callback']))
+    .option('--phone <number>', 'only callback orders to this phone')
     .option('--limit <n>', 'at most this many', '100')
     .option('--json', 'print JSON')
-    .action(async (opts: { merchant?: string; status?: OrderStatus; limit: string; json?: boolean }) => {
-      const list = await orders.listOrders({ merchantId: opts.merchant, status: opts.status, limit: parseLimit(opts.limit) });
-      const rows = list.map((o) => ({ ...o, card: o.card?.masked }));
-      io.table(rows, ['id', 'merchantId', 'merchantOrderId', 'amount', 'status', 'payCode', 'card', 'expiresAt'], Boolean(opts.json));
+    .action(async (opts: { merchant?: string; status?: OrderStatus; mode?: OrderMode; phone?: string; limit: string; json?: boolean }) => {
+      const list = await orders.listOrders({
+        merchantId: opts.merchant,
+        status: opts.status,
+        mode: opts.mode,
+        phone: opts.phone === undefined ? undefined : requirePhoneNumber(opts.phone).national,
+        limit: parseLimit(opts.limit),
+      });
+      const rows = list.map((o) => ({ ...o, card: o.card?.masked, phone: o.callback?.phone }));
+      io.table(rows, ['id', 'merchantId', 'merchantOrderId', 'amount', 'mode', 'status', 'payCode', 'card', 'phone', 'expiresAt'], Boolean(opts.json));
     });
 
   order

@@ -2,14 +2,22 @@ import { Command, CommanderError } from 'commander';
 import { AppError } from '../domain/app-error';
 import type { NotificationAdmin } from '../notify/notification-admin';
 import type { BankService } from '../services/bank-service';
+import type { CallbackPolicies } from '../services/callback-policy';
+import type { CallbackService } from '../services/callback-service';
+import type { LineService } from '../services/line-service';
+import type { SmsService } from '../services/sms-service';
 import type { MerchantService } from '../services/merchant-service';
 import type { OrderService } from '../services/order-service';
 import type { AdminIo } from './admin-io';
 import { addBankCommands } from './bank-commands';
+import { addCallbackCommands } from './callback-commands';
 import { formatTable } from './format-table';
+import { addLineCommands } from './line-commands';
 import { addMerchantCommands } from './merchant-commands';
 import { addNotificationCommands } from './notification-commands';
 import { addOrderCommands } from './order-commands';
+import type { ProgressBar } from './progress-bar';
+import { addSmsCommands } from './sms-commands';
 
 export interface AdminDeps {
   merchants: MerchantService;
@@ -17,6 +25,13 @@ export interface AdminDeps {
   banks: Pick<BankService, 'listBanks' | 'setStatus'>;
   /** Optional so callers without notifications keep working; the `notification` commands need it. */
   notifications?: NotificationAdmin;
+  /** Callback mode; each group of commands appears when its service is given. */
+  callbacks?: CallbackService;
+  callbackPolicies?: CallbackPolicies;
+  sms?: Pick<SmsService, 'listSms' | 'resend'>;
+  lines?: LineService;
+  /** A live progress bar for bulk commands; given only when stdout is a terminal. */
+  progressBar?: (label: string) => ProgressBar;
 }
 
 export interface AdminResult {
@@ -55,10 +70,13 @@ export async function runAdmin(argv: string[], deps: AdminDeps): Promise<AdminRe
     .exitOverride()
     .configureOutput({ writeOut: (s) => stdout.push(s), writeErr: (s) => stderr.push(s) })
     .showHelpAfterError('(add --help for usage)');
-  addMerchantCommands(program, deps.merchants, io);
+  addMerchantCommands(program, deps.merchants, io, deps.callbackPolicies);
   addOrderCommands(program, deps.orders, io);
   addBankCommands(program, deps.banks, io);
   if (deps.notifications) addNotificationCommands(program, deps.notifications, io);
+  if (deps.callbacks) addCallbackCommands(program, deps.callbacks, io, deps.progressBar);
+  if (deps.sms) addSmsCommands(program, deps.sms, io);
+  if (deps.lines) addLineCommands(program, deps.lines, io);
 
   let exitCode = 0;
   try {

@@ -1,6 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { validAreaCode } from '../callback/area-code';
+import { callbackProblems, type CallbackSettings, type SmsSettings } from './callback-settings';
+import { acquirerProblems, acquirerSettings, SANDBOX_MERCHANT_ID, UNIONPAY_ORGANISATION, type AcquirerSettings } from './acquirer-settings';
 import { parseSecretsKey } from './secrets-key';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
@@ -11,6 +14,8 @@ function defaultCacheDir(env: NodeJS.ProcessEnv): string {
 
 const port = z.coerce.number().int().min(0).max(65535);
 const ms = z.coerce.number().int().min(100).max(600_000);
+const lines = z.coerce.number().int().min(0).max(10_000);
+const flag = z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }).transform((v) => v === 'true' || v === '1');
 const secretsKey = z.string().transform((text, ctx) => {
   const key = parseSecretsKey(text);
   if (!key) ctx.addIssue({ code: 'custom', message: 'must be 32 bytes as 64 hex digits or base64' });
@@ -42,8 +47,51 @@ const schema = z.object({
   IVR_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(9).default(3),
   IVR_MAX_CARDS: z.coerce.number().int().min(1).max(9).default(3),
   ORDER_EXPIRES_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(1800),
-  ACQUIRER: z.enum(['sandbox']).default('sandbox'),
+  TRUNK_LINES: lines.min(1).default(30),
+  CALLBACK_MAX_LINES: lines.default(10),
+  CALLBACK_RESERVED_INBOUND_LINES: lines.default(5),
+  CALLBACK_CPS: z.coerce.number().min(0.1).max(1000).default(5),
+  CALLBACK_RING_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(300).default(45),
+  /** ARI endpoint of a callback; {dial} becomes the digits. Default: the sandbox's test phones. */
+  CALLBACK_ENDPOINT: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+\/[^\s,]*\{dial\}[^\s,]*$/, 'must be <technology>/<resource> with {dial}, e.g. PJSIP/{dial}@carrier')
+    .default('Local/{dial}@ivrpay-test-phones'),
+  /** Caller ID shown to the cardholder, e.g. "Shop" <4008123456>; unset: the trunk's default. */
+  CALLBACK_CALLER_ID: z.string().max(80).regex(/^[^\r\n]*$/, 'must be one line').optional(),
+  CALLBACK_ORDER_EXPIRES_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(86400),
+  CALLBACK_HOME_AREA_CODE: z.string().refine(validAreaCode, 'must be a mainland area code with its 0, e.g. 010 or 0755').default('010'),
+  CALLBACK_MOBILE_ZERO_OUT_OF_AREA: flag.default(false),
+  CALLBACK_SEGMENTS_FILE: z.string().optional(),
+  SMS_PROVIDER: z.enum(['outbox', 'http']).default('outbox'),
+  SMS_MAX_PER_ORDER: z.coerce.number().int().min(0).max(10).default(1),
+  SMS_INBOUND_NUMBER: z.string().regex(/^\d{5,12}$/, 'must be 5 to 12 digits').default('4008123456'),
+  SMS_SIGNATURE: z.string().min(1).max(20).default('ivrpay'),
+  SMS_HTTP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMS_HTTP_USER: z.string().optional(),
+  SMS_HTTP_PASSWORD: z.string().optional(),
+  SMS_HTTP_TOKEN: z.string().optional(),
+  SMS_HTTP_SIGNING_SECRET: z.string().min(16).optional(),
+  SMS_HTTP_TIMEOUT_MS: ms.default(10_000),
+  SMS_HTTP_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  /** sandbox: start the bundled sandbox acquirer and talk ACP to it; acp: a real ACP endpoint (ACQUIRER_URL). */
+  ACQUIRER: z.enum(['sandbox', 'acp']).default('sandbox'),
   ACQUIRER_TIMEOUT_MS: ms.default(30_000),
+  ACQUIRER_CALLER_WAIT_MS: ms.default(20_000),
+  ACQUIRER_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ACQUIRER_MERCHANT_ID: z.string().regex(/^\d{15}$/, 'must be 15 digits').default(SANDBOX_MERCHANT_ID),
+  ACQUIRER_SIGN_KEY_FILE: z.string().optional(),
+  ACQUIRER_SIGN_KEY_PASSPHRASE: z.string().optional(),
+  ACQUIRER_SIGN_CERT_FILE: z.string().optional(),
+  ACQUIRER_ENCRYPT_CERT_FILE: z.string().optional(),
+  ACQUIRER_ROOT_CERT_FILE: z.string().optional(),
+  ACQUIRER_MIDDLE_CERT_FILE: z.string().optional(),
+  ACQUIRER_CERT_ORGANISATION: z.string().min(1).default(UNIONPAY_ORGANISATION),
+  ACQUIRER_ENCRYPTION_PADDING: z.enum(['pkcs1', 'oaep']).optional(),
+  ACQUIRER_PIN_MODE: z.enum(['rsa', 'tdea']).default('rsa'),
+  ACQUIRER_SMS_CODE: z.enum(['off', 'required']).default('off'),
+  ACQUIRER_NOTIFY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SANDBOX_ACQUIRER_PORT: port.default(3001),
   /** 32 bytes (64 hex digits or base64) encrypting secrets at rest. Unset: generated into DATA_DIR/secrets-key.json. */
   SECRETS_KEY: secretsKey.optional(),
   /** Comma-separated older keys, still accepted for decrypting while values are re-encrypted. */
@@ -71,7 +119,11 @@ export interface Config {
   defaultLanguage: 'zh' | 'en';
   ivr: { firstDigitTimeoutMs: number; interDigitTimeoutMs: number; maxAttempts: number; maxCards: number };
   orderExpiresSeconds: number;
-  acquirer: { kind: 'sandbox'; timeoutMs: number };
+  /** Callback mode: lines, pacing and dialling rules. */
+  callback: CallbackSettings;
+  sms: SmsSettings;
+  /** See src/config/acquirer-settings.ts. */
+  acquirer: AcquirerSettings;
   /** Keys encrypting secrets at rest (webhook secrets); see src/config/secrets-key.ts. */
   secrets: { key?: Buffer; previousKeys: Buffer[] };
 }
@@ -89,11 +141,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most .env tooling.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  // Settings that depend on one another are checked on the raw values, so they are listed with the rest.
+  const acquirerCrossProblems = [...acquirerProblems(present), ...callbackProblems(present)];
+  if (!parsed.success || acquirerCrossProblems.length > 0) {
+    throw new ConfigError([...(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? []), ...acquirerCrossProblems]);
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
+  const callback: CallbackSettings = {
+    lines: { total: e.TRUNK_LINES, maxOutbound: e.CALLBACK_MAX_LINES, reservedInbound: e.CALLBACK_RESERVED_INBOUND_LINES },
+    callsPerSecond: e.CALLBACK_CPS,
+    ringTimeoutSec: e.CALLBACK_RING_TIMEOUT_SECONDS,
+    endpoint: e.CALLBACK_ENDPOINT,
+    ...(e.CALLBACK_CALLER_ID ? { callerId: e.CALLBACK_CALLER_ID } : {}),
+    orderExpiresSeconds: e.CALLBACK_ORDER_EXPIRES_SECONDS,
+    homeAreaCode: e.CALLBACK_HOME_AREA_CODE,
+    mobileZeroOutOfArea: e.CALLBACK_MOBILE_ZERO_OUT_OF_AREA,
+    ...(e.CALLBACK_SEGMENTS_FILE ? { segmentsFile: path.resolve(e.CALLBACK_SEGMENTS_FILE) } : {}),
+  };
+  const sms: SmsSettings = {
+    provider: e.SMS_PROVIDER,
+    maxPerOrder: e.SMS_MAX_PER_ORDER,
+    inboundNumber: e.SMS_INBOUND_NUMBER,
+    signature: e.SMS_SIGNATURE,
+    ...(e.SMS_HTTP_URL
+      ? {
+          http: {
+            url: e.SMS_HTTP_URL,
+            user: e.SMS_HTTP_USER,
+            password: e.SMS_HTTP_PASSWORD,
+            token: e.SMS_HTTP_TOKEN,
+            signingSecret: e.SMS_HTTP_SIGNING_SECRET,
+            timeoutMs: e.SMS_HTTP_TIMEOUT_MS,
+            retries: e.SMS_HTTP_RETRIES,
+          },
+        }
+      : {}),
+  };
   return Object.freeze({
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT, rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE },
     dataDir,
@@ -120,7 +204,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCards: e.IVR_MAX_CARDS,
     },
     orderExpiresSeconds: e.ORDER_EXPIRES_SECONDS,
-    acquirer: { kind: e.ACQUIRER, timeoutMs: e.ACQUIRER_TIMEOUT_MS },
+    callback,
+    sms,
+    acquirer: acquirerSettings(e, e.HTTP_PORT),
     secrets: { key: e.SECRETS_KEY, previousKeys: e.SECRETS_PREVIOUS_KEYS ?? [] },
   });
 }

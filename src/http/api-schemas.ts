@@ -28,13 +28,28 @@ const attemptSchema = z.object({
   declineReason: z.string().optional(),
 });
 
+const callbackSchema = z.object({
+  phone: z.string().meta({ description: 'national form', example: '13552535506' }),
+  state: z.enum(['scheduled', 'dialing', 'done', 'unreachable', 'cancelled']),
+  callAfter: z.string().optional(),
+  nextCallAt: z.string().optional().meta({ description: 'while a call is still to come' }),
+  attemptsMade: z.number().int(),
+  attempts: z.array(z.object({
+    startedAt: z.string(),
+    endedAt: z.string().optional(),
+    outcome: z.string().meta({ example: 'busy' }),
+    cause: z.number().int().optional().meta({ description: 'Q.850 hang-up cause', example: 17 }),
+    durationSeconds: z.number().optional(),
+  })),
+});
+
 export const orderSchema = z.object({
   id: z.string().meta({ example: 'ord_5f0c2a9b7e3d1c4a8b6f' }),
   merchantOrderId: z.string(),
   amount: z.number().int().meta({ description: 'fen' }),
   currency: z.literal('CNY'),
   description: z.string(),
-  mode: z.literal('inbound'),
+  mode: z.enum(['inbound', 'callback']),
   status: z.enum(ORDER_STATUSES as [string, ...string[]]),
   payCode: z.string().optional().meta({ description: 'while the order can be paid', example: '583920' }),
   expiresAt: z.string(),
@@ -43,6 +58,7 @@ export const orderSchema = z.object({
   card: cardSchema.optional(),
   declineReason: z.string().optional(),
   attempts: z.array(attemptSchema),
+  callback: callbackSchema.optional().meta({ description: 'callback orders: the dialling and every dialled attempt' }),
 }).meta({ id: 'Order' });
 
 export const bankSchema = z.object({

@@ -14,6 +14,7 @@ import { failedAuthRateLimit, merchantRateLimit } from './rate-limits';
 import { keepRawBody } from './raw-body';
 import { requestLog } from './request-log';
 import { requestSignature } from './request-signature';
+import { acquirerNotifyRouter, type AcquirerNotificationReceiver } from './routes/acquirer-notify';
 import { banksRouter } from './routes/banks';
 import { ordersRouter } from './routes/orders';
 
@@ -27,6 +28,8 @@ export interface AppDeps {
   log: Logger;
   /** The clock request signatures are checked against; the system clock unless given. */
   now?: () => Date;
+  /** The acquirer's result notifications (POST /acquirer/notify); not mounted when absent. */
+  acquirerNotifications?: AcquirerNotificationReceiver;
 }
 
 export const BODY_LIMIT = '16kb';
@@ -44,6 +47,7 @@ export function createApp(deps: AppDeps): express.Application {
     res.json({ status: 'ok' });
   });
   app.use(apiDocsRouter());
+  if (deps.acquirerNotifications) app.use('/acquirer', acquirerNotifyRouter(deps.acquirerNotifications));
 
   const v1 = express.Router();
   v1.use(failedAuthRateLimit(deps.rateLimitPerMinute));

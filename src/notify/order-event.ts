@@ -1,7 +1,13 @@
 import { maskPan } from '../domain/mask';
 import type { OrderRow } from '../store/rows';
 
-export type OrderEventType = 'order.paid' | 'order.declined' | 'order.abandoned' | 'order.expired' | 'order.cancelled';
+export type OrderEventType =
+  | 'order.paid'
+  | 'order.declined'
+  | 'order.abandoned'
+  | 'order.expired'
+  | 'order.cancelled'
+  | 'order.unreachable';
 
 /** What a merchant's notify URL receives. The card is the masked number, bank and kind: never more. */
 export interface OrderEvent {

@@ -5,9 +5,10 @@ import { newId } from '../store/new-id';
 import type { AttemptRow, OrderRow } from '../store/rows';
 import { isUniqueViolation } from '../store/unique-violation';
 import { createCallOrders } from './call-orders';
+import { callbackViews, insertCallback, planCallback, type CallbackPlan } from './callback-order';
 import { type NewOrderInput, newOrderSchema } from './new-order-schema';
 import { expireOrders } from './order-expiry';
-import { type OrderStatus, PAYABLE_STATUSES } from './order-status';
+import { type OrderMode, type OrderStatus, PAYABLE_STATUSES } from './order-status';
 import { type OrderView, toOrderView } from './order-view';
 import { parseInput } from './parse-input';
 import { newPayCode } from './pay-code';
@@ -18,6 +19,9 @@ export type AdminOrderView = OrderView & { merchantId: string };
 export interface OrderListFilter {
   merchantId?: string;
   status?: OrderStatus;
+  mode?: OrderMode;
+  /** Callback orders to this phone (national form, as stored). */
+  phone?: string;
   /** Newest first; 100 unless given. */
   limit?: number;
 }
@@ -41,6 +45,8 @@ export interface OrderService extends OrdersForCall {
 export interface OrderServiceDeps extends ServiceDeps {
   /** Used when the merchant gives no `expiresInSeconds`. */
   defaultExpiresSeconds: number;
+  /** Callback orders without `expiresInSeconds` live this long (long enough for the redials); 1 day unless given. */
+  callbackExpiresSeconds?: number;
   /** Tests inject collisions; the default is random. */
   newPayCode?: () => string;
 }
@@ -51,10 +57,14 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
   const { db } = deps;
   const nextPayCode = deps.newPayCode ?? newPayCode;
 
-  async function insertWithFreshPayCode(row: Omit<OrderRow, 'pay_code'>): Promise<void> {
+  /** Each try is its own transaction, with the callback row when there is one: a code collision rolls both back. */
+  async function insertWithFreshPayCode(row: Omit<OrderRow, 'pay_code'>, callback?: CallbackPlan): Promise<void> {
     for (let tries = 1; ; tries++) {
       try {
-        await db('orders').insert({ ...row, pay_code: nextPayCode() });
+        await db.transaction(async (trx) => {
+          await trx('orders').insert({ ...row, pay_code: nextPayCode() });
+          if (callback) await insertCallback(trx, row.id, callback, new Date(row.created_at));
+        });
         return;
       } catch (err) {
         if (isUniqueViolation(err, 'merchant_order_id')) {
@@ -73,8 +83,9 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
       .whereIn('order_id', rows.map((r) => r.id))
       .orderBy('started_at')
       .orderBy('id');
+    const callbacks = await callbackViews(db, rows.filter((r) => r.mode === 'callback').map((r) => r.id));
     return rows.map((row) => ({
-      ...toOrderView(row, attempts.filter((a) => a.order_id === row.id)),
+      ...toOrderView(row, attempts.filter((a) => a.order_id === row.id), callbacks.get(row.id)),
       merchantId: row.merchant_id,
     }));
   }
@@ -99,7 +110,9 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
     async createOrder(merchantId, input) {
       const order = parseInput(newOrderSchema, input);
       const now = deps.now();
-      const expiresIn = order.expiresInSeconds ?? deps.defaultExpiresSeconds;
+      const defaultExpires = order.mode === 'callback' ? (deps.callbackExpiresSeconds ?? 86_400) : deps.defaultExpiresSeconds;
+      const expiresAt = new Date(now.getTime() + (order.expiresInSeconds ?? defaultExpires) * 1000);
+      const callback = order.mode === 'callback' ? await planCallback(db, merchantId, order, now, expiresAt) : undefined;
       const id = newId('ord');
       await insertWithFreshPayCode({
         id,
@@ -111,7 +124,7 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
         mode: order.mode,
         status: 'created',
         spent_pay_code: null,
-        expires_at: new Date(now.getTime() + expiresIn * 1000).toISOString(),
+        expires_at: expiresAt.toISOString(),
         card_masked: null,
         card_bank: null,
         card_kind: null,
@@ -121,8 +134,8 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
         notify_url: order.notifyUrl ?? null,
         created_at: now.toISOString(),
         updated_at: now.toISOString(),
-      });
-      deps.log.info({ orderId: id, merchantId, amount: order.amount }, 'order created');
+      }, callback);
+      deps.log.info({ orderId: id, merchantId, amount: order.amount, mode: order.mode }, 'order created');
       return getOrder(merchantId, id);
     },
 
@@ -141,6 +154,13 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
           .update({ status: 'cancelled', spent_pay_code: trx.raw('??', ['pay_code']), pay_code: null, updated_at: nowIso });
         // The merchant's event commits with the cancellation (src/notify/enqueue-order-event.ts).
         if (count > 0) await enqueueOrderEvent(trx, id, 'order.cancelled', now);
+        // No more calls about it; a call in progress is left to end (the dialer then finds the order cancelled).
+        if (count > 0) {
+          await trx('callbacks')
+            .where({ order_id: id })
+            .whereIn('state', ['scheduled', 'unreachable'])
+            .update({ state: 'cancelled', updated_at: nowIso });
+        }
         return count;
       });
       if (cancelled === 0) {
@@ -158,6 +178,8 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
       const query = db('orders').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit ?? 100);
       if (filter.merchantId !== undefined) query.where('merchant_id', filter.merchantId);
       if (filter.status !== undefined) query.where('status', filter.status);
+      if (filter.mode !== undefined) query.where('mode', filter.mode);
+      if (filter.phone !== undefined) query.whereIn('id', db('callbacks').select('order_id').where('phone', filter.phone));
       return withAttempts(await query);
     },
 

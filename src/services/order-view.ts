@@ -1,5 +1,6 @@
 import type { AttemptRow, OrderRow } from '../store/rows';
-import type { AttemptOutcome, OrderStatus } from './order-status';
+import type { CallbackView } from './callback-view';
+import type { AttemptOutcome, OrderMode, OrderStatus } from './order-status';
 
 export interface CardView {
   /** First 6 and last 4 digits at most. */
@@ -23,7 +24,7 @@ export interface OrderView {
   amount: number;
   currency: 'CNY';
   description: string;
-  mode: 'inbound';
+  mode: OrderMode;
   status: OrderStatus;
   /** Present while a caller can still use it (the order is not paid, expired or cancelled). */
   payCode?: string;
@@ -35,6 +36,8 @@ export interface OrderView {
   /** Where signed events about this order are sent. */
   notifyUrl?: string;
   attempts: AttemptView[];
+  /** Callback orders: the phone called, the dialling state and every dialled attempt. */
+  callback?: CallbackView;
 }
 
 function cardView(row: Pick<OrderRow, 'card_masked' | 'card_bank' | 'card_kind'>): CardView | undefined {
@@ -52,7 +55,7 @@ function attemptView(row: AttemptRow): AttemptView {
   };
 }
 
-export function toOrderView(row: OrderRow, attempts: AttemptRow[]): OrderView {
+export function toOrderView(row: OrderRow, attempts: AttemptRow[], callback?: CallbackView): OrderView {
   return {
     id: row.id,
     merchantOrderId: row.merchant_order_id,
@@ -69,5 +72,6 @@ export function toOrderView(row: OrderRow, attempts: AttemptRow[]): OrderView {
     ...(row.decline_reason ? { declineReason: row.decline_reason } : {}),
     ...(row.notify_url ? { notifyUrl: row.notify_url } : {}),
     attempts: attempts.map(attemptView),
+    ...(callback ? { callback } : {}),
   };
 }

@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import * as initialSchema from './migrations/001-initial-schema';
 import * as idempotencyAndRequestSigning from './migrations/002-idempotency-and-request-signing';
 import * as merchantNotifications from './migrations/003-merchant-notifications';
+import * as callbacksAndSms from './migrations/004-callbacks-and-sms';
+import * as paymentAttempts from './migrations/005-payment-attempts';
 
 interface NamedMigration {
   name: string;
@@ -16,6 +18,8 @@ const MIGRATIONS: NamedMigration[] = [
   { name: '001-initial-schema', migration: initialSchema },
   { name: '002-idempotency-and-request-signing', migration: idempotencyAndRequestSigning },
   { name: '003-merchant-notifications', migration: merchantNotifications },
+  { name: '004-callbacks-and-sms', migration: callbacksAndSms },
+  { name: '005-payment-attempts', migration: paymentAttempts },
 ];
 
 const migrationSource: Knex.MigrationSource<NamedMigration> = {

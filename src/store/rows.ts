@@ -19,7 +19,7 @@ export interface OrderRow {
   amount: number;
   currency: 'CNY';
   description: string;
-  mode: 'inbound';
+  mode: 'inbound' | 'callback';
   status: string;
   pay_code: string | null;
   spent_pay_code: string | null;

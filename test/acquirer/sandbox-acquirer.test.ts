@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import type { CardData, HolderData, PaymentRequest } from '../../src/acquirer/acquirer-port';
-import { createSandboxAcquirer } from '../../src/acquirer/sandbox-acquirer';
+import type { CardData, HolderData } from '../../src/acquirer/acquirer-port';
+import { createSandboxAcquirer, type InProcessRequest } from '../../src/acquirer/sandbox-acquirer';
 import { maskPan } from '../../src/domain/mask';
 import { TEST_CARDS, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../src/acquirer/test-cards';
 
@@ -8,11 +8,13 @@ const DEBIT = '6216261000000000018';
 const CREDIT = '6221558812340000';
 const DAY_ONE = new Date('2026-03-15T02:00:00Z');
 
-function request(card: CardData, holder: HolderData = {}): PaymentRequest {
-  return { orderId: 'o1', attemptId: 'a1', amount: 100, currency: 'CNY', card, holder };
+let attempts = 0;
+function request(card: CardData, holder: HolderData = {}): InProcessRequest {
+  attempts += 1;
+  return { orderId: 'o1', attemptId: `a${attempts}`, amount: 100, currency: 'CNY', txnTime: '20260315100000', card, holder };
 }
-const debit = (pin: string, pan = DEBIT): PaymentRequest => request({ pan, kind: 'debit', pin });
-const credit = (cvn2: string, expiryMmyy?: string, pan = CREDIT): PaymentRequest =>
+const debit = (pin: string, pan = DEBIT): InProcessRequest => request({ pan, kind: 'debit', pin });
+const credit = (cvn2: string, expiryMmyy?: string, pan = CREDIT): InProcessRequest =>
   request({ pan, kind: 'credit', cvn2, expiryMmyy });
 
 describe('createSandboxAcquirer', () => {
@@ -84,17 +86,42 @@ describe('createSandboxAcquirer', () => {
     expect(await acquirer.pay(credit(TEST_CVN2, TEST_EXPIRY_MMYY, DEBIT))).to.include({ reason: 'card_not_supported' });
   });
 
+  const SETTLED: Record<string, string> = { issuer_timeout: 'approved', slow_answer: 'approved', duplicate_order: 'unavailable' };
   for (const card of TEST_CARDS) {
-    it(`when ${maskPan(card.pan)} (${card.bankCode} ${card.kind}) is keyed as documented, then the answer is ${card.outcome}`, async () => {
+    const expected = SETTLED[card.outcome] ?? card.outcome;
+    it(`when ${maskPan(card.pan)} (${card.bankCode} ${card.kind}) is keyed as documented, then the settled answer is ${expected}`, async () => {
       const acquirer = createSandboxAcquirer({ now: () => DAY_ONE });
       const req = card.kind === 'debit' ? debit(TEST_PIN, card.pan) : credit(TEST_CVN2, TEST_EXPIRY_MMYY, card.pan);
+      if (card.needsSmsCode) {
+        req.holder = { mobile: TEST_HOLDER.mobile, smsCode: TEST_HOLDER.smsCode };
+        expect(await acquirer.requestSmsCode(req)).to.deep.equal({ ok: true });
+      }
 
       const result = await acquirer.pay(req);
 
-      if (card.outcome === 'approved' || card.outcome === 'unavailable') expect(result.outcome).to.equal(card.outcome);
-      else expect(result).to.include({ outcome: 'declined', reason: card.outcome });
+      if (expected === 'approved' || expected === 'unavailable') expect(result.outcome).to.equal(expected);
+      else expect(result).to.include({ outcome: 'declined', reason: expected });
     });
   }
+
+  it('when the SMS card comes without a code, or with a code never requested, then it is declined 71', async () => {
+    const sms = TEST_CARDS.find((c) => c.needsSmsCode)!;
+    const acquirer = createSandboxAcquirer({ now: () => DAY_ONE });
+    expect(acquirer.smsCodeRequired(sms)).to.equal(true);
+    expect(acquirer.smsCodeRequired({ pan: DEBIT, kind: 'debit' })).to.equal(false);
+    expect(await acquirer.pay(debit(TEST_PIN, sms.pan))).to.include({ outcome: 'declined', responseCode: '71' });
+    const unrequested = request({ pan: sms.pan, kind: 'debit', pin: TEST_PIN }, { mobile: TEST_HOLDER.mobile, smsCode: TEST_HOLDER.smsCode });
+    expect(await acquirer.pay(unrequested)).to.include({ outcome: 'declined', responseCode: '71' });
+  });
+
+  it('when a payment was decided, then a query by attempt finds it, and an unknown attempt is not_found', async () => {
+    const acquirer = createSandboxAcquirer({ now: () => DAY_ONE });
+    const req = debit(TEST_PIN);
+    const paid = await acquirer.pay(req);
+    const ref = { orderId: req.orderId, attemptId: req.attemptId, txnTime: req.txnTime ?? '', cardKind: 'debit' as const };
+    expect(await acquirer.query(ref)).to.deep.equal(paid);
+    expect(await acquirer.query({ ...ref, attemptId: 'never-sent' })).to.deep.equal({ outcome: 'not_found' });
+  });
 
   it('when a latency is set, then the answer comes no sooner', async () => {
     const acquirer = createSandboxAcquirer({ now: () => DAY_ONE, latencyMs: 60 });

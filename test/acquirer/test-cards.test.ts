@@ -13,7 +13,11 @@ describe('TEST_CARDS', () => {
   it('when the table is read, then it has the two UnionPay test cards and a scenario card for each required outcome', () => {
     expect(findTestCard('6216261000000000018')).to.include({ kind: 'debit', bankCode: 'pab', outcome: 'approved' });
     expect(findTestCard(UNIONPAY_CREDIT_TEST_CARD)).to.include({ kind: 'credit', bankCode: 'pab', outcome: 'approved' });
-    expect(TEST_CARDS.map((c) => c.outcome)).to.include.members(['insufficient_funds', 'not_enabled_cnp', 'card_expired', 'unavailable']);
+    expect(TEST_CARDS.map((c) => c.outcome)).to.include.members([
+      'insufficient_funds', 'not_enabled_cnp', 'card_expired', 'unavailable',
+      'too_many_pin_tries', 'issuer_timeout', 'slow_answer', 'duplicate_order',
+    ]);
+    expect(TEST_CARDS.filter((c) => c.needsSmsCode).map((c) => c.outcome)).to.deep.equal(['approved']);
     expect(new Set(TEST_CARDS.map((c) => c.pan)).size).to.equal(TEST_CARDS.length);
   });
 

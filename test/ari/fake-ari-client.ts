@@ -35,6 +35,7 @@ export class FakeAriClient extends EventEmitter {
     hangup: (p: Record<string, unknown>) => this.request('channels.hangup', p),
     setChannelVar: (p: Record<string, unknown>) => this.request('channels.setChannelVar', p),
     list: () => this.request('channels.list', {}).then(() => this.channelList),
+    originate: (p: Record<string, unknown>) => this.request('channels.originate', p),
   };
   readonly playbacks = {
     stop: (p: Record<string, unknown>) => this.request('playbacks.stop', p),

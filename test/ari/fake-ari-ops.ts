@@ -1,4 +1,4 @@
-import type { AriChannelInfo, AriOps } from '../../src/ari/ari-ops';
+import type { AriChannelInfo, AriOps, OriginateChannel } from '../../src/ari/ari-ops';
 
 export interface OpsCall {
   op: keyof AriOps;
@@ -13,6 +13,7 @@ export class FakeAriOps implements AriOps {
   playImpl = (): Promise<void> => Promise.resolve();
   setVarImpl = (): Promise<void> => Promise.resolve();
   hangupImpl = (): Promise<void> => Promise.resolve();
+  originateImpl = (_request: OriginateChannel): Promise<void> => Promise.resolve();
 
   answer(channelId: string) {
     this.calls.push({ op: 'answer', args: [channelId] });
@@ -33,6 +34,10 @@ export class FakeAriOps implements AriOps {
   setVar(channelId: string, name: string, value: string) {
     this.calls.push({ op: 'setVar', args: [channelId, name, value] });
     return this.setVarImpl();
+  }
+  originate(request: OriginateChannel) {
+    this.calls.push({ op: 'originate', args: [request] });
+    return this.originateImpl(request);
   }
   listChannels() {
     this.calls.push({ op: 'listChannels', args: [] });

@@ -91,6 +91,13 @@ export function createFakeFlow(options: FakeFlowOptions = {}): FakeFlow {
           state = 'in_call';
           return { ok: true, order };
         },
+        async claimById(orderId, callId): Promise<ClaimResult> {
+          flow.claims.push(callId);
+          if (orderId !== order.id) return { ok: false, reason: 'unknown' };
+          if (state === 'expired' || state === 'paid' || state === 'in_call') return { ok: false, reason: state };
+          state = 'in_call';
+          return { ok: true, order };
+        },
         async releaseAfterCall(orderId, callId, outcome) {
           flow.releases.push({ orderId, callId, outcome });
           if (state === 'in_call') state = outcome;

@@ -17,8 +17,11 @@ export interface E2eHarness {
   stop(): Promise<void>;
 }
 
-/** The whole service in-process (real Asterisk, real SQLite file, HTTP on a free port) plus a simulated cardholder. */
-export async function startE2e(name: string): Promise<E2eHarness> {
+/**
+ * The whole service in-process (real Asterisk, real SQLite file, HTTP and the sandbox acquirer server
+ * on free ports, its traffic log under data/test-output for the card-data scan) plus a simulated cardholder.
+ */
+export async function startE2e(name: string, env: Record<string, string> = {}): Promise<E2eHarness> {
   const config = loadConfig({
     ...process.env,
     ARI_APP: TEST_APP,
@@ -28,9 +31,13 @@ export async function startE2e(name: string): Promise<E2eHarness> {
     LOG_LEVEL: 'debug',
     IVR_FIRST_DIGIT_TIMEOUT_MS: '4000',
     IVR_INTER_DIGIT_TIMEOUT_MS: '3000',
+    SANDBOX_ACQUIRER_PORT: '0',
+    ...env,
   });
   const log = createLogger({ level: config.log.level, file: config.log.file, destination: { write: () => undefined } });
-  const service = await startService(config, log);
+  const service = await startService(config, log, {
+    sandboxAcquirer: { trafficLogFile: testOutputFile(`${name}-acquirer-traffic.log`), ledgerFile: testOutputFile(`${name}-acquirer-ledger.json`) },
+  });
   const caller = await connectSimulatedCaller({
     url: config.ari.url,
     user: config.ari.user,

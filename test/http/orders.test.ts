@@ -55,7 +55,7 @@ describe('http/routes/orders', () => {
   });
 
   it('when fields are invalid, then 400 validation_failed lists a message per field', async () => {
-    const res = await create({ merchantOrderId: 'A1', amount: -5, currency: 'USD', mode: 'callback' });
+    const res = await create({ merchantOrderId: 'A1', amount: -5, currency: 'USD', mode: 'fax' });
     expect(res.status).to.equal(400);
     expect(res.body).to.deep.equal({
       error: {
@@ -64,7 +64,7 @@ describe('http/routes/orders', () => {
         fields: {
           amount: 'must be a positive integer (fen)',
           currency: 'must be CNY',
-          mode: "must be 'inbound' (callback mode is not available yet)",
+          mode: "must be 'inbound' or 'callback'",
         },
       },
     });

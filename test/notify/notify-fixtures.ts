@@ -43,8 +43,8 @@ export async function openShop(deps: TestDeps): Promise<Shop> {
       return order.id;
     },
     async pay(orderId, callId, card, result) {
-      const acquirer: AcquirerPort = { pay: () => Promise.resolve(result) };
-      await createPaymentService({ ...deps, acquirer, timeoutMs: 1000 }).pay({
+      const acquirer: AcquirerPort = { pay: () => Promise.resolve(result), query: () => Promise.resolve(result) };
+      await createPaymentService({ ...deps, acquirer, callerWaitMs: 1000 }).pay({
         orderId,
         callId,
         card,

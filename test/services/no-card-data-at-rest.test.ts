@@ -44,12 +44,12 @@ describe('services: no card data at rest', () => {
       { outcome: 'declined', reason: 'wrong_cvn2_or_expiry', responseCode: '34' },
       { outcome: 'approved', acquirerRef: 'ref-1', responseCode: '00' },
     ];
-    const acquirer: AcquirerPort = { pay: async () => answers.shift()! };
+    const acquirer: AcquirerPort = { pay: async () => answers.shift()!, query: async () => ({ outcome: 'not_found' }) };
     try {
       await migrateLatest(db);
       const deps = { db, log, now };
       const orders = createOrderService({ ...deps, defaultExpiresSeconds: 1800 });
-      const payments = createPaymentService({ ...deps, acquirer, timeoutMs: 1000 });
+      const payments = createPaymentService({ ...deps, acquirer, callerWaitMs: 1000 });
       const merchant = await createMerchantService(deps).createMerchant('Scan');
       const order = await orders.createOrder(merchant.id, { merchantOrderId: 'S1', amount: 100 });
       await orders.claimByPayCode(order.payCode!, 'call-1');

@@ -56,7 +56,7 @@ describe('services/order-service', () => {
         amount: 0,
         currency: 'USD',
         description: 'x'.repeat(129),
-        mode: 'callback',
+        mode: 'fax',
         expiresInSeconds: 59,
       } as never),
     );
@@ -66,7 +66,7 @@ describe('services/order-service', () => {
       amount: 'must be a positive integer (fen)',
       currency: 'must be CNY',
       description: 'must be at most 128 characters',
-      mode: "must be 'inbound' (callback mode is not available yet)",
+      mode: "must be 'inbound' or 'callback'",
       expiresInSeconds: 'must be an integer from 60 to 2592000 (seconds)',
     });
   });

@@ -31,8 +31,14 @@ describe('store/db', () => {
       await migrateLatest(db);
       await migrateLatest(db);
       const names = (await db('knex_migrations').select('name')).map((r: { name: string }) => r.name);
-      expect(names).to.deep.equal(['001-initial-schema', '002-idempotency-and-request-signing', '003-merchant-notifications']);
-      for (const table of ['merchants', 'orders', 'order_attempts', 'banks', 'idempotency_keys', 'notifications']) {
+      expect(names).to.deep.equal([
+        '001-initial-schema',
+        '002-idempotency-and-request-signing',
+        '003-merchant-notifications',
+        '004-callbacks-and-sms',
+        '005-payment-attempts',
+      ]);
+      for (const table of ['merchants', 'orders', 'order_attempts', 'banks', 'idempotency_keys', 'notifications', 'callbacks', 'callback_attempts', 'sms', 'line_usage', 'payment_attempts', 'acquirer_notifications']) {
         expect(await db.schema.hasTable(table), table).to.equal(true);
       }
     } finally {

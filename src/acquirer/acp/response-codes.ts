@@ -3,7 +3,7 @@ import type { DeclineReason } from '../acquirer-port';
 
 /**
  * What an ACP code says about a transaction (unionpay-acp notes §8.4). `code` is kept so callers
- * can record it; 71 (SMS code wrong) has no DeclineReason of its own yet and maps to 'declined'.
+ * can record it.
  */
 export type AcpOutcome =
   | { state: 'success'; code: string }
@@ -62,6 +62,8 @@ export function declineReason(code: string, kind: CardKind): DeclineReason {
     case '72': // not enabled for 无卡支付
     case '77': // not enabled for authenticated payment
       return 'not_enabled_cnp';
+    case '71': // SMS code (OTP) check failed
+      return 'sms_code_wrong';
     case '73':
       return 'card_expired';
     default:

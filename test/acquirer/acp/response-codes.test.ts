@@ -30,7 +30,7 @@ describe('ACP response codes', () => {
       ['72', 'credit', 'not_enabled_cnp'],
       ['77', 'debit', 'not_enabled_cnp'],
       ['73', 'credit', 'card_expired'],
-      ['71', 'debit', 'declined'],
+      ['71', 'debit', 'sms_code_wrong'],
       ['63', 'debit', 'declined'],
       ['11', 'credit', 'declined'],
       ['99', 'debit', 'declined'],

@@ -1,0 +1,42 @@
+import { TEST_CARDS, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER } from '../../../src/acquirer/test-cards';
+
+/** The Stasis app instance the benchmark starts, and its dialplan entry (dialplan/extensions.conf). */
+export const BENCH_APP = 'ivrpay-bench';
+export const APP_CONTEXT = 'ivrpay-bench-app';
+/** The pure-dialplan baseline of the same call. */
+export const DIALPLAN_CONTEXT = 'ivrpay-bench-dialplan';
+/** The simulated cardholders' own Stasis app. */
+export const CALLER_APP = 'ivrpay-bench-caller';
+
+/** 123.45 yuan: the baseline dialplan reads this amount back. */
+export const BENCH_AMOUNT_FEN = 12345;
+
+/** The sandbox's approving credit test card (fails Luhn, so the call also plays the Luhn warning). */
+const CREDIT_CARD = TEST_CARDS.find((card) => card.kind === 'credit' && card.outcome === 'approved');
+if (!CREDIT_CARD) throw new Error('no approving credit test card in src/acquirer/test-cards.ts');
+
+/** What the cardholder keys for each field the IVR asks: the whole answer, terminator included. */
+export const ANSWERS: Record<string, string> = {
+  card: `${CREDIT_CARD.pan}#`,
+  expiry: `${TEST_EXPIRY_MMYY}#`,
+  cvn2: `${TEST_CVN2}#`,
+  id: `${TEST_HOLDER.idNumber}#`,
+  mobile: `${TEST_HOLDER.mobile}#`,
+  confirm: '1',
+};
+
+/** The prompt that ends each field's question (the last item when there are several). */
+export const FIELD_PROMPT: Record<string, string> = {
+  card: 'enter-card',
+  expiry: 'enter-expiry',
+  cvn2: 'enter-cvn2',
+  id: 'enter-id',
+  mobile: 'enter-mobile',
+  confirm: 'confirm-pay',
+};
+
+/** A complete credit payment asks exactly these, in this order, in both the app and the baseline. */
+export const EXPECTED_FIELDS = ['card', 'expiry', 'cvn2', 'id', 'mobile', 'confirm'];
+
+/** The prompt a paid call announces (the app's PlaybackStarted, the baseline's Playback()). */
+export const SUCCESS_PROMPT = 'payment-success';

@@ -1,0 +1,78 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { processCpuMicros, processRssBytes } from '../lib/proc-cpu';
+import type { Worker } from '../lib/worker-rpc';
+import type { DriveMode, DrivenCall } from './bench-call';
+import type { BenchDriver } from './bench-driver';
+import { APP_CONTEXT, DIALPLAN_CONTEXT } from './call-plan';
+import type { ServiceSample } from './service-worker';
+
+/** One reading every second: the service (over IPC), Asterisk and the driver itself. */
+export interface Reading {
+  at: number;
+  service: ServiceSample;
+  asteriskCpuMicros: number;
+  asteriskRss: number;
+  driverCpuMicros: number;
+}
+
+export interface PhaseRaw {
+  mode: DriveMode;
+  calls: DrivenCall[];
+  readings: Reading[];
+  /** App phase: order statuses afterwards, and when our app asked for each prompt (callId → wall ms). */
+  statuses?: Record<string, number>;
+  promptTimes?: Record<string, number[]>;
+  /** The service's memory, garbage collected, just before the phase. */
+  idleMemory: ServiceSample;
+}
+
+export interface PhaseOptions {
+  calls: number;
+  rampMs: number;
+  callTimeoutMs: number;
+  asteriskPid: number;
+}
+
+/** N calls started `rampMs / N` apart, all through the baseline dialplan or all through our app. */
+export async function runPhase(
+  mode: DriveMode,
+  driver: BenchDriver,
+  worker: Worker<unknown>,
+  opts: PhaseOptions,
+): Promise<PhaseRaw> {
+  const orders = mode === 'app' ? await worker.call<{ id: string; payCode: string }[]>('orders', { count: opts.calls }) : [];
+  const endpoint = (i: number) => (mode === 'app' ? `Local/${orders[i].payCode}@${APP_CONTEXT}` : `Local/s@${DIALPLAN_CONTEXT}`);
+  const idleMemory = await worker.call<ServiceSample>('settledMemory');
+  await worker.call('takePromptTimes'); // drop what an earlier phase left
+
+  const readings: Reading[] = [];
+  const read = async () => {
+    const service = await worker.call<ServiceSample>('sample');
+    const driverCpu = process.cpuUsage();
+    readings.push({
+      at: Date.now(),
+      service,
+      asteriskCpuMicros: processCpuMicros(opts.asteriskPid),
+      asteriskRss: processRssBytes(opts.asteriskPid),
+      driverCpuMicros: driverCpu.user + driverCpu.system,
+    });
+  };
+  await read();
+  const sampler = setInterval(() => void read().catch(() => {}), 1_000);
+
+  const started = Date.now();
+  const running: Promise<DrivenCall>[] = [];
+  for (let i = 0; i < opts.calls; i++) {
+    const due = started + (opts.rampMs * i) / opts.calls;
+    if (due > Date.now()) await sleep(due - Date.now());
+    running.push(driver.call(endpoint(i), mode, opts.callTimeoutMs));
+  }
+  const calls = await Promise.all(running);
+  clearInterval(sampler);
+  await read();
+
+  if (mode === 'dialplan') return { mode, calls, readings, idleMemory };
+  const statuses = await worker.call<Record<string, number>>('statuses', { ids: orders.map((o) => o.id) });
+  const promptTimes = await worker.call<Record<string, number[]>>('takePromptTimes');
+  return { mode, calls, readings, idleMemory, statuses, promptTimes };
+}

@@ -1,0 +1,67 @@
+/**
+ * `npm run sandbox-acquirer`: runs the bundled sandbox acquirer alone (the ACP 5.1.0 back-end
+ * endpoints on 127.0.0.1:SANDBOX_ACQUIRER_PORT), and prints the settings that point an `acp`
+ * adapter at it. `npm start` with ACQUIRER=sandbox starts its own, so use one or the other.
+ */
+import path from 'node:path';
+import { sandboxAcquirerDir } from '../src/acquirer/start-acquirer';
+import { startSandboxServer } from '../src/acquirer/sandbox-server/sandbox-server';
+import { ConfigError, loadConfig, type Config } from '../src/config/config';
+import { loadOrCreateTestPki, SANDBOX_ACQUIRER_ORG, testPkiFiles } from '../src/crypto/test-pki';
+import { createLogger } from '../src/log/logger';
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+  const log = createLogger(config.log);
+  const dir = sandboxAcquirerDir(config.dataDir);
+  const pkiDir = path.join(dir, 'pki');
+  const pki = await loadOrCreateTestPki(pkiDir, new Date());
+  const server = await startSandboxServer({
+    port: config.acquirer.sandboxPort,
+    pki,
+    slowAnswerMs: config.acquirer.timeoutMs + 2000,
+    trafficLogFile: path.join(dir, 'traffic.log'),
+    ledgerFile: path.join(dir, 'ledger.json'),
+    policy: { smsCodeForAll: config.acquirer.smsCode === 'required' },
+    log,
+  });
+  const file = (part: Parameters<typeof testPkiFiles>[1], kind: 'cert' | 'key') => testPkiFiles(pkiDir, part)[kind];
+  process.stderr.write(
+    [
+      '',
+      `sandbox acquirer at ${server.url} (${server.endpoints.backTrans}, ${server.endpoints.query})`,
+      `traffic log ${path.join(dir, 'traffic.log')}; stats ${server.url}/sandbox/stats;`,
+      `reconciliation file ${server.url}/sandbox/reconciliation/<YYYYMMDD>`,
+      '',
+      'To pay through it from another ivrpay (npm start), set:',
+      '  ACQUIRER=acp',
+      `  ACQUIRER_URL=${server.url}`,
+      `  ACQUIRER_SIGN_KEY_FILE=${file('merchantSigning', 'key')}`,
+      `  ACQUIRER_SIGN_CERT_FILE=${file('merchantSigning', 'cert')}`,
+      `  ACQUIRER_ENCRYPT_CERT_FILE=${file('acquirerEncryption', 'cert')}`,
+      `  ACQUIRER_ROOT_CERT_FILE=${file('root', 'cert')}`,
+      `  ACQUIRER_MIDDLE_CERT_FILE=${file('middle', 'cert')}`,
+      `  ACQUIRER_CERT_ORGANISATION='${SANDBOX_ACQUIRER_ORG}'`,
+      '  ACQUIRER_ENCRYPTION_PADDING=oaep',
+      `  ACQUIRER_NOTIFY_URL=${config.acquirer.notifyUrl}`,
+      '',
+    ].join('\n'),
+  );
+  const stop = () => {
+    server.stop().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`sandbox acquirer could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

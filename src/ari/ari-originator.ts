@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { OriginateRequest, OriginateResult, Originator } from '../callback/originator-port';
+import { errorSummary } from './error-summary';
+import { OutboundCall } from './outbound-call';
+import { callbackArgs } from './stasis-args';
+import type { StasisApp } from './stasis-app';
+
+/** Reported when Asterisk refused to place the call at all (38, network out of order: retried). */
+export const ORIGINATE_REFUSED_CAUSE = 38;
+
+export interface AriOriginatorOptions {
+  stasis: Pick<StasisApp, 'originate'>;
+  /** Where `{dial}` is replaced by the digits: 'PJSIP/{dial}@carrier', 'Local/{dial}@ivrpay-test-phones'. */
+  endpointTemplate: string;
+  /** e.g. '"Shop" <4001234567>'; Asterisk's default when unset. */
+  callerId?: string;
+  log: Logger;
+  now?: () => Date;
+  newChannelId?: () => string;
+  /** How long past the ring timeout an unanswered call may go without ending before we give up on it. */
+  graceMs?: number;
+  settleMs?: number;
+}
+
+const DIGITS = /^\d{1,20}$/;
+/** Ids travel as comma-separated Stasis arguments. */
+const ARG = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * Places callbacks through the app's own ARI connection. The answered channel enters the app with
+ * `callback,<order id>,<attempt id>` and runs the call script; the result comes when both are done.
+ * Never rejects: a refused originate is a failed attempt with a cause, like any other.
+ */
+export function createAriOriginator(opts: AriOriginatorOptions): Originator {
+  const now = opts.now ?? (() => new Date());
+  const newChannelId = opts.newChannelId ?? (() => `cb-${randomUUID()}`);
+  if (!opts.endpointTemplate.includes('{dial}')) throw new Error('the callback endpoint must contain {dial}');
+
+  async function call(request: OriginateRequest): Promise<OriginateResult> {
+    const startedAt = now();
+    const { orderId, attemptId } = request;
+    if (!DIGITS.test(request.dial) || !ARG.test(orderId) || !ARG.test(attemptId)) {
+      opts.log.error({ orderId, attemptId }, 'callback not placed: the number or an id has unexpected characters');
+      return { answered: false, cause: ORIGINATE_REFUSED_CAUSE, startedAt, endedAt: now() };
+    }
+    const channelId = newChannelId();
+    const endpoint = opts.endpointTemplate.replace('{dial}', request.dial);
+    // For Local channels the other half is watched too: it carries the callee's cause.
+    const peerId = endpoint.startsWith('Local/') ? `${channelId}-2` : undefined;
+    const log = opts.log.child({ callId: channelId, orderId, attemptId });
+    const outbound = new OutboundCall({
+      channelId,
+      peerId,
+      unansweredDeadlineMs: request.ringTimeoutSec * 1000 + (opts.graceMs ?? 30_000),
+      settleMs: opts.settleMs,
+    });
+
+    let handle;
+    try {
+      handle = await opts.stasis.originate(
+        {
+          channelId,
+          otherChannelId: peerId,
+          endpoint,
+          appArgs: callbackArgs(orderId, attemptId),
+          timeoutSec: request.ringTimeoutSec,
+          callerId: opts.callerId,
+        },
+        (event) => outbound.handle(event),
+      );
+    } catch (err) {
+      outbound.handle({ type: 'lost' }); // only to clear its timer
+      log.error({ err: errorSummary(err) }, 'callback not placed: Asterisk refused the originate');
+      return { answered: false, cause: ORIGINATE_REFUSED_CAUSE, startedAt, endedAt: now() };
+    }
+    log.info({ ringTimeoutSec: request.ringTimeoutSec }, 'callback dialling');
+
+    const end = await outbound.result;
+    handle.release();
+    if (end.lost) {
+      log.warn({ answered: end.answered }, 'callback end not seen; hanging up the channel if it is still there');
+      await handle.hangup().catch((err: unknown) => log.warn({ err: errorSummary(err) }, 'hang-up failed'));
+    }
+    const result: OriginateResult = { answered: end.answered, startedAt, endedAt: now() };
+    if (end.cause !== undefined) result.cause = end.cause;
+    if (end.dialStatus !== undefined) result.dialStatus = end.dialStatus;
+    log.info({ answered: end.answered, cause: end.cause, dialStatus: end.dialStatus }, 'callback ended');
+    return result;
+  }
+
+  return { call };
+}

@@ -1,0 +1,25 @@
+import type { CallDirection } from './stasis-app';
+
+/** Where the call script starts: the order a callback was placed for, or an inbound call's pay code. */
+export interface CallStart {
+  payCode?: string;
+  orderId?: string;
+}
+
+/** First Stasis argument of an answered callback: callback,<order id>,<attempt id>. */
+export const CALLBACK_MODE = 'callback';
+
+export function callbackArgs(orderId: string, attemptId: string): string[] {
+  return [CALLBACK_MODE, orderId, attemptId];
+}
+
+/**
+ * Reads the Stasis arguments: `inbound,<pay code or empty>` from the dialplan, `callback,<order id>,…`
+ * from our own originate. An order id is trusted only on a channel this app originated, so nothing
+ * dialling into the app can start a call on an order it names.
+ */
+export function callStartFromArgs(args: string[], direction: CallDirection): CallStart {
+  const [mode, value] = args;
+  if (mode === CALLBACK_MODE) return direction === 'outbound' && value ? { orderId: value } : {};
+  return { payCode: value || undefined };
+}

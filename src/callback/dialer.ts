@@ -1,0 +1,174 @@
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import { claimDueCallbacks, countDialing, releaseClaim, releaseExpiredLeases, renewLease } from '../services/callback-claims';
+import { recordLineUsage } from '../services/line-service';
+import type { ReminderSettings } from '../services/sms-reminder';
+import type { CallbackRow } from '../store/callback-rows';
+import { newId } from '../store/new-id';
+import { createCallPacer } from './call-pacer';
+import type { DialRules } from './dial-string';
+import { finishDial } from './finish-dial';
+import { freeOutboundLines, type LineSettings } from './line-capacity';
+import type { OriginateResult, Originator } from './originator-port';
+import { prepareDial, type DialPlan } from './prepare-dial';
+
+export interface DialerDeps {
+  db: Knex;
+  log: Logger;
+  now: () => Date;
+  originator: Originator;
+  /** Inbound payment calls in progress now (from the Stasis app). */
+  activeInboundCalls: () => number;
+  lines: LineSettings;
+  callsPerSecond: number;
+  ringTimeoutSec: number;
+  dialRules: DialRules;
+  reminders: ReminderSettings;
+  /** A claimed row's lease; renewed every third of it while the call lasts. 2 min unless given. */
+  leaseMs?: number;
+  /** Waits for the calls-per-second pacing; tests pass one that moves a fake clock. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Runs `fn` every `ms` until the returned function is called (lease renewal). */
+  every?: (ms: number, fn: () => void) => () => void;
+  /** When the order is in another call at dial time, try again this much later. 2 min unless given. */
+  orderInCallDelayMs?: number;
+}
+
+export interface DialerRun {
+  started: number;
+  /** Moved to a later time without a call (calling hours, order in another call). */
+  deferred: number;
+  /** Finished without a call (order paid, expired or cancelled meanwhile). */
+  settled: number;
+  /** Rows of a stopped dialer taken back. */
+  recovered: number;
+}
+
+export interface Dialer {
+  /** Starts due callbacks up to the free lines, paced; resolves once they are started, not when they end. */
+  tick(): Promise<DialerRun>;
+  /** Rows left `dialing` by a dialer that stopped (lease passed) go back to `scheduled`; for start-up. */
+  recover(): Promise<number>;
+  /** Outbound calls of this dialer in progress. */
+  inFlight(): number;
+  /** Waits until the calls in progress have ended and been recorded. */
+  drain(): Promise<void>;
+  /** Starts no more calls and waits for those in progress. */
+  stop(): Promise<void>;
+}
+
+const defaultEvery = (ms: number, fn: () => void) => {
+  const timer = setInterval(fn, ms);
+  timer.unref();
+  return () => clearInterval(timer);
+};
+
+export function createDialer(deps: DialerDeps): Dialer {
+  const { db, log } = deps;
+  const leaseMs = deps.leaseMs ?? 120_000;
+  const every = deps.every ?? defaultEvery;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const pacer = createCallPacer({ callsPerSecond: deps.callsPerSecond, now: deps.now, sleep });
+  const prepareDeps = { ...deps, orderInCallDelayMs: deps.orderInCallDelayMs ?? 120_000 };
+  const inFlight = new Set<Promise<void>>();
+  let stopped = false;
+
+  async function dial(row: CallbackRow, leaseToken: string, plan: DialPlan): Promise<void> {
+    const startedAt = deps.now();
+    // Pacing may have held the row a while: a fresh lease, and none if an admin cancelled it meanwhile.
+    if (!(await renewLease(db, row.id, leaseToken, new Date(startedAt.getTime() + leaseMs)))) {
+      log.warn({ orderId: row.order_id }, 'callback not dialled: its lease was lost before the call');
+      return;
+    }
+    const attemptId = newId('cba');
+    await db('callback_attempts').insert({
+      id: attemptId,
+      callback_id: row.id,
+      order_id: row.order_id,
+      started_at: startedAt.toISOString(),
+      outcome: 'dialing',
+    });
+    const stopRenewing = every(Math.max(1000, Math.floor(leaseMs / 3)), () => {
+      renewLease(db, row.id, leaseToken, new Date(deps.now().getTime() + leaseMs)).then(
+        (kept) => kept || log.warn({ orderId: row.order_id }, 'callback lease lost during the call'),
+        (err: unknown) => log.error({ err, orderId: row.order_id }, 'callback lease renewal failed'),
+      );
+    });
+    let result: OriginateResult | undefined;
+    try {
+      result = await deps.originator.call({ orderId: row.order_id, attemptId, dial: plan.dial, ringTimeoutSec: deps.ringTimeoutSec });
+    } catch (err) {
+      log.error({ err, orderId: row.order_id }, 'callback could not be placed');
+    } finally {
+      stopRenewing();
+    }
+    await finishDial({ ...deps, now: deps.now() }, { row, leaseToken, plan, attemptId, startedAt, result });
+  }
+
+  function launch(row: CallbackRow, leaseToken: string, plan: DialPlan): void {
+    const call: Promise<void> = dial(row, leaseToken, plan)
+      // The row keeps its lease until it runs out, then comes back due: a failure here loses no callback.
+      .catch((err: unknown) => log.error({ err, orderId: row.order_id }, 'callback attempt failed to record'))
+      .finally(() => inFlight.delete(call));
+    inFlight.add(call);
+  }
+
+  async function outboundNow(trx: Knex | Knex.Transaction, now: Date): Promise<number> {
+    return Math.max(await countDialing(trx, now), inFlight.size);
+  }
+
+  async function drain(): Promise<void> {
+    while (inFlight.size > 0) await Promise.all([...inFlight]);
+  }
+
+  return {
+    async tick() {
+      const run: DialerRun = { started: 0, deferred: 0, settled: 0, recovered: 0 };
+      if (stopped) return run;
+      const now = deps.now();
+      const inbound = deps.activeInboundCalls();
+      // One transaction opened by a write: count and claim are serialised against every other dialer's.
+      const claim = await db.transaction(async (trx) => {
+        run.recovered = (await releaseExpiredLeases(trx, now)).length;
+        const free = freeOutboundLines(deps.lines, { inbound, outbound: await outboundNow(trx, now) });
+        return claimDueCallbacks(trx, now, leaseMs, free);
+      });
+      if (run.recovered > 0) log.warn({ count: run.recovered }, 'callbacks of a stopped dialer are due again');
+      for (const row of claim.rows) {
+        if (stopped) {
+          await releaseClaim(db, row.id, claim.leaseToken, { state: 'scheduled', at: new Date(row.next_call_at) }, deps.now());
+          continue;
+        }
+        const plan = await prepareDial(row, claim.leaseToken, prepareDeps).catch((err: unknown) => {
+          // Its lease runs out and it comes back due; the other claimed rows go on.
+          log.error({ err, orderId: row.order_id }, 'callback could not be prepared');
+          return { kind: 'deferred' } as const;
+        });
+        if (plan.kind !== 'dial') {
+          run[plan.kind] += 1;
+          continue;
+        }
+        await pacer.wait();
+        launch(row, claim.leaseToken, plan);
+        run.started += 1;
+      }
+      await recordLineUsage(db, { inbound, outbound: await outboundNow(db, deps.now()) }, deps.now());
+      return run;
+    },
+
+    async recover() {
+      const ids = await releaseExpiredLeases(db, deps.now());
+      if (ids.length > 0) log.warn({ count: ids.length }, 'callbacks left dialing by the last run are due again');
+      return ids.length;
+    },
+
+    inFlight: () => inFlight.size,
+
+    drain,
+
+    async stop() {
+      stopped = true;
+      await drain();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+export interface OriginateRequest {
+  orderId: string;
+  attemptId: string;
+  /** Digits to dial, from dialString(). */
+  dial: string;
+  /** Seconds to let it ring before giving up (cause 19). */
+  ringTimeoutSec: number;
+}
+export interface OriginateResult {
+  answered: boolean;
+  /** Q.850 cause of the originated channel's end, when known. */
+  cause?: number;
+  /** Dial status of the last Dial event (BUSY, CONGESTION, NOANSWER, CHANUNAVAIL, ANSWER), when known. */
+  dialStatus?: string;
+  startedAt: Date;
+  endedAt: Date;
+}
+/** Places one outbound call; resolves when it has ended (not answered, or answered and the call script finished). */
+export interface Originator {
+  call(request: OriginateRequest): Promise<OriginateResult>;
+}

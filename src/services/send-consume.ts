@@ -1,0 +1,34 @@
+import type { Logger } from 'pino';
+import type { AcquirerPort, PaymentRequest, PaymentResult, PendingPayment } from '../acquirer/acquirer-port';
+import type { PaymentInput } from '../call/call-ports';
+import type { PaymentAttemptRow } from './payment-attempts';
+
+/**
+ * Sends the one consume of a recorded attempt, under the attempt's id, txnTime and amount. The card
+ * and holder are copied, so the call script may blank its own once it stops waiting, and the copy
+ * is dropped with this call. An adapter that throws may or may not have sent: that is pending, for
+ * query to resolve; never a reason to send again.
+ */
+export async function sendConsume(
+  acquirer: AcquirerPort,
+  attempt: PaymentAttemptRow,
+  input: PaymentInput,
+  log: Logger,
+): Promise<PaymentResult | PendingPayment> {
+  const request: PaymentRequest = {
+    orderId: attempt.order_id,
+    attemptId: attempt.id,
+    amount: attempt.amount,
+    currency: attempt.currency,
+    txnTime: attempt.txn_time,
+    card: { ...input.card },
+    holder: { ...input.holder },
+  };
+  try {
+    return await acquirer.pay(request);
+  } catch (err) {
+    // Only the error's name: an adapter's error could echo what it was sending.
+    log.error({ err: { name: err instanceof Error ? err.name : typeof err } }, 'acquirer adapter failed: payment state unknown');
+    return { outcome: 'pending' };
+  }
+}

@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
+import { AppError } from '../domain/app-error';
+import { nextAttemptAt } from '../notify/backoff';
+import { SmsSendError, type SmsPort } from '../sms/sms-port';
+import type { SmsRow, SmsStatus } from '../store/callback-rows';
+import { PAYABLE_STATUSES, type OrderStatus } from './order-status';
+import type { ServiceDeps } from './service-deps';
+
+/** An SMS as admins see it. The text is the reminder template's: merchant, amount, pay code, inbound number. */
+export interface SmsView {
+  id: string;
+  orderId: string;
+  to: string;
+  text: string;
+  status: SmsStatus;
+  attempts: number;
+  providerId?: string;
+  lastError?: string;
+  createdAt: string;
+  sentAt?: string;
+}
+
+export interface SmsFilter {
+  orderId?: string;
+  status?: SmsStatus;
+  /** Newest first; 100 unless given. */
+  limit?: number;
+}
+
+export interface SmsRun {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+export interface SmsService {
+  /** Sends every queued SMS that is due (in parallel, up to the batch) and records each outcome. */
+  sendDue(): Promise<SmsRun>;
+  listSms(filter?: SmsFilter): Promise<SmsView[]>;
+  /** Queues the same SMS again, whatever its status (same id, so the per-order cap is unchanged); `not_found`. */
+  resend(smsId: string): Promise<SmsView>;
+}
+
+export interface SmsServiceDeps extends ServiceDeps {
+  sms: SmsPort;
+  /** Sends per message before it is `failed`. */
+  maxAttempts?: number;
+  batchSize?: number;
+  leaseMs?: number;
+  random?: () => number;
+}
+
+function toView(row: SmsRow): SmsView {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    to: row.to,
+    text: row.text,
+    status: row.status,
+    attempts: row.attempts,
+    ...(row.provider_id ? { providerId: row.provider_id } : {}),
+    ...(row.last_error ? { lastError: row.last_error } : {}),
+    createdAt: row.created_at,
+    ...(row.sent_at ? { sentAt: row.sent_at } : {}),
+  };
+}
+
+export function createSmsService(deps: SmsServiceDeps): SmsService {
+  const { db } = deps;
+  const maxAttempts = deps.maxAttempts ?? 5;
+  const leaseMs = deps.leaseMs ?? 5 * 60_000;
+  const random = deps.random ?? Math.random;
+
+  /** One UPDATE leases the due rows, so two senders never send one SMS twice at once. */
+  async function claim(now: Date): Promise<{ rows: SmsRow[]; token: string }> {
+    const nowIso = now.toISOString();
+    const token = randomBytes(12).toString('hex');
+    const claimable = (q: Knex.QueryBuilder) =>
+      q.where('status', 'queued').where('next_attempt_at', '<=', nowIso).where((w) => w.whereNull('locked_until').orWhere('locked_until', '<=', nowIso));
+    const due = claimable(db('sms').select('id')).orderBy('next_attempt_at').orderBy('id').limit(deps.batchSize ?? 20);
+    const rows: SmsRow[] = await claimable(db('sms').whereIn('id', due)).update(
+      { locked_until: new Date(now.getTime() + leaseMs).toISOString(), lease_token: token },
+      '*',
+    );
+    return { rows, token };
+  }
+
+  async function sendOne(row: SmsRow, token: string): Promise<keyof SmsRun> {
+    const attempts = row.attempts + 1;
+    const mine = db('sms').where({ id: row.id, lease_token: token });
+    const released = { attempts, locked_until: null, lease_token: null };
+    // A reminder to pay an order that is paid (or over) by now would only confuse the cardholder.
+    const order: { status: OrderStatus } | undefined = await db('orders').where({ id: row.order_id }).first('status');
+    if (!order || (!PAYABLE_STATUSES.includes(order.status) && order.status !== 'in_call')) {
+      await mine.update({ ...released, attempts: row.attempts, status: 'failed', last_error: `not sent: the order is ${order?.status ?? 'gone'}` });
+      return 'failed';
+    }
+    try {
+      const receipt = await deps.sms.send({ to: row.to, text: row.text, reference: row.id });
+      const now = deps.now();
+      await mine.update({ ...released, status: 'sent', provider_id: receipt.providerId || null, sent_at: now.toISOString(), last_error: null });
+      return 'sent';
+    } catch (err) {
+      const permanent = err instanceof SmsSendError && err.permanent;
+      const error = err instanceof Error ? err.message.slice(0, 300) : 'send failed';
+      const givesUp = permanent || attempts >= maxAttempts;
+      const next = nextAttemptAt(attempts, deps.now(), random).toISOString();
+      await mine.update({ ...released, status: givesUp ? 'failed' : 'queued', next_attempt_at: next, last_error: error });
+      const fields = { smsId: row.id, orderId: row.order_id, attempt: attempts, error };
+      if (givesUp) deps.log.error(fields, 'SMS failed; giving up');
+      else deps.log.warn(fields, 'SMS not sent; will retry');
+      return givesUp ? 'failed' : 'retrying';
+    }
+  }
+
+  return {
+    async sendDue() {
+      const run: SmsRun = { sent: 0, retrying: 0, failed: 0 };
+      const { rows, token } = await claim(deps.now());
+      await Promise.all(rows.map(async (row) => (run[await sendOne(row, token)] += 1)));
+      return run;
+    },
+
+    async listSms(filter = {}) {
+      const query = db('sms').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit ?? 100);
+      if (filter.orderId !== undefined) query.where('order_id', filter.orderId);
+      if (filter.status !== undefined) query.where('status', filter.status);
+      return (await query).map(toView);
+    },
+
+    async resend(smsId) {
+      // The lease stays: a send in progress finishes first, and its outcome is then overwritten by this queueing.
+      const count = await db('sms')
+        .where({ id: smsId })
+        .update({ status: 'queued', next_attempt_at: deps.now().toISOString(), last_error: null });
+      if (count === 0) throw new AppError('not_found', `sms ${smsId} not found`);
+      deps.log.info({ smsId }, 'SMS resend requested');
+      return toView(await db('sms').where({ id: smsId }).first());
+    },
+  };
+}

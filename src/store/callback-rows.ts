@@ -1,0 +1,58 @@
+/** Rows of migration 004 (callback mode), as SQLite returns them. */
+
+export type CallbackState = 'scheduled' | 'dialing' | 'done' | 'unreachable' | 'cancelled';
+
+export const CALLBACK_STATES: readonly CallbackState[] = ['scheduled', 'dialing', 'done', 'unreachable', 'cancelled'];
+
+export interface CallbackRow {
+  id: string;
+  order_id: string;
+  phone: string;
+  state: CallbackState;
+  call_after: string | null;
+  next_call_at: string;
+  attempts_made: number;
+  locked_until: string | null;
+  lease_token: string | null;
+  last_outcome: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CallbackAttemptRow {
+  id: string;
+  callback_id: string;
+  order_id: string;
+  started_at: string;
+  ended_at: string | null;
+  outcome: string;
+  cause: number | null;
+  dial_status: string | null;
+  duration_ms: number | null;
+}
+
+export type SmsStatus = 'queued' | 'sent' | 'failed';
+
+export interface SmsRow {
+  id: string;
+  order_id: string;
+  to: string;
+  text: string;
+  status: SmsStatus;
+  attempts: number;
+  next_attempt_at: string;
+  locked_until: string | null;
+  lease_token: string | null;
+  provider_id: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+/** The merchant's callback settings (migration 004); null columns take the defaults. */
+export interface MerchantCallbackColumns {
+  callback_retry_delays: string | null;
+  callback_hours_start: string | null;
+  callback_hours_end: string | null;
+  callback_time_zone: string | null;
+}

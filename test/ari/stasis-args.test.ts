@@ -1,0 +1,18 @@
+import { expect } from 'chai';
+import { callbackArgs, callStartFromArgs } from '../../src/ari/stasis-args';
+
+describe('ari/callStartFromArgs', () => {
+  it('when an inbound call passes a pay code, then the script starts from it; an empty one means ask', () => {
+    expect(callStartFromArgs(['inbound', '583920'], 'inbound')).to.deep.equal({ payCode: '583920' });
+    expect(callStartFromArgs(['inbound', ''], 'inbound')).to.deep.equal({ payCode: undefined });
+    expect(callStartFromArgs([], 'inbound')).to.deep.equal({ payCode: undefined });
+  });
+
+  it('when a channel this app originated enters with callback arguments, then the script starts from the order', () => {
+    expect(callStartFromArgs(callbackArgs('ord_1', 'cba_2'), 'outbound')).to.deep.equal({ orderId: 'ord_1' });
+  });
+
+  it('when an inbound channel claims to be a callback, then no order is taken from it', () => {
+    expect(callStartFromArgs(['callback', 'ord_1', 'cba_2'], 'inbound')).to.deep.equal({});
+  });
+});

@@ -1,0 +1,132 @@
+import { expect } from 'chai';
+import { TEST_HOLDER, TEST_PIN } from '../../src/acquirer/test-cards';
+import { createAriOriginator } from '../../src/ari/ari-originator';
+import { connectSimulatedCaller, type SimulatedCaller, type SimulatedCallResult } from '../../src/ari/simulated-caller';
+import type { OriginateResult, Originator } from '../../src/callback/originator-port';
+import { loadConfig } from '../../src/config/config';
+import { loadOrCreateSandboxSecrets } from '../../src/config/sandbox-secrets';
+import { createLogger } from '../../src/log/logger';
+import { TEST_PHONE_APP } from '../../scripts/asterisk/asterisk-config';
+import { api, newOrder, startE2e, type E2eHarness } from '../helpers/e2e-service';
+import { testOutputFile } from '../helpers/test-output';
+
+/** The sandbox's test phones (dialplan/extensions.conf, context ivrpay-test-phones). */
+const PHONE = {
+  answersAndPays: '13800000001',
+  answersThenHangsUp: '13800000002',
+  busy: '13800000003',
+  congested: '13800000004',
+  neverAnswers: '13800000005',
+  doesNotExist: '13800000006',
+};
+const DEBIT = '6216261000000000018';
+
+describe('callback calls to the sandbox test phones @e2e', function () {
+  this.timeout(120_000);
+  let h: E2eHarness;
+  let phone: SimulatedCaller;
+  let originator: Originator;
+  let attempt = 0;
+
+  before(async () => {
+    h = await startE2e('callback-call');
+    const config = loadConfig();
+    phone = await connectSimulatedCaller({
+      url: config.ari.url,
+      user: config.ari.user,
+      password: config.ari.password ?? loadOrCreateSandboxSecrets(config.dataDir).ariPassword,
+      app: TEST_PHONE_APP,
+      requestTimeoutMs: config.ari.requestTimeoutMs,
+    });
+    originator = createAriOriginator({
+      stasis: h.service.stasis,
+      endpointTemplate: 'Local/{dial}@ivrpay-test-phones',
+      callerId: '"ivrpay" <4008123456>',
+      log: createLogger({ level: 'debug', file: testOutputFile('callback-call-originator.log'), destination: { write: () => undefined } }),
+    });
+  });
+  after(async () => {
+    phone?.close();
+    await h?.stop();
+  });
+
+  async function dial(number: string, orderId = 'ord_none', ringTimeoutSec = 10): Promise<OriginateResult> {
+    attempt += 1;
+    return originator.call({ orderId, attemptId: `cba_e2e${attempt}`, dial: number, ringTimeoutSec });
+  }
+
+  it('when the test phone answers and the cardholder keys the debit test card, then the result is answered and the order paid', async () => {
+    const order = await newOrder(h, 2000_00);
+    const heard: SimulatedCallResult[] = [];
+    const rung: string[] = [];
+    phone.answerIncoming((call) => {
+      rung.push(call.number);
+      return {
+        answers: { card: `${DEBIT}#`, pin: `${TEST_PIN}#`, id: `${TEST_HOLDER.idNumber}#`, mobile: `${TEST_HOLDER.mobile}#`, confirm: '1' },
+        timeoutMs: 90_000,
+        onEnded: (result) => heard.push(result),
+      };
+    });
+
+    const result = await dial(PHONE.answersAndPays, order.id);
+
+    expect(result.answered).to.equal(true);
+    expect(rung).to.deep.equal([PHONE.answersAndPays]);
+    expect(heard[0]?.fieldsAsked).to.deep.equal(['card', 'pin', 'id', 'mobile', 'confirm']);
+    expect(heard[0]?.promptsHeard.slice(0, 3)).to.deep.equal(['welcome', 'callback-intro', 'amount-is']);
+    expect(heard[0]?.promptsHeard).to.include('payment-success');
+    const paid = await api(h, `/v1/orders/${order.id}`);
+    expect(paid.status).to.equal('paid');
+    expect(paid.card).to.deep.include({ masked: '621626*********0018', kind: 'debit' });
+    expect(h.service.stasis.activeCalls()).to.equal(0);
+  });
+
+  it('when the test phone answers and hangs up after a few seconds, then the result is answered and the order is not paid', async () => {
+    const order = await newOrder(h);
+    const result = await dial(PHONE.answersThenHangsUp, order.id);
+
+    expect(result.answered).to.equal(true);
+    expect(result.endedAt.getTime() - result.startedAt.getTime()).to.be.within(2_500, 15_000);
+    const after = await api(h, `/v1/orders/${order.id}`);
+    expect(after.status).to.be.oneOf(['created', 'abandoned']);
+    expect(after.payCode).to.equal(order.payCode);
+  });
+
+  it('when the test phone is busy, then the result is unanswered, cause 17, Dial status BUSY', async () => {
+    const result = await dial(PHONE.busy);
+    expect(result).to.deep.include({ answered: false, cause: 17, dialStatus: 'BUSY' });
+  });
+
+  it('when the test phone is congested, then the result is unanswered, cause 34, Dial status CONGESTION', async () => {
+    const result = await dial(PHONE.congested);
+    expect(result).to.deep.include({ answered: false, cause: 34, dialStatus: 'CONGESTION' });
+  });
+
+  it('when the test phone never answers, then the ring timeout ends it with cause 19, and it holds an outbound line while ringing', async () => {
+    const ringing = dial(PHONE.neverAnswers, 'ord_none', 2);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(h.service.stasis.activeCalls({ direction: 'outbound' })).to.equal(1);
+    expect(h.service.stasis.activeCalls({ direction: 'inbound' })).to.equal(0);
+
+    const result = await ringing;
+    expect(result).to.deep.include({ answered: false, cause: 19 });
+    expect(result).to.not.have.property('dialStatus');
+    expect(result.endedAt.getTime() - result.startedAt.getTime()).to.be.within(1_900, 6_000);
+    expect(h.service.stasis.activeCalls({ direction: 'outbound' })).to.equal(0);
+  });
+
+  it('when the number does not exist, then the result is unanswered with cause 1 (unallocated)', async () => {
+    const result = await dial(PHONE.doesNotExist);
+    expect(result).to.deep.include({ answered: false, cause: 1 });
+  });
+
+  it('when the endpoint does not exist at all, then Asterisk’s refusal is a failed attempt with a cause', async () => {
+    const broken = createAriOriginator({
+      stasis: h.service.stasis,
+      endpointTemplate: 'PJSIP/{dial}@no-such-trunk',
+      log: createLogger({ level: 'silent', destination: { write: () => undefined } }),
+    });
+    const result = await broken.call({ orderId: 'ord_none', attemptId: 'cba_e2e_broken', dial: PHONE.busy, ringTimeoutSec: 5 });
+    expect(result).to.deep.include({ answered: false, cause: 38 });
+  });
+});
