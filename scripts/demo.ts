@@ -5,7 +5,7 @@
 import { TEST_HOLDER, TEST_PIN } from '../src/acquirer/test-cards';
 import { connectSimulatedCaller } from '../src/ari/simulated-caller';
 import { PROMPTS, isPromptId } from '../src/call/prompt-manifest';
-import { loadConfig } from '../src/config/config';
+import { loadConfigOrExit } from '../src/config/load-config-or-exit';
 import { loadOrCreateSandboxSecrets } from '../src/config/sandbox-secrets';
 import { createLogger } from '../src/log/logger';
 import { createMerchantService } from '../src/services/merchant-service';
@@ -26,7 +26,7 @@ async function api(base: string, apiKey: string, path: string, body?: unknown): 
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfigOrExit();
   const log = createLogger({ level: 'silent' });
   const base = `http://${config.http.host}:${config.http.port}`;
   const health = await fetch(`${base}/healthz`).catch(() => undefined);

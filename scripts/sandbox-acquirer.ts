@@ -6,19 +6,12 @@
 import path from 'node:path';
 import { sandboxAcquirerDir } from '../src/acquirer/start-acquirer';
 import { startSandboxServer } from '../src/acquirer/sandbox-server/sandbox-server';
-import { ConfigError, loadConfig, type Config } from '../src/config/config';
+import { loadConfigOrExit } from '../src/config/load-config-or-exit';
 import { loadOrCreateTestPki, SANDBOX_ACQUIRER_ORG, testPkiFiles } from '../src/crypto/test-pki';
 import { createLogger } from '../src/log/logger';
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    process.stderr.write(`${err.message}\n`);
-    process.exit(2);
-  }
+  const config = loadConfigOrExit();
   const log = createLogger(config.log);
   const dir = sandboxAcquirerDir(config.dataDir);
   const pkiDir = path.join(dir, 'pki');

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig, type Config } from './config/config';
+import type { Config } from './config/config';
+import { loadConfigOrExit } from './config/load-config-or-exit';
 import { createLogger } from './log/logger';
 import { startService } from './service';
 
@@ -21,14 +22,7 @@ function howToCall(config: Config): string {
 }
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    process.stderr.write(`${err.message}\nSee .env.example for every setting.\n`);
-    process.exit(2);
-  }
+  const config = loadConfigOrExit();
   const log = createLogger(config.log);
   const service = await startService(config, log);
   process.stderr.write(howToCall(config));

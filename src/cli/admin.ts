@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { ConfigError, loadConfig } from '../config/config';
+import { loadConfigOrExit } from '../config/load-config-or-exit';
 import { resolveSecretsKeys } from '../config/secrets-key';
 import { createLogger } from '../log/logger';
 import { createNotificationAdmin } from '../notify/notification-admin';
@@ -20,14 +20,7 @@ import { runAdmin } from './run-admin';
 
 /** `npm run admin -- <command>`: opens the configured store, runs one command, closes it. */
 async function main(argv: string[]): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    process.stderr.write(`${err.message}\n`);
-    return 2;
-  }
+  const config = loadConfigOrExit();
   // Admin actions go to the log file when there is one; otherwise only warnings, on stderr, keep stdout clean.
   const log = config.log.file
     ? createLogger({ level: config.log.level, file: config.log.file, destination: new Writable({ write: (_c, _e, done) => done() }) })
