@@ -5,7 +5,7 @@ export interface SmsReminderInput {
   /** Integer fen, as everywhere in the API. */
   amountFen: number;
   payCode: string;
-  /** The inbound number to call, in national form (e.g. 4008123456, 02112345678). */
+  /** The inbound number to call, in national form (e.g. 4008205588, 02112345678). */
   inboundNumber: string;
   /** The registered SMS signature shown in 【】; defaults to ivrpay. */
   signature?: string;
@@ -25,7 +25,7 @@ const CARD_LIKE_RUN = /\d{13,}/;
 
 /**
  * The Mandarin reminder to a cardholder who did not finish paying, e.g.
- * 【ivrpay】您在某商户的订单待支付123.45元，请拨打4008123456并输入支付码583920完成支付。
+ * 【ivrpay】您在某商户的订单待支付123.45元，请拨打4008205588并输入支付码583920完成支付。
  * Throws `validation_failed` if the text would hold 13 or more digits in a row (spaces and hyphens ignored):
  * that may be a card number, which must never be sent by SMS.
  */

@@ -14,7 +14,7 @@ export interface CallbackSettings {
   ringTimeoutSec: number;
   /** ARI endpoint with {dial}: 'PJSIP/{dial}@carrier', or the sandbox's 'Local/{dial}@ivrpay-test-phones'. */
   endpoint: string;
-  /** Caller ID of callbacks, e.g. '"Shop" <4008123456>'; unset: the trunk's default. */
+  /** Caller ID of callbacks, e.g. '"Shop" <4008205588>'; unset: the trunk's default. */
   callerId?: string;
   /** Lifetime of a callback order when the merchant gives no expiresInSeconds: long enough for the redials. */
   orderExpiresSeconds: number;

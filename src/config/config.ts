@@ -57,7 +57,7 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+\/[^\s,]*\{dial\}[^\s,]*$/, 'must be <technology>/<resource> with {dial}, e.g. PJSIP/{dial}@carrier')
     .default('Local/{dial}@ivrpay-test-phones'),
-  /** Caller ID shown to the cardholder, e.g. "Shop" <4008123456>; unset: the trunk's default. */
+  /** Caller ID shown to the cardholder, e.g. "Shop" <4008205588>; unset: the trunk's default. */
   CALLBACK_CALLER_ID: z.string().max(80).regex(/^[^\r\n]*$/, 'must be one line').optional(),
   CALLBACK_ORDER_EXPIRES_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(86400),
   CALLBACK_HOME_AREA_CODE: z.string().refine(validAreaCode, 'must be a mainland area code with its 0, e.g. 010 or 0755').default('010'),
@@ -65,7 +65,7 @@ const schema = z.object({
   CALLBACK_SEGMENTS_FILE: z.string().optional(),
   SMS_PROVIDER: z.enum(['outbox', 'http']).default('outbox'),
   SMS_MAX_PER_ORDER: z.coerce.number().int().min(0).max(10).default(1),
-  SMS_INBOUND_NUMBER: z.string().regex(/^\d{5,12}$/, 'must be 5 to 12 digits').default('4008123456'),
+  SMS_INBOUND_NUMBER: z.string().regex(/^\d{5,12}$/, 'must be 5 to 12 digits').default('4008205588'),
   SMS_SIGNATURE: z.string().min(1).max(20).default('ivrpay'),
   SMS_HTTP_URL: z.url({ protocol: /^https?$/ }).optional(),
   SMS_HTTP_USER: z.string().optional(),

@@ -1,14 +1,10 @@
-import { formatTxnTime } from '../acquirer/acp/txn-time';
-import type { AcquirerPort, PaymentResult, PendingPayment } from '../acquirer/acquirer-port';
+import type { AcquirerPort, CardData, PaymentResult, PendingPayment, SmsCodeResult } from '../acquirer/acquirer-port';
 import { queryUntilSettled } from '../acquirer/query-until-settled';
-import type { PaymentInput, PaymentsForCall, PreparedAttempt, SmsCodeRequest } from '../call/call-ports';
-import { AppError } from '../domain/app-error';
-import { maskPan } from '../domain/mask';
-import type { AttemptRow } from '../store/rows';
+import type { PaymentInput, PaymentsForCall, SmsCodeRequest } from '../call/call-ports';
 import { firstWithin } from './first-within';
-import type { AttemptState } from './payment-attempt-state';
-import { attemptRef, findAttempt, moveAttempt, type PaymentAttemptRow } from './payment-attempts';
+import { attemptRef, moveAttempt, type PaymentAttemptRow } from './payment-attempts';
 import { applyAttemptOutcome } from './payment-outcome';
+import { recordAttempt, startPrepared } from './record-attempt';
 import { sendConsume } from './send-consume';
 import type { ServiceDeps } from './service-deps';
 
@@ -23,8 +19,11 @@ export interface PaymentServiceDeps extends ServiceDeps {
   queryDelaysMs?: readonly number[];
 }
 
+/** How long stop() waits for consumes in flight to be answered and recorded. */
+const STOP_WAIT_MS = 15_000;
+
 export interface PaymentService extends PaymentsForCall {
-  smsCodeRequired(card: Parameters<NonNullable<PaymentsForCall['smsCodeRequired']>>[0]): boolean;
+  smsCodeRequired(card: Pick<CardData, 'pan' | 'kind'>): boolean;
   requestSmsCode(input: PaymentInput): Promise<SmsCodeRequest>;
   /** True while this service is paying or resolving an attempt of the order: recovery leaves it alone. */
   busy(orderId: string): boolean;
@@ -52,60 +51,6 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
       if (left > 0) busyOrders.set(orderId, left);
       else busyOrders.delete(orderId);
     };
-  }
-
-  /** Writes the attempt, only while the call holds the order. Opens with a write (SQLite's lock up front). */
-  async function record(input: PaymentInput, state: AttemptState): Promise<PaymentAttemptRow> {
-    const at = deps.now();
-    const nowIso = at.toISOString();
-    const row = await db.transaction(async (trx) => {
-      const held = await trx('orders')
-        .where({ id: input.orderId, status: 'in_call', in_call_id: input.callId })
-        .update({ updated_at: nowIso });
-      if (held === 0) return undefined;
-      const open = trx('order_attempts').where({ order_id: input.orderId, call_id: input.callId }).whereNull('ended_at');
-      const card = { card_masked: maskPan(input.card.pan), card_bank: input.bankCode, card_kind: input.card.kind };
-      await open.clone().update({ ...card, payment_count: trx.raw('payment_count + 1'), decline_reason: null, response_code: null });
-      const call: AttemptRow | undefined = await open.clone().orderBy('started_at', 'desc').first();
-      if (!call) return undefined;
-      const order: { amount: number; currency: 'CNY' } = await trx('orders').where({ id: input.orderId }).first('amount', 'currency');
-      const attempt: PaymentAttemptRow = {
-        id: `${call.id}-${call.payment_count}`,
-        order_id: input.orderId,
-        order_attempt_id: call.id,
-        call_id: input.callId,
-        amount: Number(order.amount),
-        currency: order.currency,
-        txn_time: formatTxnTime(at),
-        ...card,
-        state,
-        response_code: null,
-        decline_reason: null,
-        acquirer_ref: null,
-        created_at: nowIso,
-        updated_at: nowIso,
-        resolved_at: null,
-      };
-      await trx('payment_attempts').insert(attempt);
-      return attempt;
-    });
-    if (!row) throw new AppError('order_not_payable', 'the order is not held by this call');
-    return row;
-  }
-
-  /** A prepared attempt (SMS code sent) goes to sending, if the call still holds its order. */
-  async function sendPrepared(input: PaymentInput, prepared: PreparedAttempt): Promise<PaymentAttemptRow> {
-    const at = deps.now();
-    const moved = await db.transaction(async (trx) => {
-      const held = await trx('orders')
-        .where({ id: input.orderId, status: 'in_call', in_call_id: input.callId })
-        .update({ updated_at: at.toISOString() });
-      const ours = await trx('payment_attempts').where({ id: prepared.attemptId, order_id: input.orderId, call_id: input.callId }).first('id');
-      return held > 0 && ours !== undefined && (await moveAttempt(trx, prepared.attemptId, 'sending', at));
-    });
-    const row = moved ? await findAttempt(db, prepared.attemptId) : undefined;
-    if (!row) throw new AppError('order_not_payable', 'the prepared attempt is not this call’s to pay');
-    return row;
   }
 
   /** From the consume's answer to a final outcome: query while pending, on the schedule. Never throws. */
@@ -162,7 +107,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
       const release = hold(input.orderId);
       let attempt: PaymentAttemptRow;
       try {
-        attempt = input.attempt ? await sendPrepared(input, input.attempt) : await record(input, 'sending');
+        attempt = input.attempt ? await startPrepared(db, input, input.attempt, deps.now()) : await recordAttempt(db, input, 'sending', deps.now());
       } catch (err) {
         release();
         throw err;
@@ -175,10 +120,10 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
     },
 
     async requestSmsCode(input) {
-      const attempt = await record(input, 'prepared');
+      const attempt = await recordAttempt(db, input, 'prepared', deps.now());
       const log = deps.log.child({ orderId: attempt.order_id, callId: attempt.call_id, attemptId: attempt.id });
       const request = { orderId: input.orderId, attemptId: attempt.id, amount: attempt.amount, currency: attempt.currency, txnTime: attempt.txn_time, card: { ...input.card }, holder: { ...input.holder } };
-      let answer: Awaited<ReturnType<NonNullable<AcquirerPort['requestSmsCode']>>>;
+      let answer: SmsCodeResult;
       try {
         answer = deps.acquirer.requestSmsCode ? await deps.acquirer.requestSmsCode(request) : { ok: false, reason: 'unavailable' };
       } catch (err) {
@@ -196,7 +141,8 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
 
     async stop() {
       stopping.abort();
-      await Promise.allSettled([...settling]);
+      // A consume still in flight is bounded by the adapter's own timeout; past this, recovery takes over after restart.
+      await firstWithin(Promise.allSettled([...settling]), STOP_WAIT_MS);
     },
   };
 }

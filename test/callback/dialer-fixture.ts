@@ -41,7 +41,7 @@ export async function answered(req: OriginateRequest, fx: DialerFixture, pay: bo
   return { answered: true, cause: 16, dialStatus: 'ANSWER', startedAt, endedAt: new Date(startedAt.getTime() + seconds * 1000) };
 }
 
-export const REMINDERS = { maxPerOrder: 1, inboundNumber: '4008123456', signature: 'ivrpay' };
+export const REMINDERS = { maxPerOrder: 1, inboundNumber: '4008205588', signature: 'ivrpay' };
 
 export async function dialerFixture(start = new Date('2026-03-02T02:00:00.000Z')): Promise<DialerFixture> {
   const deps = await createTestDeps(start);

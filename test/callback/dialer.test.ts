@@ -41,7 +41,7 @@ describe('callback/dialer', () => {
     const sms = await smsOf(fx.deps.db, orderId);
     expect(sms).to.have.length(1);
     expect(sms[0]).to.include({ to: '13552535506', status: 'queued' });
-    expect(sms[0].text).to.equal(`【ivrpay】您在Acme 商城的订单待支付123.45元，请拨打4008123456并输入支付码${order.payCode}完成支付。`);
+    expect(sms[0].text).to.equal(`【ivrpay】您在Acme 商城的订单待支付123.45元，请拨打4008205588并输入支付码${order.payCode}完成支付。`);
   });
 
   it('when the number does not exist (cause 1), then the order is unreachable at once, with its SMS', async () => {

@@ -55,7 +55,7 @@ describe('parsePhoneNumber', () => {
     ['135525355061', 'a 12-digit mobile'],
     ['12552535506', 'a mobile starting 12'],
     ['62345678', 'a local number without area code'],
-    ['4008123456', 'a 400 service number'],
+    ['4008205588', 'a 400 service number'],
     ['95588', 'a short code'],
     ['026 12345678', 'the unassigned area code 026'],
     ['021 123456', 'a 6-digit local number'],

@@ -3,12 +3,12 @@ import fc from 'fast-check';
 import { smsReminder, smsSegments, type SmsReminderInput } from '../../src/callback/sms-template';
 import { AppError } from '../../src/domain/app-error';
 
-const base: SmsReminderInput = { merchantName: '某商户', amountFen: 12345, payCode: '583920', inboundNumber: '4008123456' };
+const base: SmsReminderInput = { merchantName: '某商户', amountFen: 12345, payCode: '583920', inboundNumber: '4008205588' };
 
 describe('smsReminder', () => {
   it('when given a merchant, amount, pay code and inbound number, then the Mandarin reminder is one SMS', () => {
     expect(smsReminder(base)).to.deep.equal({
-      text: '【ivrpay】您在某商户的订单待支付123.45元，请拨打4008123456并输入支付码583920完成支付。',
+      text: '【ivrpay】您在某商户的订单待支付123.45元，请拨打4008205588并输入支付码583920完成支付。',
       segments: 1,
     });
   });
@@ -72,7 +72,7 @@ describe('smsReminder', () => {
     ['a pay code with letters', { payCode: '58392A' }],
     ['a 3-digit pay code', { payCode: '583' }],
     ['an empty merchant name', { merchantName: '  ' }],
-    ['an inbound number with +86', { inboundNumber: '+864008123456' }],
+    ['an inbound number with +86', { inboundNumber: '+864008205588' }],
     ['an empty inbound number', { inboundNumber: '' }],
   ];
   for (const [what, change] of invalid) {

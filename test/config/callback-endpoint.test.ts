@@ -9,8 +9,8 @@ describe('config: where callbacks are dialled', () => {
   });
 
   it('when a trunk endpoint and a caller ID are set, then both are used', () => {
-    const { callback } = loadConfig({ CALLBACK_ENDPOINT: 'PJSIP/{dial}@carrier', CALLBACK_CALLER_ID: '"Shop" <4008123456>' });
-    expect(callback).to.include({ endpoint: 'PJSIP/{dial}@carrier', callerId: '"Shop" <4008123456>' });
+    const { callback } = loadConfig({ CALLBACK_ENDPOINT: 'PJSIP/{dial}@carrier', CALLBACK_CALLER_ID: '"Shop" <4008205588>' });
+    expect(callback).to.include({ endpoint: 'PJSIP/{dial}@carrier', callerId: '"Shop" <4008205588>' });
   });
 
   it('when the endpoint lacks {dial} or has no technology, then start-up lists the problem', () => {

@@ -23,7 +23,7 @@ describe('config: callback and SMS settings', () => {
       mobileZeroOutOfArea: false,
     });
     expect(config.callback).not.to.have.property('segmentsFile');
-    expect(config.sms).to.deep.equal({ provider: 'outbox', maxPerOrder: 1, inboundNumber: '4008123456', signature: 'ivrpay' });
+    expect(config.sms).to.deep.equal({ provider: 'outbox', maxPerOrder: 1, inboundNumber: '4008205588', signature: 'ivrpay' });
   });
 
   it('when values are given, then they are parsed and typed', () => {

@@ -41,7 +41,7 @@ describe('callback calls to the sandbox test phones @e2e', function () {
     originator = createAriOriginator({
       stasis: h.service.stasis,
       endpointTemplate: 'Local/{dial}@ivrpay-test-phones',
-      callerId: '"ivrpay" <4008123456>',
+      callerId: '"ivrpay" <4008205588>',
       log: createLogger({ level: 'debug', file: testOutputFile('callback-call-originator.log'), destination: { write: () => undefined } }),
     });
   });
@@ -69,6 +69,8 @@ describe('callback calls to the sandbox test phones @e2e', function () {
     });
 
     const result = await dial(PHONE.answersAndPays, order.id);
+    // The cardholder's end comes on its own ARI connection and may trail the IVR's by a moment.
+    for (let i = 0; i < 50 && heard.length === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
 
     expect(result.answered).to.equal(true);
     expect(rung).to.deep.equal([PHONE.answersAndPays]);

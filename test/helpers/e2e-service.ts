@@ -1,4 +1,4 @@
-import { loadConfig } from '../../src/config/config';
+import { loadConfig, type Config } from '../../src/config/config';
 import { loadOrCreateSandboxSecrets } from '../../src/config/sandbox-secrets';
 import { connectSimulatedCaller, type SimulatedCaller } from '../../src/ari/simulated-caller';
 import { createLogger } from '../../src/log/logger';
@@ -11,17 +11,25 @@ export const TEST_CONTEXT = 'ivrpay-inbound-test';
 
 export interface E2eHarness {
   service: RunningService;
+  /** The configuration the service runs with (DATA_DIR, SQLite file, callback settings …). */
+  config: Config;
   caller: SimulatedCaller;
   apiBase: string;
   apiKey: string;
   stop(): Promise<void>;
 }
 
+export interface E2eOptions {
+  /** The service's clock (test/helpers/test-clock.ts), e.g. to be inside calling hours and to make redials due. */
+  now?: () => Date;
+}
+
 /**
  * The whole service in-process (real Asterisk, real SQLite file, HTTP and the sandbox acquirer server
  * on free ports, its traffic log under data/test-output for the card-data scan) plus a simulated cardholder.
+ * Started again with the same `name`, it opens the same SQLite file (a restart).
  */
-export async function startE2e(name: string, env: Record<string, string> = {}): Promise<E2eHarness> {
+export async function startE2e(name: string, env: Record<string, string> = {}, opts: E2eOptions = {}): Promise<E2eHarness> {
   const config = loadConfig({
     ...process.env,
     ARI_APP: TEST_APP,
@@ -36,6 +44,7 @@ export async function startE2e(name: string, env: Record<string, string> = {}): 
   });
   const log = createLogger({ level: config.log.level, file: config.log.file, destination: { write: () => undefined } });
   const service = await startService(config, log, {
+    ...(opts.now ? { now: opts.now } : {}),
     sandboxAcquirer: { trafficLogFile: testOutputFile(`${name}-acquirer-traffic.log`), ledgerFile: testOutputFile(`${name}-acquirer-ledger.json`) },
   });
   const caller = await connectSimulatedCaller({
@@ -48,6 +57,7 @@ export async function startE2e(name: string, env: Record<string, string> = {}): 
   const { apiKey } = await service.merchants.createMerchant(`e2e ${name}`);
   return {
     service,
+    config,
     caller,
     apiBase: `http://127.0.0.1:${service.http.address.port}`,
     apiKey,
@@ -75,4 +85,14 @@ export async function newOrder(h: E2eHarness, amount = 12345): Promise<{ id: str
   });
   if (!order.payCode) throw new Error(`order not created: ${JSON.stringify(order)}`);
   return { id: order.id, payCode: order.payCode };
+}
+
+/** A callback order (mode callback) for `phone`, through the merchant API; the whole order as created. */
+export async function newCallbackOrder(h: E2eHarness, phone: string, amount = 12345): Promise<Record<string, any>> {
+  orderNumber += 1;
+  const order = await api(h, '/v1/orders', {
+    merchantOrderId: `E2ECB${Date.now()}${orderNumber}`, amount, currency: 'CNY', mode: 'callback', phone,
+  });
+  if (!order.payCode || !order.callback) throw new Error(`callback order not created: ${JSON.stringify(order)}`);
+  return order;
 }

@@ -42,6 +42,11 @@ describe('sandbox Asterisk configuration', () => {
     expect(settings(file('logger.conf'))).to.include('messages.log => notice,warning,error,verbose');
   });
 
+  it('when rendered, then verbose stays below 3, where dialplan Read() logs the keys a caller entered', () => {
+    const verbose = settings(file('asterisk.conf')).find((line) => line.startsWith('verbose'));
+    expect(Number(verbose?.split('=')[1])).to.be.lessThan(3);
+  });
+
   it('when rendered, then HTTP (and so ARI) binds loopback on the port of ARI_URL', () => {
     expect(settings(file('http.conf'))).to.include.members(['bindaddr = 127.0.0.1', 'bindport = 8099']);
   });

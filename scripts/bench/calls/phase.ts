@@ -46,6 +46,7 @@ export async function runPhase(
   await worker.call('takePromptTimes'); // drop what an earlier phase left
 
   const readings: Reading[] = [];
+  let lost: unknown;
   const read = async () => {
     const service = await worker.call<ServiceSample>('sample');
     const driverCpu = process.cpuUsage();
@@ -58,7 +59,7 @@ export async function runPhase(
     });
   };
   await read();
-  const sampler = setInterval(() => void read().catch(() => {}), 1_000);
+  const sampler = setInterval(() => void read().catch((err: unknown) => (lost ??= err)), 1_000);
 
   const started = Date.now();
   const running: Promise<DrivenCall>[] = [];
@@ -69,7 +70,9 @@ export async function runPhase(
   }
   const calls = await Promise.all(running);
   clearInterval(sampler);
-  await read();
+  await read().catch((err: unknown) => (lost ??= err));
+  // The sandbox is shared: a test suite that restarts it (test/ari/stasis-app.e2e) spoils the run.
+  if (lost) throw new Error(`Asterisk (pid ${opts.asteriskPid}) could not be measured any more, restarted by someone? Run again. (${String(lost)})`);
 
   if (mode === 'dialplan') return { mode, calls, readings, idleMemory };
   const statuses = await worker.call<Record<string, number>>('statuses', { ids: orders.map((o) => o.id) });
