@@ -22,6 +22,7 @@ import { AppError } from './domain/app-error';
 import { createIdempotencyStore } from './services/idempotency-store';
 import { idempotencyPurgeJob } from './services/idempotency-purge-job';
 import { resolveSecretsKeys } from './config/secrets-key';
+import { createCardFingerprint } from './crypto/card-fingerprint';
 import { createNotificationDeliverer } from './notify/deliver';
 import { createSecretBox } from './notify/secret-box';
 import { deliverNotificationsJob } from './jobs/deliver-notifications';
@@ -100,7 +101,9 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   }
   const acquirer = overrides.acquirer ?? running.acquirer;
   notifications = createPaymentNotifications({ ...deps, parse: running.parseNotification });
-  const payments = createPaymentService({ ...deps, acquirer, callerWaitMs: config.acquirer.callerWaitMs ?? 20_000 });
+  const payments = createPaymentService({
+    ...deps, acquirer, cardFingerprint: createCardFingerprint(keys.current), callerWaitMs: config.acquirer.callerWaitMs ?? 20_000,
+  });
   const stopRecovery = new AbortController();
   const recovery = createPaymentRecovery({ ...deps, acquirer, busy: payments.busy, signal: stopRecovery.signal });
   // Attempts a crash left in flight, resolved by query in the background while calls are taken.

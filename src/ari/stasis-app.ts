@@ -9,6 +9,7 @@ import { openAriConnection, type AriConnectionOptions } from './ari-connection';
 import { createAriOps, type AriOps, type OriginateChannel } from './ari-ops';
 import { callEventTypes, toCallEvent, type RawAriEvent } from './call-event';
 import { errorSummary } from './error-summary';
+import { filterAppEvents, handledEventTypes } from './event-filter';
 import { hangUpLeftovers } from './leftover-channels';
 import { outboundEventTypes, toOutboundEvent, type RawOutboundEvent } from './outbound-event';
 import { OutboundLines, type OutboundWatch } from './outbound-lines';
@@ -185,6 +186,7 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
       events.emit('disconnected');
     },
     onReconnected: (client) => {
+      void filterAppEvents(client, app, handledEventTypes, opts.requestTimeoutMs, log);
       const ops = createAriOps(client, opts.requestTimeoutMs);
       currentOps = ops;
       // A callback still ringing when events stopped would be answered into a call nobody follows.
@@ -198,6 +200,7 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
   // Channels a previous run of this app left behind in Stasis would otherwise hang in silence.
   const firstClient = connection.client();
   if (firstClient) void cleanUp(createAriOps(firstClient, opts.requestTimeoutMs));
+  if (firstClient) await filterAppEvents(firstClient, app, handledEventTypes, opts.requestTimeoutMs, log);
 
   async function stop(stopOpts: { graceMs?: number } = {}): Promise<void> {
     accepting = false;

@@ -15,6 +15,8 @@ export interface PaymentAttemptRow {
   card_masked: string;
   card_bank: string;
   card_kind: CardKind;
+  /** Keyed fingerprint of the card number (src/crypto/card-fingerprint.ts); null on rows from before it. */
+  card_fingerprint: string | null;
   state: AttemptState;
   response_code: string | null;
   decline_reason: string | null;

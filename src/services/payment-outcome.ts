@@ -34,12 +34,14 @@ export async function applyOutcomeIn(trx: Knex.Transaction, attemptId: string, r
   const nowIso = at.toISOString();
   const orderAttempt = trx('order_attempts').where({ id: attempt.order_attempt_id });
   const card = { card_masked: attempt.card_masked, card_bank: attempt.card_bank, card_kind: attempt.card_kind };
+  const fingerprint = { card_fingerprint: attempt.card_fingerprint };
 
   if (result.outcome === 'approved') {
     // The money moved, so the order is paid whatever happened since: the caller hung up, heard
     // "try later", or the order expired or was cancelled meanwhile.
     const paid = await trx('orders').where({ id: attempt.order_id }).whereNot({ status: 'paid' }).update({
       ...card,
+      ...fingerprint,
       status: 'paid',
       spent_pay_code: trx.raw('coalesce(??, ??)', ['pay_code', 'spent_pay_code']),
       pay_code: null,

@@ -1,6 +1,7 @@
 import type { AcquirerPort, CardData, PaymentResult, PendingPayment, SmsCodeResult } from '../acquirer/acquirer-port';
 import { queryUntilSettled } from '../acquirer/query-until-settled';
 import type { PaymentInput, PaymentsForCall, SmsCodeRequest } from '../call/call-ports';
+import type { CardFingerprint } from '../crypto/card-fingerprint';
 import { firstWithin } from './first-within';
 import { attemptRef, moveAttempt, type PaymentAttemptRow } from './payment-attempts';
 import { applyAttemptOutcome } from './payment-outcome';
@@ -10,6 +11,8 @@ import type { ServiceDeps } from './service-deps';
 
 export interface PaymentServiceDeps extends ServiceDeps {
   acquirer: AcquirerPort;
+  /** Keyed hash of the card number stored with each attempt, to spot repeats (never the number). */
+  cardFingerprint: CardFingerprint;
   /**
    * How long a caller waits for a final answer (consume plus queries). After it they hear "we are
    * confirming your payment" and the attempt is resolved in the background.
@@ -107,7 +110,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
       const release = hold(input.orderId);
       let attempt: PaymentAttemptRow;
       try {
-        attempt = input.attempt ? await startPrepared(db, input, input.attempt, deps.now()) : await recordAttempt(db, input, 'sending', deps.now());
+        attempt = input.attempt ? await startPrepared(db, input, input.attempt, deps.now()) : await recordAttempt(db, input, 'sending', deps.now(), deps.cardFingerprint);
       } catch (err) {
         release();
         throw err;
@@ -120,7 +123,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
     },
 
     async requestSmsCode(input) {
-      const attempt = await recordAttempt(db, input, 'prepared', deps.now());
+      const attempt = await recordAttempt(db, input, 'prepared', deps.now(), deps.cardFingerprint);
       const log = deps.log.child({ orderId: attempt.order_id, callId: attempt.call_id, attemptId: attempt.id });
       const request = { orderId: input.orderId, attemptId: attempt.id, amount: attempt.amount, currency: attempt.currency, txnTime: attempt.txn_time, card: { ...input.card }, holder: { ...input.holder } };
       let answer: SmsCodeResult;

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { formatTxnTime } from '../acquirer/acp/txn-time';
 import type { PaymentInput, PreparedAttempt } from '../call/call-ports';
 import { AppError } from '../domain/app-error';
+import type { CardFingerprint } from '../crypto/card-fingerprint';
 import { maskPan } from '../domain/mask';
 import type { AttemptRow } from '../store/rows';
 import type { AttemptState } from './payment-attempt-state';
@@ -18,7 +19,13 @@ function holdOrder(trx: Knex.Transaction, input: PaymentInput, nowIso: string): 
  * the acquirer will know it by, so that a query can find it after a timeout or a crash.
  * The card appears masked, with its bank and kind; nothing else of it.
  */
-export async function recordAttempt(db: Knex, input: PaymentInput, state: AttemptState, at: Date): Promise<PaymentAttemptRow> {
+export async function recordAttempt(
+  db: Knex,
+  input: PaymentInput,
+  state: AttemptState,
+  at: Date,
+  fingerprint: CardFingerprint,
+): Promise<PaymentAttemptRow> {
   const nowIso = at.toISOString();
   const row = await db.transaction(async (trx) => {
     if ((await holdOrder(trx, input, nowIso)) === 0) return undefined;
@@ -37,6 +44,7 @@ export async function recordAttempt(db: Knex, input: PaymentInput, state: Attemp
       currency: order.currency,
       txn_time: formatTxnTime(at),
       ...card,
+      card_fingerprint: fingerprint(input.card.pan),
       state,
       response_code: null,
       decline_reason: null,

@@ -4,6 +4,7 @@ import * as idempotencyAndRequestSigning from './migrations/002-idempotency-and-
 import * as merchantNotifications from './migrations/003-merchant-notifications';
 import * as callbacksAndSms from './migrations/004-callbacks-and-sms';
 import * as paymentAttempts from './migrations/005-payment-attempts';
+import * as cardFingerprints from './migrations/006-card-fingerprints';
 
 interface NamedMigration {
   name: string;
@@ -20,6 +21,7 @@ const MIGRATIONS: NamedMigration[] = [
   { name: '003-merchant-notifications', migration: merchantNotifications },
   { name: '004-callbacks-and-sms', migration: callbacksAndSms },
   { name: '005-payment-attempts', migration: paymentAttempts },
+  { name: '006-card-fingerprints', migration: cardFingerprints },
 ];
 
 const migrationSource: Knex.MigrationSource<NamedMigration> = {

@@ -40,6 +40,9 @@ export class FakeAriClient extends EventEmitter {
   readonly playbacks = {
     stop: (p: Record<string, unknown>) => this.request('playbacks.stop', p),
   };
+  readonly applications = {
+    filter: (p: Record<string, unknown>) => this.request('applications.filter', p),
+  };
 
   start(app: string): Promise<void> {
     this.startedApps.push(app);

@@ -5,6 +5,7 @@ import { createMerchantService, type MerchantService } from '../../src/services/
 import { createOrderService, type OrderService } from '../../src/services/order-service';
 import { createPaymentService } from '../../src/services/payment-service';
 import type { TestDeps } from '../helpers/test-db';
+import { testCardFingerprint } from '../helpers/test-fingerprint';
 
 export const APPROVED: PaymentResult = { outcome: 'approved', acquirerRef: 'ref-1', responseCode: '00' };
 export const INSUFFICIENT: PaymentResult = { outcome: 'declined', reason: 'insufficient_funds', responseCode: '51' };
@@ -44,7 +45,7 @@ export async function openShop(deps: TestDeps): Promise<Shop> {
     },
     async pay(orderId, callId, card, result) {
       const acquirer: AcquirerPort = { pay: () => Promise.resolve(result), query: () => Promise.resolve(result) };
-      await createPaymentService({ ...deps, acquirer, callerWaitMs: 1000 }).pay({
+      await createPaymentService({ cardFingerprint: testCardFingerprint, ...deps, acquirer, callerWaitMs: 1000 }).pay({
         orderId,
         callId,
         card,

@@ -11,6 +11,7 @@ import { createPaymentService } from '../../src/services/payment-service';
 import { openDb } from '../../src/store/db';
 import { migrateLatest } from '../../src/store/migrate';
 import { dumpAllTables } from '../helpers/test-db';
+import { testCardFingerprint } from '../helpers/test-fingerprint';
 
 const credit = { pan: '6221558812340000', kind: 'credit' as const, cvn2: '123', expiryMmyy: '1230' };
 const debit = { pan: '6216261000000000018', kind: 'debit' as const, pin: '123456' };
@@ -49,7 +50,7 @@ describe('services: no card data at rest', () => {
       await migrateLatest(db);
       const deps = { db, log, now };
       const orders = createOrderService({ ...deps, defaultExpiresSeconds: 1800 });
-      const payments = createPaymentService({ ...deps, acquirer, callerWaitMs: 1000 });
+      const payments = createPaymentService({ cardFingerprint: testCardFingerprint, ...deps, acquirer, callerWaitMs: 1000 });
       const merchant = await createMerchantService(deps).createMerchant('Scan');
       const order = await orders.createOrder(merchant.id, { merchantOrderId: 'S1', amount: 100 });
       await orders.claimByPayCode(order.payCode!, 'call-1');

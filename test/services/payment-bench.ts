@@ -20,6 +20,7 @@ import { openDb, type Knex } from '../../src/store/db';
 import { migrateLatest } from '../../src/store/migrate';
 import { MERCHANT_ID, startHarness, type Harness } from '../acquirer/acp-harness';
 import { testOutputFile } from '../helpers/test-output';
+import { testCardFingerprint } from '../helpers/test-fingerprint';
 
 /** Short waits before each query, so a test runs the whole schedule in well under a second. */
 export const FAST_QUERIES = [20, 20, 20, 20, 20, 20];
@@ -96,7 +97,7 @@ export async function startBench(opts: BenchOptions = {}): Promise<Bench> {
   const deps = { db, log, now };
   notifications = createPaymentNotifications({ ...deps, parse: (body) => parseNotification(body, { trust: h.trust, merchantId: MERCHANT_ID, now: now() }) });
   const queryDelaysMs = opts.queryDelaysMs ?? FAST_QUERIES;
-  const payments = createPaymentService({ ...deps, acquirer: h.acquirer, callerWaitMs: opts.callerWaitMs ?? 5000, queryDelaysMs });
+  const payments = createPaymentService({ cardFingerprint: testCardFingerprint, ...deps, acquirer: h.acquirer, callerWaitMs: opts.callerWaitMs ?? 5000, queryDelaysMs });
   const recovery = createPaymentRecovery({ ...deps, acquirer: h.acquirer, busy: payments.busy, queryDelaysMs });
   const merchantId = (await merchants.createMerchant('Bench')).id;
 

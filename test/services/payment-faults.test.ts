@@ -5,6 +5,7 @@ import { createBankService } from '../../src/services/bank-service';
 import { createPaymentService } from '../../src/services/payment-service';
 import { FakeCall } from '../helpers/fake-call';
 import { eventually, FAST_QUERIES, startBench, type Bench } from './payment-bench';
+import { testCardFingerprint } from '../helpers/test-fingerprint';
 
 const DEBIT = '6216261000000000018';
 const SLOW_ANSWER = '6200851000000001';
@@ -51,7 +52,7 @@ describe('services: payment faults (F3, F5, acquirer down)', function () {
   it('F3: when every query of the schedule stays unknown, then the caller hears pending, the attempt is left unknown_manual with an alert, and one consume was sent', async () => {
     bench = await startBench(NO_NOTIFICATIONS);
     const acquirer = { ...bench.h.acquirer, query: async () => ({ outcome: 'pending' as const }) };
-    const payments = createPaymentService({ db: bench.db, log: bench.log, now: bench.h.clock.now, acquirer, callerWaitMs: 5000, queryDelaysMs: FAST_QUERIES });
+    const payments = createPaymentService({ cardFingerprint: testCardFingerprint, db: bench.db, log: bench.log, now: bench.h.clock.now, acquirer, callerWaitMs: 5000, queryDelaysMs: FAST_QUERIES });
     const order = await bench.orderInCall();
     const holder = { idNumber: TEST_HOLDER.idNumber, mobile: TEST_HOLDER.mobile };
 

@@ -13,6 +13,7 @@ import { createPaymentService, type PaymentService } from '../../src/services/pa
 import { MERCHANT_ID } from '../acquirer/acp-harness';
 import { fixturePki } from '../crypto/pki-fixture';
 import { startBench, type Bench } from './payment-bench';
+import { testCardFingerprint } from '../helpers/test-fingerprint';
 
 const DEBIT = '6216261000000000018';
 const QUERY_ID = '202603021200001234567';
@@ -55,7 +56,7 @@ describe('services: acquirer notifications over POST /acquirer/notify (F5)', fun
   /** An attempt whose consume got no final answer: the caller heard pending, the acquirer's word is awaited. */
   beforeEach(async () => {
     bench = await startBench();
-    stuck = createPaymentService({
+    stuck = createPaymentService({ cardFingerprint: testCardFingerprint,
       db: bench.db,
       log: bench.log,
       now: bench.h.clock.now,

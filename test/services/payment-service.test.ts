@@ -6,6 +6,7 @@ import { createOrderService, type OrderService } from '../../src/services/order-
 import type { PaymentAttemptRow } from '../../src/services/payment-attempts';
 import { createPaymentService, type PaymentService } from '../../src/services/payment-service';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
+import { testCardFingerprint } from '../helpers/test-fingerprint';
 
 const debitCard = { pan: '6216261000000000018', kind: 'debit' as const, pin: '123456' };
 const holder = { idNumber: '341126197709218366', mobile: '13552535506' };
@@ -62,7 +63,7 @@ describe('services/payment-service', () => {
   }
 
   function payments(acquirer: AcquirerPort, callerWaitMs = 1000): PaymentService {
-    return createPaymentService({ ...deps, acquirer, callerWaitMs, queryDelaysMs: [5, 5, 5] });
+    return createPaymentService({ cardFingerprint: testCardFingerprint, ...deps, acquirer, callerWaitMs, queryDelaysMs: [5, 5, 5] });
   }
 
   const attemptsOf = (orderId: string): Promise<PaymentAttemptRow[]> => deps.db('payment_attempts').where({ order_id: orderId }).orderBy('created_at');
@@ -89,6 +90,10 @@ describe('services/payment-service', () => {
     expect(read.card).to.deep.equal({ masked: '621626*********0018', bank: 'pab', kind: 'debit' });
     expect(read.attempts).to.have.length(1);
     expect(read.attempts[0]).to.include({ outcome: 'paid', endedAt: '2026-03-01T08:00:00.000Z' });
+    // The card is known again by its keyed fingerprint, on the attempt and on the paid order.
+    const fingerprint = testCardFingerprint(debitCard.pan);
+    expect((await attemptsOf(order.id)).map((a) => a.card_fingerprint)).to.deep.equal([fingerprint]);
+    expect((await deps.db('orders').where({ id: order.id }).first('card_fingerprint')).card_fingerprint).to.equal(fingerprint);
     expect(await orders.claimByPayCode(order.payCode!, 'call-2')).to.deep.equal({ ok: false, reason: 'paid' });
     // The call's own release afterwards changes nothing.
     await orders.releaseAfterCall(order.id, 'call-1', 'abandoned');
@@ -211,7 +216,7 @@ describe('services/payment-service', () => {
   it('when the service stops while queries are still due, then the attempt stays unknown for the recovery job (not unknown_manual)', async () => {
     const order = await orderInCall();
     const acquirer = fakeAcquirer(pending);
-    const service = createPaymentService({ ...deps, acquirer, callerWaitMs: 50, queryDelaysMs: [60_000] });
+    const service = createPaymentService({ cardFingerprint: testCardFingerprint, ...deps, acquirer, callerWaitMs: 50, queryDelaysMs: [60_000] });
 
     expect((await service.pay({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder })).outcome).to.equal('pending');
     expect(service.busy(order.id)).to.equal(true);

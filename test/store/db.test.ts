@@ -37,6 +37,7 @@ describe('store/db', () => {
         '003-merchant-notifications',
         '004-callbacks-and-sms',
         '005-payment-attempts',
+        '006-card-fingerprints',
       ]);
       for (const table of ['merchants', 'orders', 'order_attempts', 'banks', 'idempotency_keys', 'notifications', 'callbacks', 'callback_attempts', 'sms', 'line_usage', 'payment_attempts', 'acquirer_notifications']) {
         expect(await db.schema.hasTable(table), table).to.equal(true);
