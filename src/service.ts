@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { AcquirerPort } from './acquirer/acquirer-port';
 import { startAcquirer, type RunningAcquirer, type StartAcquirerDeps } from './acquirer/start-acquirer';
+import { createHttpAriOps } from './ari/ari-http-ops';
 import { startStasisApp, type StasisApp } from './ari/stasis-app';
 import { runPaymentCall } from './call/payment-call';
 import type { PaymentFlowDeps } from './call/call-ports';
@@ -127,6 +128,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     requestTimeoutMs: config.ari.requestTimeoutMs,
     defaultLanguage: config.defaultLanguage,
     log,
+    ops: createHttpAriOps({ url: config.ari.url, user: config.ari.user, password: ariPassword, timeoutMs: config.ari.requestTimeoutMs }),
     onCall: async (call, args, info) => {
       // inbound,<pay code> from the dialplan; callback,<orderId>,<attemptId> only on channels we originated.
       await runPaymentCall(call, flowDeps, callStartFromArgs(args, info.direction));

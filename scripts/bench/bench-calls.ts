@@ -56,8 +56,9 @@ async function main(): Promise<void> {
   const asteriskVersion = (await driver.client().asterisk.getInfo()).system?.version ?? 'unknown';
   const profileDir = path.resolve(__dirname, '..', '..', 'bench', 'results', 'profiles');
   if (opts.cpuProf) fs.mkdirSync(profileDir, { recursive: true });
+  const acquirer = await forkWorker<{ pid: number; env: Record<string, string> }>(path.join(__dirname, 'calls', 'acquirer-worker.ts'));
   const worker = await forkWorker<{ pid: number }>(path.join(__dirname, 'calls', 'service-worker.ts'), {
-    env: { ...process.env, LOG_LEVEL: opts.logLevel },
+    env: { ...process.env, ...acquirer.ready.env, LOG_LEVEL: opts.logLevel, SANDBOX_ACQUIRER_PORT: '0' },
     nodeFlags: ['--expose-gc', ...(opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
   });
 
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
   } finally {
     await worker.call('stop').catch(() => {});
     await worker.exited;
+    await acquirer.call('stop').catch(() => {});
     driver.close();
   }
 
@@ -94,7 +96,7 @@ async function main(): Promise<void> {
       rampSeconds: rampMs / 1000,
       runs: opts.runs,
       serviceLogLevel: opts.logLevel,
-      acquirer: config.acquirer.kind,
+      acquirer: 'sandbox acquirer in its own process, reached over ACP (ACQUIRER=acp)',
       acquirerTimeoutMs: config.acquirer.timeoutMs,
       keys: 'DTMF 100 ms, 100 ms apart, after each prompt has finished (no barge-in)',
     },

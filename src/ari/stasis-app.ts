@@ -34,6 +34,11 @@ export interface StasisAppOptions {
   connectWaitMs?: number;
   /** For tests: replaces ari-client's connect. */
   connect?: AriConnectionOptions['connect'];
+  /**
+   * The REST requests, when not through ari-client (the service passes createHttpAriOps, which costs
+   * half the CPU). Events always come through ari-client.
+   */
+  ops?: AriOps;
 }
 
 /**
@@ -79,6 +84,7 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
   let lostLines: string[] = [];
   let currentOps: AriOps | undefined;
   let accepting = true;
+  const opsFor = (client: Client): AriOps => opts.ops ?? createAriOps(client, opts.requestTimeoutMs);
 
   function onStasisStart(clientOps: AriOps, event: StasisStart): void {
     const channelId = event.channel.id;
@@ -162,7 +168,7 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
   }
 
   function attach(client: Client, emitter: EventEmitter): void {
-    const clientOps = createAriOps(client, opts.requestTimeoutMs);
+    const clientOps = opsFor(client);
     currentOps = clientOps;
     emitter.on('StasisStart', (event: StasisStart) => onStasisStart(clientOps, event));
     for (const type of callEventTypes) emitter.on(type, route);
@@ -187,7 +193,7 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
     },
     onReconnected: (client) => {
       void filterAppEvents(client, app, handledEventTypes, opts.requestTimeoutMs, log);
-      const ops = createAriOps(client, opts.requestTimeoutMs);
+      const ops = opsFor(client);
       currentOps = ops;
       // A callback still ringing when events stopped would be answered into a call nobody follows.
       const lost = lostLines;
@@ -199,7 +205,7 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
   });
   // Channels a previous run of this app left behind in Stasis would otherwise hang in silence.
   const firstClient = connection.client();
-  if (firstClient) void cleanUp(createAriOps(firstClient, opts.requestTimeoutMs));
+  if (firstClient) void cleanUp(opsFor(firstClient));
   if (firstClient) await filterAppEvents(firstClient, app, handledEventTypes, opts.requestTimeoutMs, log);
 
   async function stop(stopOpts: { graceMs?: number } = {}): Promise<void> {

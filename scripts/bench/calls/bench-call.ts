@@ -41,12 +41,14 @@ export interface BenchCallOps {
 }
 
 const FIELD_VARIABLE = 'IVRPAY_FIELD';
+const PROMPT_FIELD = new Map(Object.entries(FIELD_PROMPT).map(([field, prompt]) => [prompt, field]));
 
 /**
- * A cardholder who listens: it keys a field's answer once the field is asked and its prompt has
- * finished, then times the field's last key to the start of the next prompt. The baseline names the
- * field after its prompt. The app names it before, but Asterisk runs the variable request on the
- * channel's queue, where it may wait behind the prompt: so either may come first.
+ * A cardholder who listens: it keys a field's answer once the field's prompt has finished, then
+ * times the field's last key to the start of the next prompt. The baseline names the field in
+ * IVRPAY_FIELD right after its prompt. For the app, the end of the field's own prompt (FIELD_PROMPT)
+ * is the question: so the benchmark does not depend on the app's IVRPAY_FIELD, which production may
+ * turn off, and which Asterisk may even deliver after the prompt (it queues behind the playback).
  */
 export class BenchCall {
   readonly done: Promise<DrivenCall>;
@@ -57,8 +59,6 @@ export class BenchCall {
   private answeredAt: number | undefined;
   private markAnswered!: () => void;
   private readonly answered = new Promise<void>((resolve) => (this.markAnswered = resolve));
-  private askedField: string | undefined;
-  private readonly promptsEnded = new Set<string>();
   private keysToCome: { field: string; count: number } | undefined;
   private lastKey: { field: string; at: number } | undefined;
   private finish!: (call: DrivenCall) => void;
@@ -89,16 +89,16 @@ export class BenchCall {
         }
         break;
       case 'ChannelVarset':
-        if (onPeer && event.variable === FIELD_VARIABLE && event.value) this.asked(event.value);
+        if (this.mode === 'dialplan' && onPeer && event.variable === FIELD_VARIABLE && event.value) this.asked(event.value);
         break;
       case 'PlaybackStarted':
         if (event.playback?.target_uri === `channel:${this.peerId}`) this.promptStarted(at, event.playback.media_uri);
         break;
       case 'PlaybackFinished':
-        if (event.playback?.target_uri === `channel:${this.peerId}`) {
-          // A list's PlaybackFinished names its last item.
-          this.promptsEnded.add(event.playback.media_uri.split('/').pop() ?? '');
-          this.keyWhenReady();
+        // A list's PlaybackFinished names its last item.
+        if (this.mode === 'app' && event.playback?.target_uri === `channel:${this.peerId}`) {
+          const field = PROMPT_FIELD.get(event.playback.media_uri.split('/').pop() ?? '');
+          if (field) this.asked(field);
         }
         break;
       case 'ChannelDialplan':
@@ -127,17 +127,6 @@ export class BenchCall {
 
   private asked(field: string): void {
     this.fieldsAsked.push(field);
-    if (this.mode === 'dialplan') return this.key(field);
-    this.askedField = field;
-    this.keyWhenReady();
-  }
-
-  private keyWhenReady(): void {
-    const field = this.askedField;
-    const prompt = field === undefined ? undefined : FIELD_PROMPT[field];
-    if (field === undefined || prompt === undefined || !this.promptsEnded.has(prompt)) return;
-    this.askedField = undefined;
-    this.promptsEnded.delete(prompt);
     this.key(field);
   }
 

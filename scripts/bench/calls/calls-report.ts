@@ -84,7 +84,9 @@ export function callsReport(result: CallsResult): { markdown: string; summary: u
   const dialplan = phasesOf(result, 'dialplan');
   const astPer100 = { dialplan: mean(dialplan.map((p) => p.cpu.asteriskPer100Calls)), app: mean(app.map((p) => p.cpu.asteriskPer100Calls)) };
   const ourPer100 = mean(app.map((p) => p.cpu.servicePer100Calls));
-  const compare = (name: string, base: number, ours: number, digits = 0) => [name, fixed(base, digits), fixed(ours, digits), fixed(ours - base, digits), `${fixed(ours / base, 2)}×`];
+  // A baseline that rounds to 0 ms has no meaningful ratio: the difference says it all.
+  const compare = (name: string, base: number, ours: number, digits = 0) =>
+    [name, fixed(base, digits), fixed(ours, digits), fixed(ours - base, digits), fixed(base, digits) > 0 ? `${fixed(ours / base, 2)}×` : '–'];
   const versus = markdownTable(['measure (all runs)', 'dialplan baseline', 'ivrpay app', 'added', 'ratio'], [
     compare('key→next prompt p50, ms', latency.dialplan.p50, latency.app.p50),
     compare('key→next prompt p95, ms', latency.dialplan.p95, latency.app.p95),

@@ -1,0 +1,119 @@
+/**
+ * bench:api's measured process, one of two kinds (argv[2]):
+ *   service  the merchant API as src/service.ts wires it (createApp over the real services, SQLite
+ *            in WAL mode in a temp folder), without the Stasis app and the acquirer, which the API
+ *            does not use; one merchant, and orders to read back.
+ *   bare     the baseline: a bare Express app answering the same JSON, no middleware but the body parser.
+ * It listens on 127.0.0.1, port 0, and says where over IPC; autocannon runs in the parent.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import express from 'express';
+import { loadConfig } from '../../../src/config/config';
+import { resolveSecretsKeys } from '../../../src/config/secrets-key';
+import { createApp } from '../../../src/http/create-app';
+import { startHttpServer } from '../../../src/http/start-http-server';
+import { createLogger } from '../../../src/log/logger';
+import { createSecretBox } from '../../../src/notify/secret-box';
+import { createBankService } from '../../../src/services/bank-service';
+import { createIdempotencyStore } from '../../../src/services/idempotency-store';
+import { createMerchantService } from '../../../src/services/merchant-service';
+import { createOrderService } from '../../../src/services/order-service';
+import { openDb } from '../../../src/store/db';
+import { migrateLatest } from '../../../src/store/migrate';
+import { announceFailure, announceReady, serveRequests } from '../lib/worker-rpc';
+
+export interface ApiWorkerReady {
+  pid: number;
+  port: number;
+  /** service: the merchant's key and orders to GET. */
+  apiKey?: string;
+  orderIds?: string[];
+}
+
+/** What both answer: an order as the API shows it, so the two send bodies of the same size. */
+export const SAMPLE_ORDER = {
+  id: 'ord_0123456789abcdef0123',
+  merchantOrderId: 'BENCH-1',
+  amount: 12345,
+  currency: 'CNY',
+  description: '',
+  mode: 'inbound',
+  status: 'created',
+  payCode: '123456',
+  expiresAt: '2030-01-01T00:00:00.000Z',
+  createdAt: '2030-01-01T00:00:00.000Z',
+  updatedAt: '2030-01-01T00:00:00.000Z',
+  attempts: [],
+};
+
+async function startBare(): Promise<ApiWorkerReady & { close(): Promise<void> }> {
+  const app = express();
+  app.post('/echo', express.json(), (req, res) => {
+    res.status(201).json({ ...SAMPLE_ORDER, ...req.body });
+  });
+  app.get('/echo/:id', (req, res) => {
+    res.json({ ...SAMPLE_ORDER, id: req.params.id });
+  });
+  const http = await startHttpServer(app, '127.0.0.1', 0);
+  return { pid: process.pid, port: http.address.port, close: () => http.close() };
+}
+
+async function startApi(ordersToRead: number): Promise<ApiWorkerReady & { close(): Promise<void> }> {
+  const config = loadConfig(process.env);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ivrpay-bench-api-'));
+  const log = createLogger({ level: config.log.level });
+  const db = await openDb(path.join(dir, 'bench.sqlite'));
+  await migrateLatest(db);
+  const deps = { db, now: () => new Date(), log };
+  const merchants = createMerchantService({ ...deps, secretBox: createSecretBox(resolveSecretsKeys(config)) });
+  const orders = createOrderService({ ...deps, defaultExpiresSeconds: config.orderExpiresSeconds });
+  const app = createApp({
+    merchants, orders, banks: createBankService(deps), idempotency: createIdempotencyStore(deps),
+    rateLimitPerMinute: config.http.rateLimitPerMinute, log, now: deps.now,
+  });
+  const http = await startHttpServer(app, '127.0.0.1', 0);
+  const merchant = await merchants.createMerchant('bench:api');
+  const orderIds: string[] = [];
+  for (let i = 0; i < ordersToRead; i++) {
+    const order = await orders.createOrder(merchant.id, { merchantOrderId: `READ-${i}`, amount: 12345, currency: 'CNY', mode: 'inbound' });
+    orderIds.push(order.id);
+  }
+  return {
+    pid: process.pid,
+    port: http.address.port,
+    apiKey: merchant.apiKey,
+    orderIds,
+    close: async () => {
+      await http.close();
+      // autocannon drops its connections at the end: let the requests they left finish with the store.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await db.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const kind = process.argv[2];
+  const server = kind === 'bare' ? await startBare() : await startApi(Number(process.argv[3] ?? 1000));
+  serveRequests({
+    cpu: () => {
+      const used = process.cpuUsage();
+      return used.user + used.system;
+    },
+    stop: async () => {
+      await server.close();
+      setImmediate(() => process.exit(0));
+    },
+  });
+  process.on('disconnect', () => void server.close().finally(() => process.exit(0)));
+  const { close: _close, ...ready } = server;
+  announceReady(ready);
+}
+
+main().catch((err: unknown) => {
+  announceFailure(err);
+  process.exit(1);
+});

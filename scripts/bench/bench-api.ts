@@ -1,0 +1,129 @@
+/**
+ * npm run bench:api -- [--duration 10] [--connections 10] [--rounds 2] [--log-level warn]
+ *
+ * autocannon against the merchant API (POST /v1/orders, authenticated, a fresh Idempotency-Key and
+ * merchantOrderId per request; GET /v1/orders/:id) and, in the same run, against a bare Express app
+ * answering the same JSON. Each server runs in a worker process pinned to one core, autocannon in
+ * this one on the other. Prints markdown tables and writes bench/results/api.json. 127.0.0.1 only.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { Command } from 'commander';
+import type { ApiWorkerReady } from './api/api-worker';
+import { apiReport, type ApiResult, type ApiRun } from './api/api-report';
+import { machineFacts } from './lib/machine-facts';
+import { writeResults } from './lib/results-file';
+import { forkWorker, type Worker } from './lib/worker-rpc';
+
+const program = new Command()
+  .name('bench:api')
+  .option('--duration <seconds>', 'length of each measured run', Number, 10)
+  .option('--connections <n>', 'concurrent connections', Number, 10)
+  .option('--rounds <n>', 'measure each endpoint this many times, alternating with the baseline', Number, 2)
+  .option('--log-level <level>', "the API's LOG_LEVEL (info writes a line per request)", 'warn')
+  .option('--cpu-prof', 'write a V8 CPU profile of the API process to bench/results/profiles/');
+
+type Server = Worker<ApiWorkerReady>;
+
+function log(line: string): void {
+  process.stderr.write(`bench:api: ${line}\n`);
+}
+
+/** One core for the servers, the other for autocannon, so neither measures the other's work. */
+function pin(servers: Server[]): string {
+  if (os.cpus().length < 2) return 'not pinned (one core)';
+  try {
+    for (const s of servers) execFileSync('taskset', ['-a', '-pc', '1', String(s.ready.pid)], { stdio: 'ignore' });
+    execFileSync('taskset', ['-a', '-pc', '0', String(process.pid)], { stdio: 'ignore' });
+    return 'servers on core 1, autocannon on core 0 (taskset)';
+  } catch {
+    return 'not pinned (taskset failed)';
+  }
+}
+
+function requestFor(endpoint: 'post' | 'get', server: Server, bare: boolean): autocannon.Request {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (server.ready.apiKey) headers.authorization = `Bearer ${server.ready.apiKey}`;
+  if (endpoint === 'get') {
+    const ids = server.ready.orderIds ?? ['ord_0123456789abcdef0123'];
+    let next = 0;
+    return {
+      method: 'GET',
+      setupRequest: (req) => ({ ...req, headers, path: `${bare ? '/echo' : '/v1/orders'}/${ids[next++ % ids.length]}` }),
+    };
+  }
+  const run = randomUUID().slice(0, 8);
+  let n = 0;
+  return {
+    method: 'POST',
+    path: bare ? '/echo' : '/v1/orders',
+    setupRequest: (req) => {
+      n += 1;
+      const body = JSON.stringify({ merchantOrderId: `B${run}-${n}`, amount: 12345, currency: 'CNY', mode: 'inbound' });
+      return { ...req, headers: { ...headers, 'idempotency-key': `${run}-${n}` }, body };
+    },
+  };
+}
+
+async function measure(server: Server, endpoint: 'post' | 'get', bare: boolean, opts: { duration: number; connections: number }): Promise<ApiRun> {
+  const url = `http://127.0.0.1:${server.ready.port}`;
+  const base = { url, connections: opts.connections, requests: [requestFor(endpoint, server, bare)] };
+  await autocannon({ ...base, duration: 2 }); // warm-up: JIT, SQLite pages, keep-alive sockets
+  const cpuBefore = await server.call<number>('cpu');
+  const result = await autocannon({ ...base, duration: opts.duration });
+  const cpuAfter = await server.call<number>('cpu');
+  return {
+    requestsPerSecond: result.requests.average,
+    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    bytesPerResponse: result.throughput.total / Math.max(1, result.requests.total),
+    serverCpuPercent: ((cpuAfter - cpuBefore) / 1000 / (result.duration * 1000)) * 100,
+  };
+}
+
+async function main(): Promise<void> {
+  const opts = program.parse().opts<{ duration: number; connections: number; rounds: number; logLevel: string; cpuProf?: boolean }>();
+  const profileDir = path.resolve(__dirname, '..', '..', 'bench', 'results', 'profiles');
+  const machine = machineFacts();
+  const worker = path.join(__dirname, 'api', 'api-worker.ts');
+  const bare = await forkWorker<ApiWorkerReady>(worker, { args: ['bare'] });
+  const api = await forkWorker<ApiWorkerReady>(worker, {
+    args: ['service', '1000'],
+    env: { ...process.env, LOG_LEVEL: opts.logLevel, API_RATE_LIMIT_PER_MINUTE: '1000000' },
+    nodeFlags: opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  });
+  const pinning = pin([bare, api]);
+  const runs: ApiResult['runs'] = [];
+  try {
+    for (let round = 1; round <= opts.rounds; round++) {
+      for (const endpoint of ['post', 'get'] as const) {
+        for (const [server, isBare] of [[bare, true], [api, false]] as const) {
+          const figures = await measure(server, endpoint, isBare, opts);
+          runs.push({ round, endpoint, server: isBare ? 'bare' : 'api', ...figures });
+          log(`round ${round}, ${isBare ? 'bare express' : 'ivrpay API'} ${endpoint.toUpperCase()}: ${Math.round(figures.requestsPerSecond)} req/s, p99 ${figures.latencyMs.p99} ms`);
+        }
+      }
+    }
+  } finally {
+    await Promise.allSettled([bare.call('stop'), api.call('stop')]);
+  }
+  const result: ApiResult = {
+    benchmark: 'api',
+    machine,
+    settings: { durationSeconds: opts.duration, connections: opts.connections, rounds: opts.rounds, serviceLogLevel: opts.logLevel, pinning, rateLimitPerMinute: 1_000_000 },
+    runs,
+  };
+  const { markdown, summary } = apiReport(result);
+  const file = writeResults('api', { ...result, summary });
+  process.stdout.write(`${markdown}\n\nResults: ${path.relative(process.cwd(), file)}\n`);
+}
+
+main().catch((err: unknown) => {
+  log(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.exit(1);
+});
