@@ -21,6 +21,8 @@ export interface PhaseFigures {
   split?: { keyToAppMs: Summary; appToPromptMs: Summary };
   cpu: { asterisk: number; service: number; driver: number; servicePer100Calls: number; asteriskPer100Calls: number };
   memoryMb: { serviceRss: number; serviceRssPer100Calls: number; idleRss: number; idleHeap: number; asteriskRss: number };
+  /** The machine's 1-minute load average as the phase ended (ours included): a busy neighbour shows here. */
+  loadAverage: number;
 }
 
 const MB = 2 ** 20;
@@ -113,5 +115,6 @@ export function phaseFigures(raw: PhaseRaw): PhaseFigures {
       idleHeap: raw.idleMemory.heapUsed / MB,
       asteriskRss: to.asteriskRss / MB,
     },
+    loadAverage: raw.loadAverage,
   };
 }

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { processCpuMicros, processRssBytes } from '../lib/proc-cpu';
 import type { Worker } from '../lib/worker-rpc';
@@ -24,6 +25,7 @@ export interface PhaseRaw {
   promptTimes?: Record<string, number[]>;
   /** The service's memory, garbage collected, just before the phase. */
   idleMemory: ServiceSample;
+  loadAverage: number;
 }
 
 export interface PhaseOptions {
@@ -74,8 +76,9 @@ export async function runPhase(
   // The sandbox is shared: a test suite that restarts it (test/ari/stasis-app.e2e) spoils the run.
   if (lost) throw new Error(`Asterisk (pid ${opts.asteriskPid}) could not be measured any more, restarted by someone? Run again. (${String(lost)})`);
 
-  if (mode === 'dialplan') return { mode, calls, readings, idleMemory };
+  const loadAverage = os.loadavg()[0];
+  if (mode === 'dialplan') return { mode, calls, readings, idleMemory, loadAverage };
   const statuses = await worker.call<Record<string, number>>('statuses', { ids: orders.map((o) => o.id) });
   const promptTimes = await worker.call<Record<string, number[]>>('takePromptTimes');
-  return { mode, calls, readings, idleMemory, statuses, promptTimes };
+  return { mode, calls, readings, idleMemory, loadAverage, statuses, promptTimes };
 }
