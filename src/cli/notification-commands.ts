@@ -1,15 +1,7 @@
 import type { Command } from 'commander';
-import { AppError } from '../domain/app-error';
 import type { NotificationAdmin } from '../notify/notification-admin';
 import type { AdminIo } from './admin-io';
-
-function parseLimit(value: string): number {
-  const limit = Number(value);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
-    throw new AppError('validation_failed', '--limit must be an integer from 1 to 10000');
-  }
-  return limit;
-}
+import { parseLimit } from './parse-limit';
 
 export function addNotificationCommands(program: Command, notifications: NotificationAdmin, io: AdminIo): void {
   const notification = program.command('notification').description('signed order events sent to merchants');

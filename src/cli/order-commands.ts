@@ -4,14 +4,7 @@ import { AppError } from '../domain/app-error';
 import { ORDER_STATUSES, type OrderMode, type OrderStatus } from '../services/order-status';
 import type { OrderService } from '../services/order-service';
 import type { AdminIo } from './admin-io';
-
-function parseLimit(value: string): number {
-  const limit = Number(value);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
-    throw new AppError('validation_failed', '--limit must be an integer from 1 to 10000');
-  }
-  return limit;
-}
+import { parseLimit } from './parse-limit';
 
 export function addOrderCommands(program: Command, orders: Pick<OrderService, 'findOrder' | 'listOrders'>, io: AdminIo): void {
   const order = program.command('order').description("any merchant's orders");
