@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const health = await fetch(`${base}/healthz`).catch(() => undefined);
   if (!health?.ok) throw new Error(`nothing answers at ${base}: run \`npm start\` in another terminal first`);
 
-  const db = await openDb(config.sqliteFile);
+  const db = await openDb(config.sqliteFile, { synchronous: config.sqliteSynchronous });
   await migrateLatest(db);
   const merchant = await createMerchantService({ db, now: () => new Date(), log }).createMerchant('Demo shop 演示商户');
   await db.destroy();

@@ -8,6 +8,7 @@ import type { PaymentFlowDeps } from './call/call-ports';
 import type { Config } from './config/config';
 import { loadOrCreateSandboxSecrets } from './config/sandbox-secrets';
 import { createApp } from './http/create-app';
+import { cachedAuthentication } from './services/cached-authentication';
 import { startHttpServer, type RunningHttpServer } from './http/start-http-server';
 import { expireOrdersJob } from './jobs/expire-orders';
 import { startScheduler, type Scheduler } from './jobs/scheduler';
@@ -29,6 +30,7 @@ import { createSecretBox } from './notify/secret-box';
 import { deliverNotificationsJob } from './jobs/deliver-notifications';
 import { ensureAsterisk } from './sandbox/ensure-asterisk';
 import { openDb, type Knex } from './store/db';
+import { createGroupCommit } from './store/group-commit';
 import { migrateLatest } from './store/migrate';
 import { createAriOriginator } from './ari/ari-originator';
 import { callStartFromArgs } from './ari/stasis-args';
@@ -64,9 +66,9 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const ariPassword = config.ari.password ?? loadOrCreateSandboxSecrets(config.dataDir).ariPassword;
   await ensureAsterisk(config, ariPassword, log);
 
-  const db = await openDb(config.sqliteFile);
+  const db = await openDb(config.sqliteFile, { synchronous: config.sqliteSynchronous });
   await migrateLatest(db);
-  const deps = { db, now, log };
+  const deps = { db, now, log, groupCommit: createGroupCommit(db) };
   const keys = resolveSecretsKeys(config);
   if (keys.generated) log.warn('SECRETS_KEY unset: using the generated key in DATA_DIR/secrets-key.json');
   const secretBox = createSecretBox(keys);
@@ -88,7 +90,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     receive: (body: string) => notifications?.receive(body) ?? Promise.reject(new AppError('unavailable', 'starting up')),
   };
   const http = await startHttpServer(createApp({
-    merchants, orders, banks, idempotency, rateLimitPerMinute: config.http.rateLimitPerMinute, log, now, acquirerNotifications,
+    merchants: cachedAuthentication(merchants), orders, banks, idempotency, rateLimitPerMinute: config.http.rateLimitPerMinute, log, now, acquirerNotifications,
   }), config.http.host, config.http.port);
   let running: RunningAcquirer;
   try {

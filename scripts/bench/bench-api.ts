@@ -1,7 +1,7 @@
 /**
  * npm run bench:api -- [--duration 10] [--connections 10] [--rounds 2] [--log-level warn]
  *
- * autocannon against the merchant API (POST /v1/orders, authenticated, a fresh Idempotency-Key and
+ * autocannon against the merchant API, with SQLITE_SYNCHRONOUS=full (the default) and =normal (POST /v1/orders, authenticated, a fresh Idempotency-Key and
  * merchantOrderId per request; GET /v1/orders/:id) and, in the same run, against a bare Express app
  * answering the same JSON. Each server runs in a worker process pinned to one core, autocannon in
  * this one on the other. Prints markdown tables and writes bench/results/api.json. 127.0.0.1 only.
@@ -13,7 +13,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { Command } from 'commander';
 import type { ApiWorkerReady } from './api/api-worker';
-import { apiReport, type ApiResult, type ApiRun } from './api/api-report';
+import { apiReport, SERVER_NAME, type ApiResult, type ApiRun, type ServerKind } from './api/api-report';
 import { machineFacts } from './lib/machine-facts';
 import { writeResults } from './lib/results-file';
 import { forkWorker, type Worker } from './lib/worker-rpc';
@@ -24,6 +24,7 @@ const program = new Command()
   .option('--connections <n>', 'concurrent connections', Number, 10)
   .option('--rounds <n>', 'measure each endpoint this many times, alternating with the baseline', Number, 2)
   .option('--log-level <level>', "the API's LOG_LEVEL (info writes a line per request)", 'warn')
+  .option('--only <endpoint>', 'measure just post or get (for profiling one of them)')
   .option('--cpu-prof', 'write a V8 CPU profile of the API process to bench/results/profiles/');
 
 type Server = Worker<ApiWorkerReady>;
@@ -87,30 +88,32 @@ async function measure(server: Server, endpoint: 'post' | 'get', bare: boolean, 
 }
 
 async function main(): Promise<void> {
-  const opts = program.parse().opts<{ duration: number; connections: number; rounds: number; logLevel: string; cpuProf?: boolean }>();
+  const opts = program.parse().opts<{ duration: number; connections: number; rounds: number; logLevel: string; only?: string; cpuProf?: boolean }>();
   const profileDir = path.resolve(__dirname, '..', '..', 'bench', 'results', 'profiles');
   const machine = machineFacts();
   const worker = path.join(__dirname, 'api', 'api-worker.ts');
   const bare = await forkWorker<ApiWorkerReady>(worker, { args: ['bare'] });
-  const api = await forkWorker<ApiWorkerReady>(worker, {
-    args: ['service', '1000'],
-    env: { ...process.env, LOG_LEVEL: opts.logLevel, API_RATE_LIMIT_PER_MINUTE: '1000000' },
-    nodeFlags: opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
-  });
-  const pinning = pin([bare, api]);
+  const startApi = (synchronous: 'full' | 'normal') =>
+    forkWorker<ApiWorkerReady>(worker, {
+      args: ['service', '1000'],
+      env: { ...process.env, LOG_LEVEL: opts.logLevel, API_RATE_LIMIT_PER_MINUTE: '1000000', SQLITE_SYNCHRONOUS: synchronous },
+      nodeFlags: opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    });
+  const servers: [ServerKind, Server][] = [['bare', bare], ['api', await startApi('full')], ['api-normal', await startApi('normal')]];
+  const pinning = pin(servers.map(([, s]) => s));
   const runs: ApiResult['runs'] = [];
   try {
     for (let round = 1; round <= opts.rounds; round++) {
-      for (const endpoint of ['post', 'get'] as const) {
-        for (const [server, isBare] of [[bare, true], [api, false]] as const) {
-          const figures = await measure(server, endpoint, isBare, opts);
-          runs.push({ round, endpoint, server: isBare ? 'bare' : 'api', ...figures });
-          log(`round ${round}, ${isBare ? 'bare express' : 'ivrpay API'} ${endpoint.toUpperCase()}: ${Math.round(figures.requestsPerSecond)} req/s, p99 ${figures.latencyMs.p99} ms`);
+      for (const endpoint of (['post', 'get'] as const).filter((e) => !opts.only || e === opts.only)) {
+        for (const [kind, server] of servers) {
+          const figures = await measure(server, endpoint, kind === 'bare', opts);
+          runs.push({ round, endpoint, server: kind, ...figures });
+          log(`round ${round}, ${SERVER_NAME[kind]} ${endpoint.toUpperCase()}: ${Math.round(figures.requestsPerSecond)} req/s, p99 ${figures.latencyMs.p99} ms`);
         }
       }
     }
   } finally {
-    await Promise.allSettled([bare.call('stop'), api.call('stop')]);
+    await Promise.allSettled(servers.map(([, s]) => s.call('stop')));
   }
   const result: ApiResult = {
     benchmark: 'api',

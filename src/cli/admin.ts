@@ -25,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
   const log = config.log.file
     ? createLogger({ level: config.log.level, file: config.log.file, destination: new Writable({ write: (_c, _e, done) => done() }) })
     : createLogger({ level: 'warn', destination: pino.destination({ dest: 2, sync: true }) });
-  const db = await openDb(config.sqliteFile);
+  const db = await openDb(config.sqliteFile, { synchronous: config.sqliteSynchronous });
   try {
     await migrateLatest(db);
     const deps = { db, log: log.child({ source: 'admin-cli' }), now: () => new Date() };

@@ -29,6 +29,7 @@ const schema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   DATA_DIR: z.string().default(path.join(projectRoot, 'data')),
   SQLITE_FILE: z.string().optional(),
+  SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FILE: z.string().optional(),
   ARI_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8088'),
@@ -112,6 +113,7 @@ export interface Config {
   http: { host: string; port: number; rateLimitPerMinute: number };
   dataDir: string;
   sqliteFile: string;
+  sqliteSynchronous: 'full' | 'normal';
   log: { level: Env['LOG_LEVEL']; file?: string };
   ari: { url: string; user: string; password?: string; app: string; requestTimeoutMs: number };
   asterisk: { sandbox: 'auto' | 'off'; cacheDir: string; sipPort: number };
@@ -182,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT, rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE },
     dataDir,
     sqliteFile: path.resolve(e.SQLITE_FILE ?? path.join(dataDir, 'ivrpay.sqlite')),
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     log: { level: e.LOG_LEVEL, file: e.LOG_FILE },
     ari: {
       url: e.ARI_URL.replace(/\/+$/, ''),

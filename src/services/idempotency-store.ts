@@ -1,6 +1,7 @@
+import type { Knex } from 'knex';
 import { AppError } from '../domain/app-error';
 import { isUniqueViolation } from '../store/unique-violation';
-import type { ServiceDeps } from './service-deps';
+import { groupWrite, type ServiceDeps } from './service-deps';
 
 /** Records are kept this long (Stripe: at least 24 h); a key reused after that starts a new request. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
@@ -46,8 +47,8 @@ const CLAIM_TRIES = 3;
 
 export function createIdempotencyStore(deps: ServiceDeps): IdempotencyStore {
   const { db } = deps;
-  const ownRow = (lock: IdempotencyLock) =>
-    db(TABLE).where({ merchant_id: lock.merchantId, idempotency_key: lock.key, created_at: lock.createdAt, status: 'in_flight' });
+  const ownRow = (trx: Knex, lock: IdempotencyLock) =>
+    trx(TABLE).where({ merchant_id: lock.merchantId, idempotency_key: lock.key, created_at: lock.createdAt, status: 'in_flight' });
 
   function isStale(row: IdempotencyRow, now: Date): boolean {
     const age = now.getTime() - Date.parse(row.created_at);
@@ -57,7 +58,7 @@ export function createIdempotencyStore(deps: ServiceDeps): IdempotencyStore {
   async function tryInsert(merchantId: string, key: string, requestHash: string): Promise<IdempotencyLock | undefined> {
     const createdAt = deps.now().toISOString();
     try {
-      await db(TABLE).insert({ merchant_id: merchantId, idempotency_key: key, request_hash: requestHash, status: 'in_flight', created_at: createdAt });
+      await groupWrite(deps, (trx) => trx(TABLE).insert({ merchant_id: merchantId, idempotency_key: key, request_hash: requestHash, status: 'in_flight', created_at: createdAt }));
       return { merchantId, key, createdAt };
     } catch (err) {
       if (isUniqueViolation(err, 'idempotency_key')) return undefined;
@@ -86,12 +87,13 @@ export function createIdempotencyStore(deps: ServiceDeps): IdempotencyStore {
     },
 
     async complete(lock, status, body) {
-      const updated = await ownRow(lock).update({ status: 'done', response_status: status, response_body: JSON.stringify(body ?? null) });
+      const answer = { status: 'done', response_status: status, response_body: JSON.stringify(body ?? null) };
+      const updated = await groupWrite(deps, (trx) => ownRow(trx, lock).update(answer));
       if (updated === 0) deps.log.warn({ merchantId: lock.merchantId }, 'idempotency claim lost before its answer was kept');
     },
 
     async release(lock) {
-      await ownRow(lock).delete();
+      await groupWrite(deps, (trx) => ownRow(trx, lock).delete());
     },
 
     async purgeExpired(at = deps.now()) {

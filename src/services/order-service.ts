@@ -12,7 +12,7 @@ import { type OrderMode, type OrderStatus, PAYABLE_STATUSES } from './order-stat
 import { type OrderView, toOrderView } from './order-view';
 import { parseInput } from './parse-input';
 import { newPayCode } from './pay-code';
-import type { ServiceDeps } from './service-deps';
+import { groupWrite, type ServiceDeps } from './service-deps';
 
 export type AdminOrderView = OrderView & { merchantId: string };
 
@@ -57,15 +57,22 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
   const { db } = deps;
   const nextPayCode = deps.newPayCode ?? newPayCode;
 
-  /** Each try is its own transaction, with the callback row when there is one: a code collision rolls both back. */
-  async function insertWithFreshPayCode(row: Omit<OrderRow, 'pay_code'>, callback?: CallbackPlan): Promise<void> {
+  /**
+   * Each try is one statement, or one transaction with the callback row when there is one: a code
+   * collision rolls both back. Returns the row as stored.
+   */
+  async function insertWithFreshPayCode(row: Omit<OrderRow, 'pay_code'>, callback?: CallbackPlan): Promise<OrderRow> {
     for (let tries = 1; ; tries++) {
+      const stored: OrderRow = { ...row, pay_code: nextPayCode() };
       try {
-        await db.transaction(async (trx) => {
-          await trx('orders').insert({ ...row, pay_code: nextPayCode() });
-          if (callback) await insertCallback(trx, row.id, callback, new Date(row.created_at));
-        });
-        return;
+        if (!callback) await groupWrite(deps, (trx) => trx('orders').insert(stored));
+        else {
+          await db.transaction(async (trx) => {
+            await trx('orders').insert(stored);
+            await insertCallback(trx, row.id, callback, new Date(row.created_at));
+          });
+        }
+        return stored;
       } catch (err) {
         if (isUniqueViolation(err, 'merchant_order_id')) {
           throw new AppError('conflict', 'an order with this merchantOrderId already exists', {
@@ -119,7 +126,7 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
       const expiresAt = new Date(now.getTime() + (order.expiresInSeconds ?? defaultExpires) * 1000);
       const callback = order.mode === 'callback' ? await planCallback(db, merchantId, order, now, expiresAt) : undefined;
       const id = newId('ord');
-      await insertWithFreshPayCode({
+      const stored = await insertWithFreshPayCode({
         id,
         merchant_id: merchantId,
         merchant_order_id: order.merchantOrderId,
@@ -141,7 +148,9 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
         updated_at: now.toISOString(),
       }, callback);
       deps.log.info({ orderId: id, merchantId, amount: order.amount, mode: order.mode }, 'order created');
-      return getOrder(merchantId, id);
+      // A new inbound order has no attempts yet, so its view needs no read-back; a callback order's
+      // view includes the dialling plan as stored.
+      return callback ? getOrder(merchantId, id) : toOrderView(stored, []);
     },
 
     getOrder,

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import pino from 'pino';
 import type { Logger } from 'pino';
 import { openDb } from '../../src/store/db';
+import { createGroupCommit, type GroupCommit } from '../../src/store/group-commit';
 import { migrateLatest } from '../../src/store/migrate';
 
 /** A fresh, migrated in-memory store; destroy it in `afterEach`. */
@@ -15,6 +16,8 @@ export interface TestDeps {
   db: Knex;
   log: Logger;
   now: () => Date;
+  /** As the service wires it, so service tests write through it. */
+  groupCommit?: GroupCommit;
   /** Moves the test clock forward. */
   advance(ms: number): void;
 }
@@ -22,8 +25,10 @@ export interface TestDeps {
 /** Service dependencies over a fresh store and a clock that only moves when told. */
 export async function createTestDeps(start = new Date('2026-03-01T08:00:00.000Z')): Promise<TestDeps> {
   let current = start.getTime();
+  const db = await openTestDb();
   return {
-    db: await openTestDb(),
+    db,
+    groupCommit: createGroupCommit(db),
     log: pino({ level: 'silent' }),
     now: () => new Date(current),
     advance: (ms) => {

@@ -7,6 +7,7 @@ import { createMerchantService } from '../../src/services/merchant-service';
 import { createOrderService, type OrderService } from '../../src/services/order-service';
 import { openDb } from '../../src/store/db';
 import { migrateLatest } from '../../src/store/migrate';
+import { startSecondProcess, stopSecondProcess } from '../helpers/second-process';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 
 describe('services/call-orders (OrdersForCall of the order service)', () => {
@@ -51,12 +52,12 @@ describe('services/call-orders (OrdersForCall of the order service)', () => {
   it('when two processes claim one code at once on a file, then exactly one holds it and neither gets SQLITE_BUSY', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ivrpay-race-'));
     const file = path.join(dir, 'race.sqlite');
-    const [a, b] = [await openDb(file), await openDb(file)];
+    const a = await openDb(file);
+    await migrateLatest(a);
+    const other = await startSecondProcess(file, deps.now());
     try {
-      await migrateLatest(a);
       const log = pino({ level: 'silent' });
       const ordersA = createOrderService({ db: a, log, now: deps.now, defaultExpiresSeconds: 1800 });
-      const ordersB = createOrderService({ db: b, log, now: deps.now, defaultExpiresSeconds: 1800 });
       const mid = (await createMerchantService({ db: a, log, now: deps.now }).createMerchant('M')).id;
       const created = await Promise.all(
         Array.from({ length: 20 }, (_, i) => ordersA.createOrder(mid, { merchantOrderId: `R${i}`, amount: 1 })),
@@ -64,13 +65,13 @@ describe('services/call-orders (OrdersForCall of the order service)', () => {
       for (const order of created) {
         const results = await Promise.all([
           ordersA.claimByPayCode(order.payCode!, 'call-a'),
-          ordersB.claimByPayCode(order.payCode!, 'call-b'),
+          other.call<{ ok: boolean }>('claimByPayCode', { payCode: order.payCode, callId: 'call-b' }),
         ]);
         expect(results.filter((r) => r.ok)).to.have.length(1);
       }
     } finally {
+      await stopSecondProcess(other);
       await a.destroy();
-      await b.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

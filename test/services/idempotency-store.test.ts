@@ -3,10 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import pino from 'pino';
-import { createIdempotencyStore, type IdempotencyStore } from '../../src/services/idempotency-store';
+import { createIdempotencyStore, type IdempotencyClaim, type IdempotencyStore } from '../../src/services/idempotency-store';
 import { createMerchantService } from '../../src/services/merchant-service';
 import { openDb } from '../../src/store/db';
+import { createGroupCommit } from '../../src/store/group-commit';
 import { migrateLatest } from '../../src/store/migrate';
+import { startSecondProcess, stopSecondProcess } from '../helpers/second-process';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 
 describe('services/idempotency-store', () => {
@@ -83,21 +85,24 @@ describe('services/idempotency-store', () => {
     expect((await store.claim(merchantId, 'k', 'h2')).kind).to.equal('started');
   });
 
-  it('when two connections to one SQLite file claim one key at once, then exactly one starts and none fails busy', async () => {
+  it('when two processes on one SQLite file claim one key at once, then exactly one starts and none fails busy', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ivrpay-idem-'));
     const file = path.join(dir, 'two-writers.sqlite');
-    const [one, two] = [await openDb(file), await openDb(file)];
+    const one = await openDb(file);
+    await migrateLatest(one);
+    const other = await startSecondProcess(file, deps.now());
     try {
-      await migrateLatest(one);
-      const base = { log: pino({ level: 'silent' }), now: deps.now };
-      const id = (await createMerchantService({ ...base, db: one }).createMerchant('Acme')).id;
-      const stores = [createIdempotencyStore({ ...base, db: one }), createIdempotencyStore({ ...base, db: two })];
+      const base = { log: pino({ level: 'silent' }), now: deps.now, db: one };
+      const id = (await createMerchantService(base).createMerchant('Acme')).id;
+      const store = createIdempotencyStore({ ...base, groupCommit: createGroupCommit(one) });
 
-      const claims = await Promise.all(Array.from({ length: 20 }, (_, i) => stores[i % 2].claim(id, 'k', 'h')));
+      const claims = await Promise.all(Array.from({ length: 20 }, (_, i) =>
+        i % 2 === 0 ? store.claim(id, 'k', 'h') : other.call<IdempotencyClaim>('claimIdempotency', { merchantId: id, key: 'k', hash: 'h' })));
       expect(claims.filter((c) => c.kind === 'started')).to.have.length(1);
       expect(claims.filter((c) => c.kind === 'in_flight')).to.have.length(19);
     } finally {
-      await Promise.all([one.destroy(), two.destroy()]);
+      await stopSecondProcess(other);
+      await one.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

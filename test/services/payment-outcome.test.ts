@@ -6,6 +6,7 @@ import type { AttemptState } from '../../src/services/payment-attempt-state';
 import { applyAttemptOutcome, type AttemptOutcome } from '../../src/services/payment-outcome';
 import { openDb, type Knex } from '../../src/store/db';
 import { migrateLatest } from '../../src/store/migrate';
+import { startSecondProcess, stopSecondProcess } from '../helpers/second-process';
 import { testOutputFile } from '../helpers/test-output';
 
 const APPROVED: AttemptOutcome = { outcome: 'approved', acquirerRef: 'Q1', responseCode: '00' };
@@ -81,17 +82,17 @@ describe('services/payment-outcome: forward-only moves', () => {
 describe('services/payment-outcome: concurrent writers on one SQLite file (F6)', function () {
   this.timeout(60_000);
 
-  it('when two connections race approvals and declines over 40 attempts, then no update is lost, each order is paid once, and no SQLITE_BUSY escapes', async () => {
+  it('when two processes race approvals and declines over 40 attempts, then no update is lost, each order is paid once, and no SQLITE_BUSY escapes', async () => {
     const file = testOutputFile(`payment-concurrency-${Date.now()}.sqlite`);
     const first = await openDb(file);
     await migrateLatest(first);
-    const second = await openDb(file);
+    const other = await startSecondProcess(file, at);
     try {
       const attempts = await ordersWithAttempts(first, 40, 'unknown');
       const runs = attempts.flatMap(({ attemptId }) => [
         { what: 'approve', go: () => applyAttemptOutcome(first, attemptId, APPROVED, at, log) },
-        { what: 'approve', go: () => applyAttemptOutcome(second, attemptId, APPROVED, at, log) },
-        { what: 'decline', go: () => applyAttemptOutcome(second, attemptId, DECLINED, at, log) },
+        { what: 'approve', go: () => other.call<boolean>('applyAttemptOutcome', { attemptId, outcome: APPROVED }) },
+        { what: 'decline', go: () => other.call<boolean>('applyAttemptOutcome', { attemptId, outcome: DECLINED }) },
         { what: 'decline', go: () => applyAttemptOutcome(first, attemptId, DECLINED, at, log) },
       ]);
 
@@ -102,12 +103,12 @@ describe('services/payment-outcome: concurrent writers on one SQLite file (F6)',
       const approvalsThatMoved = settled.filter((s, i) => runs[i].what === 'approve' && s.status === 'fulfilled' && s.value).length;
       expect(approvalsThatMoved).to.equal(40);
       for (const { orderId, attemptId } of attempts) {
-        expect(await stateOf(second, attemptId)).to.equal('approved');
-        expect((await second('orders').where({ id: orderId }).first()).status).to.equal('paid');
-        expect(await second('notifications').where({ order_id: orderId, type: 'order.paid' })).to.have.length(1);
+        expect(await stateOf(first, attemptId)).to.equal('approved');
+        expect((await first('orders').where({ id: orderId }).first()).status).to.equal('paid');
+        expect(await first('notifications').where({ order_id: orderId, type: 'order.paid' })).to.have.length(1);
       }
     } finally {
-      await second.destroy();
+      await stopSecondProcess(other);
       await first.destroy();
     }
   });

@@ -24,6 +24,37 @@ describe('store/db', () => {
     expect(fs.existsSync(path.join(dir, 'nested', 'x.sqlite'))).to.equal(true);
   });
 
+  it('when opened, then every commit is fsynced (synchronous FULL) unless normal is asked for', async () => {
+    const full = await openDb(path.join(dir, 'full.sqlite'));
+    const normal = await openDb(path.join(dir, 'normal.sqlite'), { synchronous: 'normal' });
+    try {
+      expect((await full.raw('PRAGMA synchronous'))[0].synchronous).to.equal(2);
+      expect((await normal.raw('PRAGMA synchronous'))[0].synchronous).to.equal(1);
+    } finally {
+      await full.destroy();
+      await normal.destroy();
+    }
+  });
+
+  it('when the same query runs again with other values, then its prepared statement is reused and the answers are right', async () => {
+    const db = await openDb(path.join(dir, 'x.sqlite'));
+    try {
+      await db.schema.createTable('t', (t) => {
+        t.text('id').primary();
+        t.integer('n');
+      });
+      await db('t').insert([{ id: 'a', n: 1 }, { id: 'b', n: 2 }]);
+      expect(await db('t').where({ id: 'a' }).first()).to.deep.equal({ id: 'a', n: 1 });
+      expect(await db('t').where({ id: 'b' }).first()).to.deep.equal({ id: 'b', n: 2 });
+      expect(await db('t').where({ id: 'c' }).first()).to.equal(undefined);
+      expect(await db('t').where({ id: 'b' }).update({ n: 3 })).to.equal(1);
+      expect(await db('t').where({ id: 'a' }).update({ n: 4 })).to.equal(1);
+      expect(await db('t').orderBy('id')).to.deep.equal([{ id: 'a', n: 4 }, { id: 'b', n: 3 }]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('when migrated twice, then the second run is a no-op and the tables exist', async () => {
     const file = path.join(dir, 'x.sqlite');
     const db = await openDb(file);

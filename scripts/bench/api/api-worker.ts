@@ -1,7 +1,7 @@
 /**
  * bench:api's measured process, one of two kinds (argv[2]):
  *   service  the merchant API as src/service.ts wires it (createApp over the real services, SQLite
- *            in WAL mode in a temp folder), without the Stasis app and the acquirer, which the API
+ *            in WAL mode in a temp folder, SQLITE_SYNCHRONOUS from the environment), without the Stasis app and the acquirer, which the API
  *            does not use; one merchant, and orders to read back.
  *   bare     the baseline: a bare Express app answering the same JSON, no middleware but the body parser.
  * It listens on 127.0.0.1, port 0, and says where over IPC; autocannon runs in the parent.
@@ -17,10 +17,12 @@ import { startHttpServer } from '../../../src/http/start-http-server';
 import { createLogger } from '../../../src/log/logger';
 import { createSecretBox } from '../../../src/notify/secret-box';
 import { createBankService } from '../../../src/services/bank-service';
+import { cachedAuthentication } from '../../../src/services/cached-authentication';
 import { createIdempotencyStore } from '../../../src/services/idempotency-store';
 import { createMerchantService } from '../../../src/services/merchant-service';
 import { createOrderService } from '../../../src/services/order-service';
 import { openDb } from '../../../src/store/db';
+import { createGroupCommit } from '../../../src/store/group-commit';
 import { migrateLatest } from '../../../src/store/migrate';
 import { announceFailure, announceReady, serveRequests } from '../lib/worker-rpc';
 
@@ -64,13 +66,13 @@ async function startApi(ordersToRead: number): Promise<ApiWorkerReady & { close(
   const config = loadConfig(process.env);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ivrpay-bench-api-'));
   const log = createLogger({ level: config.log.level });
-  const db = await openDb(path.join(dir, 'bench.sqlite'));
+  const db = await openDb(path.join(dir, 'bench.sqlite'), { synchronous: config.sqliteSynchronous });
   await migrateLatest(db);
-  const deps = { db, now: () => new Date(), log };
+  const deps = { db, now: () => new Date(), log, groupCommit: createGroupCommit(db) };
   const merchants = createMerchantService({ ...deps, secretBox: createSecretBox(resolveSecretsKeys(config)) });
   const orders = createOrderService({ ...deps, defaultExpiresSeconds: config.orderExpiresSeconds });
   const app = createApp({
-    merchants, orders, banks: createBankService(deps), idempotency: createIdempotencyStore(deps),
+    merchants: cachedAuthentication(merchants), orders, banks: createBankService(deps), idempotency: createIdempotencyStore(deps),
     rateLimitPerMinute: config.http.rateLimitPerMinute, log, now: deps.now,
   });
   const http = await startHttpServer(app, '127.0.0.1', 0);
