@@ -1,9 +1,10 @@
 /**
- * npm run bench:api -- [--duration 10] [--connections 10] [--rounds 2] [--log-level warn]
+ * npm run bench:api -- [--duration 10] [--connections 10,50] [--rounds 2] [--log-level warn] [--only post|get]
  *
- * autocannon against the merchant API, with SQLITE_SYNCHRONOUS=full (the default) and =normal (POST /v1/orders, authenticated, a fresh Idempotency-Key and
- * merchantOrderId per request; GET /v1/orders/:id) and, in the same run, against a bare Express app
- * answering the same JSON. Each server runs in a worker process pinned to one core, autocannon in
+ * autocannon against the merchant API (POST /v1/orders, authenticated, a fresh Idempotency-Key and
+ * merchantOrderId per request; GET /v1/orders/:id) with SQLITE_SYNCHRONOUS=full (the default) and
+ * =normal, against the same HTTP layer over a stubbed store (what the store costs), and, in the same
+ * run, against a bare Express app answering the same JSON. Each server runs in a worker process pinned to one core, autocannon in
  * this one on the other. Prints markdown tables and writes bench/results/api.json. 127.0.0.1 only.
  */
 import { execFileSync } from 'node:child_process';
@@ -21,13 +22,19 @@ import { forkWorker, type Worker } from './lib/worker-rpc';
 const program = new Command()
   .name('bench:api')
   .option('--duration <seconds>', 'length of each measured run', Number, 10)
-  .option('--connections <n>', 'concurrent connections', Number, 10)
+  .option('--connections <list>', 'concurrent connections, one measurement per number: 10 as a steady client, 50 as a burst', parseLevels, [10, 50])
   .option('--rounds <n>', 'measure each endpoint this many times, alternating with the baseline', Number, 2)
   .option('--log-level <level>', "the API's LOG_LEVEL (info writes a line per request)", 'warn')
   .option('--only <endpoint>', 'measure just post or get (for profiling one of them)')
   .option('--cpu-prof', 'write a V8 CPU profile of the API process to bench/results/profiles/');
 
 type Server = Worker<ApiWorkerReady>;
+
+function parseLevels(text: string): number[] {
+  const levels = text.split(',').map(Number);
+  if (levels.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--connections: whole numbers separated by commas, got ${text}`);
+  return levels;
+}
 
 function log(line: string): void {
   process.stderr.write(`bench:api: ${line}\n`);
@@ -88,42 +95,43 @@ async function measure(server: Server, endpoint: 'post' | 'get', bare: boolean, 
 }
 
 async function main(): Promise<void> {
-  const opts = program.parse().opts<{ duration: number; connections: number; rounds: number; logLevel: string; only?: string; cpuProf?: boolean }>();
+  const opts = program.parse().opts<{ duration: number; connections: number[]; rounds: number; logLevel: string; only?: string; cpuProf?: boolean }>();
   const profileDir = path.resolve(__dirname, '..', '..', 'bench', 'results', 'profiles');
   const machine = machineFacts();
   const worker = path.join(__dirname, 'api', 'api-worker.ts');
   const bare = await forkWorker<ApiWorkerReady>(worker, { args: ['bare'] });
-  const startApi = (synchronous: 'full' | 'normal') =>
+  const startApi = (synchronous: 'full' | 'normal', kind = 'service') =>
     forkWorker<ApiWorkerReady>(worker, {
-      args: ['service', '1000'],
+      args: [kind, '1000'],
       env: { ...process.env, LOG_LEVEL: opts.logLevel, API_RATE_LIMIT_PER_MINUTE: '1000000', SQLITE_SYNCHRONOUS: synchronous },
       nodeFlags: opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     });
-  const servers: [ServerKind, Server][] = [['bare', bare], ['api', await startApi('full')], ['api-normal', await startApi('normal')]];
+  const servers: [ServerKind, Server][] = [
+    ['bare', bare], ['api', await startApi('full')], ['api-normal', await startApi('normal')], ['stub', await startApi('full', 'stub')],
+  ];
   const pinning = pin(servers.map(([, s]) => s));
-  const runs: ApiResult['runs'] = [];
+  const results: ApiResult[] = [];
   try {
-    for (let round = 1; round <= opts.rounds; round++) {
-      for (const endpoint of (['post', 'get'] as const).filter((e) => !opts.only || e === opts.only)) {
-        for (const [kind, server] of servers) {
-          const figures = await measure(server, endpoint, kind === 'bare', opts);
-          runs.push({ round, endpoint, server: kind, ...figures });
-          log(`round ${round}, ${SERVER_NAME[kind]} ${endpoint.toUpperCase()}: ${Math.round(figures.requestsPerSecond)} req/s, p99 ${figures.latencyMs.p99} ms`);
+    for (const connections of opts.connections) {
+      const runs: ApiResult['runs'] = [];
+      for (let round = 1; round <= opts.rounds; round++) {
+        for (const endpoint of (['post', 'get'] as const).filter((e) => !opts.only || e === opts.only)) {
+          for (const [kind, server] of servers) {
+            const figures = await measure(server, endpoint, kind === 'bare', { duration: opts.duration, connections });
+            runs.push({ round, endpoint, server: kind, ...figures });
+            log(`${connections} connections, round ${round}, ${SERVER_NAME[kind]} ${endpoint.toUpperCase()}: ${Math.round(figures.requestsPerSecond)} req/s, p99 ${figures.latencyMs.p99} ms`);
+          }
         }
       }
+      const settings = { durationSeconds: opts.duration, connections, rounds: opts.rounds, serviceLogLevel: opts.logLevel, pinning, rateLimitPerMinute: 1_000_000 };
+      results.push({ benchmark: 'api', machine, settings, runs });
     }
   } finally {
     await Promise.allSettled(servers.map(([, s]) => s.call('stop')));
   }
-  const result: ApiResult = {
-    benchmark: 'api',
-    machine,
-    settings: { durationSeconds: opts.duration, connections: opts.connections, rounds: opts.rounds, serviceLogLevel: opts.logLevel, pinning, rateLimitPerMinute: 1_000_000 },
-    runs,
-  };
-  const { markdown, summary } = apiReport(result);
-  const file = writeResults('api', { ...result, summary });
-  process.stdout.write(`${markdown}\n\nResults: ${path.relative(process.cwd(), file)}\n`);
+  const reports = results.map((result) => ({ result, ...apiReport(result) }));
+  const file = writeResults('api', { benchmark: 'api', machine, levels: reports.map(({ result, summary }) => ({ ...result, summary })) });
+  process.stdout.write(`${reports.map((r) => r.markdown).join('\n\n')}\n\nResults: ${path.relative(process.cwd(), file)}\n`);
 }
 
 main().catch((err: unknown) => {

@@ -120,7 +120,9 @@ export async function connectSimulatedCaller(opts: SimulatedCallerOptions): Prom
     const sim = new SimulatedCall(localId, peerId, options, ops, log);
     const untrack = track(sim);
     const { endpoint } = options;
-    const originate = { endpoint, app: opts.app, appArgs: 'caller', channelId: localId, otherChannelId: peerId };
+    // A-law, as a trunk carries it: without `formats` the Local channel gets every format and Asterisk
+    // resamples each 8 kHz prompt to the widest (bench:calls measured 3 % of a core per call for it).
+    const originate = { endpoint, app: opts.app, appArgs: 'caller', channelId: localId, otherChannelId: peerId, formats: 'alaw' };
     try {
       await timed('originate', current().channels.originate(originate)).catch((err: unknown) => {
         sim.end('caller'); // only to clear its timer: the caller never got through

@@ -1,5 +1,5 @@
-import type { Knex } from 'knex';
 import { AppError } from '../domain/app-error';
+import type { GroupQuery } from '../store/group-commit';
 import { isUniqueViolation } from '../store/unique-violation';
 import { groupWrite, type ServiceDeps } from './service-deps';
 
@@ -47,8 +47,8 @@ const CLAIM_TRIES = 3;
 
 export function createIdempotencyStore(deps: ServiceDeps): IdempotencyStore {
   const { db } = deps;
-  const ownRow = (trx: Knex, lock: IdempotencyLock) =>
-    trx(TABLE).where({ merchant_id: lock.merchantId, idempotency_key: lock.key, created_at: lock.createdAt, status: 'in_flight' });
+  const ownRow = (on: GroupQuery, lock: IdempotencyLock) =>
+    on(TABLE).where({ merchant_id: lock.merchantId, idempotency_key: lock.key, created_at: lock.createdAt, status: 'in_flight' });
 
   function isStale(row: IdempotencyRow, now: Date): boolean {
     const age = now.getTime() - Date.parse(row.created_at);
@@ -58,7 +58,7 @@ export function createIdempotencyStore(deps: ServiceDeps): IdempotencyStore {
   async function tryInsert(merchantId: string, key: string, requestHash: string): Promise<IdempotencyLock | undefined> {
     const createdAt = deps.now().toISOString();
     try {
-      await groupWrite(deps, (trx) => trx(TABLE).insert({ merchant_id: merchantId, idempotency_key: key, request_hash: requestHash, status: 'in_flight', created_at: createdAt }));
+      await groupWrite(deps, (on) => on(TABLE).insert({ merchant_id: merchantId, idempotency_key: key, request_hash: requestHash, status: 'in_flight', created_at: createdAt }));
       return { merchantId, key, createdAt };
     } catch (err) {
       if (isUniqueViolation(err, 'idempotency_key')) return undefined;
@@ -88,12 +88,12 @@ export function createIdempotencyStore(deps: ServiceDeps): IdempotencyStore {
 
     async complete(lock, status, body) {
       const answer = { status: 'done', response_status: status, response_body: JSON.stringify(body ?? null) };
-      const updated = await groupWrite(deps, (trx) => ownRow(trx, lock).update(answer));
+      const updated = await groupWrite(deps, (on) => ownRow(on, lock).update(answer));
       if (updated === 0) deps.log.warn({ merchantId: lock.merchantId }, 'idempotency claim lost before its answer was kept');
     },
 
     async release(lock) {
-      await groupWrite(deps, (trx) => ownRow(trx, lock).delete());
+      await groupWrite(deps, (on) => ownRow(on, lock).delete());
     },
 
     async purgeExpired(at = deps.now()) {

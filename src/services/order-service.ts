@@ -65,7 +65,7 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
     for (let tries = 1; ; tries++) {
       const stored: OrderRow = { ...row, pay_code: nextPayCode() };
       try {
-        if (!callback) await groupWrite(deps, (trx) => trx('orders').insert(stored));
+        if (!callback) await groupWrite(deps, (on) => on('orders').insert(stored));
         else {
           await db.transaction(async (trx) => {
             await trx('orders').insert(stored);

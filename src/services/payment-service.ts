@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { AcquirerPort, CardData, PaymentResult, PendingPayment, SmsCodeResult } from '../acquirer/acquirer-port';
 import { queryUntilSettled } from '../acquirer/query-until-settled';
 import type { PaymentInput, PaymentsForCall, SmsCodeRequest } from '../call/call-ports';
@@ -44,6 +45,9 @@ export interface PaymentService extends PaymentsForCall {
 export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
   const { db } = deps;
   const stopping = new AbortController();
+  // Every payment being queried waits on this one signal; each wait removes its listener when it ends,
+  // so many at once (one per call in progress) is expected, not the leak Node's default warning of 10 suspects.
+  setMaxListeners(0, stopping.signal);
   const settling = new Set<Promise<unknown>>();
   const busyOrders = new Map<string, number>();
 

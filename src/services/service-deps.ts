@@ -11,7 +11,7 @@ export interface ServiceDeps {
   groupCommit?: GroupCommit;
 }
 
-/** One write through the group commit when there is one, else in a transaction of its own. */
+/** One write (a single statement) through the group commit when there is one, else committed alone. */
 export function groupWrite<T>(deps: ServiceDeps, write: GroupWrite<T>): Promise<T> {
-  return deps.groupCommit ? deps.groupCommit.write(write) : deps.db.transaction(write);
+  return deps.groupCommit ? deps.groupCommit.write(write) : write((table) => deps.db(table));
 }

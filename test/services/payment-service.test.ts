@@ -227,6 +227,24 @@ describe('services/payment-service', () => {
     expect(acquirer.queries).to.equal(0);
   });
 
+  it('when many payments wait for their queries at once, then Node warns of no listener leak', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const acquirer = fakeAcquirer(pending);
+      const service = createPaymentService({ cardFingerprint: testCardFingerprint, ...deps, acquirer, callerWaitMs: 20, queryDelaysMs: [60_000] });
+      const held = [];
+      for (let i = 0; i < 15; i++) held.push(await orderInCall(`call-${i}`));
+      await Promise.all(held.map((order, i) => service.pay({ orderId: order.id, callId: `call-${i}`, card: debitCard, bankCode: 'pab', holder })));
+      await new Promise((resolve) => setImmediate(resolve));
+      await service.stop();
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).to.not.include('MaxListenersExceededWarning');
+  });
+
   describe('SMS code', () => {
     it('when a code is requested and then the payment sent, then both name the same attempt, txnTime and amount, and one attempt is recorded', async () => {
       const order = await orderInCall();

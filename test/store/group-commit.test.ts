@@ -22,7 +22,7 @@ describe('store/group-commit', () => {
 
   it('when writes arrive together, then they share one transaction and each gets its own answer', async () => {
     const group = createGroupCommit(db);
-    const answers = await Promise.all(['a', 'b', 'c'].map((id) => group.write(async (trx) => (await trx('t').insert({ id }), id.toUpperCase()))));
+    const answers = await Promise.all(['a', 'b', 'c'].map((id) => group.write(async (on) => (await on('t').insert({ id }), id.toUpperCase()))));
 
     expect(answers).to.deep.equal(['A', 'B', 'C']);
     expect(begins).to.equal(1);
@@ -32,30 +32,38 @@ describe('store/group-commit', () => {
   it('when one write of a group fails, then only it fails and the others are stored', async () => {
     const group = createGroupCommit(db);
     await db('t').insert({ id: 'taken' });
-    const settled = await Promise.allSettled(['x', 'taken', 'y'].map((id) => group.write((trx) => trx('t').insert({ id }))));
+    const settled = await Promise.allSettled(['x', 'taken', 'y'].map((id) => group.write((on) => on('t').insert({ id }))));
 
     expect(settled.map((s) => s.status)).to.deep.equal(['fulfilled', 'rejected', 'fulfilled']);
     expect(String((settled[1] as PromiseRejectedResult).reason)).to.match(/UNIQUE constraint failed/);
     expect(await ids()).to.deep.equal(['taken', 'x', 'y']);
   });
 
-  it('when a write of several statements fails in its savepoint, then none of its statements stay', async () => {
+  it('when SQLite gives the whole transaction up during a write, then every write of the group fails and none is stored', async () => {
     const group = createGroupCommit(db);
-    await db('t').insert({ id: 'taken' });
+    // ROLLBACK inside a write stands in for SQLite's own rollback after an I/O error or a full disk.
     const settled = await Promise.allSettled([
-      group.write((trx) => trx.transaction(async (sp) => {
-        await sp('t').insert({ id: 'first-half' });
-        await sp('t').insert({ id: 'taken' });
-      })),
-      group.write((trx) => trx('t').insert({ id: 'other' })),
+      group.write((on) => on('t').insert({ id: 'before' })),
+      group.write(async (on) => {
+        await on('t').client.raw('ROLLBACK').connection((on('t') as unknown as { _connection: unknown })._connection);
+        throw new Error('SQLITE_FULL: database or disk is full');
+      }),
+      group.write((on) => on('t').insert({ id: 'after' })),
     ]);
 
-    expect(settled.map((s) => s.status)).to.deep.equal(['rejected', 'fulfilled']);
-    expect(await ids()).to.deep.equal(['other', 'taken']);
+    expect(settled.map((s) => s.status)).to.deep.equal(['rejected', 'rejected', 'rejected']);
+    expect(await ids()).to.deep.equal([]);
   });
 
-  it('when the group’s transaction fails (busy past the timeout, disk error), then every write of the group fails with that reason', async () => {
-    const failing = { transaction: () => Promise.reject(new Error('SQLITE_IOERR: disk I/O error')) } as unknown as Knex;
+  it('when a write runs alone, then it is a plain statement with no transaction around it', async () => {
+    const group = createGroupCommit(db);
+    await group.write((on) => on('t').insert({ id: 'solo' }));
+    expect(begins).to.equal(0);
+    expect(await ids()).to.deep.equal(['solo']);
+  });
+
+  it('when the group cannot get its connection or transaction (busy past the timeout, disk error), then every write of the group fails with that reason', async () => {
+    const failing = { client: { acquireConnection: () => Promise.reject(new Error('SQLITE_IOERR: disk I/O error')) } } as unknown as Knex;
     const group = createGroupCommit(failing);
     const settled = await Promise.allSettled([group.write(async () => 1), group.write(async () => 2)]);
 
@@ -69,7 +77,7 @@ describe('store/group-commit', () => {
   it('when more writes arrive than a group holds, then they are split into groups and all are stored', async () => {
     const group = createGroupCommit(db);
     const count = MAX_GROUP * 2 + 5;
-    await Promise.all(Array.from({ length: count }, (_, i) => group.write((trx) => trx('t').insert({ id: `k${String(i).padStart(4, '0')}` }))));
+    await Promise.all(Array.from({ length: count }, (_, i) => group.write((on) => on('t').insert({ id: `k${String(i).padStart(4, '0')}` }))));
 
     expect(await ids()).to.have.length(count);
     expect(begins).to.equal(3);
@@ -77,9 +85,9 @@ describe('store/group-commit', () => {
 
   it('when a write comes after the group before it committed, then it is answered too (no write is left behind)', async () => {
     const group = createGroupCommit(db);
-    const first = group.write((trx) => trx('t').insert({ id: 'one' }));
+    const first = group.write((on) => on('t').insert({ id: 'one' }));
     await first;
-    await group.write((trx) => trx('t').insert({ id: 'two' }));
+    await group.write((on) => on('t').insert({ id: 'two' }));
     expect(await ids()).to.deep.equal(['one', 'two']);
   });
 });

@@ -20,13 +20,15 @@ export interface ApiResult {
 }
 
 /** The baseline, the API as configured by default (SQLITE_SYNCHRONOUS=full), and with SQLITE_SYNCHRONOUS=normal. */
-export type ServerKind = 'bare' | 'api' | 'api-normal';
+export type ServerKind = 'bare' | 'api' | 'api-normal' | 'stub';
 export const SERVER_NAME: Record<ServerKind, string> = {
   bare: 'bare Express',
   api: 'ivrpay API (synchronous=full, default)',
   'api-normal': 'ivrpay API (synchronous=normal)',
+  stub: 'ivrpay HTTP layer, store stubbed (diagnostic)',
 };
 const VARIANTS = ['api', 'api-normal'] as const;
+const COMPARED = [...VARIANTS, 'stub'] as const;
 
 const ENDPOINT = { post: 'POST /v1/orders', get: 'GET /v1/orders/:id' };
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -46,13 +48,13 @@ export function apiReport(result: ApiResult): { markdown: string; summary: unkno
   };
   const endpoints = (['post', 'get'] as const).filter((e) => of(e, 'bare').length > 0);
   type Versus = { bare: ReturnType<typeof averaged>; api: ReturnType<typeof averaged>; throughputRatio: number; addedP99Ms: number };
-  const compare = (e: 'post' | 'get', variant: (typeof VARIANTS)[number]): Versus => {
+  const compare = (e: 'post' | 'get', variant: (typeof COMPARED)[number]): Versus => {
     const bare = averaged(e, 'bare');
     const api = averaged(e, variant);
     return { bare, api, throughputRatio: api.requestsPerSecond / bare.requestsPerSecond, addedP99Ms: api.p99 - bare.p99 };
   };
-  const summary = Object.fromEntries(VARIANTS.map((v) => [v, Object.fromEntries(endpoints.map((e) => [e, compare(e, v)]))])) as Record<
-    (typeof VARIANTS)[number], Partial<Record<'post' | 'get', Versus>>
+  const summary = Object.fromEntries(COMPARED.map((v) => [v, Object.fromEntries(endpoints.map((e) => [e, compare(e, v)]))])) as Record<
+    (typeof COMPARED)[number], Partial<Record<'post' | 'get', Versus>>
   >;
 
   const perRun = markdownTable(
@@ -62,7 +64,7 @@ export function apiReport(result: ApiResult): { markdown: string; summary: unkno
   );
   const versus = markdownTable(
     ['endpoint (mean of rounds)', 'server', 'bare req/s', 'ivrpay req/s', 'ratio', 'bare p99 ms', 'ivrpay p99 ms', 'added p99 ms'],
-    endpoints.flatMap((e) => VARIANTS.map((v) => {
+    endpoints.flatMap((e) => COMPARED.map((v) => {
       const s = summary[v][e] as Versus;
       return [ENDPOINT[e], SERVER_NAME[v], Math.round(s.bare.requestsPerSecond), Math.round(s.api.requestsPerSecond), `${fixed(s.throughputRatio * 100, 0)} %`,
         fixed(s.bare.p99, 1), fixed(s.api.p99, 1), fixed(s.addedP99Ms, 1)];

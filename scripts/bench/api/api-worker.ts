@@ -1,8 +1,9 @@
 /**
- * bench:api's measured process, one of two kinds (argv[2]):
+ * bench:api's measured process, one of three kinds (argv[2]):
  *   service  the merchant API as src/service.ts wires it (createApp over the real services, SQLite
  *            in WAL mode in a temp folder, SQLITE_SYNCHRONOUS from the environment), without the Stasis app and the acquirer, which the API
  *            does not use; one merchant, and orders to read back.
+ *   stub     the same HTTP layer over an in-memory stand-in for the store (stub-store.ts).
  *   bare     the baseline: a bare Express app answering the same JSON, no middleware but the body parser.
  * It listens on 127.0.0.1, port 0, and says where over IPC; autocannon runs in the parent.
  */
@@ -25,6 +26,7 @@ import { openDb } from '../../../src/store/db';
 import { createGroupCommit } from '../../../src/store/group-commit';
 import { migrateLatest } from '../../../src/store/migrate';
 import { announceFailure, announceReady, serveRequests } from '../lib/worker-rpc';
+import { stubIdempotency, stubOrders } from './stub-store';
 
 export interface ApiWorkerReady {
   pid: number;
@@ -62,7 +64,7 @@ async function startBare(): Promise<ApiWorkerReady & { close(): Promise<void> }>
   return { pid: process.pid, port: http.address.port, close: () => http.close() };
 }
 
-async function startApi(ordersToRead: number): Promise<ApiWorkerReady & { close(): Promise<void> }> {
+async function startApi(ordersToRead: number, storeStubbed: boolean): Promise<ApiWorkerReady & { close(): Promise<void> }> {
   const config = loadConfig(process.env);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ivrpay-bench-api-'));
   const log = createLogger({ level: config.log.level });
@@ -70,9 +72,10 @@ async function startApi(ordersToRead: number): Promise<ApiWorkerReady & { close(
   await migrateLatest(db);
   const deps = { db, now: () => new Date(), log, groupCommit: createGroupCommit(db) };
   const merchants = createMerchantService({ ...deps, secretBox: createSecretBox(resolveSecretsKeys(config)) });
-  const orders = createOrderService({ ...deps, defaultExpiresSeconds: config.orderExpiresSeconds });
+  const orders = storeStubbed ? stubOrders(deps.now) : createOrderService({ ...deps, defaultExpiresSeconds: config.orderExpiresSeconds });
   const app = createApp({
-    merchants: cachedAuthentication(merchants), orders, banks: createBankService(deps), idempotency: createIdempotencyStore(deps),
+    merchants: cachedAuthentication(merchants), orders, banks: createBankService(deps),
+    idempotency: storeStubbed ? stubIdempotency : createIdempotencyStore(deps),
     rateLimitPerMinute: config.http.rateLimitPerMinute, log, now: deps.now,
   });
   const http = await startHttpServer(app, '127.0.0.1', 0);
@@ -99,7 +102,7 @@ async function startApi(ordersToRead: number): Promise<ApiWorkerReady & { close(
 
 async function main(): Promise<void> {
   const kind = process.argv[2];
-  const server = kind === 'bare' ? await startBare() : await startApi(Number(process.argv[3] ?? 1000));
+  const server = kind === 'bare' ? await startBare() : await startApi(Number(process.argv[3] ?? 1000), kind === 'stub');
   serveRequests({
     cpu: () => {
       const used = process.cpuUsage();
