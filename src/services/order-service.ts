@@ -11,6 +11,7 @@ import { expireOrders } from './order-expiry';
 import { type OrderMode, type OrderStatus, PAYABLE_STATUSES } from './order-status';
 import { type OrderView, toOrderView } from './order-view';
 import { parseInput } from './parse-input';
+import { hasUnresolvedPayment, withoutUnresolvedPayment } from './payment-attempts';
 import { newPayCode } from './pay-code';
 import { groupWrite, type ServiceDeps } from './service-deps';
 
@@ -165,6 +166,8 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
           .where({ id, merchant_id: merchantId })
           .whereIn('status', PAYABLE_STATUSES)
           .where('expires_at', '>', nowIso)
+          // Money may already have moved: the payment settles first, then the order is paid or cancellable.
+          .modify(withoutUnresolvedPayment)
           .update({ status: 'cancelled', spent_pay_code: trx.raw('??', ['pay_code']), pay_code: null, updated_at: nowIso });
         // The merchant's event commits with the cancellation (src/notify/enqueue-order-event.ts).
         if (count > 0) await enqueueOrderEvent(trx, id, 'order.cancelled', now);
@@ -179,6 +182,9 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
       });
       if (cancelled === 0) {
         const { status } = await getOrder(merchantId, id);
+        if (PAYABLE_STATUSES.includes(status) && (await hasUnresolvedPayment(db, id))) {
+          throw new AppError('order_not_payable', 'a payment for this order is still being confirmed with the bank; retry once it has settled');
+        }
         throw new AppError('order_not_payable', `the order is ${status} and can no longer be cancelled`);
       }
       deps.log.info({ orderId: id, merchantId }, 'order cancelled');

@@ -77,3 +77,9 @@ export function withoutUnresolvedPayment(query: Knex.QueryBuilder): Knex.QueryBu
       .whereIn('payment_attempts.state', UNRESOLVED_STATES);
   });
 }
+
+/** Whether this order has such a payment (see withoutUnresolvedPayment). */
+export async function hasUnresolvedPayment(db: Knex, orderId: string): Promise<boolean> {
+  const row = await db('payment_attempts').where({ order_id: orderId }).whereIn('state', UNRESOLVED_STATES).first('id');
+  return row !== undefined;
+}

@@ -3,6 +3,7 @@ import { AppError } from '../../src/domain/app-error';
 import { createCallOrders } from '../../src/services/call-orders';
 import { createMerchantService } from '../../src/services/merchant-service';
 import { createOrderService, type OrderService } from '../../src/services/order-service';
+import { applyAttemptOutcome } from '../../src/services/payment-outcome';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 
 describe('services/order-service cancelOrder', () => {
@@ -33,6 +34,29 @@ describe('services/order-service cancelOrder', () => {
     expect(err).to.be.instanceOf(AppError);
     expect(err?.code).to.equal('order_not_payable');
     expect(err?.message).to.include('in_call');
+  });
+
+  it('when a payment for the order is still being confirmed, then it cannot be cancelled until that payment settles', async () => {
+    const order = await orders.createOrder(merchantId, { merchantOrderId: 'A1', amount: 100 });
+    const calls = createCallOrders(deps);
+    await calls.claimByPayCode(order.payCode!, 'call-1');
+    const call: { id: string } = await deps.db('order_attempts').where({ order_id: order.id }).first('id');
+    const at = deps.now().toISOString();
+    await deps.db('payment_attempts').insert({
+      id: `${call.id}-1`, order_id: order.id, order_attempt_id: call.id, call_id: 'call-1', amount: 100, currency: 'CNY',
+      txn_time: '20260301160000', card_masked: '621626*********0018', card_bank: 'pab', card_kind: 'debit', state: 'unknown',
+      created_at: at, updated_at: at,
+    });
+    await calls.releaseAfterCall(order.id, 'call-1', 'abandoned');
+
+    const err = await failure(orders.cancelOrder(merchantId, order.id));
+    expect(err?.code).to.equal('order_not_payable');
+    expect(err?.message).to.include('still being confirmed');
+    expect((await orders.getOrder(merchantId, order.id)).status).to.equal('abandoned');
+    expect(await deps.db('notifications').where({ order_id: order.id, type: 'order.cancelled' })).to.have.length(0);
+
+    await applyAttemptOutcome(deps.db, `${call.id}-1`, { outcome: 'declined', reason: 'insufficient_funds', responseCode: '51' }, deps.now(), deps.log);
+    expect((await orders.cancelOrder(merchantId, order.id)).status).to.equal('cancelled');
   });
 
   it('when the order id is unknown or another merchant’s, then not_found', async () => {
