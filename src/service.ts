@@ -8,6 +8,7 @@ import type { PaymentFlowDeps } from './call/call-ports';
 import type { Config } from './config/config';
 import { loadOrCreateSandboxSecrets } from './config/sandbox-secrets';
 import { createApp } from './http/create-app';
+import { webhookTargetCheck } from './notify/webhook-target';
 import { cachedAuthentication } from './services/cached-authentication';
 import { startHttpServer, type RunningHttpServer } from './http/start-http-server';
 import { expireOrdersJob } from './jobs/expire-orders';
@@ -73,7 +74,9 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   if (keys.generated) log.warn('SECRETS_KEY unset: using the generated key in DATA_DIR/secrets-key.json');
   const secretBox = createSecretBox(keys);
   const merchants = createMerchantService({ ...deps, secretBox });
-  const deliverer = createNotificationDeliverer({ ...deps, secretBox });
+  const deliverer = createNotificationDeliverer({
+    ...deps, secretBox, checkTarget: webhookTargetCheck({ allowPrivateNetworks: config.notify.allowPrivateNetworks }),
+  });
   const idempotency = createIdempotencyStore(deps);
   const orders = createOrderService({
     ...deps, defaultExpiresSeconds: config.orderExpiresSeconds, callbackExpiresSeconds: config.callback.orderExpiresSeconds,

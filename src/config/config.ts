@@ -92,6 +92,7 @@ const schema = z.object({
   ACQUIRER_PIN_MODE: z.enum(['rsa', 'tdea']).default('rsa'),
   ACQUIRER_SMS_CODE: z.enum(['off', 'required']).default('off'),
   ACQUIRER_NOTIFY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  NOTIFY_ALLOW_PRIVATE_NETWORKS: flag.default(false),
   SANDBOX_ACQUIRER_PORT: port.default(3001),
   /** 32 bytes (64 hex digits or base64) encrypting secrets at rest. Unset: generated into DATA_DIR/secrets-key.json. */
   SECRETS_KEY: secretsKey.optional(),
@@ -121,6 +122,8 @@ export interface Config {
   defaultLanguage: 'zh' | 'en';
   ivr: { firstDigitTimeoutMs: number; interDigitTimeoutMs: number; maxAttempts: number; maxCards: number };
   orderExpiresSeconds: number;
+  /** Merchant notifications: whether notifyUrl may reach this machine or private networks. */
+  notify: { allowPrivateNetworks: boolean };
   /** Callback mode: lines, pacing and dialling rules. */
   callback: CallbackSettings;
   sms: SmsSettings;
@@ -207,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCards: e.IVR_MAX_CARDS,
     },
     orderExpiresSeconds: e.ORDER_EXPIRES_SECONDS,
+    notify: { allowPrivateNetworks: e.NOTIFY_ALLOW_PRIVATE_NETWORKS },
     callback,
     sms,
     acquirer: acquirerSettings(e, e.HTTP_PORT),

@@ -6,6 +6,7 @@ import type { NotificationRow } from './notification-row';
 import { postWebhook, type PostOutcome } from './post-webhook';
 import type { SecretBox } from './secret-box';
 import { signatureHeader } from './signature-header';
+import type { WebhookTargetCheck } from './webhook-target';
 import { createWebhookSecrets } from './webhook-secrets';
 
 export interface DelivererDeps {
@@ -22,6 +23,8 @@ export interface DelivererDeps {
   batchSize?: number;
   random?: () => number;
   fetch?: typeof fetch;
+  /** Refuses URLs that reach this machine or private networks (webhook-target.ts); every URL goes when absent. */
+  checkTarget?: WebhookTargetCheck;
 }
 
 export interface DeliveryRun {
@@ -53,6 +56,8 @@ export function createNotificationDeliverer(deps: DelivererDeps): NotificationDe
     }
     // Never sent unsigned: the merchant could not tell it from a forgery.
     if (signingSecrets.length === 0) return { ok: false, error: 'the merchant has no webhook secret (merchant rotate-webhook-secret)' };
+    const refused = await deps.checkTarget?.(row.url);
+    if (refused) return { ok: false, error: refused };
     const timestamp = Math.floor(deps.now().getTime() / 1000);
     return postWebhook(row.url, row.payload, {
       timeoutMs,

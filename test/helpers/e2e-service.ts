@@ -40,6 +40,8 @@ export async function startE2e(name: string, env: Record<string, string> = {}, o
     IVR_FIRST_DIGIT_TIMEOUT_MS: '4000',
     IVR_INTER_DIGIT_TIMEOUT_MS: '3000',
     SANDBOX_ACQUIRER_PORT: '0',
+    // The tests' merchant endpoints listen on 127.0.0.1.
+    NOTIFY_ALLOW_PRIVATE_NETWORKS: 'true',
     ...env,
   });
   const log = createLogger({ level: config.log.level, file: config.log.file, destination: { write: () => undefined } });

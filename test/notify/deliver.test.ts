@@ -4,6 +4,7 @@ import { retryCeilingMs } from '../../src/notify/backoff';
 import { createNotificationDeliverer, type DelivererDeps } from '../../src/notify/deliver';
 import type { NotificationRow } from '../../src/notify/notification-row';
 import { verifyIvrpaySignature } from '../../src/notify/verify-signature';
+import { webhookTargetCheck } from '../../src/notify/webhook-target';
 import { captureLog } from '../ari/capture-log';
 import { createTestDeps, dumpAllTables, type TestDeps } from '../helpers/test-db';
 import { APPROVED, INSUFFICIENT, openShop, type Shop } from './notify-fixtures';
@@ -162,6 +163,18 @@ describe('notify/deliver', () => {
     expect(await deliverer().deliverDue()).to.deep.equal({ delivered: 0, retrying: 1, failed: 0 });
     expect(receiver.received).to.deep.equal([]);
     expect((await rows())[0].last_error).to.match(/no webhook secret/);
+  });
+
+  it('when the notifyUrl reaches this machine and private networks are not allowed, then nothing is sent and the reason is kept', async () => {
+    await paidOrder();
+    const checkTarget = webhookTargetCheck({ allowPrivateNetworks: false });
+    expect(await deliverer({ checkTarget }).deliverDue()).to.deep.equal({ delivered: 0, retrying: 1, failed: 0 });
+    expect(receiver.received).to.deep.equal([]);
+    expect((await rows())[0].last_error).to.match(/resolves to 127\.0\.0\.1, not a public address/);
+
+    await deps.db('notifications').update({ next_attempt_at: deps.now().toISOString() });
+    const allowed = webhookTargetCheck({ allowPrivateNetworks: true });
+    expect(await deliverer({ checkTarget: allowed }).deliverDue()).to.deep.equal({ delivered: 1, retrying: 0, failed: 0 });
   });
 
   it('when the secret was rotated, then both secrets sign for 24 h, then only the new one', async () => {
