@@ -205,8 +205,10 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
   });
   // Channels a previous run of this app left behind in Stasis would otherwise hang in silence.
   const firstClient = connection.client();
-  if (firstClient) void cleanUp(opsFor(firstClient));
-  if (firstClient) await filterAppEvents(firstClient, app, handledEventTypes, opts.requestTimeoutMs, log);
+  if (firstClient) {
+    void cleanUp(opsFor(firstClient));
+    await filterAppEvents(firstClient, app, handledEventTypes, opts.requestTimeoutMs, log);
+  }
 
   async function stop(stopOpts: { graceMs?: number } = {}): Promise<void> {
     accepting = false;

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { enqueueOrderEvent } from '../notify/enqueue-order-event';
-import { PAYABLE_STATUSES } from './order-status';
+import type { OrderRow } from '../store/rows';
+import { type OrderStatus, PAYABLE_STATUSES } from './order-status';
 
 /**
  * Marks payable orders past their expiry as `expired` and frees their pay codes; returns how many.
@@ -20,4 +21,9 @@ export async function expireOrders(db: Knex, at: Date, scope: { id?: string; pay
     for (const { id } of expired) await enqueueOrderEvent(trx, id, 'order.expired', at);
     return expired.length;
   });
+}
+
+/** expireOrders' condition, for one order already read. */
+export function isPastExpiry(row: Pick<OrderRow, 'status' | 'expires_at'>, at: Date): boolean {
+  return PAYABLE_STATUSES.includes(row.status as OrderStatus) && row.expires_at <= at.toISOString();
 }

@@ -7,7 +7,7 @@ import { isUniqueViolation } from '../store/unique-violation';
 import { createCallOrders } from './call-orders';
 import { callbackViews, insertCallback, planCallback, type CallbackPlan } from './callback-order';
 import { type NewOrderInput, newOrderSchema } from './new-order-schema';
-import { expireOrders } from './order-expiry';
+import { expireOrders, isPastExpiry } from './order-expiry';
 import { type OrderMode, type OrderStatus, PAYABLE_STATUSES } from './order-status';
 import { type OrderView, toOrderView } from './order-view';
 import { parseInput } from './parse-input';
@@ -103,7 +103,7 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
     // Lazy expiry: an order past its time reads, and is stored, as expired even before the job runs.
     // Only then is there anything to write: a write transaction on every read cost the API half its
     // GET throughput (bench:api).
-    if (row && pastExpiry(row, deps.now())) {
+    if (row && isPastExpiry(row, deps.now())) {
       await expireOrders(db, deps.now(), { id: where.id });
       row = await db('orders').where(where).first();
     }
@@ -209,9 +209,4 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
       return count;
     },
   };
-}
-
-/** The condition expireOrders applies, for one order already read. */
-function pastExpiry(row: OrderRow, now: Date): boolean {
-  return PAYABLE_STATUSES.includes(row.status as OrderStatus) && row.expires_at <= now.toISOString();
 }

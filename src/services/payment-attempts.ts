@@ -65,21 +65,22 @@ export function attemptRef(row: Pick<PaymentAttemptRow, 'order_id' | 'id' | 'txn
   return { orderId: row.order_id, attemptId: row.id, txnTime: row.txn_time, cardKind: row.card_kind };
 }
 
+/** Payment attempts that may have charged without our knowing (UNRESOLVED_STATES). */
+function unresolvedAttempts(query: Knex.QueryBuilder): Knex.QueryBuilder {
+  return query.select('payment_attempts.id').from('payment_attempts').whereIn('payment_attempts.state', UNRESOLVED_STATES);
+}
+
 /**
  * Narrows an `orders` query to orders with no payment that may have charged without our knowing
  * (UNRESOLVED_STATES): such an order must not be claimed for another payment until it is resolved.
  */
 export function withoutUnresolvedPayment(query: Knex.QueryBuilder): Knex.QueryBuilder {
   return query.whereNotExists(function unresolved() {
-    this.select('payment_attempts.id')
-      .from('payment_attempts')
-      .whereRaw('payment_attempts.order_id = orders.id')
-      .whereIn('payment_attempts.state', UNRESOLVED_STATES);
+    unresolvedAttempts(this).whereRaw('payment_attempts.order_id = orders.id');
   });
 }
 
 /** Whether this order has such a payment (see withoutUnresolvedPayment). */
 export async function hasUnresolvedPayment(db: Knex, orderId: string): Promise<boolean> {
-  const row = await db('payment_attempts').where({ order_id: orderId }).whereIn('state', UNRESOLVED_STATES).first('id');
-  return row !== undefined;
+  return (await unresolvedAttempts(db.queryBuilder()).where('payment_attempts.order_id', orderId).first()) !== undefined;
 }

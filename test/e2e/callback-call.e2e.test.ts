@@ -1,25 +1,11 @@
 import { expect } from 'chai';
-import { TEST_HOLDER, TEST_PIN } from '../../src/acquirer/test-cards';
 import { createAriOriginator } from '../../src/ari/ari-originator';
-import { connectSimulatedCaller, type SimulatedCaller, type SimulatedCallResult } from '../../src/ari/simulated-caller';
+import type { SimulatedCaller, SimulatedCallResult } from '../../src/ari/simulated-caller';
 import type { OriginateResult, Originator } from '../../src/callback/originator-port';
-import { loadConfig } from '../../src/config/config';
-import { loadOrCreateSandboxSecrets } from '../../src/config/sandbox-secrets';
 import { createLogger } from '../../src/log/logger';
-import { TEST_PHONE_APP } from '../../scripts/asterisk/asterisk-config';
+import { connectTestPhone, PAYS_WITH_DEBIT, PHONE } from '../helpers/callback-e2e';
 import { api, newOrder, startE2e, type E2eHarness } from '../helpers/e2e-service';
 import { testOutputFile } from '../helpers/test-output';
-
-/** The sandbox's test phones (dialplan/extensions.conf, context ivrpay-test-phones). */
-const PHONE = {
-  answersAndPays: '13800000001',
-  answersThenHangsUp: '13800000002',
-  busy: '13800000003',
-  congested: '13800000004',
-  neverAnswers: '13800000005',
-  doesNotExist: '13800000006',
-};
-const DEBIT = '6216261000000000018';
 
 describe('callback calls to the sandbox test phones @e2e', function () {
   this.timeout(120_000);
@@ -30,14 +16,7 @@ describe('callback calls to the sandbox test phones @e2e', function () {
 
   before(async () => {
     h = await startE2e('callback-call');
-    const config = loadConfig();
-    phone = await connectSimulatedCaller({
-      url: config.ari.url,
-      user: config.ari.user,
-      password: config.ari.password ?? loadOrCreateSandboxSecrets(config.dataDir).ariPassword,
-      app: TEST_PHONE_APP,
-      requestTimeoutMs: config.ari.requestTimeoutMs,
-    });
+    phone = await connectTestPhone(h);
     originator = createAriOriginator({
       stasis: h.service.stasis,
       endpointTemplate: 'Local/{dial}@ivrpay-test-phones',
@@ -62,7 +41,7 @@ describe('callback calls to the sandbox test phones @e2e', function () {
     phone.answerIncoming((call) => {
       rung.push(call.number);
       return {
-        answers: { card: `${DEBIT}#`, pin: `${TEST_PIN}#`, id: `${TEST_HOLDER.idNumber}#`, mobile: `${TEST_HOLDER.mobile}#`, confirm: '1' },
+        answers: PAYS_WITH_DEBIT,
         timeoutMs: 90_000,
         onEnded: (result) => heard.push(result),
       };

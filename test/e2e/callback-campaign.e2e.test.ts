@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import { TEST_CARDS, TEST_HOLDER, TEST_PIN } from '../../src/acquirer/test-cards';
+import { TEST_CARDS, TEST_PIN } from '../../src/acquirer/test-cards';
 import type { SimulatedCaller, SimulatedCallResult } from '../../src/ari/simulated-caller';
 import { runAdmin } from '../../src/cli/run-admin';
 import {
-  adminDeps, CALLBACK_ENV, connectTestPhone, countBy, dialledAttempts, maxOverlap, MINUTE, redialDelayMinutes, sleep, waitFor,
-  waitForAttempts,
+  adminDeps, CALLBACK_ENV, connectTestPhone, countBy, dialledAttempts, maxOverlap, MINUTE, PAYS_WITH_DEBIT, PHONE, redialDelayMinutes, sleep,
+  waitFor, waitForAttempts,
 } from '../helpers/callback-e2e';
 import { api, newCallbackOrder, startE2e, type E2eHarness } from '../helpers/e2e-service';
 import { createTestClock, nextShanghaiHour, type TestClock } from '../helpers/test-clock';
@@ -18,15 +18,6 @@ import { createTestClock, nextShanghaiHour, type TestClock } from '../helpers/te
  * clock starts at 10:00 in Shanghai (inside calling hours, whatever the machine's time) and is moved
  * forward to make redials due.
  */
-
-const PHONE = {
-  answersAndPays: '13800000001',
-  answersThenHangsUp: '13800000002',
-  busy: '13800000003',
-  congested: '13800000004',
-  neverAnswers: '13800000005',
-};
-const DEBIT = '6216261000000000018';
 
 describe('callback orders from the merchant API through the sandbox test phones @e2e', function () {
   this.timeout(180_000);
@@ -49,7 +40,7 @@ describe('callback orders from the merchant API through the sandbox test phones 
       phone.answerIncoming((call) =>
         call.number === PHONE.answersAndPays
           ? {
-              answers: { card: `${DEBIT}#`, pin: `${TEST_PIN}#`, id: `${TEST_HOLDER.idNumber}#`, mobile: `${TEST_HOLDER.mobile}#`, confirm: '1' },
+              answers: PAYS_WITH_DEBIT,
               timeoutMs: 90_000,
               onEnded: resolve,
             }

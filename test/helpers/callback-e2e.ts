@@ -1,6 +1,7 @@
-/** Helpers of the callback-mode end-to-end tests (test/e2e/callback-campaign.e2e.test.ts). */
+/** Helpers of the callback-mode end-to-end tests (test/e2e/callback-*.e2e.test.ts). */
 import fs from 'node:fs';
 import pino from 'pino';
+import { TEST_HOLDER, TEST_PIN } from '../../src/acquirer/test-cards';
 import { connectSimulatedCaller, type SimulatedCaller } from '../../src/ari/simulated-caller';
 import type { AdminDeps } from '../../src/cli/run-admin';
 import { loadOrCreateSandboxSecrets } from '../../src/config/sandbox-secrets';
@@ -14,6 +15,21 @@ import type { TestClock } from './test-clock';
 import { testOutputFile } from './test-output';
 
 export const MINUTE = 60_000;
+
+/** The sandbox's test phones (dialplan/extensions.conf, context ivrpay-test-phones). */
+export const PHONE = {
+  answersAndPays: '13800000001',
+  answersThenHangsUp: '13800000002',
+  busy: '13800000003',
+  congested: '13800000004',
+  neverAnswers: '13800000005',
+  doesNotExist: '13800000006',
+};
+
+/** What a cardholder who answers keys to pay with the debit test card (PIN, ID number, mobile, confirm). */
+export const PAYS_WITH_DEBIT = {
+  card: '6216261000000000018#', pin: `${TEST_PIN}#`, id: `${TEST_HOLDER.idNumber}#`, mobile: `${TEST_HOLDER.mobile}#`, confirm: '1',
+};
 
 /** What every callback e2e service runs with: the sandbox's test phones, 10 outbound lines, a 5 s ring timeout. */
 export const CALLBACK_ENV = {

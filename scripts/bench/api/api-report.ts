@@ -19,7 +19,7 @@ export interface ApiResult {
   runs: (ApiRun & { round: number; endpoint: 'post' | 'get'; server: ServerKind })[];
 }
 
-/** The baseline, the API as configured by default (SQLITE_SYNCHRONOUS=full), and with SQLITE_SYNCHRONOUS=normal. */
+/** The baseline, the API with SQLITE_SYNCHRONOUS=full (the default) and =normal, and the HTTP layer over a stubbed store. */
 export type ServerKind = 'bare' | 'api' | 'api-normal' | 'stub';
 export const SERVER_NAME: Record<ServerKind, string> = {
   bare: 'bare Express',

@@ -1,8 +1,8 @@
 /**
  * bench:api's measured process, one of three kinds (argv[2]):
  *   service  the merchant API as src/service.ts wires it (createApp over the real services, SQLite
- *            in WAL mode in a temp folder, SQLITE_SYNCHRONOUS from the environment), without the Stasis app and the acquirer, which the API
- *            does not use; one merchant, and orders to read back.
+ *            in WAL mode in a temp folder, SQLITE_SYNCHRONOUS from the environment), without the
+ *            Stasis app and the acquirer, which the API does not use; one merchant, orders to read back.
  *   stub     the same HTTP layer over an in-memory stand-in for the store (stub-store.ts).
  *   bare     the baseline: a bare Express app answering the same JSON, no middleware but the body parser.
  * It listens on 127.0.0.1, port 0, and says where over IPC; autocannon runs in the parent.
@@ -45,7 +45,7 @@ export const SAMPLE_ORDER = {
   description: '',
   mode: 'inbound',
   status: 'created',
-  payCode: '123456',
+  payCode: '583920',
   expiresAt: '2030-01-01T00:00:00.000Z',
   createdAt: '2030-01-01T00:00:00.000Z',
   updatedAt: '2030-01-01T00:00:00.000Z',
