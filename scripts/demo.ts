@@ -38,7 +38,11 @@ async function main(): Promise<void> {
   await db.destroy();
 
   const order = await api(base, merchant.apiKey, '/v1/orders', {
-    merchantOrderId: `DEMO${Date.now()}`, amount: 12345, currency: 'CNY', description: 'ivrpay demo', mode: 'inbound',
+    merchantOrderId: `DEMO${Date.now()}`,
+    amount: 12345,
+    currency: 'CNY',
+    description: 'ivrpay demo',
+    mode: 'inbound',
   });
   console.log(`order ${order.id}: ¥123.45, pay code ${order.payCode}; calling the IVR as a cardholder…\n`);
 
@@ -52,7 +56,13 @@ async function main(): Promise<void> {
   try {
     const result = await caller.call({
       endpoint: `Local/${order.payCode}@ivrpay-inbound`,
-      answers: { card: `${DEMO_CARD}#`, pin: `${TEST_PIN}#`, id: `${TEST_HOLDER.idNumber}#`, mobile: `${TEST_HOLDER.mobile}#`, confirm: '1' },
+      answers: {
+        card: `${DEMO_CARD}#`,
+        pin: `${TEST_PIN}#`,
+        id: `${TEST_HOLDER.idNumber}#`,
+        mobile: `${TEST_HOLDER.mobile}#`,
+        confirm: '1',
+      },
       timeoutMs: 180_000,
     });
     for (const id of result.promptsHeard) console.log(`  🔊 ${isPromptId(id) ? PROMPTS[id][0] : id}`);

@@ -13,8 +13,21 @@ import { isUnionPayRange } from '../src/domain/unionpay-range';
 
 /** bankcardinfo's bank code → ours (the `bank-<code>` prompt and BANKS in src/domain/bin-table). */
 export const SOURCE_BANKS: Readonly<Record<string, string>> = {
-  BOC: 'boc', CMB: 'cmb', ICBC: 'icbc', CCB: 'ccb', CIB: 'cib', CEB: 'ceb', GDB: 'cgb', SPABANK: 'pab',
-  ABC: 'abc', COMM: 'bocom', PSBC: 'psbc', CMBC: 'cmbc', CITIC: 'citic', SPDB: 'spdb', HXBANK: 'hxb',
+  BOC: 'boc',
+  CMB: 'cmb',
+  ICBC: 'icbc',
+  CCB: 'ccb',
+  CIB: 'cib',
+  CEB: 'ceb',
+  GDB: 'cgb',
+  SPABANK: 'pab',
+  ABC: 'abc',
+  COMM: 'bocom',
+  PSBC: 'psbc',
+  CMBC: 'cmbc',
+  CITIC: 'citic',
+  SPDB: 'spdb',
+  HXBANK: 'hxb',
 };
 
 /**
@@ -93,8 +106,10 @@ export function buildBinData(text: string, source: string): { data: BinData; dro
 /** One entry per line, so an update shows as a readable diff. */
 export function formatBinData(data: BinData): string {
   const entries = data.entries.map((e) => `    ${JSON.stringify(e)}`).join(',\n');
-  return `{\n  "source": ${JSON.stringify(data.source)},\n  "entries": [\n${entries}\n  ],\n` +
-    `  "legacyPrefixes": ${JSON.stringify(data.legacyPrefixes)}\n}\n`;
+  return (
+    `{\n  "source": ${JSON.stringify(data.source)},\n  "entries": [\n${entries}\n  ],\n` +
+    `  "legacyPrefixes": ${JSON.stringify(data.legacyPrefixes)}\n}\n`
+  );
 }
 
 export function readSource(): { text: string; source: string } {

@@ -13,7 +13,13 @@ import { promisify } from 'node:util';
 import { PROMPTS, PROMPT_IDS } from '../src/call/prompt-manifest';
 import { renderPromptTable, replacePromptTable } from './make-sounds/prompt-table';
 import {
-  FORMATS, LANGS, createSynthesiser, recipeHash, soundFile, type RunProgram, type SoundJob,
+  FORMATS,
+  LANGS,
+  createSynthesiser,
+  recipeHash,
+  soundFile,
+  type RunProgram,
+  type SoundJob,
 } from './make-sounds/synthesise';
 
 const SOUNDS_DIR = path.resolve(__dirname, '..', 'sounds');
@@ -42,7 +48,8 @@ async function main(args: string[]): Promise<number> {
   if (badIds.length > 0) throw new Error(`Prompt ids must match [a-z0-9_-]+ (they are file names): ${badIds.join(', ')}`);
 
   const jobs: SoundJob[] = LANGS.flatMap((lang) =>
-    PROMPT_IDS.map((id) => ({ lang, id, text: PROMPTS[id][lang === 'zh' ? 0 : 1] })));
+    PROMPT_IDS.map((id) => ({ lang, id, text: PROMPTS[id][lang === 'zh' ? 0 : 1] })),
+  );
   const oldLock = await readLock();
   const lock: Lock = {};
   const stale: SoundJob[] = [];
@@ -91,7 +98,10 @@ function key(job: SoundJob): string {
 
 async function filesPresent(job: SoundJob): Promise<boolean> {
   for (const format of FORMATS) {
-    const size = await stat(soundFile(SOUNDS_DIR, job, format)).then((s) => s.size, () => 0);
+    const size = await stat(soundFile(SOUNDS_DIR, job, format)).then(
+      (s) => s.size,
+      () => 0,
+    );
     if (size === 0) return false;
   }
   return true;
@@ -151,7 +161,9 @@ async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promi
 }
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
     console.error(`make-sounds failed: ${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 1;

@@ -75,11 +75,15 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const secretBox = createSecretBox(keys);
   const merchants = createMerchantService({ ...deps, secretBox });
   const deliverer = createNotificationDeliverer({
-    ...deps, secretBox, checkTarget: webhookTargetCheck({ allowPrivateNetworks: config.notify.allowPrivateNetworks }),
+    ...deps,
+    secretBox,
+    checkTarget: webhookTargetCheck({ allowPrivateNetworks: config.notify.allowPrivateNetworks }),
   });
   const idempotency = createIdempotencyStore(deps);
   const orders = createOrderService({
-    ...deps, defaultExpiresSeconds: config.orderExpiresSeconds, callbackExpiresSeconds: config.callback.orderExpiresSeconds,
+    ...deps,
+    defaultExpiresSeconds: config.orderExpiresSeconds,
+    callbackExpiresSeconds: config.callback.orderExpiresSeconds,
   });
   const banks = createBankService(deps);
   const callOrders = createCallOrders(deps);
@@ -92,13 +96,28 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const acquirerNotifications = {
     receive: (body: string) => notifications?.receive(body) ?? Promise.reject(new AppError('unavailable', 'starting up')),
   };
-  const http = await startHttpServer(createApp({
-    merchants: cachedAuthentication(merchants), orders, banks, idempotency, rateLimitPerMinute: config.http.rateLimitPerMinute, log, now, acquirerNotifications,
-  }), config.http.host, config.http.port);
+  const http = await startHttpServer(
+    createApp({
+      merchants: cachedAuthentication(merchants),
+      orders,
+      banks,
+      idempotency,
+      rateLimitPerMinute: config.http.rateLimitPerMinute,
+      log,
+      now,
+      acquirerNotifications,
+    }),
+    config.http.host,
+    config.http.port,
+  );
   let running: RunningAcquirer;
   try {
     running = await startAcquirer(config.acquirer, {
-      dataDir: config.dataDir, now, log, notifyUrl: notifyUrlFor(config, http.address.port), sandbox: overrides.sandboxAcquirer,
+      dataDir: config.dataDir,
+      now,
+      log,
+      notifyUrl: notifyUrlFor(config, http.address.port),
+      sandbox: overrides.sandboxAcquirer,
     });
   } catch (err) {
     await http.close();
@@ -108,7 +127,10 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const acquirer = overrides.acquirer ?? running.acquirer;
   notifications = createPaymentNotifications({ ...deps, parse: running.parseNotification });
   const payments = createPaymentService({
-    ...deps, acquirer, cardFingerprint: createCardFingerprint(keys.current), callerWaitMs: config.acquirer.callerWaitMs ?? 20_000,
+    ...deps,
+    acquirer,
+    cardFingerprint: createCardFingerprint(keys.current),
+    callerWaitMs: config.acquirer.callerWaitMs ?? 20_000,
   });
   const stopRecovery = new AbortController();
   const recovery = createPaymentRecovery({ ...deps, acquirer, busy: payments.busy, signal: stopRecovery.signal });
@@ -123,7 +145,10 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     log,
   };
 
-  const scheduler: Scheduler = startScheduler([expireOrdersJob(orders), deliverNotificationsJob(deliverer), idempotencyPurgeJob(idempotency), recoverPaymentsJob(recovery)], log);
+  const scheduler: Scheduler = startScheduler(
+    [expireOrdersJob(orders), deliverNotificationsJob(deliverer), idempotencyPurgeJob(idempotency), recoverPaymentsJob(recovery)],
+    log,
+  );
   const stasis = await startStasisApp({
     url: config.ari.url,
     user: config.ari.user,
@@ -133,7 +158,12 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     requestTimeoutMs: config.ari.requestTimeoutMs,
     defaultLanguage: config.defaultLanguage,
     log,
-    ops: createHttpAriOps({ url: config.ari.url, user: config.ari.user, password: ariPassword, timeoutMs: config.ari.requestTimeoutMs }),
+    ops: createHttpAriOps({
+      url: config.ari.url,
+      user: config.ari.user,
+      password: ariPassword,
+      timeoutMs: config.ari.requestTimeoutMs,
+    }),
     onCall: async (call, args, info) => {
       // inbound,<pay code> from the dialplan; callback,<orderId>,<attemptId> only on channels we originated.
       await runPaymentCall(call, flowDeps, callStartFromArgs(args, info.direction));
@@ -143,7 +173,13 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   // Callbacks are dialled through the Stasis app, so the dialer comes after it.
   const dialer: Dialer = createDialer({
     ...deps,
-    originator: createAriOriginator({ stasis, endpointTemplate: config.callback.endpoint, callerId: config.callback.callerId, log, now }),
+    originator: createAriOriginator({
+      stasis,
+      endpointTemplate: config.callback.endpoint,
+      callerId: config.callback.callerId,
+      log,
+      now,
+    }),
     activeInboundCalls: () => stasis.activeCalls({ direction: 'inbound' }),
     lines: config.callback.lines,
     callsPerSecond: config.callback.callsPerSecond,

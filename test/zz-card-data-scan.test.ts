@@ -31,7 +31,8 @@ function filesUnder(dir: string): string[] {
  * for an id, so a card number cannot hide in one. No word boundaries: in SQLite pages one record's id
  * can run straight into the next one's prefix (`cba_…562fcb_18b4…`).
  */
-const RANDOM_ID = /(?:att|cba|cb|evt|mch|ord|outbox|sms)_?(?=[0-9a-f]{0,19}[a-f])(?![0-9a-f]{0,8}\d{12})[0-9a-f]{20}(?:-?\d{1,3})?/g;
+const RANDOM_ID =
+  /(?:att|cba|cb|evt|mch|ord|outbox|sms)_?(?=[0-9a-f]{0,19}[a-f])(?![0-9a-f]{0,8}\d{12})[0-9a-f]{20}(?:-?\d{1,3})?/g;
 
 const digitBounded = (value: string) => new RegExp(`(?<![0-9])${value}(?![0-9])`);
 const NEEDLES: Array<{ what: string; pattern: RegExp }> = [
@@ -39,7 +40,10 @@ const NEEDLES: Array<{ what: string; pattern: RegExp }> = [
   { what: 'test PIN', pattern: digitBounded(TEST_PIN) },
   { what: 'test expiry (MMYY)', pattern: digitBounded(TEST_EXPIRY_MMYY) },
   { what: 'test expiry (YYMM)', pattern: digitBounded(TEST_EXPIRY_MMYY.slice(2) + TEST_EXPIRY_MMYY.slice(0, 2)) },
-  { what: 'unredacted sensitive key', pattern: /"(pan|cardNumber|cvn2|pin|pinBlock|expiry|expiryMmyy|digits)":"(?!\[redacted\])/ },
+  {
+    what: 'unredacted sensitive key',
+    pattern: /"(pan|cardNumber|cvn2|pin|pinBlock|expiry|expiryMmyy|digits)":"(?!\[redacted\])/,
+  },
 ];
 
 describe('card data scan (after the whole suite)', () => {

@@ -55,7 +55,9 @@ export function sandboxValues(config: Config, secrets: SandboxSecrets): SandboxV
   const url = new URL(config.ari.url);
   if (url.protocol !== 'http:' || !['127.0.0.1', 'localhost'].includes(url.hostname)) {
     // The sandbox serves plain HTTP on loopback only; a remote or TLS ARI is not ours to configure.
-    throw new Error(`ARI_URL must be http://127.0.0.1:<port> for the sandbox Asterisk (got ${config.ari.url}); set ASTERISK_SANDBOX=off for another Asterisk`);
+    throw new Error(
+      `ARI_URL must be http://127.0.0.1:<port> for the sandbox Asterisk (got ${config.ari.url}); set ASTERISK_SANDBOX=off for another Asterisk`,
+    );
   }
   return {
     asteriskDir: path.join(config.dataDir, 'asterisk'),

@@ -22,7 +22,12 @@ import { forkWorker, type Worker } from './lib/worker-rpc';
 const program = new Command()
   .name('bench:api')
   .option('--duration <seconds>', 'length of each measured run', Number, 10)
-  .option('--connections <list>', 'concurrent connections, one measurement per number: 10 as a steady client, 50 as a burst', parseLevels, [10, 50])
+  .option(
+    '--connections <list>',
+    'concurrent connections, one measurement per number: 10 as a steady client, 50 as a burst',
+    parseLevels,
+    [10, 50],
+  )
   .option('--rounds <n>', 'measure each endpoint this many times, alternating with the baseline', Number, 2)
   .option('--log-level <level>', "the API's LOG_LEVEL (info writes a line per request)", 'warn')
   .option('--only <endpoint>', 'measure just post or get (for profiling one of them)')
@@ -32,7 +37,8 @@ type Server = Worker<ApiWorkerReady>;
 
 function parseLevels(text: string): number[] {
   const levels = text.split(',').map(Number);
-  if (levels.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--connections: whole numbers separated by commas, got ${text}`);
+  if (levels.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(`--connections: whole numbers separated by commas, got ${text}`);
   return levels;
 }
 
@@ -76,7 +82,12 @@ function requestFor(endpoint: 'post' | 'get', server: Server, bare: boolean): au
   };
 }
 
-async function measure(server: Server, endpoint: 'post' | 'get', bare: boolean, opts: { duration: number; connections: number }): Promise<ApiRun> {
+async function measure(
+  server: Server,
+  endpoint: 'post' | 'get',
+  bare: boolean,
+  opts: { duration: number; connections: number },
+): Promise<ApiRun> {
   const url = `http://127.0.0.1:${server.ready.port}`;
   const base = { url, connections: opts.connections, requests: [requestFor(endpoint, server, bare)] };
   await autocannon({ ...base, duration: 2 }); // warm-up: JIT, SQLite pages, keep-alive sockets
@@ -95,7 +106,9 @@ async function measure(server: Server, endpoint: 'post' | 'get', bare: boolean, 
 }
 
 async function main(): Promise<void> {
-  const opts = program.parse().opts<{ duration: number; connections: number[]; rounds: number; logLevel: string; only?: string; cpuProf?: boolean }>();
+  const opts = program
+    .parse()
+    .opts<{ duration: number; connections: number[]; rounds: number; logLevel: string; only?: string; cpuProf?: boolean }>();
   const profileDir = path.resolve(__dirname, '..', '..', 'bench', 'results', 'profiles');
   const machine = machineFacts();
   const worker = path.join(__dirname, 'api', 'api-worker.ts');
@@ -107,7 +120,10 @@ async function main(): Promise<void> {
       nodeFlags: opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     });
   const servers: [ServerKind, Server][] = [
-    ['bare', bare], ['api', await startApi('full')], ['api-normal', await startApi('normal')], ['stub', await startApi('full', 'stub')],
+    ['bare', bare],
+    ['api', await startApi('full')],
+    ['api-normal', await startApi('normal')],
+    ['stub', await startApi('full', 'stub')],
   ];
   const pinning = pin(servers.map(([, s]) => s));
   const results: ApiResult[] = [];
@@ -119,18 +135,31 @@ async function main(): Promise<void> {
           for (const [kind, server] of servers) {
             const figures = await measure(server, endpoint, kind === 'bare', { duration: opts.duration, connections });
             runs.push({ round, endpoint, server: kind, ...figures });
-            log(`${connections} connections, round ${round}, ${SERVER_NAME[kind]} ${endpoint.toUpperCase()}: ${Math.round(figures.requestsPerSecond)} req/s, p99 ${figures.latencyMs.p99} ms`);
+            log(
+              `${connections} connections, round ${round}, ${SERVER_NAME[kind]} ${endpoint.toUpperCase()}: ${Math.round(figures.requestsPerSecond)} req/s, p99 ${figures.latencyMs.p99} ms`,
+            );
           }
         }
       }
-      const settings = { durationSeconds: opts.duration, connections, rounds: opts.rounds, serviceLogLevel: opts.logLevel, pinning, rateLimitPerMinute: 1_000_000 };
+      const settings = {
+        durationSeconds: opts.duration,
+        connections,
+        rounds: opts.rounds,
+        serviceLogLevel: opts.logLevel,
+        pinning,
+        rateLimitPerMinute: 1_000_000,
+      };
       results.push({ benchmark: 'api', machine, settings, runs });
     }
   } finally {
     await Promise.allSettled(servers.map(([, s]) => s.call('stop')));
   }
   const reports = results.map((result) => ({ result, ...apiReport(result) }));
-  const file = writeResults('api', { benchmark: 'api', machine, levels: reports.map(({ result, summary }) => ({ ...result, summary })) });
+  const file = writeResults('api', {
+    benchmark: 'api',
+    machine,
+    levels: reports.map(({ result, summary }) => ({ ...result, summary })),
+  });
   process.stdout.write(`${reports.map((r) => r.markdown).join('\n\n')}\n\nResults: ${path.relative(process.cwd(), file)}\n`);
 }
 

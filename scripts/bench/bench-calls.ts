@@ -40,23 +40,37 @@ function log(line: string): void {
 }
 
 async function main(): Promise<void> {
-  const opts = program.parse().opts<{ calls: number; ramp?: number; runs: number; logLevel: string; only?: string; cpuProf?: boolean; callTimeout: number }>();
+  const opts = program
+    .parse()
+    .opts<{
+      calls: number;
+      ramp?: number;
+      runs: number;
+      logLevel: string;
+      only?: string;
+      cpuProf?: boolean;
+      callTimeout: number;
+    }>();
   const rampMs = (opts.ramp ?? opts.calls / 25) * 1000;
   const config = loadConfig(process.env);
   const password = config.ari.password ?? loadOrCreateSandboxSecrets(config.dataDir).ariPassword;
   const ari = { url: config.ari.url, user: config.ari.user, password, requestTimeoutMs: config.ari.requestTimeoutMs };
-  if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(ari.url)) throw new Error(`bench:calls only targets a local Asterisk (ARI_URL is ${ari.url})`);
+  if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(ari.url))
+    throw new Error(`bench:calls only targets a local Asterisk (ARI_URL is ${ari.url})`);
   await ensureAsterisk(config, password, pino({ level: 'info' }));
   const asteriskPid = findAsteriskPid(config.dataDir);
   const machine = machineFacts();
 
   const driver = await connectBenchDriver(ari);
   const dialplan = await ensureBenchDialplan(driver.client(), config);
-  if (dialplan === 'reloaded') log('the running Asterisk lacked the benchmark contexts: extensions.conf rendered again and the dialplan reloaded');
+  if (dialplan === 'reloaded')
+    log('the running Asterisk lacked the benchmark contexts: extensions.conf rendered again and the dialplan reloaded');
   const asteriskVersion = (await driver.client().asterisk.getInfo()).system?.version ?? 'unknown';
   const profileDir = path.resolve(__dirname, '..', '..', 'bench', 'results', 'profiles');
   if (opts.cpuProf) fs.mkdirSync(profileDir, { recursive: true });
-  const acquirer = await forkWorker<{ pid: number; env: Record<string, string> }>(path.join(__dirname, 'calls', 'acquirer-worker.ts'));
+  const acquirer = await forkWorker<{ pid: number; env: Record<string, string> }>(
+    path.join(__dirname, 'calls', 'acquirer-worker.ts'),
+  );
   const worker = await forkWorker<{ pid: number }>(path.join(__dirname, 'calls', 'service-worker.ts'), {
     env: { ...process.env, ...acquirer.ready.env, LOG_LEVEL: opts.logLevel, SANDBOX_ACQUIRER_PORT: '0' },
     nodeFlags: ['--expose-gc', ...(opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
@@ -71,12 +85,16 @@ async function main(): Promise<void> {
       for (const mode of ['dialplan', 'app'] as const) {
         if (opts.only && opts.only !== mode) continue;
         const others = (await driver.client().channels.list()).filter((c) => !c.id.startsWith('bench-')).length;
-        log(`run ${run}/${opts.runs}, ${mode}: ${opts.calls} calls over ${rampMs / 1000} s${others ? ` (${others} other channels on this Asterisk)` : ''}`);
+        log(
+          `run ${run}/${opts.runs}, ${mode}: ${opts.calls} calls over ${rampMs / 1000} s${others ? ` (${others} other channels on this Asterisk)` : ''}`,
+        );
         const raw = await runPhase(mode, driver, worker, phaseOpts);
         raws.push(raw);
         const figures = phaseFigures(raw);
         phases.push({ ...figures, otherChannelsAtStart: others });
-        log(`  ${figures.completed}/${figures.calls} completed${figures.paid === undefined ? '' : `, ${figures.paid} paid`}, key→prompt p99 ${figures.latencyMs.p99} ms`);
+        log(
+          `  ${figures.completed}/${figures.calls} completed${figures.paid === undefined ? '' : `, ${figures.paid} paid`}, key→prompt p99 ${figures.latencyMs.p99} ms`,
+        );
       }
       runs.push({ run, phases, settledAfter: await worker.call<ServiceSample>('settledMemory') });
     }
@@ -102,13 +120,19 @@ async function main(): Promise<void> {
     },
     runs,
     latencySamples: {
-      dialplan: raws.filter((r) => r.mode === 'dialplan').flatMap((r) => r.calls.flatMap((c) => c.timings.map((t) => t.promptAt - t.keyAt))),
-      app: raws.filter((r) => r.mode === 'app').flatMap((r) => r.calls.flatMap((c) => c.timings.map((t) => t.promptAt - t.keyAt))),
+      dialplan: raws
+        .filter((r) => r.mode === 'dialplan')
+        .flatMap((r) => r.calls.flatMap((c) => c.timings.map((t) => t.promptAt - t.keyAt))),
+      app: raws
+        .filter((r) => r.mode === 'app')
+        .flatMap((r) => r.calls.flatMap((c) => c.timings.map((t) => t.promptAt - t.keyAt))),
     },
   };
   const { markdown, summary } = callsReport(result);
   const file = writeResults('calls', { ...result, summary, latencySamples: undefined });
-  process.stdout.write(`${markdown}\n\nResults: ${path.relative(process.cwd(), file)}${opts.cpuProf ? `; CPU profile in ${path.relative(process.cwd(), profileDir)}` : ''}\n`);
+  process.stdout.write(
+    `${markdown}\n\nResults: ${path.relative(process.cwd(), file)}${opts.cpuProf ? `; CPU profile in ${path.relative(process.cwd(), profileDir)}` : ''}\n`,
+  );
 }
 
 main().catch((err: unknown) => {

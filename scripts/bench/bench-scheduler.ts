@@ -19,10 +19,16 @@ import { loadCallbacks } from './scheduler/load-callbacks';
 const DUE = 100;
 const CLAIM_LIMIT = 10;
 const ROUNDS = 31;
-const sizes = (process.argv.includes('--quick') ? [10_000, 50_000] : [10_000, 100_000, 1_000_000]);
+const sizes = process.argv.includes('--quick') ? [10_000, 50_000] : [10_000, 100_000, 1_000_000];
 const now = new Date('2026-06-01T02:00:00.000Z');
 
-interface SizeResult { pending: number; due: number; loadSeconds: number; claimMicros: Summary; queryPlan: string[] }
+interface SizeResult {
+  pending: number;
+  due: number;
+  loadSeconds: number;
+  claimMicros: Summary;
+  queryPlan: string[];
+}
 
 async function measure(pending: number): Promise<SizeResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ivrpay-bench-scheduler-'));
@@ -66,11 +72,27 @@ async function main(): Promise<void> {
   const base = results[0].claimMicros.p50;
   const table = markdownTable(
     ['pending rows', 'due', 'claim p50 (µs)', 'claim p95 (µs)', 'p50 ratio to 10k', 'load (s)'],
-    results.map((r) => [r.pending, r.due, fixed(r.claimMicros.p50), fixed(r.claimMicros.p95), fixed(r.claimMicros.p50 / base, 2), fixed(r.loadSeconds)]),
+    results.map((r) => [
+      r.pending,
+      r.due,
+      fixed(r.claimMicros.p50),
+      fixed(r.claimMicros.p95),
+      fixed(r.claimMicros.p50 / base, 2),
+      fixed(r.loadSeconds),
+    ]),
   );
   const worst = Math.max(...results.map((r) => r.claimMicros.p50 / base));
-  writeResults('scheduler', { machine, claimLimit: CLAIM_LIMIT, rounds: ROUNDS, results, worstRatio: worst, target: 'within 2x of 10k' });
-  console.log(`Scheduler claim cost (${CLAIM_LIMIT} rows a claim, ${ROUNDS - 1} measured rounds); ${describeMachine(machine)}\n\n${table}\n`);
+  writeResults('scheduler', {
+    machine,
+    claimLimit: CLAIM_LIMIT,
+    rounds: ROUNDS,
+    results,
+    worstRatio: worst,
+    target: 'within 2x of 10k',
+  });
+  console.log(
+    `Scheduler claim cost (${CLAIM_LIMIT} rows a claim, ${ROUNDS - 1} measured rounds); ${describeMachine(machine)}\n\n${table}\n`,
+  );
   console.log(`query plan: ${results[results.length - 1].queryPlan.join(' / ')}`);
   console.log(`worst p50 ratio to 10k: ${fixed(worst, 2)}× — target within 2×: ${worst <= 2 ? 'met' : 'MISSED'}`);
 }

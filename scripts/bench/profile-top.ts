@@ -79,8 +79,13 @@ function main(): void {
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
   }
   const rows = (m: Map<string, number>) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, ms]) => [name, fixed(ms, 0), fixed((ms / busy) * 100, 1)]);
-  process.stdout.write(`Profile ${path.basename(file)}: ${fixed(totalMs / 1000, 1)} s, busy ${fixed(busy / 1000, 1)} s (${fixed((busy / totalMs) * 100, 1)} % of one core)\n\n`);
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, ms]) => [name, fixed(ms, 0), fixed((ms / busy) * 100, 1)]);
+  process.stdout.write(
+    `Profile ${path.basename(file)}: ${fixed(totalMs / 1000, 1)} s, busy ${fixed(busy / 1000, 1)} s (${fixed((busy / totalMs) * 100, 1)} % of one core)\n\n`,
+  );
   process.stdout.write(`${markdownTable(['self time by place', 'ms', '% of busy'], rows(byPlace))}\n\n`);
   process.stdout.write(`${markdownTable(['self time by function', 'ms', '% of busy'], rows(byFunction))}\n\n`);
   process.stdout.write(`${markdownTable(['time by nearest project function on the stack', 'ms', '% of busy'], rows(byOwner))}\n`);

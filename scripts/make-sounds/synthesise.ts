@@ -27,8 +27,25 @@ const VOICES: Record<Lang, { voice: string; speed: number; spoken: (text: string
 // espeak pads with digital silence: cut it at both ends (the reverse trick), then 8 kHz, peak at
 // -3 dBFS, and a short pad so prompts played one after another (amounts) do not run together.
 const SOX_EFFECTS = [
-  'silence', '1', '0.02', '0.1%', 'reverse', 'silence', '1', '0.02', '0.1%', 'reverse',
-  'rate', '-v', '8000', 'gain', '-n', '-3', 'pad', '0.03', '0.07',
+  'silence',
+  '1',
+  '0.02',
+  '0.1%',
+  'reverse',
+  'silence',
+  '1',
+  '0.02',
+  '0.1%',
+  'reverse',
+  'rate',
+  '-v',
+  '8000',
+  'gain',
+  '-n',
+  '-3',
+  'pad',
+  '0.03',
+  '0.07',
 ];
 // -D: no dither (it adds noise and differs between runs); -R: repeatable mode, fixed seeds.
 const SOX_GLOBAL = ['-D', '-R'];
@@ -40,7 +57,9 @@ export function soundRecipe(job: SoundJob) {
 }
 
 export function recipeHash(job: SoundJob): string {
-  return createHash('sha256').update(JSON.stringify(soundRecipe(job))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(soundRecipe(job)))
+    .digest('hex');
 }
 
 export function soundFile(soundsDir: string, job: SoundJob, format: (typeof FORMATS)[number]): string {

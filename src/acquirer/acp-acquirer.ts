@@ -2,7 +2,16 @@ import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import type { Logger } from 'pino';
 import { certIdOf } from '../crypto/certificates';
 import type { RsaPadding } from '../crypto/rsa';
-import type { AcquirerPort, AttemptRef, CardData, PaymentRequest, PaymentResult, PendingPayment, QueryResult, SmsCodeResult } from './acquirer-port';
+import type {
+  AcquirerPort,
+  AttemptRef,
+  CardData,
+  PaymentRequest,
+  PaymentResult,
+  PendingPayment,
+  QueryResult,
+  SmsCodeResult,
+} from './acquirer-port';
 import { createAcpClient, type AcpExchange } from './acp/acp-client';
 import { AcpError } from './acp/acp-error';
 import { acpOrderIdOf, reqReservedOf } from './acp/attempt-order-id';
@@ -104,12 +113,21 @@ export function createAcpAcquirer(opts: AcpAcquirerOptions): AcpAcquirer {
       try {
         cardSecurity = await security();
       } catch (err) {
-        log.error({ acpOrderId: ref.orderId, error: err instanceof Error ? err.message : String(err) }, 'consume not sent: no zone PIN key');
+        log.error(
+          { acpOrderId: ref.orderId, error: err instanceof Error ? err.message : String(err) },
+          'consume not sent: no zone PIN key',
+        );
         return { outcome: 'unavailable' };
       }
       const fields = buildConsume(
         merchant,
-        { ...ref, amountFen: request.amount, card: request.card, holder: request.holder, reqReserved: reqReservedOf(request.attemptId) },
+        {
+          ...ref,
+          amountFen: request.amount,
+          card: request.card,
+          holder: request.holder,
+          reqReserved: reqReservedOf(request.attemptId),
+        },
         cardSecurity,
       );
       const sent = await client.exchange(opts.endpoints.backTrans, fields);
@@ -123,7 +141,8 @@ export function createAcpAcquirer(opts: AcpAcquirerOptions): AcpAcquirer {
       }
       const { respCode, queryId } = sent.fields;
       const result = consumeAnswerResult(respCode, queryId, request.card.kind);
-      if (result.outcome === 'unavailable') log.error({ acpOrderId: ref.orderId, respCode }, 'acquirer refused the consume message: check the configuration');
+      if (result.outcome === 'unavailable')
+        log.error({ acpOrderId: ref.orderId, respCode }, 'acquirer refused the consume message: check the configuration');
       else log.info({ acpOrderId: ref.orderId, respCode, outcome: result.outcome }, 'consume answered');
       return result;
     },
@@ -150,8 +169,16 @@ export function createAcpAcquirer(opts: AcpAcquirerOptions): AcpAcquirer {
       if (!mobile) throw new AcpError('acp_field_invalid', 'an SMS code request needs the holder mobile');
       const ref = { orderId: acpOrderIdOf(request.attemptId), txnTime: request.txnTime };
       // No PIN goes with an SMS request, so no zone PIN key is needed for it.
-      const smsSecurity: CardSecurity = { encryption, pinProtection: { kind: 'rsa' }, customerInfoMode: opts.customerInfoMode ?? 'encrypted' };
-      const fields = buildSmsCodeRequest(merchant, { ...ref, amountFen: request.amount, pan: request.card.pan, mobile }, smsSecurity);
+      const smsSecurity: CardSecurity = {
+        encryption,
+        pinProtection: { kind: 'rsa' },
+        customerInfoMode: opts.customerInfoMode ?? 'encrypted',
+      };
+      const fields = buildSmsCodeRequest(
+        merchant,
+        { ...ref, amountFen: request.amount, pan: request.card.pan, mobile },
+        smsSecurity,
+      );
       const sent = await client.exchange(opts.endpoints.backTrans, fields);
       if (sent.kind !== 'answer') {
         untrusted(ref.orderId, sent, 'SMS code request');

@@ -18,7 +18,11 @@ export interface QueryScheduleOptions {
  * not_found, at most once per delay. Still pending after the last: the reconciliation file decides;
  * never send the consume again.
  */
-export async function queryUntilSettled(acquirer: Pick<AcquirerPort, 'query'>, ref: AttemptRef, opts: QueryScheduleOptions = {}): Promise<QueryResult> {
+export async function queryUntilSettled(
+  acquirer: Pick<AcquirerPort, 'query'>,
+  ref: AttemptRef,
+  opts: QueryScheduleOptions = {},
+): Promise<QueryResult> {
   const sleep = opts.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }));
   for (const ms of opts.delaysMs ?? OFFICIAL_QUERY_DELAYS_MS) {
     try {

@@ -1,7 +1,15 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { maskPan } from '../domain/mask';
 import { transactionResult, reasonFor } from './acp/port-results';
-import type { AcquirerPort, AttemptRef, CardData, PaymentRequest, PaymentResult, QueryResult, SmsCodeResult } from './acquirer-port';
+import type {
+  AcquirerPort,
+  AttemptRef,
+  CardData,
+  PaymentRequest,
+  PaymentResult,
+  QueryResult,
+  SmsCodeResult,
+} from './acquirer-port';
 import { decideConsume, decideSmsRequest, type DecisionPolicy } from './sandbox-decision';
 import { createSandboxLedger } from './sandbox-ledger';
 import { createPinTries } from './sandbox-pin-tries';
@@ -24,7 +32,11 @@ export interface InProcessSandboxAcquirer extends AcquirerPort {
  * after resolving a pending consume: an issuer timeout or a slow answer comes back approved (after
  * `latencyMs`), a duplicate order unavailable. Like every adapter it never logs what it is sent.
  */
-export function createSandboxAcquirer(opts: { now: () => Date; latencyMs?: number; policy?: DecisionPolicy }): InProcessSandboxAcquirer {
+export function createSandboxAcquirer(opts: {
+  now: () => Date;
+  latencyMs?: number;
+  policy?: DecisionPolicy;
+}): InProcessSandboxAcquirer {
   const pinTries = createPinTries();
   const ledger = createSandboxLedger();
   const smsSent = new Set<string>();
@@ -51,7 +63,15 @@ export function createSandboxAcquirer(opts: { now: () => Date; latencyMs?: numbe
     if (verdict.kind === 'unavailable') return { outcome: 'unavailable' };
     if (verdict.kind === 'duplicate') return { outcome: 'unavailable', responseCode: '12' };
     const entry = ledger.record(
-      { merId: MERCHANT, orderId: request.attemptId, txnTime: request.txnTime ?? '', txnType: '01', amountFen: request.amount, respCode: verdict.code, maskedPan: maskPan(card.pan) },
+      {
+        merId: MERCHANT,
+        orderId: request.attemptId,
+        txnTime: request.txnTime ?? '',
+        txnType: '01',
+        amountFen: request.amount,
+        respCode: verdict.code,
+        maskedPan: maskPan(card.pan),
+      },
       now,
     );
     return settled(verdict.code, entry.queryId, card.kind);

@@ -43,9 +43,7 @@ export interface PresentedCard {
  *   the synchronous answer says (03 for an issuer timeout), `slow` an answer held past our timeout.
  */
 export type SandboxVerdict =
-  | { kind: 'unavailable' }
-  | { kind: 'duplicate' }
-  | { kind: 'decided'; code: string; answerCode: string; slow: boolean };
+  { kind: 'unavailable' } | { kind: 'duplicate' } | { kind: 'decided'; code: string; answerCode: string; slow: boolean };
 
 export type PinTries = ReturnType<typeof createPinTries>;
 
@@ -55,7 +53,12 @@ export interface DecisionPolicy {
 }
 
 /** The sandbox issuer's decision on a consume, by test card (src/acquirer/test-cards.ts). */
-export function decideConsume(card: PresentedCard, pinTries: PinTries, now: Date, policy: DecisionPolicy = { smsCodeForAll: false }): SandboxVerdict {
+export function decideConsume(
+  card: PresentedCard,
+  pinTries: PinTries,
+  now: Date,
+  policy: DecisionPolicy = { smsCodeForAll: false },
+): SandboxVerdict {
   const testCard = findTestCard(card.pan);
   if (!testCard || testCard.kind !== card.kind) return failed('card_not_supported');
   if (testCard.outcome === 'unavailable') return { kind: 'unavailable' };

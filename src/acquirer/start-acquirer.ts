@@ -62,7 +62,11 @@ export async function startAcquirer(settings: AcquirerSettings, deps: StartAcqui
     const files = settings.files;
     if (!files || !settings.url) throw new Error('ACQUIRER=acp needs ACQUIRER_URL and the certificate files');
     const read = (file: string) => fs.readFile(file, 'utf8');
-    const trust: AcpTrust = { rootPem: await read(files.rootCert), intermediatePems: pemBlocks(await read(files.middleCert)), organisation: settings.certOrganisation };
+    const trust: AcpTrust = {
+      rootPem: await read(files.rootCert),
+      intermediatePems: pemBlocks(await read(files.middleCert)),
+      organisation: settings.certOrganisation,
+    };
     const signCert = await read(files.signCert);
     const acquirer = createAcpAcquirer({
       ...common,
@@ -94,7 +98,11 @@ export async function startAcquirer(settings: AcquirerSettings, deps: StartAcqui
     log: deps.log,
     ...deps.sandbox,
   });
-  const trust: AcpTrust = { rootPem: pki.root.certPem, intermediatePems: [pki.middle.certPem], organisation: SANDBOX_ACQUIRER_ORG };
+  const trust: AcpTrust = {
+    rootPem: pki.root.certPem,
+    intermediatePems: [pki.middle.certPem],
+    organisation: SANDBOX_ACQUIRER_ORG,
+  };
   const acquirer = createAcpAcquirer({
     ...common,
     endpoints: sandbox.endpoints,

@@ -55,7 +55,11 @@ export async function openAriConnection(opts: AriConnectionOptions): Promise<Ari
       let client: Client | undefined;
       let started = false;
       try {
-        client = await withTimeout(quietSwagger(() => connect(opts.url, opts.user, opts.password)), opts.requestTimeoutMs, 'connect');
+        client = await withTimeout(
+          quietSwagger(() => connect(opts.url, opts.user, opts.password)),
+          opts.requestTimeoutMs,
+          'connect',
+        );
         opts.onClient(client, emitterOf(client));
         // Rejects only after ari-client's own retries, so no retry loop of it is left behind.
         await client.start(app);

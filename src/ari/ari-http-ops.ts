@@ -62,14 +62,22 @@ export function createHttpAriOps(opts: AriHttpOptions): AriOps {
     play: async (channelId, playbackId, media, lang) => {
       await request('play', 'POST', `/channels/${id(channelId)}/play/${id(playbackId)}`, { media, lang });
     },
-    stopPlayback: (playbackId) => request('stopPlayback', 'DELETE', `/playbacks/${id(playbackId)}`).then(() => {}, ignoreNotFound),
+    stopPlayback: (playbackId) =>
+      request('stopPlayback', 'DELETE', `/playbacks/${id(playbackId)}`).then(() => {}, ignoreNotFound),
     hangup: (channelId) => request('hangup', 'DELETE', `/channels/${id(channelId)}`).then(() => {}, ignoreNotFound),
     setVar: async (channelId, variable, value) => {
       await request('setVar', 'POST', `/channels/${id(channelId)}/variable`, { variable, value });
     },
     listChannels: async () => {
-      const channels = JSON.parse(await request('listChannels', 'GET', '/channels')) as { id: string; dialplan?: { app_name?: string; app_data?: string } }[];
-      return channels.map((c): AriChannelInfo => ({ id: c.id, appName: c.dialplan?.app_name ?? '', appData: c.dialplan?.app_data ?? '' }));
+      const channels = JSON.parse(await request('listChannels', 'GET', '/channels')) as {
+        id: string;
+        dialplan?: { app_name?: string; app_data?: string };
+      }[];
+      return channels.map((c): AriChannelInfo => ({
+        id: c.id,
+        appName: c.dialplan?.app_name ?? '',
+        appData: c.dialplan?.app_data ?? '',
+      }));
     },
     originate: async (r) => {
       await request('originate', 'POST', `/channels/${id(r.channelId)}`, {

@@ -52,11 +52,9 @@ export function createAriOps(client: Client, timeoutMs: number): AriOps {
     play: async (channelId, playbackId, media, lang) => {
       await timed('play', client.channels.play({ channelId, playbackId, media, lang }));
     },
-    stopPlayback: (playbackId) =>
-      timed('stopPlayback', client.playbacks.stop({ playbackId })).catch(ignoreNotFound),
+    stopPlayback: (playbackId) => timed('stopPlayback', client.playbacks.stop({ playbackId })).catch(ignoreNotFound),
     hangup: (channelId) => timed('hangup', client.channels.hangup({ channelId })).catch(ignoreNotFound),
-    setVar: (channelId, variable, value) =>
-      timed('setVar', client.channels.setChannelVar({ channelId, variable, value })),
+    setVar: (channelId, variable, value) => timed('setVar', client.channels.setChannelVar({ channelId, variable, value })),
     listChannels: async () => {
       const channels = await timed('listChannels', client.channels.list());
       return channels.map((c) => ({

@@ -1,8 +1,6 @@
 /** What a call needs to know from the ARI event stream, stripped of everything else (digits stay in memory only). */
 export type CallEvent =
-  | { type: 'dtmf'; digit: string }
-  | { type: 'playback-finished'; playbackId: string; failed: boolean }
-  | { type: 'hangup' };
+  { type: 'dtmf'; digit: string } | { type: 'playback-finished'; playbackId: string; failed: boolean } | { type: 'hangup' };
 
 export interface RoutedCallEvent {
   channelId: string;

@@ -21,7 +21,13 @@ interface EventFilterApi {
  * ari-client still turns into objects (bench:calls measured it). Asterisk forgets the filter with
  * the app, so it is set after every (re)connect. Best effort: without it, every event still comes.
  */
-export async function filterAppEvents(client: Client, app: string, types: readonly string[], timeoutMs: number, log: Logger): Promise<void> {
+export async function filterAppEvents(
+  client: Client,
+  app: string,
+  types: readonly string[],
+  timeoutMs: number,
+  log: Logger,
+): Promise<void> {
   try {
     const applications = client.applications as unknown as EventFilterApi;
     const allowed = types.map((type) => ({ type }));

@@ -63,7 +63,10 @@ export async function connectSimulatedCaller(opts: SimulatedCallerOptions): Prom
     answer: (channelId) => timed('answer', current().channels.answer({ channelId })),
     channelIdByName: async (name) => (await timed('list', current().channels.list())).find((c) => c.name === name)?.id,
     subscribe: async (channelId) => {
-      await timed('subscribe', current().applications.subscribe({ applicationName: opts.app, eventSource: `channel:${channelId}` }));
+      await timed(
+        'subscribe',
+        current().applications.subscribe({ applicationName: opts.app, eventSource: `channel:${channelId}` }),
+      );
     },
   };
 

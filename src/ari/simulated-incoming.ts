@@ -1,7 +1,11 @@
 import type { Logger } from 'pino';
 import { errorSummary } from './error-summary';
 import {
-  SimulatedCall, type SimEvent, type SimulatedCallOps, type SimulatedCallOptions, type SimulatedCallResult,
+  SimulatedCall,
+  type SimEvent,
+  type SimulatedCallOps,
+  type SimulatedCallOptions,
+  type SimulatedCallResult,
 } from './simulated-call';
 
 /** A test phone ringing: the number the IVR dialled (the Stasis argument of the test phone's extension). */

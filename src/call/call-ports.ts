@@ -16,8 +16,7 @@ export interface CallOrder {
 }
 
 export type ClaimResult =
-  | { ok: true; order: CallOrder }
-  | { ok: false; reason: 'unknown' | 'expired' | 'paid' | 'in_call' | 'not_payable' };
+  { ok: true; order: CallOrder } | { ok: false; reason: 'unknown' | 'expired' | 'paid' | 'in_call' | 'not_payable' };
 
 export interface OrdersForCall {
   /** Finds the payable order with this pay code and marks it `in_call` for this call, atomically. */

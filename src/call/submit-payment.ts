@@ -40,7 +40,11 @@ export async function submitPayment(
       ...(attempt ? { attempt } : {}),
     });
     log.info(
-      { outcome: result.outcome, reason: result.outcome === 'declined' ? result.reason : undefined, responseCode: result.responseCode },
+      {
+        outcome: result.outcome,
+        reason: result.outcome === 'declined' ? result.reason : undefined,
+        responseCode: result.responseCode,
+      },
       'payment answered',
     );
     return result;

@@ -98,7 +98,7 @@ function wallClock(t: Date, timeZone: string): WallClock {
   for (const p of formatterFor(timeZone).formatToParts(t)) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
-  const msOfDay = ((parts.hour * 60 + parts.minute) * 60 + parts.second) * 1000 + (t.getTime() % 1000 + 1000) % 1000;
+  const msOfDay = ((parts.hour * 60 + parts.minute) * 60 + parts.second) * 1000 + (((t.getTime() % 1000) + 1000) % 1000);
   return { year: parts.year, month: parts.month, day: parts.day, msOfDay };
 }
 

@@ -96,7 +96,12 @@ export function createDialer(deps: DialerDeps): Dialer {
     });
     let result: OriginateResult | undefined;
     try {
-      result = await deps.originator.call({ orderId: row.order_id, attemptId, dial: plan.dial, ringTimeoutSec: deps.ringTimeoutSec });
+      result = await deps.originator.call({
+        orderId: row.order_id,
+        attemptId,
+        dial: plan.dial,
+        ringTimeoutSec: deps.ringTimeoutSec,
+      });
     } catch (err) {
       log.error({ err, orderId: row.order_id }, 'callback could not be placed');
     } finally {

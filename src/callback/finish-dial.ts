@@ -30,7 +30,9 @@ export async function finishDial(
 ): Promise<void> {
   const { db, log, now } = deps;
   const { row, result } = ended;
-  const order: { status: OrderStatus; expires_at: string } = await db('orders').where({ id: row.order_id }).first('status', 'expires_at');
+  const order: { status: OrderStatus; expires_at: string } = await db('orders')
+    .where({ id: row.order_id })
+    .first('status', 'expires_at');
   const outcome = order.status === 'paid' ? 'paid' : result ? classifyChannelEnd(result) : 'failed';
   const attemptsMade = row.attempts_made + 1;
   const next = afterAttempt({

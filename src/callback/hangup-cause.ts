@@ -2,14 +2,7 @@
  * How one originated callback attempt ended, before the call script ran or without a payment.
  * A paid call is not an outcome here: the order is then final and nothing is classified.
  */
-export type DialOutcome =
-  | 'busy'
-  | 'no_answer'
-  | 'congestion'
-  | 'invalid_number'
-  | 'rejected'
-  | 'answered_unpaid'
-  | 'failed';
+export type DialOutcome = 'busy' | 'no_answer' | 'congestion' | 'invalid_number' | 'rejected' | 'answered_unpaid' | 'failed';
 
 /** What is known about the channel's end; any subset (Local test channels may only give a Dial status). */
 export interface ChannelEnd {

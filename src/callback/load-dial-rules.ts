@@ -9,7 +9,9 @@ import { sampleSegmentTable } from './sample-segments';
  * The dialling rules from the settings: the home area code, the trunk's out-of-area mobile rule, and the segment
  * table from CALLBACK_SEGMENTS_FILE (a full table, `config_invalid` listing bad lines) or else the small sample.
  */
-export function loadDialRules(settings: Pick<CallbackSettings, 'homeAreaCode' | 'mobileZeroOutOfArea' | 'segmentsFile'>): DialRules {
+export function loadDialRules(
+  settings: Pick<CallbackSettings, 'homeAreaCode' | 'mobileZeroOutOfArea' | 'segmentsFile'>,
+): DialRules {
   let segments = sampleSegmentTable();
   if (settings.segmentsFile) {
     let text: string;

@@ -31,10 +31,7 @@ export function parseSegmentTable(csvText: string): SegmentTable {
   if (problems.length > 0) {
     const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
     const more = problems.length - shown.length;
-    throw new AppError(
-      'config_invalid',
-      `invalid segment table:\n${shown.join('\n')}${more > 0 ? `\n… and ${more} more` : ''}`,
-    );
+    throw new AppError('config_invalid', `invalid segment table:\n${shown.join('\n')}${more > 0 ? `\n… and ${more} more` : ''}`);
   }
   if (table.size === 0) throw new AppError('config_invalid', 'invalid segment table: no segments found');
   return table;
@@ -46,12 +43,7 @@ export function lookupSegment(table: SegmentTable, mobile: string): string | und
   return table.get(mobile.slice(0, 7));
 }
 
-function addLine(
-  table: Map<string, string>,
-  seenOn: Map<string, number>,
-  line: string,
-  lineNo: number,
-): string | undefined {
+function addLine(table: Map<string, string>, seenOn: Map<string, number>, line: string, lineNo: number): string | undefined {
   const fields = line.split(',').map((f) => f.trim());
   if (fields.length !== 2) return 'expected "segment,areaCode"';
   const [segment, rawArea] = fields;

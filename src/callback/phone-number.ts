@@ -21,9 +21,7 @@ export type PhoneNumber = MobileNumber | LandlineNumber;
 
 export type PhoneProblem = 'phone_invalid' | 'phone_international';
 
-export type PhoneParseResult =
-  | { ok: true; phone: PhoneNumber }
-  | { ok: false; problem: PhoneProblem; message: string };
+export type PhoneParseResult = { ok: true; phone: PhoneNumber } | { ok: false; problem: PhoneProblem; message: string };
 
 /**
  * A validation error the HTTP layer already maps (code `validation_failed`, field `phone`), with the precise

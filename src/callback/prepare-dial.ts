@@ -44,8 +44,14 @@ export async function prepareDial(row: CallbackRow, leaseToken: string, deps: Pr
   const order: OrderWithPolicy | undefined = await db('orders')
     .join('merchants', 'merchants.id', 'orders.merchant_id')
     .where('orders.id', row.order_id)
-    .first('orders.status', 'orders.expires_at', 'merchants.callback_retry_delays', 'merchants.callback_hours_start',
-      'merchants.callback_hours_end', 'merchants.callback_time_zone');
+    .first(
+      'orders.status',
+      'orders.expires_at',
+      'merchants.callback_retry_delays',
+      'merchants.callback_hours_start',
+      'merchants.callback_hours_end',
+      'merchants.callback_time_zone',
+    );
   if (order?.status === 'paid') {
     await release({ state: 'done', outcome: 'paid' });
     return { kind: 'settled' };
@@ -70,7 +76,15 @@ export async function prepareDial(row: CallbackRow, leaseToken: string, deps: Pr
     const next = { state: 'unreachable', reason: 'invalid_number' } as const;
     await recordCallbackOutcome(
       db,
-      { callbackId: row.id, leaseToken, orderId: row.order_id, phone: row.phone, attemptsMade: row.attempts_made, next, lastOutcome: 'invalid_number' },
+      {
+        callbackId: row.id,
+        leaseToken,
+        orderId: row.order_id,
+        phone: row.phone,
+        attemptsMade: row.attempts_made,
+        next,
+        lastOutcome: 'invalid_number',
+      },
       { now, reminders: deps.reminders, log },
     );
     return { kind: 'settled' };

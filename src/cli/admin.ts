@@ -23,7 +23,11 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfigOrExit();
   // Admin actions go to the log file when there is one; otherwise only warnings, on stderr, keep stdout clean.
   const log = config.log.file
-    ? createLogger({ level: config.log.level, file: config.log.file, destination: new Writable({ write: (_c, _e, done) => done() }) })
+    ? createLogger({
+        level: config.log.level,
+        file: config.log.file,
+        destination: new Writable({ write: (_c, _e, done) => done() }),
+      })
     : createLogger({ level: 'warn', destination: pino.destination({ dest: 2, sync: true }) });
   const db = await openDb(config.sqliteFile, { synchronous: config.sqliteSynchronous });
   try {

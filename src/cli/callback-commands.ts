@@ -25,7 +25,12 @@ export function addCallbackCommands(
     .option('--limit <n>', 'at most this many', '100')
     .option('--json', 'print JSON')
     .action(async (opts: { due?: boolean; failed?: boolean; state?: CallbackState; limit: string; json?: boolean }) => {
-      const list = await callbacks.listCallbacks({ due: opts.due, failed: opts.failed, state: opts.state, limit: parseLimit(opts.limit) });
+      const list = await callbacks.listCallbacks({
+        due: opts.due,
+        failed: opts.failed,
+        state: opts.state,
+        limit: parseLimit(opts.limit),
+      });
       io.table(list, [...COLUMNS], Boolean(opts.json));
     });
 

@@ -5,6 +5,10 @@ export function formatTable<T extends object>(rows: T[], columns: (keyof T & str
   if (rows.length === 0) return '(none)\n';
   const cells = rows.map((row) => columns.map((c) => String((row[c] as Cell) ?? '-')));
   const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i].length)));
-  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => v.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(columns), ...cells.map(line)].join('\n') + '\n';
 }

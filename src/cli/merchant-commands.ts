@@ -13,7 +13,12 @@ function readPem(file: string): string {
   }
 }
 
-export function addMerchantCommands(program: Command, merchants: MerchantService, io: AdminIo, policies?: CallbackPolicies): void {
+export function addMerchantCommands(
+  program: Command,
+  merchants: MerchantService,
+  io: AdminIo,
+  policies?: CallbackPolicies,
+): void {
   const merchant = program.command('merchant').description('merchants and their API keys');
 
   merchant

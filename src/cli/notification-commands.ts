@@ -14,7 +14,11 @@ export function addNotificationCommands(program: Command, notifications: Notific
     .option('--limit <n>', 'at most this many', '100')
     .option('--json', 'print JSON')
     .action(async (opts: { order?: string; failed?: boolean; limit: string; json?: boolean }) => {
-      const list = await notifications.listNotifications({ orderId: opts.order, failed: opts.failed, limit: parseLimit(opts.limit) });
+      const list = await notifications.listNotifications({
+        orderId: opts.order,
+        failed: opts.failed,
+        limit: parseLimit(opts.limit),
+      });
       io.table(list, ['id', 'type', 'orderId', 'status', 'attempts', 'nextAttemptAt', 'lastError'], Boolean(opts.json));
     });
 

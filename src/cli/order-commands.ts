@@ -18,17 +18,30 @@ export function addOrderCommands(program: Command, orders: Pick<OrderService, 'f
     .option('--phone <number>', 'only callback orders to this phone')
     .option('--limit <n>', 'at most this many', '100')
     .option('--json', 'print JSON')
-    .action(async (opts: { merchant?: string; status?: OrderStatus; mode?: OrderMode; phone?: string; limit: string; json?: boolean }) => {
-      const list = await orders.listOrders({
-        merchantId: opts.merchant,
-        status: opts.status,
-        mode: opts.mode,
-        phone: opts.phone === undefined ? undefined : requirePhoneNumber(opts.phone).national,
-        limit: parseLimit(opts.limit),
-      });
-      const rows = list.map((o) => ({ ...o, card: o.card?.masked, phone: o.callback?.phone }));
-      io.table(rows, ['id', 'merchantId', 'merchantOrderId', 'amount', 'mode', 'status', 'payCode', 'card', 'phone', 'expiresAt'], Boolean(opts.json));
-    });
+    .action(
+      async (opts: {
+        merchant?: string;
+        status?: OrderStatus;
+        mode?: OrderMode;
+        phone?: string;
+        limit: string;
+        json?: boolean;
+      }) => {
+        const list = await orders.listOrders({
+          merchantId: opts.merchant,
+          status: opts.status,
+          mode: opts.mode,
+          phone: opts.phone === undefined ? undefined : requirePhoneNumber(opts.phone).national,
+          limit: parseLimit(opts.limit),
+        });
+        const rows = list.map((o) => ({ ...o, card: o.card?.masked, phone: o.callback?.phone }));
+        io.table(
+          rows,
+          ['id', 'merchantId', 'merchantOrderId', 'amount', 'mode', 'status', 'payCode', 'card', 'phone', 'expiresAt'],
+          Boolean(opts.json),
+        );
+      },
+    );
 
   order
     .command('show')

@@ -18,7 +18,11 @@ export function addSmsCommands(program: Command, sms: Pick<SmsService, 'listSms'
     .option('--json', 'print JSON (with the texts)')
     .action(async (opts: { order?: string; status?: SmsStatus; limit: string; json?: boolean }) => {
       const list = await sms.listSms({ orderId: opts.order, status: opts.status, limit: parseLimit(opts.limit) });
-      io.table(list, ['id', 'orderId', 'to', 'status', 'attempts', 'providerId', 'createdAt', 'sentAt', 'lastError'], Boolean(opts.json));
+      io.table(
+        list,
+        ['id', 'orderId', 'to', 'status', 'attempts', 'providerId', 'createdAt', 'sentAt', 'lastError'],
+        Boolean(opts.json),
+      );
     });
 
   command

@@ -3,7 +3,13 @@ import path from 'node:path';
 import { z } from 'zod';
 import { validAreaCode } from '../callback/area-code';
 import { callbackProblems, type CallbackSettings, type SmsSettings } from './callback-settings';
-import { acquirerProblems, acquirerSettings, SANDBOX_MERCHANT_ID, UNIONPAY_ORGANISATION, type AcquirerSettings } from './acquirer-settings';
+import {
+  acquirerProblems,
+  acquirerSettings,
+  SANDBOX_MERCHANT_ID,
+  UNIONPAY_ORGANISATION,
+  type AcquirerSettings,
+} from './acquirer-settings';
 import { parseSecretsKey } from './secrets-key';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
@@ -36,7 +42,10 @@ const schema = z.object({
   ARI_USER: z.string().min(1).default('ivrpay'),
   /** Unset: the sandbox Asterisk's generated password, kept in DATA_DIR/sandbox-secrets.json. */
   ARI_PASSWORD: z.string().min(8).optional(),
-  ARI_APP: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only').default('ivrpay'),
+  ARI_APP: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only')
+    .default('ivrpay'),
   ARI_REQUEST_TIMEOUT_MS: ms.default(5000),
   ASTERISK_SANDBOX: z.enum(['auto', 'off']).default('auto'),
   ASTERISK_CACHE_DIR: z.string().optional(),
@@ -47,7 +56,12 @@ const schema = z.object({
   IVR_INTER_DIGIT_TIMEOUT_MS: ms.default(5000),
   IVR_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(9).default(3),
   IVR_MAX_CARDS: z.coerce.number().int().min(1).max(9).default(3),
-  ORDER_EXPIRES_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(1800),
+  ORDER_EXPIRES_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 86400)
+    .default(1800),
   TRUNK_LINES: lines.min(1).default(30),
   CALLBACK_MAX_LINES: lines.default(10),
   CALLBACK_RESERVED_INBOUND_LINES: lines.default(5),
@@ -59,14 +73,29 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9_-]+\/[^\s,]*\{dial\}[^\s,]*$/, 'must be <technology>/<resource> with {dial}, e.g. PJSIP/{dial}@carrier')
     .default('Local/{dial}@ivrpay-test-phones'),
   /** Caller ID shown to the cardholder, e.g. "Shop" <4008205588>; unset: the trunk's default. */
-  CALLBACK_CALLER_ID: z.string().max(80).regex(/^[^\r\n]*$/, 'must be one line').optional(),
-  CALLBACK_ORDER_EXPIRES_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(86400),
-  CALLBACK_HOME_AREA_CODE: z.string().refine(validAreaCode, 'must be a mainland area code with its 0, e.g. 010 or 0755').default('010'),
+  CALLBACK_CALLER_ID: z
+    .string()
+    .max(80)
+    .regex(/^[^\r\n]*$/, 'must be one line')
+    .optional(),
+  CALLBACK_ORDER_EXPIRES_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 86400)
+    .default(86400),
+  CALLBACK_HOME_AREA_CODE: z
+    .string()
+    .refine(validAreaCode, 'must be a mainland area code with its 0, e.g. 010 or 0755')
+    .default('010'),
   CALLBACK_MOBILE_ZERO_OUT_OF_AREA: flag.default(false),
   CALLBACK_SEGMENTS_FILE: z.string().optional(),
   SMS_PROVIDER: z.enum(['outbox', 'http']).default('outbox'),
   SMS_MAX_PER_ORDER: z.coerce.number().int().min(0).max(10).default(1),
-  SMS_INBOUND_NUMBER: z.string().regex(/^\d{5,12}$/, 'must be 5 to 12 digits').default('4008205588'),
+  SMS_INBOUND_NUMBER: z
+    .string()
+    .regex(/^\d{5,12}$/, 'must be 5 to 12 digits')
+    .default('4008205588'),
   SMS_SIGNATURE: z.string().min(1).max(20).default('ivrpay'),
   SMS_HTTP_URL: z.url({ protocol: /^https?$/ }).optional(),
   SMS_HTTP_USER: z.string().optional(),
@@ -80,7 +109,10 @@ const schema = z.object({
   ACQUIRER_TIMEOUT_MS: ms.default(30_000),
   ACQUIRER_CALLER_WAIT_MS: ms.default(20_000),
   ACQUIRER_URL: z.url({ protocol: /^https?$/ }).optional(),
-  ACQUIRER_MERCHANT_ID: z.string().regex(/^\d{15}$/, 'must be 15 digits').default(SANDBOX_MERCHANT_ID),
+  ACQUIRER_MERCHANT_ID: z
+    .string()
+    .regex(/^\d{15}$/, 'must be 15 digits')
+    .default(SANDBOX_MERCHANT_ID),
   ACQUIRER_SIGN_KEY_FILE: z.string().optional(),
   ACQUIRER_SIGN_KEY_PASSPHRASE: z.string().optional(),
   ACQUIRER_SIGN_CERT_FILE: z.string().optional(),
@@ -100,7 +132,10 @@ const schema = z.object({
   SECRETS_PREVIOUS_KEYS: z
     .string()
     .transform((text, ctx) => {
-      const keys = text.split(',').filter((k) => k.trim() !== '').map(parseSecretsKey);
+      const keys = text
+        .split(',')
+        .filter((k) => k.trim() !== '')
+        .map(parseSecretsKey);
       if (keys.some((k) => !k)) ctx.addIssue({ code: 'custom', message: 'each key must be 32 bytes as 64 hex digits or base64' });
       return keys.filter((k): k is Buffer => k !== undefined);
     })
@@ -149,7 +184,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Settings that depend on one another are checked on the raw values, so they are listed with the rest.
   const acquirerCrossProblems = [...acquirerProblems(present), ...callbackProblems(present)];
   if (!parsed.success || acquirerCrossProblems.length > 0) {
-    throw new ConfigError([...(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? []), ...acquirerCrossProblems]);
+    throw new ConfigError([
+      ...(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? []),
+      ...acquirerCrossProblems,
+    ]);
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);

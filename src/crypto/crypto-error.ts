@@ -14,9 +14,4 @@ export class CryptoError extends Error {
 
 export type CryptoErrorCode =
   /** Not a 24-byte key with three distinct 8-byte parts (that would be single DES or 2-key TDEA). */
-  | 'weak_tdea_key'
-  | 'invalid_block_length'
-  | 'invalid_iv'
-  | 'invalid_padding'
-  | 'invalid_pin'
-  | 'invalid_pan';
+  'weak_tdea_key' | 'invalid_block_length' | 'invalid_iv' | 'invalid_padding' | 'invalid_pin' | 'invalid_pan';

@@ -41,10 +41,19 @@ export async function createTestPki(now: Date): Promise<TestPki> {
   const notBefore = new Date(now.getTime() - 60 * 60 * 1000);
   const years = (n: number) => new Date(Date.UTC(now.getUTCFullYear() + n, now.getUTCMonth(), now.getUTCDate()));
   const root = await issueCertificate({
-    commonName: 'ivrpay sandbox root CA', organisation: SANDBOX_ACQUIRER_ORG, usage: 'ca', notBefore, notAfter: years(20),
+    commonName: 'ivrpay sandbox root CA',
+    organisation: SANDBOX_ACQUIRER_ORG,
+    usage: 'ca',
+    notBefore,
+    notAfter: years(20),
   });
   const middle = await issueCertificate({
-    commonName: 'ivrpay sandbox middle CA', organisation: SANDBOX_ACQUIRER_ORG, usage: 'ca', notBefore, notAfter: years(10), issuer: root,
+    commonName: 'ivrpay sandbox middle CA',
+    organisation: SANDBOX_ACQUIRER_ORG,
+    usage: 'ca',
+    notBefore,
+    notAfter: years(10),
+    issuer: root,
   });
   const leaf = (commonName: string, usage: 'signing' | 'encryption', organisation = SANDBOX_ACQUIRER_ORG) =>
     issueCertificate({ commonName, organisation, usage, notBefore, notAfter: years(3), issuer: middle });

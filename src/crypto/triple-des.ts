@@ -45,7 +45,9 @@ export function tdesEncryptCbc(key: Buffer, iv: Buffer, data: Buffer): Buffer {
 /** crypto-js does not check PKCS#7 padding when removing it, so this does, like node:crypto. */
 export function tdesDecryptCbc(key: Buffer, iv: Buffer, data: Buffer): Buffer {
   assertWholeBlocks(data);
-  const padded = withIv(iv, (ivWords) => decrypt(key, data, { mode: CryptoJS.mode.CBC, padding: CryptoJS.pad.NoPadding, iv: ivWords }));
+  const padded = withIv(iv, (ivWords) =>
+    decrypt(key, data, { mode: CryptoJS.mode.CBC, padding: CryptoJS.pad.NoPadding, iv: ivWords }),
+  );
   const n = padded[padded.length - 1];
   const validPadding = n >= 1 && n <= TDEA_BLOCK_BYTES && padded.subarray(padded.length - n).every((b) => b === n);
   if (!validPadding) {
@@ -104,7 +106,7 @@ function assertWholeBlocks(data: Buffer): void {
 function toWordArray(buf: Buffer): WordArray {
   const words: number[] = [];
   for (let i = 0; i < buf.length; i += 4) {
-    words.push(((buf[i] << 24) | ((buf[i + 1] ?? 0) << 16) | ((buf[i + 2] ?? 0) << 8) | (buf[i + 3] ?? 0)) | 0);
+    words.push((buf[i] << 24) | ((buf[i + 1] ?? 0) << 16) | ((buf[i + 2] ?? 0) << 8) | (buf[i + 3] ?? 0) | 0);
   }
   return CryptoJS.lib.WordArray.create(words, buf.length);
 }

@@ -1,9 +1,7 @@
 import { luhnValid } from './luhn';
 import { isUnionPayRange } from './unionpay-range';
 
-export type CardNumberCheck =
-  | { ok: true; luhnValid: boolean }
-  | { ok: false; problem: 'not_digits' | 'length' | 'prefix' };
+export type CardNumberCheck = { ok: true; luhnValid: boolean } | { ok: false; problem: 'not_digits' | 'length' | 'prefix' };
 
 /**
  * A keyed UnionPay card number: digits only, 16–19 long, in a UnionPay range. Some genuine

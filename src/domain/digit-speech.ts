@@ -1,7 +1,16 @@
 import type { PromptId } from '../call/prompt-manifest';
 
 const DIGIT_PROMPTS: readonly PromptId[] = [
-  'num-0', 'num-1', 'num-2', 'num-3', 'num-4', 'num-5', 'num-6', 'num-7', 'num-8', 'num-9',
+  'num-0',
+  'num-1',
+  'num-2',
+  'num-3',
+  'num-4',
+  'num-5',
+  'num-6',
+  'num-7',
+  'num-8',
+  'num-9',
 ];
 
 /** Digits read one by one (e.g. the card's last four), never as a number. */

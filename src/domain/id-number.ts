@@ -1,8 +1,6 @@
 import { shanghaiDate } from './shanghai-date';
 
-export type IdNumberCheck =
-  | { ok: true; value: string }
-  | { ok: false; problem: 'format' | 'date' | 'check_digit' };
+export type IdNumberCheck = { ok: true; value: string } | { ok: false; problem: 'format' | 'date' | 'check_digit' };
 
 /** GB 11643-1999 weights for positions 1–17 and the character for each weighted sum mod 11. */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

@@ -34,44 +34,55 @@ const callbackSchema = z.object({
   callAfter: z.string().optional(),
   nextCallAt: z.string().optional().meta({ description: 'while a call is still to come' }),
   attemptsMade: z.number().int(),
-  attempts: z.array(z.object({
-    startedAt: z.string(),
-    endedAt: z.string().optional(),
-    outcome: z.string().meta({ example: 'busy' }),
-    cause: z.number().int().optional().meta({ description: 'Q.850 hang-up cause', example: 17 }),
-    durationSeconds: z.number().optional(),
-  })),
+  attempts: z.array(
+    z.object({
+      startedAt: z.string(),
+      endedAt: z.string().optional(),
+      outcome: z.string().meta({ example: 'busy' }),
+      cause: z.number().int().optional().meta({ description: 'Q.850 hang-up cause', example: 17 }),
+      durationSeconds: z.number().optional(),
+    }),
+  ),
 });
 
-export const orderSchema = z.object({
-  id: z.string().meta({ example: 'ord_5f0c2a9b7e3d1c4a8b6f' }),
-  merchantOrderId: z.string(),
-  amount: z.number().int().meta({ description: 'fen' }),
-  currency: z.literal('CNY'),
-  description: z.string(),
-  mode: z.enum(['inbound', 'callback']),
-  status: z.enum(ORDER_STATUSES as [string, ...string[]]),
-  payCode: z.string().optional().meta({ description: 'while the order can be paid', example: '583920' }),
-  expiresAt: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  card: cardSchema.optional(),
-  declineReason: z.string().optional(),
-  attempts: z.array(attemptSchema),
-  callback: callbackSchema.optional().meta({ description: 'callback orders: the dialling and every dialled attempt' }),
-}).meta({ id: 'Order' });
+export const orderSchema = z
+  .object({
+    id: z.string().meta({ example: 'ord_5f0c2a9b7e3d1c4a8b6f' }),
+    merchantOrderId: z.string(),
+    amount: z.number().int().meta({ description: 'fen' }),
+    currency: z.literal('CNY'),
+    description: z.string(),
+    mode: z.enum(['inbound', 'callback']),
+    status: z.enum(ORDER_STATUSES as [string, ...string[]]),
+    payCode: z.string().optional().meta({ description: 'while the order can be paid', example: '583920' }),
+    expiresAt: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    card: cardSchema.optional(),
+    declineReason: z.string().optional(),
+    attempts: z.array(attemptSchema),
+    callback: callbackSchema.optional().meta({ description: 'callback orders: the dialling and every dialled attempt' }),
+  })
+  .meta({ id: 'Order' });
 
-export const bankSchema = z.object({
-  code: z.string(),
-  nameZh: z.string(),
-  nameEn: z.string(),
-  status: z.enum(['supported', 'coming_soon', 'disabled']),
-}).meta({ id: 'Bank' });
+export const bankSchema = z
+  .object({
+    code: z.string(),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    status: z.enum(['supported', 'coming_soon', 'disabled']),
+  })
+  .meta({ id: 'Bank' });
 
-export const errorSchema = z.object({
-  error: z.object({
-    code: z.string().meta({ example: 'validation_failed' }),
-    message: z.string(),
-    fields: z.record(z.string(), z.string()).optional().meta({ example: { amount: 'must be a positive integer (fen)' } }),
-  }),
-}).meta({ id: 'Error' });
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ example: 'validation_failed' }),
+      message: z.string(),
+      fields: z
+        .record(z.string(), z.string())
+        .optional()
+        .meta({ example: { amount: 'must be a positive integer (fen)' } }),
+    }),
+  })
+  .meta({ id: 'Error' });

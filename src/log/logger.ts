@@ -26,12 +26,7 @@ const SENSITIVE_KEYS = [
 ];
 
 /** fast-redact has no "any depth" wildcard, so each key is listed at the depths our log objects reach. */
-export const REDACT_PATHS: string[] = SENSITIVE_KEYS.flatMap((key) => [
-  key,
-  `*.${key}`,
-  `*.*.${key}`,
-  `*.*.*.${key}`,
-]);
+export const REDACT_PATHS: string[] = SENSITIVE_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`]);
 
 export interface LoggerOptions {
   level: LevelWithSilent;
@@ -44,9 +39,7 @@ export interface LoggerOptions {
 /** JSON lines to stdout (or `destination`) and, when `file` is set, to that file as well. */
 export function createLogger(opts: LoggerOptions): Logger {
   // Synchronous writes: a crash or process.exit never loses the last lines, and tests read them at once.
-  const streams: pino.StreamEntry[] = [
-    { level: 'trace', stream: opts.destination ?? pino.destination({ dest: 1, sync: true }) },
-  ];
+  const streams: pino.StreamEntry[] = [{ level: 'trace', stream: opts.destination ?? pino.destination({ dest: 1, sync: true }) }];
   if (opts.file) {
     streams.push({ level: 'trace', stream: pino.destination({ dest: opts.file, mkdir: true, sync: true }) });
   }

@@ -55,7 +55,8 @@ export function createNotificationDeliverer(deps: DelivererDeps): NotificationDe
       return { ok: false, error: `cannot open the webhook secret: ${err instanceof Error ? err.message : String(err)}` };
     }
     // Never sent unsigned: the merchant could not tell it from a forgery.
-    if (signingSecrets.length === 0) return { ok: false, error: 'the merchant has no webhook secret (merchant rotate-webhook-secret)' };
+    if (signingSecrets.length === 0)
+      return { ok: false, error: 'the merchant has no webhook secret (merchant rotate-webhook-secret)' };
     const refused = await deps.checkTarget?.(row.url);
     if (refused) return { ok: false, error: refused };
     const timestamp = Math.floor(deps.now().getTime() / 1000);
@@ -102,7 +103,8 @@ export function createNotificationDeliverer(deps: DelivererDeps): NotificationDe
       httpStatus: outcome.status,
     };
     if (result === 'delivered') deps.log.info(fields, 'notification delivered');
-    else if (result === 'failed') deps.log.error({ ...fields, error: outcome.ok ? undefined : outcome.error }, 'notification failed; giving up');
+    else if (result === 'failed')
+      deps.log.error({ ...fields, error: outcome.ok ? undefined : outcome.error }, 'notification failed; giving up');
     else deps.log.warn({ ...fields, error: outcome.ok ? undefined : outcome.error }, 'notification not delivered; will retry');
     return result;
   }

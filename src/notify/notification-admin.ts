@@ -55,7 +55,10 @@ export function createNotificationAdmin(deps: { db: Knex; now: () => Date; log: 
   const { db } = deps;
   return {
     async listNotifications(filter = {}) {
-      const query = db('notifications').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit ?? 100);
+      const query = db('notifications')
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(filter.limit ?? 100);
       if (filter.orderId !== undefined) query.where('order_id', filter.orderId);
       if (filter.failed) query.where('status', 'failed');
       const rows: NotificationRow[] = await query;

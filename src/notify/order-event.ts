@@ -2,12 +2,7 @@ import { maskPan } from '../domain/mask';
 import type { OrderRow } from '../store/rows';
 
 export type OrderEventType =
-  | 'order.paid'
-  | 'order.declined'
-  | 'order.abandoned'
-  | 'order.expired'
-  | 'order.cancelled'
-  | 'order.unreachable';
+  'order.paid' | 'order.declined' | 'order.abandoned' | 'order.expired' | 'order.cancelled' | 'order.unreachable';
 
 /** What a merchant's notify URL receives. The card is the masked number, bank and kind: never more. */
 export interface OrderEvent {
@@ -47,7 +42,9 @@ export function buildOrderEvent(order: EventOrderFields, type: OrderEventType, e
       amount: Number(order.amount),
       currency: order.currency,
       status: order.status,
-      ...(order.card_masked ? { card: { masked: safeMask(order.card_masked), bank: order.card_bank ?? '', kind: order.card_kind ?? '' } } : {}),
+      ...(order.card_masked
+        ? { card: { masked: safeMask(order.card_masked), bank: order.card_bank ?? '', kind: order.card_kind ?? '' } }
+        : {}),
       ...(order.decline_reason ? { declineReason: order.decline_reason } : {}),
     },
   };

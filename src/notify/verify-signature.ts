@@ -29,10 +29,7 @@ export function verifyIvrpaySignature(
   if (timestamp === undefined || Math.abs(now - timestamp) > tolerance) return false;
 
   const body = Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(rawBody, 'utf8');
-  const expected = Buffer.from(
-    createHmac('sha256', secret).update(`${timestamp}.`, 'utf8').update(body).digest('hex'),
-    'utf8',
-  );
+  const expected = Buffer.from(createHmac('sha256', secret).update(`${timestamp}.`, 'utf8').update(body).digest('hex'), 'utf8');
   // timingSafeEqual throws on unequal lengths, so lengths are checked first (they reveal nothing secret).
   return signatures.some((candidate) => {
     const given = Buffer.from(candidate, 'utf8');

@@ -30,14 +30,19 @@ export async function ensureAsterisk(config: Config, password: string, log: Logg
   }
   log.info('no Asterisk answering: starting the sandbox Asterisk (first run provisions it, about a minute)');
   await new Promise<void>((resolve, reject) => {
-    const child = execFile('bash', [path.join(projectRoot, 'scripts', 'asterisk-sandbox'), 'start'], {
-      env: { ...process.env, DATA_DIR: config.dataDir },
-      maxBuffer: 16 * 1024 * 1024,
-      timeout: 20 * 60_000,
-    }, (error, _stdout, stderr) => {
-      if (error) reject(new Error(`sandbox Asterisk did not start: ${stderr.trim().split('\n').slice(-5).join(' | ')}`));
-      else resolve();
-    });
+    const child = execFile(
+      'bash',
+      [path.join(projectRoot, 'scripts', 'asterisk-sandbox'), 'start'],
+      {
+        env: { ...process.env, DATA_DIR: config.dataDir },
+        maxBuffer: 16 * 1024 * 1024,
+        timeout: 20 * 60_000,
+      },
+      (error, _stdout, stderr) => {
+        if (error) reject(new Error(`sandbox Asterisk did not start: ${stderr.trim().split('\n').slice(-5).join(' | ')}`));
+        else resolve();
+      },
+    );
     child.stdout?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
   });
 }

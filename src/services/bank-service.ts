@@ -48,10 +48,7 @@ export function createBankService(deps: ServiceDeps): BankService {
       if (!BANK_STATUSES.includes(status)) {
         throw new AppError('validation_failed', `status must be one of ${BANK_STATUSES.join(', ')}`);
       }
-      await db('banks')
-        .insert({ code, status, updated_at: deps.now().toISOString() })
-        .onConflict('code')
-        .merge();
+      await db('banks').insert({ code, status, updated_at: deps.now().toISOString() }).onConflict('code').merge();
       deps.log.info({ bankCode: code, status }, 'bank status changed');
       const bank = (await listBanks()).find((b) => b.code === code);
       if (!bank) throw new AppError('not_found', `unknown bank code '${code}'`);

@@ -25,10 +25,7 @@ async function whyNotClaimable(db: Knex, payCode: string, now: Date): Promise<Ex
   if ((await expireOrders(db, now, { payCode })) > 0) return 'expired';
   const live: OrderRow | undefined = await db('orders').where({ pay_code: payCode }).first();
   if (live) return live.status === 'in_call' ? 'in_call' : 'not_payable';
-  const spent: OrderRow | undefined = await db('orders')
-    .where({ spent_pay_code: payCode })
-    .orderBy('updated_at', 'desc')
-    .first();
+  const spent: OrderRow | undefined = await db('orders').where({ spent_pay_code: payCode }).orderBy('updated_at', 'desc').first();
   if (!spent) return 'unknown';
   if (spent.status === 'paid' || spent.status === 'expired') return spent.status;
   return 'not_payable';

@@ -63,7 +63,12 @@ export async function claimDueCallbacks(
     .whereIn('id', due)
     .where('state', 'scheduled')
     .update(
-      { state: 'dialing', locked_until: new Date(now.getTime() + leaseMs).toISOString(), lease_token: leaseToken, updated_at: nowIso },
+      {
+        state: 'dialing',
+        locked_until: new Date(now.getTime() + leaseMs).toISOString(),
+        lease_token: leaseToken,
+        updated_at: nowIso,
+      },
       '*',
     );
   rows.sort((a, b) => a.next_call_at.localeCompare(b.next_call_at) || a.id.localeCompare(b.id));

@@ -67,11 +67,20 @@ export async function callbackViews(db: Knex, orderIds: string[]): Promise<Map<s
   const rows: CallbackRow[] = await db('callbacks').whereIn('order_id', orderIds);
   if (rows.length === 0) return views;
   const attempts: CallbackAttemptRow[] = await db('callback_attempts')
-    .whereIn('order_id', rows.map((r) => r.order_id))
+    .whereIn(
+      'order_id',
+      rows.map((r) => r.order_id),
+    )
     .orderBy('started_at')
     .orderBy('id');
   for (const row of rows) {
-    views.set(row.order_id, toCallbackView(row, attempts.filter((a) => a.order_id === row.order_id)));
+    views.set(
+      row.order_id,
+      toCallbackView(
+        row,
+        attempts.filter((a) => a.order_id === row.order_id),
+      ),
+    );
   }
   return views;
 }

@@ -61,20 +61,25 @@ export async function recordCallbackOutcome(
       });
     if (outcome.attempt) {
       const a = outcome.attempt;
-      await trx('callback_attempts').where({ id: a.attemptId }).update({
-        ended_at: a.endedAt.toISOString(),
-        outcome: a.outcome,
-        cause: a.cause ?? null,
-        dial_status: a.dialStatus ?? null,
-        duration_ms: Math.max(0, Math.round(a.durationMs)),
-      });
+      await trx('callback_attempts')
+        .where({ id: a.attemptId })
+        .update({
+          ended_at: a.endedAt.toISOString(),
+          outcome: a.outcome,
+          cause: a.cause ?? null,
+          dial_status: a.dialStatus ?? null,
+          duration_ms: Math.max(0, Math.round(a.durationMs)),
+        });
     }
     if (kept === 0) return { leaseLost: true, orderUnreachable: false };
     if (next.state !== 'unreachable') return { leaseLost: false, orderUnreachable: false };
 
     const changed = await trx('orders')
       .where({ id: outcome.orderId })
-      .whereIn('status', PAYABLE_STATUSES.filter((s) => s !== 'unreachable'))
+      .whereIn(
+        'status',
+        PAYABLE_STATUSES.filter((s) => s !== 'unreachable'),
+      )
       .where('expires_at', '>', nowIso)
       .update({ status: 'unreachable', updated_at: nowIso });
     if (changed > 0) await enqueueOrderEvent(trx, outcome.orderId, 'order.unreachable', now);

@@ -83,13 +83,19 @@ export function createCallbackPolicies(deps: { db: Knex }): CallbackPolicies {
     async set(merchantId, change) {
       const current = await loadCallbackPolicy(db, merchantId);
       const retry = change.delaysMinutes ? retryPolicy(change.delaysMinutes) : current.retry;
-      const hours = callingHours({ ...current.hours, ...change.hours, ...(change.timeZone ? { timeZone: change.timeZone } : {}) });
-      await db('merchants').where({ id: merchantId }).update({
-        callback_retry_delays: retry.delaysMinutes.join(','),
-        callback_hours_start: hours.start,
-        callback_hours_end: hours.end,
-        callback_time_zone: hours.timeZone,
+      const hours = callingHours({
+        ...current.hours,
+        ...change.hours,
+        ...(change.timeZone ? { timeZone: change.timeZone } : {}),
       });
+      await db('merchants')
+        .where({ id: merchantId })
+        .update({
+          callback_retry_delays: retry.delaysMinutes.join(','),
+          callback_hours_start: hours.start,
+          callback_hours_end: hours.end,
+          callback_time_zone: hours.timeZone,
+        });
       return view(merchantId, { retry, hours });
     },
   };

@@ -63,7 +63,8 @@ function toItem(row: ListedRow): CallbackListItem {
 
 export function createCallbackService(deps: ServiceDeps): CallbackService {
   const { db } = deps;
-  const listed = () => db('callbacks').join('orders', 'orders.id', 'callbacks.order_id').select('callbacks.*', 'orders.merchant_id');
+  const listed = () =>
+    db('callbacks').join('orders', 'orders.id', 'callbacks.order_id').select('callbacks.*', 'orders.merchant_id');
 
   async function find(orderId: string): Promise<ListedRow> {
     const row: ListedRow | undefined = await listed().where('callbacks.order_id', orderId).first();
@@ -83,7 +84,13 @@ export function createCallbackService(deps: ServiceDeps): CallbackService {
     // Conditional on the state read above, so a dialer claiming the row meanwhile wins cleanly.
     const count = await db('callbacks')
       .where({ order_id: orderId, state: row.state })
-      .update({ state: 'scheduled', next_call_at: now.toISOString(), locked_until: null, lease_token: null, updated_at: now.toISOString() });
+      .update({
+        state: 'scheduled',
+        next_call_at: now.toISOString(),
+        locked_until: null,
+        lease_token: null,
+        updated_at: now.toISOString(),
+      });
     if (count === 0) throw new AppError('conflict', 'the callback changed meanwhile; try again');
     deps.log.info({ orderId }, 'callback retry requested');
     return toItem(await find(orderId));
@@ -91,7 +98,10 @@ export function createCallbackService(deps: ServiceDeps): CallbackService {
 
   return {
     async listCallbacks(filter = {}) {
-      const query = listed().orderBy('callbacks.next_call_at').orderBy('callbacks.id').limit(filter.limit ?? 100);
+      const query = listed()
+        .orderBy('callbacks.next_call_at')
+        .orderBy('callbacks.id')
+        .limit(filter.limit ?? 100);
       if (filter.state !== undefined) query.where('callbacks.state', filter.state);
       if (filter.failed) query.where('callbacks.state', 'unreachable');
       if (filter.due) query.where('callbacks.state', 'scheduled').where('callbacks.next_call_at', '<=', deps.now().toISOString());

@@ -58,7 +58,15 @@ export function createIdempotencyStore(deps: ServiceDeps): IdempotencyStore {
   async function tryInsert(merchantId: string, key: string, requestHash: string): Promise<IdempotencyLock | undefined> {
     const createdAt = deps.now().toISOString();
     try {
-      await groupWrite(deps, (on) => on(TABLE).insert({ merchant_id: merchantId, idempotency_key: key, request_hash: requestHash, status: 'in_flight', created_at: createdAt }));
+      await groupWrite(deps, (on) =>
+        on(TABLE).insert({
+          merchant_id: merchantId,
+          idempotency_key: key,
+          request_hash: requestHash,
+          status: 'in_flight',
+          created_at: createdAt,
+        }),
+      );
       return { merchantId, key, createdAt };
     } catch (err) {
       if (isUniqueViolation(err, 'idempotency_key')) return undefined;
@@ -76,7 +84,9 @@ export function createIdempotencyStore(deps: ServiceDeps): IdempotencyStore {
         if (!row) continue; // purged in between
         if (isStale(row, deps.now())) {
           // Conditional on what was read, so two requests cannot both remove a fresh claim.
-          await db(TABLE).where({ merchant_id: merchantId, idempotency_key: key, created_at: row.created_at, status: row.status }).delete();
+          await db(TABLE)
+            .where({ merchant_id: merchantId, idempotency_key: key, created_at: row.created_at, status: row.status })
+            .delete();
           continue;
         }
         if (row.request_hash !== requestHash) return { kind: 'mismatch' };

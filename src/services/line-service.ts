@@ -65,7 +65,9 @@ export async function recordLineUsage(db: Knex, inUse: LinesInUse, now: Date): P
 export function storedLineUsage(db: Knex, now: () => Date): LineUsageSource {
   return async () => {
     const at = now();
-    const snapshot: { inbound: number; updated_at: string } | undefined = await db('line_usage').where({ id: SNAPSHOT_ID }).first();
+    const snapshot: { inbound: number; updated_at: string } | undefined = await db('line_usage')
+      .where({ id: SNAPSHOT_ID })
+      .first();
     return {
       inbound: Number(snapshot?.inbound ?? 0),
       outbound: await countDialing(db, at),

@@ -28,7 +28,8 @@ export function parseMerchantCertificate(pem: string, now: Date): { pem: string;
   }
   const key = certificate.publicKey;
   if (key.asymmetricKeyType !== 'rsa') invalid('must hold an RSA public key');
-  if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_RSA_BITS) invalid(`the RSA key must have at least ${MIN_RSA_BITS} bits`);
+  if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_RSA_BITS)
+    invalid(`the RSA key must have at least ${MIN_RSA_BITS} bits`);
   if (now < new Date(certificate.validFrom) || now > new Date(certificate.validTo)) invalid('is not valid at this time');
   return { pem: certificate.toString(), info: certificateInfo(certificate) };
 }

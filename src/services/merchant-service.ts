@@ -99,7 +99,9 @@ export function createMerchantService(deps: MerchantServiceDeps): MerchantServic
     async authenticate(apiKey) {
       if (typeof apiKey !== 'string' || !apiKey.startsWith(KEY_PREFIX) || apiKey.length > 100) return undefined;
       const hash = hashKey(apiKey);
-      const row: MerchantRow | undefined = await db('merchants').where({ api_key_hash: hash.toString('hex') }).first();
+      const row: MerchantRow | undefined = await db('merchants')
+        .where({ api_key_hash: hash.toString('hex') })
+        .first();
       if (!row) return undefined;
       // The lookup already matched; comparing in constant time as well keeps a timing difference out of the answer.
       return timingSafeEqual(Buffer.from(row.api_key_hash, 'hex'), hash) ? toMerchant(row) : undefined;
@@ -130,9 +132,14 @@ export function createMerchantService(deps: MerchantServiceDeps): MerchantServic
 
     async setSigningCertificate(merchantId, pem) {
       const parsed = pem === null ? undefined : parseMerchantCertificate(pem, deps.now());
-      const updated = await db('merchants').where({ id: merchantId }).update({ signing_certificate: parsed?.pem ?? null });
+      const updated = await db('merchants')
+        .where({ id: merchantId })
+        .update({ signing_certificate: parsed?.pem ?? null });
       if (updated === 0) throw new AppError('not_found', `merchant ${merchantId} not found`);
-      deps.log.info({ merchantId, signing: Boolean(parsed), fingerprint256: parsed?.info.fingerprint256 }, 'merchant signing certificate set');
+      deps.log.info(
+        { merchantId, signing: Boolean(parsed), fingerprint256: parsed?.info.fingerprint256 },
+        'merchant signing certificate set',
+      );
       return parsed?.info;
     },
   };

@@ -12,52 +12,54 @@ const callAfterMessage = 'must be an ISO 8601 date-time with a time zone, e.g. 2
 const notifyUrlMessage = 'must be an http or https URL of at most 2048 characters';
 
 /** A merchant's new order, as `POST /v1/orders` takes it (the HTTP route and the service share it). */
-export const newOrderSchema = z.object({
-  merchantOrderId: z.string({ error: merchantOrderIdMessage }).regex(/^[\x21-\x7e]{1,64}$/, merchantOrderIdMessage),
-  amount: z
-    .number({ error: amountMessage })
-    .int({ error: amountMessage })
-    .min(1, { error: amountMessage })
-    .max(MAX_AMOUNT_FEN, { error: `must be at most ${MAX_AMOUNT_FEN} (fen)` }),
-  currency: z.literal('CNY', { error: 'must be CNY' }).default('CNY'),
-  description: z
-    .string({ error: 'must be a string' })
-    .max(128, { error: 'must be at most 128 characters' })
-    .default(''),
-  // inbound: the cardholder calls in with the pay code; callback: the platform calls `phone`.
-  mode: z.enum(['inbound', 'callback'], { error: "must be 'inbound' or 'callback'" }).default('inbound'),
-  // A mainland mobile or landline with its area code; the message says what is wrong, never echoing the input.
-  phone: z
-    .string({ error: 'must be a string' })
-    .superRefine((phone, ctx) => {
-      const parsed = parsePhoneNumber(phone);
-      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
-    })
-    .optional(),
-  // The earliest time to call (callback orders); calls happen within calling hours on or after it.
-  callAfter: z.iso.datetime({ offset: true, error: callAfterMessage }).optional(),
-  expiresInSeconds: z
-    .number({ error: expiresMessage })
-    .int({ error: expiresMessage })
-    .min(MIN_EXPIRES_SECONDS, { error: expiresMessage })
-    .max(MAX_EXPIRES_SECONDS, { error: expiresMessage })
-    .optional(),
-  // Where signed order events are POSTed. No user:password part: the signature is the authentication.
-  notifyUrl: z
-    .url({ protocol: /^https?$/, error: notifyUrlMessage })
-    .max(2048, { error: notifyUrlMessage })
-    .refine((url) => !/^[a-z]+:\/\/[^/?#]*@/i.test(url), { error: 'must not contain a user name or password' })
-    .optional(),
-}, { error: 'the body must be a JSON object' }).superRefine((order, ctx) => {
-  if (order.mode === 'callback' && order.phone === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['phone'], message: 'is required for callback orders' });
-  }
-  if (order.mode === 'inbound') {
-    for (const field of ['phone', 'callAfter'] as const) {
-      if (order[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'only for callback orders' });
+export const newOrderSchema = z
+  .object(
+    {
+      merchantOrderId: z.string({ error: merchantOrderIdMessage }).regex(/^[\x21-\x7e]{1,64}$/, merchantOrderIdMessage),
+      amount: z
+        .number({ error: amountMessage })
+        .int({ error: amountMessage })
+        .min(1, { error: amountMessage })
+        .max(MAX_AMOUNT_FEN, { error: `must be at most ${MAX_AMOUNT_FEN} (fen)` }),
+      currency: z.literal('CNY', { error: 'must be CNY' }).default('CNY'),
+      description: z.string({ error: 'must be a string' }).max(128, { error: 'must be at most 128 characters' }).default(''),
+      // inbound: the cardholder calls in with the pay code; callback: the platform calls `phone`.
+      mode: z.enum(['inbound', 'callback'], { error: "must be 'inbound' or 'callback'" }).default('inbound'),
+      // A mainland mobile or landline with its area code; the message says what is wrong, never echoing the input.
+      phone: z
+        .string({ error: 'must be a string' })
+        .superRefine((phone, ctx) => {
+          const parsed = parsePhoneNumber(phone);
+          if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+        })
+        .optional(),
+      // The earliest time to call (callback orders); calls happen within calling hours on or after it.
+      callAfter: z.iso.datetime({ offset: true, error: callAfterMessage }).optional(),
+      expiresInSeconds: z
+        .number({ error: expiresMessage })
+        .int({ error: expiresMessage })
+        .min(MIN_EXPIRES_SECONDS, { error: expiresMessage })
+        .max(MAX_EXPIRES_SECONDS, { error: expiresMessage })
+        .optional(),
+      // Where signed order events are POSTed. No user:password part: the signature is the authentication.
+      notifyUrl: z
+        .url({ protocol: /^https?$/, error: notifyUrlMessage })
+        .max(2048, { error: notifyUrlMessage })
+        .refine((url) => !/^[a-z]+:\/\/[^/?#]*@/i.test(url), { error: 'must not contain a user name or password' })
+        .optional(),
+    },
+    { error: 'the body must be a JSON object' },
+  )
+  .superRefine((order, ctx) => {
+    if (order.mode === 'callback' && order.phone === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'is required for callback orders' });
     }
-  }
-});
+    if (order.mode === 'inbound') {
+      for (const field of ['phone', 'callAfter'] as const) {
+        if (order[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'only for callback orders' });
+      }
+    }
+  });
 
 export type NewOrderInput = z.input<typeof newOrderSchema>;
 export type NewOrder = z.output<typeof newOrderSchema>;

@@ -88,12 +88,22 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
 
   async function withAttempts(rows: OrderRow[]): Promise<AdminOrderView[]> {
     const attempts: AttemptRow[] = await db('order_attempts')
-      .whereIn('order_id', rows.map((r) => r.id))
+      .whereIn(
+        'order_id',
+        rows.map((r) => r.id),
+      )
       .orderBy('started_at')
       .orderBy('id');
-    const callbacks = await callbackViews(db, rows.filter((r) => r.mode === 'callback').map((r) => r.id));
+    const callbacks = await callbackViews(
+      db,
+      rows.filter((r) => r.mode === 'callback').map((r) => r.id),
+    );
     return rows.map((row) => ({
-      ...toOrderView(row, attempts.filter((a) => a.order_id === row.id), callbacks.get(row.id)),
+      ...toOrderView(
+        row,
+        attempts.filter((a) => a.order_id === row.id),
+        callbacks.get(row.id),
+      ),
       merchantId: row.merchant_id,
     }));
   }
@@ -127,27 +137,30 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
       const expiresAt = new Date(now.getTime() + (order.expiresInSeconds ?? defaultExpires) * 1000);
       const callback = order.mode === 'callback' ? await planCallback(db, merchantId, order, now, expiresAt) : undefined;
       const id = newId('ord');
-      const stored = await insertWithFreshPayCode({
-        id,
-        merchant_id: merchantId,
-        merchant_order_id: order.merchantOrderId,
-        amount: order.amount,
-        currency: order.currency,
-        description: order.description,
-        mode: order.mode,
-        status: 'created',
-        spent_pay_code: null,
-        expires_at: expiresAt.toISOString(),
-        card_masked: null,
-        card_bank: null,
-        card_kind: null,
-        decline_reason: null,
-        acquirer_ref: null,
-        in_call_id: null,
-        notify_url: order.notifyUrl ?? null,
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-      }, callback);
+      const stored = await insertWithFreshPayCode(
+        {
+          id,
+          merchant_id: merchantId,
+          merchant_order_id: order.merchantOrderId,
+          amount: order.amount,
+          currency: order.currency,
+          description: order.description,
+          mode: order.mode,
+          status: 'created',
+          spent_pay_code: null,
+          expires_at: expiresAt.toISOString(),
+          card_masked: null,
+          card_bank: null,
+          card_kind: null,
+          decline_reason: null,
+          acquirer_ref: null,
+          in_call_id: null,
+          notify_url: order.notifyUrl ?? null,
+          created_at: now.toISOString(),
+          updated_at: now.toISOString(),
+        },
+        callback,
+      );
       deps.log.info({ orderId: id, merchantId, amount: order.amount, mode: order.mode }, 'order created');
       // A new inbound order has no attempts yet, so its view needs no read-back; a callback order's
       // view includes the dialling plan as stored.
@@ -183,7 +196,10 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
       if (cancelled === 0) {
         const { status } = await getOrder(merchantId, id);
         if (PAYABLE_STATUSES.includes(status) && (await hasUnresolvedPayment(db, id))) {
-          throw new AppError('order_not_payable', 'a payment for this order is still being confirmed with the bank; retry once it has settled');
+          throw new AppError(
+            'order_not_payable',
+            'a payment for this order is still being confirmed with the bank; retry once it has settled',
+          );
         }
         throw new AppError('order_not_payable', `the order is ${status} and can no longer be cancelled`);
       }
@@ -195,7 +211,10 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
 
     async listOrders(filter = {}) {
       await expireOrders(db, deps.now());
-      const query = db('orders').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit ?? 100);
+      const query = db('orders')
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(filter.limit ?? 100);
       if (filter.merchantId !== undefined) query.where('merchant_id', filter.merchantId);
       if (filter.status !== undefined) query.where('status', filter.status);
       if (filter.mode !== undefined) query.where('mode', filter.mode);

@@ -1,12 +1,4 @@
-export type OrderStatus =
-  | 'created'
-  | 'in_call'
-  | 'paid'
-  | 'declined'
-  | 'abandoned'
-  | 'expired'
-  | 'cancelled'
-  | 'unreachable';
+export type OrderStatus = 'created' | 'in_call' | 'paid' | 'declined' | 'abandoned' | 'expired' | 'cancelled' | 'unreachable';
 
 export const ORDER_STATUSES: readonly OrderStatus[] = [
   'created',

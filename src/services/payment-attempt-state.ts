@@ -10,14 +10,7 @@
  * - `not_found`: a query says the acquirer has no such transaction: nothing charged.
  */
 export type AttemptState =
-  | 'prepared'
-  | 'sending'
-  | 'unknown'
-  | 'unknown_manual'
-  | 'approved'
-  | 'declined'
-  | 'not_sent'
-  | 'not_found';
+  'prepared' | 'sending' | 'unknown' | 'unknown_manual' | 'approved' | 'declined' | 'not_sent' | 'not_found';
 
 /**
  * Attempts that may have charged the card without our knowing the result. While an order has one,

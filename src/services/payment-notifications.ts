@@ -54,7 +54,16 @@ export function createPaymentNotifications(deps: PaymentNotificationDeps) {
       const attempt = await findAttempt(n);
       if (!attempt) return reject('unknown_attempt', ids);
       if (n.amountFen !== attempt.amount) {
-        log.error({ ...ids, alert: 'notification_amount_mismatch', attemptId: attempt.id, amount: attempt.amount, notified: n.amountFen ?? null }, 'notification amount differs from the attempt');
+        log.error(
+          {
+            ...ids,
+            alert: 'notification_amount_mismatch',
+            attemptId: attempt.id,
+            amount: attempt.amount,
+            notified: n.amountFen ?? null,
+          },
+          'notification amount differs from the attempt',
+        );
         return { status: 'rejected', reason: 'amount_mismatch' };
       }
       const result = transactionResult(n.respCode, n.queryId, attempt.card_kind);
@@ -77,7 +86,13 @@ export function createPaymentNotifications(deps: PaymentNotificationDeps) {
           if (isUniqueViolation(err, 'query_id')) return { status: 'duplicate' };
           throw err;
         }
-        const changed = await applyOutcomeIn(trx, attempt.id, result, deps.now(), log.child({ orderId: attempt.order_id, attemptId: attempt.id }));
+        const changed = await applyOutcomeIn(
+          trx,
+          attempt.id,
+          result,
+          deps.now(),
+          log.child({ orderId: attempt.order_id, attemptId: attempt.id }),
+        );
         return { status: 'applied', changed };
       });
       log.info({ ...ids, attemptId: attempt.id, ...receipt }, 'acquirer notification received');

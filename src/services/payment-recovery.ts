@@ -51,19 +51,26 @@ export function createPaymentRecovery(deps: PaymentRecoveryDeps) {
   return {
     async run(): Promise<RecoverySummary> {
       const now = deps.now();
-      await deps.db('payment_attempts')
+      await deps
+        .db('payment_attempts')
         .where({ state: 'prepared' })
         .where('created_at', '<', new Date(now.getTime() - PREPARED_TTL_MS).toISOString())
         .update({ state: 'not_sent', updated_at: now.toISOString(), resolved_at: now.toISOString() });
 
-      const open: PaymentAttemptRow[] = await deps.db('payment_attempts').whereIn('state', ['sending', 'unknown']).orderBy('created_at');
+      const open: PaymentAttemptRow[] = await deps
+        .db('payment_attempts')
+        .whereIn('state', ['sending', 'unknown'])
+        .orderBy('created_at');
       const mine = open.filter((row) => !deps.busy(row.order_id) && !recovering.has(row.id));
       for (const row of mine) recovering.add(row.id);
       const outcomes = await Promise.all(
         mine.map((row) =>
           recover({ ...row, amount: Number(row.amount) })
             .catch((err: unknown) => {
-              deps.log.error({ attemptId: row.id, err: { name: err instanceof Error ? err.name : typeof err } }, 'payment recovery failed');
+              deps.log.error(
+                { attemptId: row.id, err: { name: err instanceof Error ? err.name : typeof err } },
+                'payment recovery failed',
+              );
               return 'left' as const;
             })
             .finally(() => recovering.delete(row.id)),

@@ -61,16 +61,25 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
   }
 
   /** From the consume's answer to a final outcome: query while pending, on the schedule. Never throws. */
-  async function settle(attempt: PaymentAttemptRow, answer: Promise<PaymentResult | PendingPayment>): Promise<PaymentResult | PendingPayment> {
+  async function settle(
+    attempt: PaymentAttemptRow,
+    answer: Promise<PaymentResult | PendingPayment>,
+  ): Promise<PaymentResult | PendingPayment> {
     const log = deps.log.child({ orderId: attempt.order_id, attemptId: attempt.id });
     const first = await answer;
     if (first.outcome !== 'pending') {
       await applyAttemptOutcome(db, attempt.id, first, deps.now(), log);
       return first;
     }
-    await moveAttempt(db, attempt.id, 'unknown', deps.now(), { response_code: first.responseCode, acquirer_ref: first.acquirerRef });
+    await moveAttempt(db, attempt.id, 'unknown', deps.now(), {
+      response_code: first.responseCode,
+      acquirer_ref: first.acquirerRef,
+    });
     log.info({ responseCode: first.responseCode }, 'consume not final: querying');
-    const queried = await queryUntilSettled(deps.acquirer, attemptRef(attempt), { delaysMs: deps.queryDelaysMs, signal: stopping.signal });
+    const queried = await queryUntilSettled(deps.acquirer, attemptRef(attempt), {
+      delaysMs: deps.queryDelaysMs,
+      signal: stopping.signal,
+    });
     if (queried.outcome === 'pending') {
       if (stopping.signal.aborted) {
         log.warn('shutting down while the payment is unknown: the recovery job resolves it after restart');
@@ -85,9 +94,16 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
   }
 
   /** Sends, settles in the background, and gives the caller the answer if it comes within their wait. */
-  async function payAttempt(attempt: PaymentAttemptRow, input: PaymentInput, release: () => void): Promise<PaymentResult | PendingPayment> {
+  async function payAttempt(
+    attempt: PaymentAttemptRow,
+    input: PaymentInput,
+    release: () => void,
+  ): Promise<PaymentResult | PendingPayment> {
     const log = deps.log.child({ orderId: attempt.order_id, callId: attempt.call_id, attemptId: attempt.id });
-    log.info({ card: { masked: attempt.card_masked, bank: attempt.card_bank, kind: attempt.card_kind }, amount: attempt.amount }, 'payment sent to the acquirer');
+    log.info(
+      { card: { masked: attempt.card_masked, bank: attempt.card_bank, kind: attempt.card_kind }, amount: attempt.amount },
+      'payment sent to the acquirer',
+    );
     const settled = settle(attempt, sendConsume(deps.acquirer, attempt, input, log))
       .catch((err: unknown): PendingPayment => {
         // The store failed mid-way: the row still says sending/unknown, for the recovery job.
@@ -114,7 +130,9 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
       const release = hold(input.orderId);
       let attempt: PaymentAttemptRow;
       try {
-        attempt = input.attempt ? await startPrepared(db, input, input.attempt, deps.now()) : await recordAttempt(db, input, 'sending', deps.now(), deps.cardFingerprint);
+        attempt = input.attempt
+          ? await startPrepared(db, input, input.attempt, deps.now())
+          : await recordAttempt(db, input, 'sending', deps.now(), deps.cardFingerprint);
       } catch (err) {
         release();
         throw err;
@@ -129,10 +147,20 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
     async requestSmsCode(input) {
       const attempt = await recordAttempt(db, input, 'prepared', deps.now(), deps.cardFingerprint);
       const log = deps.log.child({ orderId: attempt.order_id, callId: attempt.call_id, attemptId: attempt.id });
-      const request = { orderId: input.orderId, attemptId: attempt.id, amount: attempt.amount, currency: attempt.currency, txnTime: attempt.txn_time, card: { ...input.card }, holder: { ...input.holder } };
+      const request = {
+        orderId: input.orderId,
+        attemptId: attempt.id,
+        amount: attempt.amount,
+        currency: attempt.currency,
+        txnTime: attempt.txn_time,
+        card: { ...input.card },
+        holder: { ...input.holder },
+      };
       let answer: SmsCodeResult;
       try {
-        answer = deps.acquirer.requestSmsCode ? await deps.acquirer.requestSmsCode(request) : { ok: false, reason: 'unavailable' };
+        answer = deps.acquirer.requestSmsCode
+          ? await deps.acquirer.requestSmsCode(request)
+          : { ok: false, reason: 'unavailable' };
       } catch (err) {
         log.error({ err: { name: err instanceof Error ? err.name : typeof err } }, 'SMS code request failed');
         answer = { ok: false, reason: 'unavailable' };
@@ -140,7 +168,9 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
       log.info({ ok: answer.ok, reason: answer.ok ? undefined : answer.reason }, 'SMS code requested');
       if (answer.ok) return { ok: true, attempt: { attemptId: attempt.id } };
       // No consume was sent for it: the attempt ends here, charging nothing.
-      await moveAttempt(db, attempt.id, 'not_sent', deps.now(), { decline_reason: answer.reason === 'unavailable' ? null : answer.reason });
+      await moveAttempt(db, attempt.id, 'not_sent', deps.now(), {
+        decline_reason: answer.reason === 'unavailable' ? null : answer.reason,
+      });
       return { ok: false, reason: answer.reason };
     },
 

@@ -31,10 +31,14 @@ export async function recordAttempt(
     if ((await holdOrder(trx, input, nowIso)) === 0) return undefined;
     const open = trx('order_attempts').where({ order_id: input.orderId, call_id: input.callId }).whereNull('ended_at');
     const card = { card_masked: maskPan(input.card.pan), card_bank: input.bankCode, card_kind: input.card.kind };
-    await open.clone().update({ ...card, payment_count: trx.raw('payment_count + 1'), decline_reason: null, response_code: null });
+    await open
+      .clone()
+      .update({ ...card, payment_count: trx.raw('payment_count + 1'), decline_reason: null, response_code: null });
     const call: AttemptRow | undefined = await open.clone().orderBy('started_at', 'desc').first();
     if (!call) return undefined;
-    const order: { amount: number; currency: 'CNY' } = await trx('orders').where({ id: input.orderId }).first('amount', 'currency');
+    const order: { amount: number; currency: 'CNY' } = await trx('orders')
+      .where({ id: input.orderId })
+      .first('amount', 'currency');
     const attempt: PaymentAttemptRow = {
       id: `${call.id}-${call.payment_count}`,
       order_id: input.orderId,
@@ -61,10 +65,17 @@ export async function recordAttempt(
 }
 
 /** A prepared attempt (its SMS code sent) moves to sending, if it is this call's and the call still holds the order. */
-export async function startPrepared(db: Knex, input: PaymentInput, prepared: PreparedAttempt, at: Date): Promise<PaymentAttemptRow> {
+export async function startPrepared(
+  db: Knex,
+  input: PaymentInput,
+  prepared: PreparedAttempt,
+  at: Date,
+): Promise<PaymentAttemptRow> {
   const moved = await db.transaction(async (trx) => {
     const held = await holdOrder(trx, input, at.toISOString());
-    const ours = await trx('payment_attempts').where({ id: prepared.attemptId, order_id: input.orderId, call_id: input.callId }).first('id');
+    const ours = await trx('payment_attempts')
+      .where({ id: prepared.attemptId, order_id: input.orderId, call_id: input.callId })
+      .first('id');
     return held > 0 && ours !== undefined && (await moveAttempt(trx, prepared.attemptId, 'sending', at));
   });
   const row = moved ? await findAttempt(db, prepared.attemptId) : undefined;

@@ -77,8 +77,14 @@ export function createSmsService(deps: SmsServiceDeps): SmsService {
     const nowIso = now.toISOString();
     const token = randomBytes(12).toString('hex');
     const claimable = (q: Knex.QueryBuilder) =>
-      q.where('status', 'queued').where('next_attempt_at', '<=', nowIso).where((w) => w.whereNull('locked_until').orWhere('locked_until', '<=', nowIso));
-    const due = claimable(db('sms').select('id')).orderBy('next_attempt_at').orderBy('id').limit(deps.batchSize ?? 20);
+      q
+        .where('status', 'queued')
+        .where('next_attempt_at', '<=', nowIso)
+        .where((w) => w.whereNull('locked_until').orWhere('locked_until', '<=', nowIso));
+    const due = claimable(db('sms').select('id'))
+      .orderBy('next_attempt_at')
+      .orderBy('id')
+      .limit(deps.batchSize ?? 20);
     const rows: SmsRow[] = await claimable(db('sms').whereIn('id', due)).update(
       { locked_until: new Date(now.getTime() + leaseMs).toISOString(), lease_token: token },
       '*',
@@ -93,13 +99,24 @@ export function createSmsService(deps: SmsServiceDeps): SmsService {
     // A reminder to pay an order that is paid (or over) by now would only confuse the cardholder.
     const order: { status: OrderStatus } | undefined = await db('orders').where({ id: row.order_id }).first('status');
     if (!order || (!PAYABLE_STATUSES.includes(order.status) && order.status !== 'in_call')) {
-      await mine.update({ ...released, attempts: row.attempts, status: 'failed', last_error: `not sent: the order is ${order?.status ?? 'gone'}` });
+      await mine.update({
+        ...released,
+        attempts: row.attempts,
+        status: 'failed',
+        last_error: `not sent: the order is ${order?.status ?? 'gone'}`,
+      });
       return 'failed';
     }
     try {
       const receipt = await deps.sms.send({ to: row.to, text: row.text, reference: row.id });
       const now = deps.now();
-      await mine.update({ ...released, status: 'sent', provider_id: receipt.providerId || null, sent_at: now.toISOString(), last_error: null });
+      await mine.update({
+        ...released,
+        status: 'sent',
+        provider_id: receipt.providerId || null,
+        sent_at: now.toISOString(),
+        last_error: null,
+      });
       return 'sent';
     } catch (err) {
       const permanent = err instanceof SmsSendError && err.permanent;
@@ -123,7 +140,10 @@ export function createSmsService(deps: SmsServiceDeps): SmsService {
     },
 
     async listSms(filter = {}) {
-      const query = db('sms').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit ?? 100);
+      const query = db('sms')
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(filter.limit ?? 100);
       if (filter.orderId !== undefined) query.where('order_id', filter.orderId);
       if (filter.status !== undefined) query.where('status', filter.status);
       return (await query).map(toView);

@@ -67,7 +67,11 @@ export function createHttpSms(deps: HttpSmsDeps): SmsPort {
 
   return {
     async send(message) {
-      const body = JSON.stringify({ to: message.to, text: message.text, ...(message.reference ? { reference: message.reference } : {}) });
+      const body = JSON.stringify({
+        to: message.to,
+        text: message.text,
+        ...(message.reference ? { reference: message.reference } : {}),
+      });
       let last: Attempt | undefined;
       for (let attempt = 0; attempt <= deps.retries; attempt++) {
         if (attempt > 0) await sleep(Math.round(BACKOFF_BASE_MS * 2 ** (attempt - 1) * (0.5 + random())));

@@ -37,12 +37,14 @@ function cacheStatements(conn: Database.Database): void {
 type AfterCreate = (conn: Database.Database, done: (err: Error | null, conn: unknown) => void) => void;
 
 /** knex's `afterCreate` for each new SQLite connection. */
-export const setUpConnection = (synchronous: SqliteSynchronous): AfterCreate => (conn, done) => {
-  try {
-    for (const pragma of pragmas(synchronous)) conn.pragma(pragma);
-    cacheStatements(conn);
-    done(null, conn);
-  } catch (err) {
-    done(err as Error, conn);
-  }
-};
+export const setUpConnection =
+  (synchronous: SqliteSynchronous): AfterCreate =>
+  (conn, done) => {
+    try {
+      for (const pragma of pragmas(synchronous)) conn.pragma(pragma);
+      cacheStatements(conn);
+      done(null, conn);
+    } catch (err) {
+      done(err as Error, conn);
+    }
+  };

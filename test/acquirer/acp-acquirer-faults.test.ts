@@ -42,18 +42,32 @@ describe('createAcpAcquirer faults', function () {
       now: clock.now,
       log: memoryLog().log,
     });
-    const req = { orderId: 'ord_1', attemptId: 'att_0000000000000000000a-1', amount: 100, currency: 'CNY' as const, txnTime: '20260302120000', card: { pan: DEBIT, kind: 'debit' as const, pin: '123456' }, holder: {} };
+    const req = {
+      orderId: 'ord_1',
+      attemptId: 'att_0000000000000000000a-1',
+      amount: 100,
+      currency: 'CNY' as const,
+      txnTime: '20260302120000',
+      card: { pan: DEBIT, kind: 'debit' as const, pin: '123456' },
+      holder: {},
+    };
     expect(await acquirer.pay(req)).to.deep.equal({ outcome: 'unavailable' });
     expect(await acquirer.query({ ...req, cardKind: 'debit' })).to.deep.equal({ outcome: 'pending' });
   });
 
   it('when the answers are signed by a certificate outside our trust (another PKI with the same names), then nothing is believed: pending, and queries stay pending', async () => {
     const other = await fixturePki('other');
-    const h = await startHarness({ adapter: { trust: { rootPem: other.root.certPem, intermediatePems: [other.middle.certPem], organisation: SANDBOX_ACQUIRER_ORG } } });
+    const h = await startHarness({
+      adapter: {
+        trust: { rootPem: other.root.certPem, intermediatePems: [other.middle.certPem], organisation: SANDBOX_ACQUIRER_ORG },
+      },
+    });
     try {
       const req = h.request(DEBIT);
       expect(await h.acquirer.pay(req)).to.deep.equal({ outcome: 'pending' });
-      expect(await queryUntilSettled(h.acquirer, { ...req, cardKind: 'debit' }, { delaysMs: [0, 0] })).to.deep.equal({ outcome: 'pending' });
+      expect(await queryUntilSettled(h.acquirer, { ...req, cardKind: 'debit' }, { delaysMs: [0, 0] })).to.deep.equal({
+        outcome: 'pending',
+      });
       expect(h.logText()).to.include('untrusted_certificate');
       expect(h.server.stats().consumesByOrderId[acpOrderIdOf(req.attemptId)]).to.equal(1);
     } finally {
@@ -63,7 +77,9 @@ describe('createAcpAcquirer faults', function () {
 
   it('when we sign with a key the acquirer did not issue, then it answers 11 and pay is unavailable (nothing charged)', async () => {
     const other = await fixturePki('other');
-    const h = await startHarness({ adapter: { signingKey: other.merchantSigning.keyPem, signingCertId: certIdOf(other.merchantSigning.certPem) } });
+    const h = await startHarness({
+      adapter: { signingKey: other.merchantSigning.keyPem, signingCertId: certIdOf(other.merchantSigning.certPem) },
+    });
     try {
       expect(await h.acquirer.pay(h.request(DEBIT))).to.deep.equal({ outcome: 'unavailable', responseCode: '11' });
     } finally {
@@ -71,7 +87,7 @@ describe('createAcpAcquirer faults', function () {
     }
   });
 
-  it('when the adapter encrypts with PKCS#1 v1.5 (UnionPay\'s padding), then the sandbox cannot decrypt, answers 13, and pay is unavailable', async () => {
+  it("when the adapter encrypts with PKCS#1 v1.5 (UnionPay's padding), then the sandbox cannot decrypt, answers 13, and pay is unavailable", async () => {
     const h = await startHarness({ adapter: { encryptionPadding: 'pkcs1' } });
     try {
       expect(await h.acquirer.pay(h.request(CREDIT))).to.deep.equal({ outcome: 'unavailable', responseCode: '13' });
@@ -86,7 +102,10 @@ describe('createAcpAcquirer faults', function () {
       const right = h.request(DEBIT);
       expect(await h.acquirer.pay(right)).to.include({ outcome: 'pending', responseCode: '00' });
       expect(await h.acquirer.query({ ...right, cardKind: 'debit' })).to.include({ outcome: 'approved' });
-      expect(await h.acquirer.pay(h.request(DEBIT, { card: { pin: '111222' } }))).to.include({ outcome: 'declined', reason: 'wrong_pin' });
+      expect(await h.acquirer.pay(h.request(DEBIT, { card: { pin: '111222' } }))).to.include({
+        outcome: 'declined',
+        reason: 'wrong_pin',
+      });
       expect(await h.acquirer.pay(h.request(CREDIT))).to.include({ outcome: 'pending', responseCode: '00' });
     } finally {
       await h.stop();

@@ -10,7 +10,12 @@ const DEBIT = '6216261000000000018';
 const CREDIT = '6221558812340000';
 const SHORT = { delaysMs: [0, 20, 40] };
 
-const refOf = (req: PaymentRequest): AttemptRef => ({ orderId: req.orderId, attemptId: req.attemptId, txnTime: req.txnTime, cardKind: req.card.kind });
+const refOf = (req: PaymentRequest): AttemptRef => ({
+  orderId: req.orderId,
+  attemptId: req.attemptId,
+  txnTime: req.txnTime,
+  cardKind: req.card.kind,
+});
 
 describe('createAcpAcquirer ↔ sandbox acquirer server', function () {
   this.timeout(20000);
@@ -29,11 +34,17 @@ describe('createAcpAcquirer ↔ sandbox acquirer server', function () {
   it('when the credit test card is paid, then the answer is 00 "accepted" (pending) and the query says approved with the same queryId', async () => {
     const { answer, settled } = await payAndSettle(h.request(CREDIT));
     expect(answer).to.include({ outcome: 'pending', responseCode: '00' });
-    expect(settled).to.deep.equal({ outcome: 'approved', acquirerRef: answer.outcome === 'pending' ? answer.acquirerRef : '', responseCode: '00' });
+    expect(settled).to.deep.equal({
+      outcome: 'approved',
+      acquirerRef: answer.outcome === 'pending' ? answer.acquirerRef : '',
+      responseCode: '00',
+    });
   });
 
   it('when the debit test card is paid with PIN 123456 and the holder data, then it is approved', async () => {
-    const { settled } = await payAndSettle(h.request(DEBIT, { holder: { idNumber: TEST_HOLDER.idNumber, mobile: TEST_HOLDER.mobile } }));
+    const { settled } = await payAndSettle(
+      h.request(DEBIT, { holder: { idNumber: TEST_HOLDER.idNumber, mobile: TEST_HOLDER.mobile } }),
+    );
     expect(settled).to.include({ outcome: 'approved', responseCode: '00' });
   });
 
@@ -43,11 +54,16 @@ describe('createAcpAcquirer ↔ sandbox acquirer server', function () {
   });
 
   it('when the credit test card comes with another CVN2, then 65 means wrong_cvn2_or_expiry for a credit card', async () => {
-    expect(await h.acquirer.pay(h.request(CREDIT, { card: { cvn2: '999' } }))).to.include({ reason: 'wrong_cvn2_or_expiry', responseCode: '65' });
+    expect(await h.acquirer.pay(h.request(CREDIT, { card: { cvn2: '999' } }))).to.include({
+      reason: 'wrong_cvn2_or_expiry',
+      responseCode: '65',
+    });
   });
 
   it('when another ID number or mobile is sent, then id_mobile_mismatch (66)', async () => {
-    const answer = await h.acquirer.pay(h.request(CREDIT, { holder: { idNumber: '11010519491231002X', mobile: TEST_HOLDER.mobile } }));
+    const answer = await h.acquirer.pay(
+      h.request(CREDIT, { holder: { idNumber: '11010519491231002X', mobile: TEST_HOLDER.mobile } }),
+    );
     expect(answer).to.include({ outcome: 'declined', reason: 'id_mobile_mismatch', responseCode: '66' });
   });
 
@@ -66,7 +82,10 @@ describe('createAcpAcquirer ↔ sandbox acquirer server', function () {
 
   it('when an SMS code is asked for another mobile, then it is refused with id_mobile_mismatch', async () => {
     const sms = TEST_CARDS.find((c) => c.needsSmsCode)!;
-    expect(await h.acquirer.requestSmsCode(h.request(sms.pan, { holder: { mobile: '13800138000' } }))).to.deep.equal({ ok: false, reason: 'id_mobile_mismatch' });
+    expect(await h.acquirer.requestSmsCode(h.request(sms.pan, { holder: { mobile: '13800138000' } }))).to.deep.equal({
+      ok: false,
+      reason: 'id_mobile_mismatch',
+    });
   });
 
   const EXPECTED: Record<string, { first: object; settled: object }> = {
@@ -77,7 +96,10 @@ describe('createAcpAcquirer ↔ sandbox acquirer server', function () {
     duplicate_order: { first: { outcome: 'pending', responseCode: '12' }, settled: { outcome: 'not_found' } },
   };
   for (const card of TEST_CARDS.filter((c) => !c.needsSmsCode)) {
-    const expected = EXPECTED[card.outcome] ?? { first: { outcome: 'declined', reason: card.outcome }, settled: { outcome: 'declined', reason: card.outcome } };
+    const expected = EXPECTED[card.outcome] ?? {
+      first: { outcome: 'declined', reason: card.outcome },
+      settled: { outcome: 'declined', reason: card.outcome },
+    };
     it(`when ${maskPan(card.pan)} (${card.outcome}) is paid over ACP, then the answer is ${JSON.stringify(expected.first)} and it settles as ${JSON.stringify(expected.settled)}, sent once`, async () => {
       const req = h.request(card.pan);
       const { answer, settled } = await payAndSettle(req);
@@ -120,7 +142,11 @@ describe('createAcpAcquirer ↔ sandbox acquirer server', function () {
   it('when a declined attempt is queried without the card kind, then 65 is a plain decline (no guess between PIN and CVN2)', async () => {
     const req = h.request(DEBIT, { card: { pin: '000000' } });
     await h.acquirer.pay(req);
-    expect(await h.acquirer.query({ ...refOf(req), cardKind: undefined })).to.deep.equal({ outcome: 'declined', reason: 'declined', responseCode: '65' });
+    expect(await h.acquirer.query({ ...refOf(req), cardKind: undefined })).to.deep.equal({
+      outcome: 'declined',
+      reason: 'declined',
+      responseCode: '65',
+    });
     expect(await h.acquirer.query(refOf(req))).to.include({ reason: 'wrong_pin' });
   });
 
@@ -130,16 +156,26 @@ describe('createAcpAcquirer ↔ sandbox acquirer server', function () {
     const origQryId = settled.outcome === 'approved' ? settled.acquirerRef : '';
     const refund = { attemptId: `${req.attemptId}r1`, txnTime: req.txnTime, amountFen: 2000, origQryId };
     expect(await h.acquirer.refund(refund)).to.include({ outcome: 'accepted', responseCode: '00' });
-    expect(await h.acquirer.query({ orderId: req.orderId, attemptId: refund.attemptId, txnTime: refund.txnTime })).to.include({ outcome: 'approved' });
-    expect(await h.acquirer.refund({ ...refund, attemptId: `${req.attemptId}r2`, amountFen: 3001 })).to.deep.equal({ outcome: 'rejected', responseCode: '33' });
-    expect(await h.acquirer.cancel({ ...refund, attemptId: `${req.attemptId}c1`, amountFen: 5000 })).to.deep.equal({ outcome: 'rejected', responseCode: '33' });
+    expect(await h.acquirer.query({ orderId: req.orderId, attemptId: refund.attemptId, txnTime: refund.txnTime })).to.include({
+      outcome: 'approved',
+    });
+    expect(await h.acquirer.refund({ ...refund, attemptId: `${req.attemptId}r2`, amountFen: 3001 })).to.deep.equal({
+      outcome: 'rejected',
+      responseCode: '33',
+    });
+    expect(await h.acquirer.cancel({ ...refund, attemptId: `${req.attemptId}c1`, amountFen: 5000 })).to.deep.equal({
+      outcome: 'rejected',
+      responseCode: '33',
+    });
   });
 
   it('when an approved consume is cancelled for its whole amount, then the cancel is accepted', async () => {
     const req = h.request(DEBIT);
     const { settled } = await payAndSettle(req);
     const origQryId = settled.outcome === 'approved' ? settled.acquirerRef : '';
-    expect(await h.acquirer.cancel({ attemptId: `${req.attemptId}c`, txnTime: req.txnTime, amountFen: req.amount, origQryId })).to.include({ outcome: 'accepted' });
+    expect(
+      await h.acquirer.cancel({ attemptId: `${req.attemptId}c`, txnTime: req.txnTime, amountFen: req.amount, origQryId }),
+    ).to.include({ outcome: 'accepted' });
   });
 
   it('when payments went through, then our log names orders and codes but no card data', () => {

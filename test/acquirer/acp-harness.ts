@@ -6,7 +6,11 @@ import { createAcpAcquirer, type AcpAcquirer, type AcpAcquirerOptions } from '..
 import type { CardData, HolderData, PaymentRequest } from '../../src/acquirer/acquirer-port';
 import { formatTxnTime } from '../../src/acquirer/acp/txn-time';
 import type { AcpTrust } from '../../src/acquirer/acp/verify-acp-message';
-import { startSandboxServer, type SandboxServer, type SandboxServerOptions } from '../../src/acquirer/sandbox-server/sandbox-server';
+import {
+  startSandboxServer,
+  type SandboxServer,
+  type SandboxServerOptions,
+} from '../../src/acquirer/sandbox-server/sandbox-server';
 import { findTestCard, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_PIN } from '../../src/acquirer/test-cards';
 import { certIdOf } from '../../src/crypto/certificates';
 import { SANDBOX_ACQUIRER_ORG, type TestPki } from '../../src/crypto/test-pki';
@@ -68,11 +72,13 @@ export interface Harness {
 
 let attempts = 0;
 
-export async function startHarness(opts: {
-  adapter?: Partial<AcpAcquirerOptions>;
-  server?: Partial<SandboxServerOptions>;
-  receiverStatus?: () => number;
-} = {}): Promise<Harness> {
+export async function startHarness(
+  opts: {
+    adapter?: Partial<AcpAcquirerOptions>;
+    server?: Partial<SandboxServerOptions>;
+    receiverStatus?: () => number;
+  } = {},
+): Promise<Harness> {
   const pki = await fixturePki();
   const clock = testClock();
   const { log, text } = memoryLog();
@@ -87,7 +93,11 @@ export async function startHarness(opts: {
     log,
     ...opts.server,
   });
-  const trust: AcpTrust = { rootPem: pki.root.certPem, intermediatePems: [pki.middle.certPem], organisation: SANDBOX_ACQUIRER_ORG };
+  const trust: AcpTrust = {
+    rootPem: pki.root.certPem,
+    intermediatePems: [pki.middle.certPem],
+    organisation: SANDBOX_ACQUIRER_ORG,
+  };
   const acquirer = createAcpAcquirer({
     endpoints: server.endpoints,
     merchantId: MERCHANT_ID,
@@ -115,7 +125,8 @@ export async function startHarness(opts: {
     request(pan, changes = {}) {
       attempts += 1;
       const kind = findTestCard(pan)?.kind ?? 'debit';
-      const card: CardData = kind === 'debit' ? { pan, kind, pin: TEST_PIN } : { pan, kind, cvn2: TEST_CVN2, expiryMmyy: TEST_EXPIRY_MMYY };
+      const card: CardData =
+        kind === 'debit' ? { pan, kind, pin: TEST_PIN } : { pan, kind, cvn2: TEST_CVN2, expiryMmyy: TEST_EXPIRY_MMYY };
       return {
         orderId: 'ord_5f0c1a2b3c4d5e6f7a8b',
         // Hex-like digits only next to other digits, so no test digits (PIN, CVN2) appear on their own in the logs.

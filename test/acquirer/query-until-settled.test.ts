@@ -42,7 +42,9 @@ describe('queryUntilSettled', () => {
 
   it('when the acquirer has no such order, then not_found ends it at once', async () => {
     const s = scripted({ outcome: 'not_found' });
-    expect(await queryUntilSettled(s.acquirer, REF, { sleep: s.sleep, delaysMs: [5, 5] })).to.deep.equal({ outcome: 'not_found' });
+    expect(await queryUntilSettled(s.acquirer, REF, { sleep: s.sleep, delaysMs: [5, 5] })).to.deep.equal({
+      outcome: 'not_found',
+    });
     expect(s.queries()).to.equal(1);
   });
 

@@ -25,7 +25,9 @@ describe('createSandboxAcquirer', () => {
     const second = await acquirer.pay(debit(TEST_PIN));
 
     expect(first).to.include({ outcome: 'approved', responseCode: '00' });
-    expect(first.outcome === 'approved' && second.outcome === 'approved' && first.acquirerRef !== second.acquirerRef).to.equal(true);
+    expect(first.outcome === 'approved' && second.outcome === 'approved' && first.acquirerRef !== second.acquirerRef).to.equal(
+      true,
+    );
   });
 
   it('when a wrong PIN is keyed three times in a row on one day, then the third is too_many_pin_tries and the card stays locked that day', async () => {
@@ -77,7 +79,9 @@ describe('createSandboxAcquirer', () => {
 
     expect(await withHolder({ idNumber: TEST_HOLDER.idNumber, mobile: TEST_HOLDER.mobile })).to.include({ outcome: 'approved' });
     expect(await withHolder({ idNumber: '34112619770921105X' })).to.include({ reason: 'id_mobile_mismatch', responseCode: '66' });
-    expect(await withHolder({ idNumber: TEST_HOLDER.idNumber, mobile: '13800138000' })).to.include({ reason: 'id_mobile_mismatch' });
+    expect(await withHolder({ idNumber: TEST_HOLDER.idNumber, mobile: '13800138000' })).to.include({
+      reason: 'id_mobile_mismatch',
+    });
   });
 
   it('when a card is not a sandbox card or is sent as the wrong kind, then it is declined card_not_supported', async () => {
@@ -110,7 +114,10 @@ describe('createSandboxAcquirer', () => {
     expect(acquirer.smsCodeRequired(sms)).to.equal(true);
     expect(acquirer.smsCodeRequired({ pan: DEBIT, kind: 'debit' })).to.equal(false);
     expect(await acquirer.pay(debit(TEST_PIN, sms.pan))).to.include({ outcome: 'declined', responseCode: '71' });
-    const unrequested = request({ pan: sms.pan, kind: 'debit', pin: TEST_PIN }, { mobile: TEST_HOLDER.mobile, smsCode: TEST_HOLDER.smsCode });
+    const unrequested = request(
+      { pan: sms.pan, kind: 'debit', pin: TEST_PIN },
+      { mobile: TEST_HOLDER.mobile, smsCode: TEST_HOLDER.smsCode },
+    );
     expect(await acquirer.pay(unrequested)).to.include({ outcome: 'declined', responseCode: '71' });
   });
 

@@ -14,7 +14,12 @@ const debit = (changes: Partial<PresentedCard> = {}): PresentedCard => ({
 
 describe('decideConsume', () => {
   it('when the debit test card comes with its PIN, then 00 answered 00 at once', () => {
-    expect(decideConsume(debit(), createPinTries(), NOW)).to.deep.equal({ kind: 'decided', code: '00', answerCode: '00', slow: false });
+    expect(decideConsume(debit(), createPinTries(), NOW)).to.deep.equal({
+      kind: 'decided',
+      code: '00',
+      answerCode: '00',
+      slow: false,
+    });
   });
 
   it('when the card comes as the other kind (no PIN for a debit card), then 68 card not supported', () => {
@@ -25,7 +30,9 @@ describe('decideConsume', () => {
     const policy = { smsCodeForAll: true };
     expect(decideConsume(debit(), createPinTries(), NOW, policy)).to.include({ code: '71' });
     expect(decideConsume(debit({ smsCode: TEST_HOLDER.smsCode }), createPinTries(), NOW, policy)).to.include({ code: '71' });
-    expect(decideConsume(debit({ smsCode: TEST_HOLDER.smsCode, smsCodeSent: true }), createPinTries(), NOW, policy)).to.include({ code: '00' });
+    expect(decideConsume(debit({ smsCode: TEST_HOLDER.smsCode, smsCodeSent: true }), createPinTries(), NOW, policy)).to.include({
+      code: '00',
+    });
   });
 
   it('when a wrong SMS code comes although none is needed, then 71 all the same', () => {

@@ -38,7 +38,12 @@ function debitRequest(n: number): PaymentRequest {
 describe('startAcquirer', function () {
   this.timeout(30000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ivrpay-acquirer-'));
-  const deps = { dataDir, now: () => new Date(), log: memoryLog().log, sandbox: { trafficLogFile: testOutputFile(TRAFFIC_LOG), notifyDelaysMs: [0] } };
+  const deps = {
+    dataDir,
+    now: () => new Date(),
+    log: memoryLog().log,
+    sandbox: { trafficLogFile: testOutputFile(TRAFFIC_LOG), notifyDelaysMs: [0] },
+  };
   let sandbox: RunningAcquirer;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   before(async () => {

@@ -14,8 +14,14 @@ describe('TEST_CARDS', () => {
     expect(findTestCard('6216261000000000018')).to.include({ kind: 'debit', bankCode: 'pab', outcome: 'approved' });
     expect(findTestCard(UNIONPAY_CREDIT_TEST_CARD)).to.include({ kind: 'credit', bankCode: 'pab', outcome: 'approved' });
     expect(TEST_CARDS.map((c) => c.outcome)).to.include.members([
-      'insufficient_funds', 'not_enabled_cnp', 'card_expired', 'unavailable',
-      'too_many_pin_tries', 'issuer_timeout', 'slow_answer', 'duplicate_order',
+      'insufficient_funds',
+      'not_enabled_cnp',
+      'card_expired',
+      'unavailable',
+      'too_many_pin_tries',
+      'issuer_timeout',
+      'slow_answer',
+      'duplicate_order',
     ]);
     expect(TEST_CARDS.filter((c) => c.needsSmsCode).map((c) => c.outcome)).to.deep.equal(['approved']);
     expect(new Set(TEST_CARDS.map((c) => c.pan)).size).to.equal(TEST_CARDS.length);
@@ -35,7 +41,10 @@ describe('TEST_CARDS', () => {
   });
 
   it('when the test holder is checked, then the ID and mobile are valid', () => {
-    expect(checkIdNumber(TEST_HOLDER.idNumber, new Date('2026-01-01T00:00:00Z'))).to.deep.equal({ ok: true, value: TEST_HOLDER.idNumber });
+    expect(checkIdNumber(TEST_HOLDER.idNumber, new Date('2026-01-01T00:00:00Z'))).to.deep.equal({
+      ok: true,
+      value: TEST_HOLDER.idNumber,
+    });
     expect(validMobile(TEST_HOLDER.mobile)).to.equal(true);
   });
 });

@@ -28,9 +28,7 @@ describe('ari/openAriConnection', () => {
   it('when Asterisk comes up after a few tries, then it connects and starts the app', async () => {
     let tries = 0;
     const client = new FakeAriClient();
-    const connection = await openAriConnection(
-      options(() => (++tries < 3 ? refused() : Promise.resolve(client.asClient()))),
-    );
+    const connection = await openAriConnection(options(() => (++tries < 3 ? refused() : Promise.resolve(client.asClient()))));
     expect(tries).to.equal(3);
     expect(client.startedApps).to.deep.equal(['ivrpay-unit']);
     connection.close();
@@ -53,9 +51,7 @@ describe('ari/openAriConnection', () => {
   it('when closed while reconnecting from scratch, then it stops trying', async () => {
     let tries = 0;
     const first = new FakeAriClient();
-    const connection = await openAriConnection(
-      options(() => (++tries === 1 ? Promise.resolve(first.asClient()) : refused())),
-    );
+    const connection = await openAriConnection(options(() => (++tries === 1 ? Promise.resolve(first.asClient()) : refused())));
     first.emit('WebSocketMaxRetries', new Error('gone'));
     await new Promise((resolve) => setTimeout(resolve, 50));
     connection.close();

@@ -17,7 +17,12 @@ async function fakeAri(answer: (seen: Seen) => { status: number; body?: string }
   const seen: Seen[] = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://ari');
-    const request = { method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), authorization: req.headers.authorization };
+    const request = {
+      method: req.method ?? '',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      authorization: req.headers.authorization,
+    };
     seen.push(request);
     const reply = answer(request);
     if (reply === 'never') return;
@@ -31,17 +36,20 @@ async function fakeAri(answer: (seen: Seen) => { status: number; body?: string }
 describe('ari/createHttpAriOps', () => {
   let ari: Awaited<ReturnType<typeof fakeAri>> | undefined;
   afterEach(async () => ari?.close());
-  const opsFor = (url: string, timeoutMs = 1000): AriOps => createHttpAriOps({ url, user: 'ivrpay', password: 's3cret', timeoutMs });
+  const opsFor = (url: string, timeoutMs = 1000): AriOps =>
+    createHttpAriOps({ url, user: 'ivrpay', password: 's3cret', timeoutMs });
 
   it('when the app plays a prompt list, then one request carries every media URI, comma-separated, under our playback id', async () => {
     ari = await fakeAri(() => ({ status: 201, body: '{"id":"pb-1"}' }));
     await opsFor(ari.url).play('ch-1', 'pb-1', ['sound:/snd/zh/num-1', 'sound:/snd/zh/unit-yuan'], 'zh');
-    expect(ari.seen).to.deep.equal([{
-      method: 'POST',
-      path: '/ari/channels/ch-1/play/pb-1',
-      query: { media: 'sound:/snd/zh/num-1,sound:/snd/zh/unit-yuan', lang: 'zh' },
-      authorization: `Basic ${Buffer.from('ivrpay:s3cret').toString('base64')}`,
-    }]);
+    expect(ari.seen).to.deep.equal([
+      {
+        method: 'POST',
+        path: '/ari/channels/ch-1/play/pb-1',
+        query: { media: 'sound:/snd/zh/num-1,sound:/snd/zh/unit-yuan', lang: 'zh' },
+        authorization: `Basic ${Buffer.from('ivrpay:s3cret').toString('base64')}`,
+      },
+    ]);
   });
 
   it('when the app answers, names a field, hangs up and originates, then each goes to its ARI route', async () => {
@@ -51,7 +59,14 @@ describe('ari/createHttpAriOps', () => {
     await ops.setVar('ch-1', 'IVRPAY_FIELD', 'card');
     await ops.hangup('ch-1');
     await ops.stopPlayback('pb-1');
-    await ops.originate({ channelId: 'cb-1', otherChannelId: 'cb-1-2', endpoint: 'Local/13800000001@ivrpay-test-phones', app: 'ivrpay', appArgs: ['callback', 'ord_1'], timeoutSec: 45 });
+    await ops.originate({
+      channelId: 'cb-1',
+      otherChannelId: 'cb-1-2',
+      endpoint: 'Local/13800000001@ivrpay-test-phones',
+      app: 'ivrpay',
+      appArgs: ['callback', 'ord_1'],
+      timeoutSec: 45,
+    });
     expect(ari.seen.map((s) => `${s.method} ${s.path}`)).to.deep.equal([
       'POST /ari/channels/ch-1/answer',
       'POST /ari/channels/ch-1/variable',
@@ -61,21 +76,31 @@ describe('ari/createHttpAriOps', () => {
     ]);
     expect(ari.seen[1].query).to.deep.equal({ variable: 'IVRPAY_FIELD', value: 'card' });
     expect(ari.seen[4].query).to.deep.equal({
-      endpoint: 'Local/13800000001@ivrpay-test-phones', app: 'ivrpay', appArgs: 'callback,ord_1', timeout: '45', otherChannelId: 'cb-1-2',
+      endpoint: 'Local/13800000001@ivrpay-test-phones',
+      app: 'ivrpay',
+      appArgs: 'callback,ord_1',
+      timeout: '45',
+      otherChannelId: 'cb-1-2',
     });
   });
 
-  it('when a channel is gone, then the error reads like ari-client\'s (the body as message), and hang-up treats it as done', async () => {
+  it("when a channel is gone, then the error reads like ari-client's (the body as message), and hang-up treats it as done", async () => {
     ari = await fakeAri(() => ({ status: 404, body: '{"message":"Channel not found"}' }));
     const ops = opsFor(ari.url);
-    const err = await ops.play('gone', 'pb-1', ['sound:/snd/zh/welcome'], 'zh').then(() => undefined, (e: unknown) => e);
+    const err = await ops.play('gone', 'pb-1', ['sound:/snd/zh/welcome'], 'zh').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(isAriNotFound(err) && isChannelGone(err)).to.equal(true);
     await ops.hangup('gone');
     await ops.stopPlayback('pb-gone');
   });
 
   it('when Asterisk lists channels, then each comes with the app it runs', async () => {
-    ari = await fakeAri(() => ({ status: 200, body: JSON.stringify([{ id: 'ch-1', dialplan: { app_name: 'Stasis', app_data: 'ivrpay,inbound,583920' } }, { id: 'ch-2' }]) }));
+    ari = await fakeAri(() => ({
+      status: 200,
+      body: JSON.stringify([{ id: 'ch-1', dialplan: { app_name: 'Stasis', app_data: 'ivrpay,inbound,583920' } }, { id: 'ch-2' }]),
+    }));
     expect(await opsFor(ari.url).listChannels()).to.deep.equal([
       { id: 'ch-1', appName: 'Stasis', appData: 'ivrpay,inbound,583920' },
       { id: 'ch-2', appName: '', appData: '' },
@@ -84,7 +109,12 @@ describe('ari/createHttpAriOps', () => {
 
   it('when Asterisk never answers, then the request fails with ari_timeout instead of hanging', async () => {
     ari = await fakeAri(() => 'never');
-    const err = await opsFor(ari.url, 150).answer('ch-1').then(() => undefined, (e: unknown) => e);
+    const err = await opsFor(ari.url, 150)
+      .answer('ch-1')
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(err).to.have.property('code', 'ari_timeout');
   });
 });

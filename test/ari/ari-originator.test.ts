@@ -74,15 +74,17 @@ describe('ari/createAriOriginator (over the fake ARI)', () => {
     app = t.app;
     const result = t.originator.call(REQUEST);
     await t.dialled();
-    expect(t.client.ops('channels.originate')).to.deep.equal([{
-      endpoint: 'Local/13800000003@ivrpay-test-phones',
-      app: 'ivrpay-unit',
-      appArgs: 'callback,order-1,cba_1',
-      timeout: 20,
-      callerId: '"ivrpay" <4000000000>',
-      channelId: 'cb-1',
-      otherChannelId: 'cb-1-2',
-    }]);
+    expect(t.client.ops('channels.originate')).to.deep.equal([
+      {
+        endpoint: 'Local/13800000003@ivrpay-test-phones',
+        app: 'ivrpay-unit',
+        appArgs: 'callback,order-1,cba_1',
+        timeout: 20,
+        callerId: '"ivrpay" <4000000000>',
+        channelId: 'cb-1',
+        otherChannelId: 'cb-1-2',
+      },
+    ]);
     expect(t.app.activeCalls({ direction: 'outbound' })).to.equal(1);
     answer(t.client, 'cb-1', ['callback', 'order-1', 'cba_1']);
 
@@ -133,7 +135,8 @@ describe('ari/createAriOriginator (over the fake ARI)', () => {
     const { log, lines } = captureLog();
     const t = await setup(async () => {}, log);
     app = t.app;
-    t.client.respond = (op) => (op === 'channels.originate' ? Promise.reject(new Error('{"error":"Allocation failed"}')) : Promise.resolve());
+    t.client.respond = (op) =>
+      op === 'channels.originate' ? Promise.reject(new Error('{"error":"Allocation failed"}')) : Promise.resolve();
     const end: OriginateResult = await t.originator.call({ ...REQUEST, dial: '13800000009' });
     expect(end).to.deep.include({ answered: false, cause: 38 });
     expect(t.app.activeCalls({ direction: 'outbound' })).to.equal(0);

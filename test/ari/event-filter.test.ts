@@ -21,7 +21,9 @@ describe('ari/filterAppEvents', () => {
     client.respond = () => Promise.reject(new Error('{"message":"Not found"}'));
     const captured = captureLog();
     await filterAppEvents(client.asClient(), 'ivrpay', ['StasisStart'], 1000, captured.log);
-    expect(captured.lines().map((l) => JSON.parse(l).msg)).to.include('could not limit the events Asterisk sends the app: all of them come');
+    expect(captured.lines().map((l) => JSON.parse(l).msg)).to.include(
+      'could not limit the events Asterisk sends the app: all of them come',
+    );
   });
 
   it('when the app handles call and outbound events, then all of them are allowed, and playback starts are not', () => {
@@ -32,14 +34,23 @@ describe('ari/filterAppEvents', () => {
   it('when the Stasis app connects, then it filters its events before taking calls', async () => {
     const client = new FakeAriClient();
     const app = await startStasisApp({
-      url: 'http://127.0.0.1:8088', user: 'ivrpay', password: 'secret', app: 'ivrpay-unit', soundsDir: '/snd',
-      requestTimeoutMs: 1000, defaultLanguage: 'zh', log: pino({ level: 'silent' }), onCall: async () => {},
+      url: 'http://127.0.0.1:8088',
+      user: 'ivrpay',
+      password: 'secret',
+      app: 'ivrpay-unit',
+      soundsDir: '/snd',
+      requestTimeoutMs: 1000,
+      defaultLanguage: 'zh',
+      log: pino({ level: 'silent' }),
+      onCall: async () => {},
       connect: () => Promise.resolve(client.asClient()),
     });
     try {
       const [request] = client.ops('applications.filter');
       expect(request).to.deep.include({ applicationName: 'ivrpay-unit' });
-      expect((request.filter as { allowed: { type: string }[] }).allowed.map((a) => a.type)).to.have.members([...handledEventTypes]);
+      expect((request.filter as { allowed: { type: string }[] }).allowed.map((a) => a.type)).to.have.members([
+        ...handledEventTypes,
+      ]);
     } finally {
       await app.stop({ graceMs: 0 });
     }

@@ -49,7 +49,10 @@ function heldScript() {
   const onCall: OnCall = async (call) => {
     calls.push(call);
     await call.answer();
-    await Promise.race([released, new Promise((_, reject) => call.signal.addEventListener('abort', () => reject(call.signal.reason)))]);
+    await Promise.race([
+      released,
+      new Promise((_, reject) => call.signal.addEventListener('abort', () => reject(call.signal.reason))),
+    ]);
   };
   return { calls, release, onCall };
 }
@@ -80,14 +83,25 @@ describe('ari/startStasisApp', () => {
   it('when two calls run, then each gets only its own keys', async () => {
     const got: Record<string, string> = {};
     const t = await setup(async (call) => {
-      const { digits } = await call.collect({ field: 'pay-code', prompts: [], maxDigits: 2, firstDigitTimeoutMs: 5000, interDigitTimeoutMs: 5000 });
+      const { digits } = await call.collect({
+        field: 'pay-code',
+        prompts: [],
+        maxDigits: 2,
+        firstDigitTimeoutMs: 5000,
+        interDigitTimeoutMs: 5000,
+      });
       got[call.id] = digits;
     });
     app = t.app;
     const ended = eventCount(app, 'call-end', 2);
     t.stasisStart('a');
     t.stasisStart('b');
-    for (const [id, digit] of [['a', '1'], ['b', '7'], ['a', '2'], ['b', '8']]) {
+    for (const [id, digit] of [
+      ['a', '1'],
+      ['b', '7'],
+      ['a', '2'],
+      ['b', '8'],
+    ]) {
       t.client().event('ChannelDtmfReceived', { channel: { id }, digit });
     }
     await ended;
@@ -167,7 +181,10 @@ describe('ari/startStasisApp', () => {
     const stopping = app.stop({ graceMs: 5000 });
     t.stasisStart('late');
     await once(app.events, 'call-end');
-    const late = t.client().ops('channels.play').find((p) => p.channelId === 'late');
+    const late = t
+      .client()
+      .ops('channels.play')
+      .find((p) => p.channelId === 'late');
     expect(late?.media).to.deep.equal(['sound:/snd/zh/service-unavailable']);
     expect(t.client().ops('channels.hangup')).to.deep.include({ channelId: 'late' });
     expect(t.client().stopped).to.equal(false);

@@ -53,7 +53,9 @@ describe('runPaymentCall: card number and issuer', () => {
 
   it('when the BIN is shared by credit and debit, then the caller chooses; a wrong key is refused first', async () => {
     const flow = createFakeFlow();
-    const call = new FakeCall({ answers: { card: `${AMBIGUOUS}#`, 'card-kind': ['9', '2'], ...DEBIT_REST, 'another-card': '2' } });
+    const call = new FakeCall({
+      answers: { card: `${AMBIGUOUS}#`, 'card-kind': ['9', '2'], ...DEBIT_REST, 'another-card': '2' },
+    });
 
     await runPaymentCall(call, flow.deps, START);
 
@@ -135,7 +137,9 @@ describe('runPaymentCall: bad keys', () => {
 
   it('when the ID check character is wrong, then id-invalid is heard', async () => {
     const flow = createFakeFlow({ requires: { idNumber: true, mobile: false } });
-    const call = new FakeCall({ answers: { card: `${DEBIT}#`, ...DEBIT_REST, id: ['341126197709218367#', '341126197709218366#'] } });
+    const call = new FakeCall({
+      answers: { card: `${DEBIT}#`, ...DEBIT_REST, id: ['341126197709218367#', '341126197709218366#'] },
+    });
 
     expect(await runPaymentCall(call, flow.deps, START)).to.equal('paid');
     expect(call.heard().filter((p) => p === 'id-invalid')).to.have.length(1);

@@ -26,7 +26,15 @@ describe('collectField', () => {
 
     expect(await collectField(ctx, PIN_LIKE)).to.equal('123456');
     expect(call.collects).to.deep.equal([
-      { field: 'pin', prompts: ['enter-pin'], maxDigits: 7, firstDigitTimeoutMs: 7000, interDigitTimeoutMs: 4000, terminator: '#', flush: false },
+      {
+        field: 'pin',
+        prompts: ['enter-pin'],
+        maxDigits: 7,
+        firstDigitTimeoutMs: 7000,
+        interDigitTimeoutMs: 4000,
+        terminator: '#',
+        flush: false,
+      },
     ]);
   });
 

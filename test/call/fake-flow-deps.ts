@@ -119,7 +119,14 @@ export function createFakeFlow(options: FakeFlowOptions = {}): FakeFlow {
             bankCode: input.bankCode,
             holder: { ...input.holder },
           });
-          const request = { orderId: input.orderId, attemptId: `a${flow.payments.length}`, amount: order.amount, currency: 'CNY' as const, card: input.card, holder: input.holder };
+          const request = {
+            orderId: input.orderId,
+            attemptId: `a${flow.payments.length}`,
+            amount: order.amount,
+            currency: 'CNY' as const,
+            card: input.card,
+            holder: input.holder,
+          };
           const answer = options.payResult ? options.payResult() : acquirer.pay(request);
           options.duringPayment?.();
           const result = await answer;

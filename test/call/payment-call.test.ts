@@ -134,7 +134,14 @@ describe('runPaymentCall: declines and the acquirer', () => {
   it('when the first card is declined and the caller tries another, then the second card pays the order', async () => {
     const flow = createFakeFlow();
     const call = new FakeCall({
-      answers: { card: [`${DEBIT}#`, `${CREDIT}#`], pin: '111111#', expiry: '1230#', cvn2: '123#', confirm: '1', 'another-card': '1' },
+      answers: {
+        card: [`${DEBIT}#`, `${CREDIT}#`],
+        pin: '111111#',
+        expiry: '1230#',
+        cvn2: '123#',
+        confirm: '1',
+        'another-card': '1',
+      },
     });
 
     const outcome = await runPaymentCall(call, flow.deps, { payCode: PAY_CODE });

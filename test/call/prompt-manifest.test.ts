@@ -23,7 +23,7 @@ function readWavFormat(file: string): WavFormat {
     throw new Error(`${file} is not a RIFF/WAVE file`);
   }
   let fmt: Omit<WavFormat, 'dataBytes'> | undefined;
-  for (let offset = 12; offset + 8 <= buf.length; ) {
+  for (let offset = 12; offset + 8 <= buf.length;) {
     const id = buf.toString('ascii', offset, offset + 4);
     const size = buf.readUInt32LE(offset + 4);
     if (id === 'fmt ') {
@@ -69,7 +69,9 @@ describe('prompt manifest and sounds/', () => {
         FORMATS.filter((format) => {
           const file = soundFile(lang, id, format);
           return !existsSync(file) || statSync(file).size === 0;
-        }).map((format) => `${lang}/${id}.${format}`)));
+        }).map((format) => `${lang}/${id}.${format}`),
+      ),
+    );
     expect(missing, FIX).to.deep.equal([]);
   });
 
@@ -78,10 +80,16 @@ describe('prompt manifest and sounds/', () => {
       PROMPT_IDS.filter((id) => existsSync(soundFile(lang, id, 'wav'))).flatMap((id) => {
         const wav = readWavFormat(soundFile(lang, id, 'wav'));
         const seconds = wav.dataBytes / 2 / 8000;
-        const ok = wav.audioFormat === 1 && wav.channels === 1 && wav.sampleRate === 8000 &&
-          wav.bitsPerSample === 16 && seconds >= 0.1 && seconds <= 10;
+        const ok =
+          wav.audioFormat === 1 &&
+          wav.channels === 1 &&
+          wav.sampleRate === 8000 &&
+          wav.bitsPerSample === 16 &&
+          seconds >= 0.1 &&
+          seconds <= 10;
         return ok ? [] : [`${lang}/${id}.wav ${JSON.stringify(wav)}`];
-      }));
+      }),
+    );
     expect(wrong).to.deep.equal([]);
   });
 
@@ -92,7 +100,8 @@ describe('prompt manifest and sounds/', () => {
         return (['ulaw', 'alaw'] as const)
           .filter((format) => statSync(soundFile(lang, id, format)).size !== samples)
           .map((format) => `${lang}/${id}.${format}`);
-      }));
+      }),
+    );
     expect(wrong, FIX).to.deep.equal([]);
   });
 

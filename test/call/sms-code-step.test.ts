@@ -11,7 +11,10 @@ const MOBILE = '13552535506';
 
 /** A payment service whose acquirer wants an SMS code for every card, answering like the sandbox. */
 function smsPayments(answer: SmsCodeRequest = { ok: true, attempt: { attemptId: 'att_sms-1' } }) {
-  const seen = { smsRequests: [] as PaymentInput[], pays: [] as Array<{ smsCode?: string; attempt?: PreparedAttempt; mobile?: string }> };
+  const seen = {
+    smsRequests: [] as PaymentInput[],
+    pays: [] as Array<{ smsCode?: string; attempt?: PreparedAttempt; mobile?: string }>,
+  };
   const payments: PaymentsForCall = {
     smsCodeRequired: () => true,
     requestSmsCode: async (input) => {
@@ -33,7 +36,9 @@ describe('call: SMS code step', () => {
     const flow = createFakeFlow();
     const { payments, seen } = smsPayments();
     flow.deps.payments = payments;
-    const call = new FakeCall({ answers: { card: `${DEBIT}#`, pin: '123456#', mobile: `${MOBILE}#`, 'sms-code': `${SMS_CODE}#`, confirm: '1' } });
+    const call = new FakeCall({
+      answers: { card: `${DEBIT}#`, pin: '123456#', mobile: `${MOBILE}#`, 'sms-code': `${SMS_CODE}#`, confirm: '1' },
+    });
 
     const outcome = await runPaymentCall(call, flow.deps, { payCode: PAY_CODE });
 
@@ -49,7 +54,9 @@ describe('call: SMS code step', () => {
     const flow = createFakeFlow({ requires: { idNumber: false, mobile: true } });
     const { payments, seen } = smsPayments();
     flow.deps.payments = payments;
-    const call = new FakeCall({ answers: { card: `${DEBIT}#`, pin: '123456#', mobile: `${MOBILE}#`, 'sms-code': ['1111#', '1234567', '12#'] } });
+    const call = new FakeCall({
+      answers: { card: `${DEBIT}#`, pin: '123456#', mobile: `${MOBILE}#`, 'sms-code': ['1111#', '1234567', '12#'] },
+    });
 
     const outcome = await runPaymentCall(call, flow.deps, { payCode: PAY_CODE });
 
@@ -65,7 +72,14 @@ describe('call: SMS code step', () => {
     const { payments } = smsPayments();
     flow.deps.payments = payments;
     const call = new FakeCall({
-      answers: { card: `${DEBIT}#`, pin: '123456#', mobile: `${MOBILE}#`, 'sms-code': '222222#', confirm: '1', 'another-card': '2' },
+      answers: {
+        card: `${DEBIT}#`,
+        pin: '123456#',
+        mobile: `${MOBILE}#`,
+        'sms-code': '222222#',
+        confirm: '1',
+        'another-card': '2',
+      },
     });
 
     const outcome = await runPaymentCall(call, flow.deps, { payCode: PAY_CODE });

@@ -25,9 +25,16 @@ describe('validAreaCode', () => {
   });
 
   it('when the 0 is missing, the code is too long or it is unassigned, then it is invalid', () => {
-    expect(['21', '755', '0210', '07551', '026', '011', '0255', ''].map(validAreaCode)).to.deep.equal(
-      [false, false, false, false, false, false, false, false],
-    );
+    expect(['21', '755', '0210', '07551', '026', '011', '0255', ''].map(validAreaCode)).to.deep.equal([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -1,12 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import {
-  callingHours,
-  DEFAULT_CALLING_HOURS,
-  earliestWithin,
-  isWithin,
-  nextWindowStart,
-} from '../../src/callback/calling-hours';
+import { callingHours, DEFAULT_CALLING_HOURS, earliestWithin, isWithin, nextWindowStart } from '../../src/callback/calling-hours';
 import { AppError } from '../../src/domain/app-error';
 
 const hours = DEFAULT_CALLING_HOURS;
@@ -45,12 +39,12 @@ describe('isWithin (08:00–21:00 Asia/Shanghai)', () => {
 
 describe('nextWindowStart (08:00–21:00 Asia/Shanghai)', () => {
   const cases: Array<[string, string, string]> = [
-    ['07:59, before today\'s window', '2025-03-09T23:59:00Z', '2025-03-10T00:00:00.000Z'],
+    ["07:59, before today's window", '2025-03-09T23:59:00Z', '2025-03-10T00:00:00.000Z'],
     ['08:00, at the opening', '2025-03-10T00:00:00Z', '2025-03-11T00:00:00.000Z'],
     ['20:59, inside the window', '2025-03-10T12:59:00Z', '2025-03-11T00:00:00.000Z'],
     ['21:00, at the closing', '2025-03-10T13:00:00Z', '2025-03-11T00:00:00.000Z'],
     ['00:30, after midnight', '2025-03-09T16:30:00Z', '2025-03-10T00:00:00.000Z'],
-    ['22:00 on New Year\'s Eve', '2024-12-31T14:00:00Z', '2025-01-01T00:00:00.000Z'],
+    ["22:00 on New Year's Eve", '2024-12-31T14:00:00Z', '2025-01-01T00:00:00.000Z'],
     ['22:00 on 28 February', '2025-02-28T14:00:00Z', '2025-03-01T00:00:00.000Z'],
     ['22:00 on 28 February of a leap year', '2024-02-28T14:00:00Z', '2024-02-29T00:00:00.000Z'],
   ];
@@ -64,7 +58,9 @@ describe('nextWindowStart (08:00–21:00 Asia/Shanghai)', () => {
     fc.assert(
       fc.property(instants, (t) => {
         const next = nextWindowStart(t, hours);
-        expect(next.getTime()).to.be.greaterThan(t.getTime()).and.at.most(t.getTime() + DAY);
+        expect(next.getTime())
+          .to.be.greaterThan(t.getTime())
+          .and.at.most(t.getTime() + DAY);
         expect(shanghaiMsOfDay(next)).to.equal(8 * HOUR);
       }),
     );
@@ -85,7 +81,7 @@ describe('calling hours in a zone with daylight saving', () => {
     expect(nextWindowStart(new Date('2024-10-26T22:00:00Z'), berlin).toISOString()).to.equal('2024-10-26T23:30:00.000Z');
   });
 
-  it('when a jump skips the whole window that day, then the next day\'s window is taken', () => {
+  it("when a jump skips the whole window that day, then the next day's window is taken", () => {
     const london = callingHours({ timeZone: 'Europe/London', start: '01:00', end: '01:30' });
     expect(nextWindowStart(new Date('2024-03-30T23:00:00Z'), london).toISOString()).to.equal('2024-04-01T00:00:00.000Z');
   });
@@ -139,7 +135,9 @@ describe('callingHours', () => {
   ];
   for (const [what, spec] of bad) {
     it(`when given ${what}, then it is refused with validation_failed`, () => {
-      expect(() => callingHours(spec)).to.throw(AppError).with.property('code', 'validation_failed');
+      expect(() => callingHours(spec))
+        .to.throw(AppError)
+        .with.property('code', 'validation_failed');
     });
   }
 });

@@ -29,7 +29,7 @@ describe('callback/dialer: lines, pacing and restarts', () => {
     }
     await fx.dialer.drain();
 
-    expect(peak, "the lines were used").to.be.at.most(10).and.at.least(6);
+    expect(peak, 'the lines were used').to.be.at.most(10).and.at.least(6);
     expect(fx.calls).to.have.length(50);
     expect(new Set(fx.calls.map((c) => c.orderId)).size).to.equal(50);
     const states = await fx.deps.db('callbacks').whereIn('order_id', ids).pluck('state');

@@ -37,7 +37,10 @@ export function unanswered(cause: number, dialStatus: string | undefined, fx: Di
 export async function answered(req: OriginateRequest, fx: DialerFixture, pay: boolean, seconds = 90): Promise<OriginateResult> {
   const startedAt = fx.deps.now();
   const status = pay ? 'paid' : 'abandoned';
-  await fx.deps.db('orders').where({ id: req.orderId }).update(pay ? { status, pay_code: null } : { status });
+  await fx.deps
+    .db('orders')
+    .where({ id: req.orderId })
+    .update(pay ? { status, pay_code: null } : { status });
   return { answered: true, cause: 16, dialStatus: 'ANSWER', startedAt, endedAt: new Date(startedAt.getTime() + seconds * 1000) };
 }
 

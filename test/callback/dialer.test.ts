@@ -36,12 +36,17 @@ describe('callback/dialer', () => {
     expect(order.status).to.equal('unreachable');
     expect(order.payCode, 'still payable by calling in').to.match(/^\d{6}$/);
     expect(order.callback?.attempts.map((a) => [a.outcome, a.cause, a.durationSeconds])).to.deep.equal([
-      ['busy', 17, 20], ['busy', 17, 20], ['busy', 17, 20], ['busy', 17, 20],
+      ['busy', 17, 20],
+      ['busy', 17, 20],
+      ['busy', 17, 20],
+      ['busy', 17, 20],
     ]);
     const sms = await smsOf(fx.deps.db, orderId);
     expect(sms).to.have.length(1);
     expect(sms[0]).to.include({ to: '13552535506', status: 'queued' });
-    expect(sms[0].text).to.equal(`【ivrpay】您在Acme 商城的订单待支付123.45元，请拨打4008205588并输入支付码${order.payCode}完成支付。`);
+    expect(sms[0].text).to.equal(
+      `【ivrpay】您在Acme 商城的订单待支付123.45元，请拨打4008205588并输入支付码${order.payCode}完成支付。`,
+    );
   });
 
   it('when the number does not exist (cause 1), then the order is unreachable at once, with its SMS', async () => {
@@ -70,7 +75,13 @@ describe('callback/dialer', () => {
     const order = await fx.orders.getOrder(fx.merchantId, orderId);
     expect(order.status).to.equal('paid');
     expect(order.callback?.attempts).to.deep.equal([
-      { startedAt: iso(Date.parse('2026-03-02T02:00:00Z')), endedAt: iso(Date.parse('2026-03-02T02:01:30Z')), outcome: 'paid', cause: 16, durationSeconds: 90 },
+      {
+        startedAt: iso(Date.parse('2026-03-02T02:00:00Z')),
+        endedAt: iso(Date.parse('2026-03-02T02:01:30Z')),
+        outcome: 'paid',
+        cause: 16,
+        durationSeconds: 90,
+      },
     ]);
     expect(await smsOf(fx.deps.db, orderId)).to.deep.equal([]);
   });
@@ -81,7 +92,11 @@ describe('callback/dialer', () => {
     fx.behaviour = (req, f) => answered(req, f, false);
     await fx.runOnce();
 
-    expect(await fx.callback(orderId)).to.include({ state: 'scheduled', last_outcome: 'answered_unpaid', next_call_at: iso(t0 + 2 * MIN) });
+    expect(await fx.callback(orderId)).to.include({
+      state: 'scheduled',
+      last_outcome: 'answered_unpaid',
+      next_call_at: iso(t0 + 2 * MIN),
+    });
     fx.behaviour = (req, f) => answered(req, f, true);
     fx.deps.advance(2 * MIN);
     await fx.runOnce();
@@ -108,7 +123,11 @@ describe('callback/dialer', () => {
 
     await fx.runOnce();
     expect(fx.calls).to.deep.equal([]);
-    expect(await fx.callback(orderId)).to.include({ state: 'scheduled', next_call_at: '2026-03-03T00:00:00.000Z', attempts_made: 0 });
+    expect(await fx.callback(orderId)).to.include({
+      state: 'scheduled',
+      next_call_at: '2026-03-03T00:00:00.000Z',
+      attempts_made: 0,
+    });
   });
 
   it('when the order was paid or cancelled before its call, then nobody is dialled', async () => {

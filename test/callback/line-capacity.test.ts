@@ -25,16 +25,23 @@ describe('callback/line-capacity', () => {
 
   it('when anything is in use, then outbound never passes its cap, the reserve, or the trunk', () => {
     fc.assert(
-      fc.property(fc.nat(50), fc.nat(20), fc.nat(60), fc.nat(60), fc.nat(60), (maxOutbound, reserved, extra, inbound, outbound) => {
-        const total = reserved + extra;
-        const free = freeOutboundLines({ total, maxOutbound, reservedInbound: reserved }, { inbound, outbound });
-        const after = outbound + free;
-        expect(free).to.be.at.least(0);
-        if (free > 0) {
-          expect(after).to.be.at.most(maxOutbound);
-          expect(after + Math.max(reserved, inbound)).to.be.at.most(total);
-        }
-      }),
+      fc.property(
+        fc.nat(50),
+        fc.nat(20),
+        fc.nat(60),
+        fc.nat(60),
+        fc.nat(60),
+        (maxOutbound, reserved, extra, inbound, outbound) => {
+          const total = reserved + extra;
+          const free = freeOutboundLines({ total, maxOutbound, reservedInbound: reserved }, { inbound, outbound });
+          const after = outbound + free;
+          expect(free).to.be.at.least(0);
+          if (free > 0) {
+            expect(after).to.be.at.most(maxOutbound);
+            expect(after + Math.max(reserved, inbound)).to.be.at.most(total);
+          }
+        },
+      ),
     );
   });
 });

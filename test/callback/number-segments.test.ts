@@ -28,7 +28,9 @@ describe('parseSegmentTable', () => {
   });
 
   it('when lines are malformed, then every bad line is reported with its number', () => {
-    const message = problemOf(['1380013,0755', '138001,0755', '1380014;0755', '1280013,010', '1380015,026', '1380016,0755,x'].join('\n'));
+    const message = problemOf(
+      ['1380013,0755', '138001,0755', '1380014;0755', '1280013,010', '1380015,026', '1380016,0755,x'].join('\n'),
+    );
     expect(message).to.include('line 2: segment must be 7 digits');
     expect(message).to.include('line 3: expected "segment,areaCode"');
     expect(message).to.include('line 4: segment must be 7 digits');
@@ -38,7 +40,9 @@ describe('parseSegmentTable', () => {
   });
 
   it('when a segment is mapped to two areas, then the second line is reported with the first one', () => {
-    expect(problemOf('1380013,0755\n# x\n1380013,020\n')).to.include('line 3: segment 1380013 is already mapped to 0755 on line 1');
+    expect(problemOf('1380013,0755\n# x\n1380013,020\n')).to.include(
+      'line 3: segment 1380013 is already mapped to 0755 on line 1',
+    );
   });
 
   it('when the header appears after data, then it is reported as a bad line', () => {
@@ -59,7 +63,7 @@ describe('parseSegmentTable', () => {
 describe('lookupSegment', () => {
   const table = parseSegmentTable('1380013,0755\n1391012,010\n');
 
-  it('when the mobile\'s first 7 digits are listed, then their area code is returned', () => {
+  it("when the mobile's first 7 digits are listed, then their area code is returned", () => {
     expect(lookupSegment(table, '13800138000')).to.equal('0755');
     expect(lookupSegment(table, '13910120000')).to.equal('010');
   });

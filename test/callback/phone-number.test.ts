@@ -1,11 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import {
-  parsePhoneNumber,
-  PhoneNumberError,
-  requirePhoneNumber,
-  type PhoneNumber,
-} from '../../src/callback/phone-number';
+import { parsePhoneNumber, PhoneNumberError, requirePhoneNumber, type PhoneNumber } from '../../src/callback/phone-number';
 import { AppError } from '../../src/domain/app-error';
 
 const mobile = (national: string): PhoneNumber => ({ kind: 'mobile', national });
@@ -81,10 +76,15 @@ describe('parsePhoneNumber', () => {
   it('when any mobile is written with any accepted prefix and separators, then it parses back to itself', () => {
     const mobiles = fc.tuple(fc.integer({ min: 3, max: 9 }), fc.stringMatching(/^\d{9}$/)).map(([d, rest]) => `1${d}${rest}`);
     fc.assert(
-      fc.property(mobiles, fc.constantFrom('', '+86', '+86 ', '0086', '86', '0'), fc.constantFrom('', ' ', '-'), (m, prefix, sep) => {
-        const written = prefix + [m.slice(0, 3), m.slice(3, 7), m.slice(7)].join(sep);
-        expect(parsePhoneNumber(written)).to.deep.equal({ ok: true, phone: mobile(m) });
-      }),
+      fc.property(
+        mobiles,
+        fc.constantFrom('', '+86', '+86 ', '0086', '86', '0'),
+        fc.constantFrom('', ' ', '-'),
+        (m, prefix, sep) => {
+          const written = prefix + [m.slice(0, 3), m.slice(3, 7), m.slice(7)].join(sep);
+          expect(parsePhoneNumber(written)).to.deep.equal({ ok: true, phone: mobile(m) });
+        },
+      ),
     );
   });
 

@@ -53,7 +53,9 @@ describe('nextAttempt', () => {
 
   it('when +30 minutes lands at 07:40 (an early first call), then the redial waits for 08:00', () => {
     const at0710 = new Date('2025-03-09T23:10:00Z');
-    expect(nextAttempt(DEFAULT_RETRY_POLICY, 3, 'no_answer', at0710, hours)).to.deep.equal({ at: new Date('2025-03-10T00:00:00Z') });
+    expect(nextAttempt(DEFAULT_RETRY_POLICY, 3, 'no_answer', at0710, hours)).to.deep.equal({
+      at: new Date('2025-03-10T00:00:00Z'),
+    });
   });
 
   it('when a merchant policy has one delay, then the second failure ends unreachable', () => {
@@ -110,7 +112,9 @@ describe('retryPolicy', () => {
   ];
   for (const [what, delays] of bad) {
     it(`when given ${what}, then it is refused with validation_failed`, () => {
-      expect(() => retryPolicy(delays)).to.throw(AppError).with.property('code', 'validation_failed');
+      expect(() => retryPolicy(delays))
+        .to.throw(AppError)
+        .with.property('code', 'validation_failed');
     });
   }
 });

@@ -7,7 +7,7 @@ describe('sampleSegmentTable', () => {
     expect(sampleSegmentTable().size).to.be.within(24, 60);
   });
 
-  it('when the sandbox holder\'s mobile is looked up, then it is in Beijing (010)', () => {
+  it("when the sandbox holder's mobile is looked up, then it is in Beijing (010)", () => {
     expect(lookupSegment(sampleSegmentTable(), '13552535506')).to.equal('010');
   });
 

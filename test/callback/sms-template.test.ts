@@ -77,7 +77,9 @@ describe('smsReminder', () => {
   ];
   for (const [what, change] of invalid) {
     it(`when given ${what}, then it is refused with validation_failed`, () => {
-      expect(() => smsReminder({ ...base, ...change })).to.throw(AppError).with.property('code', 'validation_failed');
+      expect(() => smsReminder({ ...base, ...change }))
+        .to.throw(AppError)
+        .with.property('code', 'validation_failed');
     });
   }
 });

@@ -52,7 +52,9 @@ describe('cli: callback, sms, lines and callback-policy commands', () => {
 
     const table = await run('callback', 'list');
     expect(table.exitCode).to.equal(0);
-    expect(table.stdout.split('\n')[0]).to.match(/^orderId\s+merchantId\s+phone\s+state\s+attemptsMade\s+nextCallAt\s+lastOutcome$/);
+    expect(table.stdout.split('\n')[0]).to.match(
+      /^orderId\s+merchantId\s+phone\s+state\s+attemptsMade\s+nextCallAt\s+lastOutcome$/,
+    );
     expect(table.stdout).to.include(failed).and.include(due);
     const dueOnly = JSON.parse((await run('callback', 'list', '--due', '--json')).stdout);
     expect(dueOnly.map((c: { orderId: string }) => c.orderId)).to.deep.equal([due]);
@@ -112,7 +114,13 @@ describe('cli: callback, sms, lines and callback-policy commands', () => {
     const text = await run('lines', 'show');
     expect(text.exitCode).to.equal(0);
     expect(text.stdout).to.match(/^inbound\s+3\s+\(reserved 5\)\noutbound\s+2 of at most 10\s+\(free now 8\)\ntotal\s+30\n/);
-    expect(JSON.parse((await run('lines', 'show', '--json')).stdout)).to.include({ inbound: 3, outbound: 2, maxOutbound: 10, reserved: 5, total: 30 });
+    expect(JSON.parse((await run('lines', 'show', '--json')).stdout)).to.include({
+      inbound: 3,
+      outbound: 2,
+      maxOutbound: 10,
+      reserved: 5,
+      total: 30,
+    });
   });
 
   it('when a merchant’s callback policy is set, then it is printed and used; bad values exit 2', async () => {
@@ -123,7 +131,9 @@ describe('cli: callback, sms, lines and callback-policy commands', () => {
       retryDelaysMinutes: [5, 15],
       callingHours: { start: '09:00', end: '20:00', timeZone: 'Asia/Shanghai' },
     });
-    expect(JSON.parse((await run('merchant', 'callback-policy', fx.merchantId)).stdout).retryDelaysMinutes).to.deep.equal([5, 15]);
+    expect(JSON.parse((await run('merchant', 'callback-policy', fx.merchantId)).stdout).retryDelaysMinutes).to.deep.equal([
+      5, 15,
+    ]);
     expect((await run('merchant', 'set-callback-policy', fx.merchantId, '--hours', '21:00-08:00')).exitCode).to.equal(2);
     expect((await run('merchant', 'set-callback-policy', fx.merchantId)).exitCode).to.equal(2);
     expect((await run('merchant', 'set-callback-policy', 'mch_nope', '--delays', '1')).exitCode).to.equal(1);
@@ -133,7 +143,9 @@ describe('cli: callback, sms, lines and callback-policy commands', () => {
     const callback = await fx.createCallbackOrder();
     await fx.createCallbackOrder({ phone: '13800138000' });
     await fx.orders.createOrder(fx.merchantId, { merchantOrderId: 'IN1', amount: 100 });
-    const byPhone = JSON.parse((await run('order', 'list', '--mode', 'callback', '--phone', '+86 135 5253 5506', '--json')).stdout);
+    const byPhone = JSON.parse(
+      (await run('order', 'list', '--mode', 'callback', '--phone', '+86 135 5253 5506', '--json')).stdout,
+    );
     expect(byPhone.map((o: { id: string }) => o.id)).to.deep.equal([callback]);
     expect(byPhone[0]).to.include({ mode: 'callback', phone: '13552535506' });
     expect((await run('order', 'list', '--phone', '12')).exitCode).to.equal(2);
@@ -141,9 +153,17 @@ describe('cli: callback, sms, lines and callback-policy commands', () => {
 
   it('when --help is asked of each new command, then it prints usage with exit code 0', async () => {
     const commands = [
-      ['callback'], ['callback', 'list'], ['callback', 'retry'], ['callback', 'cancel'],
-      ['sms'], ['sms', 'list'], ['sms', 'resend'], ['lines'], ['lines', 'show'],
-      ['merchant', 'set-callback-policy'], ['merchant', 'callback-policy'],
+      ['callback'],
+      ['callback', 'list'],
+      ['callback', 'retry'],
+      ['callback', 'cancel'],
+      ['sms'],
+      ['sms', 'list'],
+      ['sms', 'resend'],
+      ['lines'],
+      ['lines', 'show'],
+      ['merchant', 'set-callback-policy'],
+      ['merchant', 'callback-policy'],
     ];
     for (const command of commands) {
       const result = await run(...command, '--help');

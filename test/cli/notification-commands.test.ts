@@ -17,7 +17,12 @@ describe('cli/notification-commands', () => {
   beforeEach(async () => {
     deps = await createTestDeps();
     shop = await openShop(deps);
-    admin = { merchants: shop.merchants, orders: shop.orders, banks: createBankService(deps), notifications: createNotificationAdmin(deps) };
+    admin = {
+      merchants: shop.merchants,
+      orders: shop.orders,
+      banks: createBankService(deps),
+      notifications: createNotificationAdmin(deps),
+    };
     orderId = await shop.orderInCall('https://merchant.example/hook');
     await shop.pay(orderId, 'call-1', debit, APPROVED);
   });
@@ -53,7 +58,9 @@ describe('cli/notification-commands', () => {
     expect(result.exitCode).to.equal(0);
     const printed = JSON.parse(result.stdout);
     expect(printed).to.have.keys(['id', 'webhookSecret']);
-    expect(printed.webhookSecret).to.match(/^whsec_/).and.not.equal(shop.webhookSecret);
+    expect(printed.webhookSecret)
+      .to.match(/^whsec_/)
+      .and.not.equal(shop.webhookSecret);
     expect((await run('merchant', 'rotate-webhook-secret', 'mch_nope')).exitCode).to.equal(1);
   });
 });

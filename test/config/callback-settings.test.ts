@@ -38,7 +38,12 @@ describe('config: callback and SMS settings', () => {
       SMS_HTTP_URL: 'https://sms.example/send',
       SMS_HTTP_TOKEN: 't',
     });
-    expect(config.callback).to.deep.include({ callsPerSecond: 2.5, homeAreaCode: '0755', mobileZeroOutOfArea: true, segmentsFile: '/etc/ivrpay/segments.csv' });
+    expect(config.callback).to.deep.include({
+      callsPerSecond: 2.5,
+      homeAreaCode: '0755',
+      mobileZeroOutOfArea: true,
+      segmentsFile: '/etc/ivrpay/segments.csv',
+    });
     expect(config.callback.lines).to.deep.equal({ total: 60, maxOutbound: 20, reservedInbound: 5 });
     expect(config.sms.http).to.deep.include({ url: 'https://sms.example/send', token: 't', timeoutMs: 10000, retries: 2 });
   });

@@ -18,7 +18,12 @@ describe('config/loadConfig', () => {
   });
 
   it('when values are given, then they are parsed and typed', () => {
-    const config = loadConfig({ HTTP_PORT: '8080', ARI_URL: 'http://10.0.0.5:8088/', IVR_MAX_ATTEMPTS: '5', ASTERISK_CACHE_DIR: '/c' });
+    const config = loadConfig({
+      HTTP_PORT: '8080',
+      ARI_URL: 'http://10.0.0.5:8088/',
+      IVR_MAX_ATTEMPTS: '5',
+      ASTERISK_CACHE_DIR: '/c',
+    });
     expect(config.http.port).to.equal(8080);
     expect(config.ari.url).to.equal('http://10.0.0.5:8088');
     expect(config.ivr.maxAttempts).to.equal(5);
@@ -48,7 +53,10 @@ describe('main with a bad configuration', () => {
     const result = await run('npx', ['tsx', 'src/main.ts'], {
       cwd: root,
       env: { ...process.env, HTTP_PORT: '99999', LOG_LEVEL: 'loud' },
-    }).then(() => ({ code: 0, stderr: '' }), (err: { code: number; stderr: string }) => err);
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (err: { code: number; stderr: string }) => err,
+    );
     expect(result.code).to.equal(2);
     expect(result.stderr).to.contain('HTTP_PORT').and.to.contain('LOG_LEVEL');
   });

@@ -20,7 +20,11 @@ describe('certificates', function () {
   describe('certIdOf', () => {
     it('when the serial is hex 1039308534 (a UnionPay signing certificate), then the certId is decimal 69678957876', async () => {
       const cert = await issueCertificate({
-        commonName: 'serial test', organisation: 'test', usage: 'signing', notBefore: PKI_NOW, notAfter: new Date(PKI_NOW.getTime() + DAY),
+        commonName: 'serial test',
+        organisation: 'test',
+        usage: 'signing',
+        notBefore: PKI_NOW,
+        notAfter: new Date(PKI_NOW.getTime() + DAY),
         serialHex: '1039308534',
       });
       expect(certIdOf(cert.certPem)).to.equal('69678957876');
@@ -28,7 +32,9 @@ describe('certificates', function () {
 
     it('when the serial is random, then the certId is its decimal form', () => {
       const hex = new X509Certificate(pki.merchantSigning.certPem).serialNumber;
-      expect(certIdOf(pki.merchantSigning.certPem)).to.match(/^[1-9]\d*$/).and.to.equal(BigInt(`0x${hex}`).toString());
+      expect(certIdOf(pki.merchantSigning.certPem))
+        .to.match(/^[1-9]\d*$/)
+        .and.to.equal(BigInt(`0x${hex}`).toString());
     });
   });
 
@@ -64,8 +70,22 @@ describe('certificates', function () {
     it('when the middle CA has expired though the leaf has not, then it is not trusted', async () => {
       const notBefore = new Date(PKI_NOW.getTime() - 10 * DAY);
       const chainWithMiddleUntil = async (notAfter: Date) => {
-        const middle = await issueCertificate({ commonName: 'short middle', organisation: 'o', usage: 'ca', notBefore, notAfter, issuer: pki.root });
-        const leaf = await issueCertificate({ commonName: 'leaf', organisation: 'o', usage: 'signing', notBefore, notAfter: new Date(PKI_NOW.getTime() + DAY), issuer: middle });
+        const middle = await issueCertificate({
+          commonName: 'short middle',
+          organisation: 'o',
+          usage: 'ca',
+          notBefore,
+          notAfter,
+          issuer: pki.root,
+        });
+        const leaf = await issueCertificate({
+          commonName: 'leaf',
+          organisation: 'o',
+          usage: 'signing',
+          notBefore,
+          notAfter: new Date(PKI_NOW.getTime() + DAY),
+          issuer: middle,
+        });
         return verifyChain(leaf.certPem, pki.root.certPem, [middle.certPem], PKI_NOW);
       };
       expect(await chainWithMiddleUntil(new Date(PKI_NOW.getTime() - DAY))).to.equal(false);
@@ -74,9 +94,16 @@ describe('certificates', function () {
 
     it('when a certificate was issued by a leaf (not a CA), then it is not trusted', async () => {
       const leaf = await issueCertificate({
-        commonName: 'issued by a leaf', organisation: 'o', usage: 'signing', notBefore: PKI_NOW, notAfter: new Date(PKI_NOW.getTime() + DAY), issuer: pki.merchantSigning,
+        commonName: 'issued by a leaf',
+        organisation: 'o',
+        usage: 'signing',
+        notBefore: PKI_NOW,
+        notAfter: new Date(PKI_NOW.getTime() + DAY),
+        issuer: pki.merchantSigning,
       });
-      expect(verifyChain(leaf.certPem, pki.root.certPem, [pki.merchantSigning.certPem, pki.middle.certPem], PKI_NOW)).to.equal(false);
+      expect(verifyChain(leaf.certPem, pki.root.certPem, [pki.merchantSigning.certPem, pki.middle.certPem], PKI_NOW)).to.equal(
+        false,
+      );
     });
 
     it('when the leaf or the root is not a certificate, then it is not trusted and nothing throws', () => {

@@ -37,8 +37,13 @@ describe('loadOrCreateTestPki', function () {
   it('when every leaf is checked, then it chains to the root through the middle CA, and the key matches the certificate', () => {
     for (const part of [first.acquirerSigning, first.acquirerEncryption, first.merchantSigning]) {
       expect(verifyChain(part.certPem, first.root.certPem, [first.middle.certPem], now)).to.equal(true);
-      const sealed = publicEncrypt({ key: new X509Certificate(part.certPem).publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, Buffer.from('x'));
-      expect(privateDecrypt({ key: part.keyPem, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, sealed).toString()).to.equal('x');
+      const sealed = publicEncrypt(
+        { key: new X509Certificate(part.certPem).publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+        Buffer.from('x'),
+      );
+      expect(
+        privateDecrypt({ key: part.keyPem, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, sealed).toString(),
+      ).to.equal('x');
     }
   });
 

@@ -9,9 +9,17 @@ import { assertTdeaKey, tdesDecryptCbc, tdesDecryptEcb, tdesEncryptCbc, tdesEncr
 const tdeaKey = fc
   .uint8Array({ minLength: 24, maxLength: 24 })
   .map((bytes) => Buffer.from(bytes))
-  .filter((k) => !k.subarray(0, 8).equals(k.subarray(8, 16)) && !k.subarray(8, 16).equals(k.subarray(16)) && !k.subarray(0, 8).equals(k.subarray(16)));
+  .filter(
+    (k) =>
+      !k.subarray(0, 8).equals(k.subarray(8, 16)) &&
+      !k.subarray(8, 16).equals(k.subarray(16)) &&
+      !k.subarray(0, 8).equals(k.subarray(16)),
+  );
 const iv = fc.uint8Array({ minLength: 8, maxLength: 8 }).map((b) => Buffer.from(b));
-const blocks = fc.integer({ min: 1, max: 8 }).chain((n) => fc.uint8Array({ minLength: 8 * n, maxLength: 8 * n })).map((b) => Buffer.from(b));
+const blocks = fc
+  .integer({ min: 1, max: 8 })
+  .chain((n) => fc.uint8Array({ minLength: 8 * n, maxLength: 8 * n }))
+  .map((b) => Buffer.from(b));
 const anyData = fc.uint8Array({ minLength: 0, maxLength: 100 }).map((b) => Buffer.from(b));
 
 function nodeEcb(key: Buffer, data: Buffer): Buffer {

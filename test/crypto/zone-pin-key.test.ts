@@ -32,7 +32,9 @@ describe('zone PIN key', () => {
 
   it('when the wrapped value holds a 2-key (16-byte) key, then unwrapping throws weak_tdea_key', () => {
     const wrapped = rsaEncrypt(randomBytes(16), acquirer.publicKey, 'oaep').toString('base64');
-    expect(() => unwrapZonePinKey(wrapped, acquirer.privateKey)).to.throw(CryptoError).with.property('code', 'weak_tdea_key');
+    expect(() => unwrapZonePinKey(wrapped, acquirer.privateKey))
+      .to.throw(CryptoError)
+      .with.property('code', 'weak_tdea_key');
   });
 
   it('when the wrapped value was tampered with, then unwrapping throws', () => {
@@ -44,7 +46,12 @@ describe('zone PIN key', () => {
   it('when the KCV is computed, then it is the first 3 bytes of des-ede3 over a zero block, in upper-case hex', () => {
     const zpk = Buffer.from('0123456789ABCDEFFEDCBA987654321089ABCDEF01234567', 'hex');
     const cipher = createCipheriv('des-ede3', zpk, null).setAutoPadding(false);
-    const expected = Buffer.concat([cipher.update(Buffer.alloc(8)), cipher.final()]).subarray(0, 3).toString('hex').toUpperCase();
-    expect(keyCheckValue(zpk)).to.equal(expected).and.to.match(/^[0-9A-F]{6}$/);
+    const expected = Buffer.concat([cipher.update(Buffer.alloc(8)), cipher.final()])
+      .subarray(0, 3)
+      .toString('hex')
+      .toUpperCase();
+    expect(keyCheckValue(zpk))
+      .to.equal(expected)
+      .and.to.match(/^[0-9A-F]{6}$/);
   });
 });

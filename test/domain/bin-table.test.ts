@@ -70,14 +70,14 @@ describe('the bundled BIN table', () => {
     }
   });
 
-  it('when a PAN is built from each entry, then it resolves to that entry\'s bank', () => {
+  it("when a PAN is built from each entry, then it resolves to that entry's bank", () => {
     for (const entry of BIN_ENTRIES) {
       const pan = entry.prefix.padEnd(entry.length ?? 16, '0');
       expect(lookupBin(pan)?.bankCode, pan.slice(0, 8)).to.equal(entry.bankCode);
     }
   });
 
-  it('when the brochure\'s banks are listed, then each has BINs of both kinds', () => {
+  it("when the brochure's banks are listed, then each has BINs of both kinds", () => {
     for (const code of ['boc', 'cmb', 'icbc', 'ccb', 'cib', 'ceb', 'pab']) {
       const kinds = new Set(BIN_ENTRIES.filter((e) => e.bankCode === code).map((e) => e.kind));
       expect([...kinds], code).to.have.members(['credit', 'debit']);
@@ -98,7 +98,7 @@ describe('BANKS', () => {
     expect(banksByCode().size).to.equal(BANKS.length);
   });
 
-  it('when the brochure\'s banks are looked for, then all are there', () => {
+  it("when the brochure's banks are looked for, then all are there", () => {
     expect(BANKS.map((b) => b.code)).to.include.members(['boc', 'cmb', 'icbc', 'ccb', 'cib', 'ceb', 'cgb', 'pab']);
   });
 });

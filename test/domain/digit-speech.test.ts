@@ -8,7 +8,16 @@ describe('digitPrompts', () => {
 
   it('when given every digit, then each maps to its own number prompt', () => {
     expect(digitPrompts('9876543210')).to.deep.equal([
-      'num-9', 'num-8', 'num-7', 'num-6', 'num-5', 'num-4', 'num-3', 'num-2', 'num-1', 'num-0',
+      'num-9',
+      'num-8',
+      'num-7',
+      'num-6',
+      'num-5',
+      'num-4',
+      'num-3',
+      'num-2',
+      'num-1',
+      'num-0',
     ]);
   });
 

@@ -1,6 +1,26 @@
 /** Test oracle: reads "twelve thousand … yuan and sixty seven fen" back into fen. */
-const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
-  'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const SMALL = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 
 function parseWords(words: string[]): number {
@@ -10,9 +30,13 @@ function parseWords(words: string[]): number {
     if (SMALL.includes(w)) group += SMALL.indexOf(w);
     else if (TENS.includes(w)) group += TENS.indexOf(w) * 10;
     else if (w === 'hundred') group *= 100;
-    else if (w === 'thousand') { total += group * 1000; group = 0; }
-    else if (w === 'million') { total += group * 1_000_000; group = 0; }
-    else throw new Error(`unexpected word ${w}`);
+    else if (w === 'thousand') {
+      total += group * 1000;
+      group = 0;
+    } else if (w === 'million') {
+      total += group * 1_000_000;
+      group = 0;
+    } else throw new Error(`unexpected word ${w}`);
   }
   return total + group;
 }

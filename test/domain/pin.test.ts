@@ -3,7 +3,14 @@ import fc from 'fast-check';
 import { validPin } from '../../src/domain/pin';
 
 describe('validPin', () => {
-  const cases = [['123456', true], ['000000', true], ['12345', false], ['1234567', false], ['12345*', false], ['', false]] as const;
+  const cases = [
+    ['123456', true],
+    ['000000', true],
+    ['12345', false],
+    ['1234567', false],
+    ['12345*', false],
+    ['', false],
+  ] as const;
   for (const [s, expected] of cases) {
     it(`when "${s}" is keyed, then it is ${expected ? 'valid' : 'invalid'}`, () => {
       expect(validPin(s)).to.equal(expected);

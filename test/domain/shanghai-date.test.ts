@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { shanghaiDate } from '../../src/domain/shanghai-date';
 
 describe('shanghaiDate', () => {
-  it('when it is 16:00 UTC on New Year\'s Eve, then it is already 1 January in Shanghai', () => {
+  it("when it is 16:00 UTC on New Year's Eve, then it is already 1 January in Shanghai", () => {
     expect(shanghaiDate(new Date('2024-12-31T16:00:00Z'))).to.deep.equal({ year: 2025, month: 1, day: 1 });
   });
 

@@ -99,7 +99,13 @@ describe('payments through the sandbox Asterisk and the sandbox acquirer server 
       const created = await fetch(`${h.apiBase}/v1/orders`, {
         method: 'POST',
         headers: { authorization: `Bearer ${merchant.apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ merchantOrderId: `N${Date.now()}`, amount: 8800, currency: 'CNY', mode: 'inbound', notifyUrl: merchantEndpoint.url }),
+        body: JSON.stringify({
+          merchantOrderId: `N${Date.now()}`,
+          amount: 8800,
+          currency: 'CNY',
+          mode: 'inbound',
+          notifyUrl: merchantEndpoint.url,
+        }),
       });
       const order = (await created.json()) as { id: string; payCode: string };
 

@@ -21,7 +21,11 @@ describe('callback calls to the sandbox test phones @e2e', function () {
       stasis: h.service.stasis,
       endpointTemplate: 'Local/{dial}@ivrpay-test-phones',
       callerId: '"ivrpay" <4008205588>',
-      log: createLogger({ level: 'debug', file: testOutputFile('callback-call-originator.log'), destination: { write: () => undefined } }),
+      log: createLogger({
+        level: 'debug',
+        file: testOutputFile('callback-call-originator.log'),
+        destination: { write: () => undefined },
+      }),
     });
   });
   after(async () => {

@@ -5,8 +5,19 @@ import { TEST_CARDS, TEST_PIN } from '../../src/acquirer/test-cards';
 import type { SimulatedCaller, SimulatedCallResult } from '../../src/ari/simulated-caller';
 import { runAdmin } from '../../src/cli/run-admin';
 import {
-  adminDeps, CALLBACK_ENV, connectTestPhone, countBy, dialledAttempts, maxOverlap, MINUTE, PAYS_WITH_DEBIT, PHONE, redialDelayMinutes, sleep,
-  waitFor, waitForAttempts,
+  adminDeps,
+  CALLBACK_ENV,
+  connectTestPhone,
+  countBy,
+  dialledAttempts,
+  maxOverlap,
+  MINUTE,
+  PAYS_WITH_DEBIT,
+  PHONE,
+  redialDelayMinutes,
+  sleep,
+  waitFor,
+  waitForAttempts,
 } from '../helpers/callback-e2e';
 import { api, newCallbackOrder, startE2e, type E2eHarness } from '../helpers/e2e-service';
 import { createTestClock, nextShanghaiHour, type TestClock } from '../helpers/test-clock';
@@ -51,7 +62,12 @@ describe('callback orders from the merchant API through the sandbox test phones 
     const created = await newCallbackOrder(h, PHONE.answersAndPays, 2000_00);
     expect(created.callback).to.deep.include({ phone: PHONE.answersAndPays, state: 'scheduled', attemptsMade: 0 });
 
-    const order = await waitFor('the callback to end', () => api(h, `/v1/orders/${created.id}`), (o) => o.callback?.state === 'done', 120_000);
+    const order = await waitFor(
+      'the callback to end',
+      () => api(h, `/v1/orders/${created.id}`),
+      (o) => o.callback?.state === 'done',
+      120_000,
+    );
     expect(order.status).to.equal('paid');
     expect(order.card).to.deep.include({ masked: '621626*********0018', kind: 'debit' });
     expect(order).to.not.have.property('payCode');
@@ -84,7 +100,10 @@ describe('callback orders from the merchant API through the sandbox test phones 
     await sleep(4_500);
     expect((await api(h, `/v1/orders/${created.id}`)).callback.attemptsMade).to.equal(1);
 
-    for (const [n, delay] of [[2, 10], [3, 30]] as const) {
+    for (const [n, delay] of [
+      [2, 10],
+      [3, 30],
+    ] as const) {
       clock.advanceTo(new Date(order.callback.nextCallAt));
       order = await waitForAttempts(h, created.id, n);
       expect(order.callback).to.deep.include({ state: 'scheduled', attemptsMade: n });
@@ -107,13 +126,27 @@ describe('callback orders from the merchant API through the sandbox test phones 
     expect(gaps[2]).to.be.within(30, 30.2);
 
     // The send-sms job runs every 15 s.
-    const [sms] = await waitFor('the SMS to be sent', () => h.service.db('sms').where({ order_id: created.id }), (rows) => rows[0]?.status === 'sent');
-    const written = fs.readFileSync(outbox).subarray(outboxBefore).toString('utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const [sms] = await waitFor(
+      'the SMS to be sent',
+      () => h.service.db('sms').where({ order_id: created.id }),
+      (rows) => rows[0]?.status === 'sent',
+    );
+    const written = fs
+      .readFileSync(outbox)
+      .subarray(outboxBefore)
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     const toCardholder = written.filter((m) => m.to === PHONE.busy);
     expect(toCardholder).to.have.length(1);
     expect(toCardholder[0].providerId).to.equal(sms.provider_id);
     const text: string = toCardholder[0].text;
-    expect(text).to.include(created.payCode).and.include('88.80元').and.include('4008205588').and.include('e2e callback-campaign');
+    expect(text)
+      .to.include(created.payCode)
+      .and.include('88.80元')
+      .and.include('4008205588')
+      .and.include('e2e callback-campaign');
     expect(text).to.not.match(/\d{13,}/);
     for (const card of TEST_CARDS) expect(text).to.not.include(card.pan);
     expect(text).to.not.match(new RegExp(`(?<!\\d)${TEST_PIN}(?!\\d)`));
@@ -227,7 +260,11 @@ describe('a callback campaign across a service restart @e2e', function () {
     for (let i = 0; i < 20; i += 1) orders.push(await newCallbackOrder(h, PHONE.answersThenHangsUp));
     const ids = orders.map((o) => o.id as string);
     const first = h;
-    await waitFor('the campaign to be under way', () => first.service.db('callback_attempts').whereIn('order_id', ids), (rows) => rows.length >= 4);
+    await waitFor(
+      'the campaign to be under way',
+      () => first.service.db('callback_attempts').whereIn('order_id', ids),
+      (rows) => rows.length >= 4,
+    );
     h = undefined;
     await first.stop();
     const beforeRestart = new Set(dialledAttempts('callback-restart', ids).map((d) => d.orderId));

@@ -28,7 +28,11 @@ export const PHONE = {
 
 /** What a cardholder who answers keys to pay with the debit test card (PIN, ID number, mobile, confirm). */
 export const PAYS_WITH_DEBIT = {
-  card: '6216261000000000018#', pin: `${TEST_PIN}#`, id: `${TEST_HOLDER.idNumber}#`, mobile: `${TEST_HOLDER.mobile}#`, confirm: '1',
+  card: '6216261000000000018#',
+  pin: `${TEST_PIN}#`,
+  id: `${TEST_HOLDER.idNumber}#`,
+  mobile: `${TEST_HOLDER.mobile}#`,
+  confirm: '1',
 };
 
 /** What every callback e2e service runs with: the sandbox's test phones, 10 outbound lines, a 5 s ring timeout. */
@@ -48,7 +52,12 @@ export const CALLBACK_ENV = {
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `read` until `done` says so; fails with the last value after `timeoutMs`. */
-export async function waitFor<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();

@@ -47,7 +47,10 @@ export async function startE2e(name: string, env: Record<string, string> = {}, o
   const log = createLogger({ level: config.log.level, file: config.log.file, destination: { write: () => undefined } });
   const service = await startService(config, log, {
     ...(opts.now ? { now: opts.now } : {}),
-    sandboxAcquirer: { trafficLogFile: testOutputFile(`${name}-acquirer-traffic.log`), ledgerFile: testOutputFile(`${name}-acquirer-ledger.json`) },
+    sandboxAcquirer: {
+      trafficLogFile: testOutputFile(`${name}-acquirer-traffic.log`),
+      ledgerFile: testOutputFile(`${name}-acquirer-ledger.json`),
+    },
   });
   const caller = await connectSimulatedCaller({
     url: config.ari.url,
@@ -83,7 +86,10 @@ let orderNumber = 0;
 export async function newOrder(h: E2eHarness, amount = 12345): Promise<{ id: string; payCode: string }> {
   orderNumber += 1;
   const order = await api(h, '/v1/orders', {
-    merchantOrderId: `E2E${Date.now()}${orderNumber}`, amount, currency: 'CNY', mode: 'inbound',
+    merchantOrderId: `E2E${Date.now()}${orderNumber}`,
+    amount,
+    currency: 'CNY',
+    mode: 'inbound',
   });
   if (!order.payCode) throw new Error(`order not created: ${JSON.stringify(order)}`);
   return { id: order.id, payCode: order.payCode };
@@ -93,7 +99,11 @@ export async function newOrder(h: E2eHarness, amount = 12345): Promise<{ id: str
 export async function newCallbackOrder(h: E2eHarness, phone: string, amount = 12345): Promise<Record<string, any>> {
   orderNumber += 1;
   const order = await api(h, '/v1/orders', {
-    merchantOrderId: `E2ECB${Date.now()}${orderNumber}`, amount, currency: 'CNY', mode: 'callback', phone,
+    merchantOrderId: `E2ECB${Date.now()}${orderNumber}`,
+    amount,
+    currency: 'CNY',
+    mode: 'callback',
+    phone,
   });
   if (!order.payCode || !order.callback) throw new Error(`callback order not created: ${JSON.stringify(order)}`);
   return order;

@@ -121,7 +121,8 @@ export class FakeCall implements CallPort {
     if (!Array.isArray(scripted)) return scripted;
     const n = this.asks.get(field) ?? 0;
     this.asks.set(field, n + 1);
-    if (n >= scripted.length) throw new Error(`FakeCall: field ${field} asked ${n + 1} times, ${scripted.length} answers scripted`);
+    if (n >= scripted.length)
+      throw new Error(`FakeCall: field ${field} asked ${n + 1} times, ${scripted.length} answers scripted`);
     return scripted[n];
   }
 

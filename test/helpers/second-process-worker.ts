@@ -22,7 +22,8 @@ async function main(): Promise<void> {
     claimByPayCode: ({ payCode, callId }: { payCode: string; callId: string }) => orders.claimByPayCode(payCode, callId),
     applyAttemptOutcome: ({ attemptId, outcome }: { attemptId: string; outcome: AttemptOutcome }) =>
       applyAttemptOutcome(db, attemptId, outcome, now(), log),
-    claimIdempotency: ({ merchantId, key, hash }: { merchantId: string; key: string; hash: string }) => idempotency.claim(merchantId, key, hash),
+    claimIdempotency: ({ merchantId, key, hash }: { merchantId: string; key: string; hash: string }) =>
+      idempotency.claim(merchantId, key, hash),
     stop: async () => {
       await db.destroy();
       setImmediate(() => process.exit(0));

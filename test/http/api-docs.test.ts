@@ -17,7 +17,12 @@ describe('http/api-docs', () => {
     const operations = Object.entries(res.body.paths as Record<string, object>).flatMap(([path, ops]) =>
       Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
     );
-    expect(operations.sort()).to.deep.equal(['GET /v1/banks', 'GET /v1/orders/{id}', 'POST /v1/orders', 'POST /v1/orders/{id}/cancel']);
+    expect(operations.sort()).to.deep.equal([
+      'GET /v1/banks',
+      'GET /v1/orders/{id}',
+      'POST /v1/orders',
+      'POST /v1/orders/{id}/cancel',
+    ]);
     expect(res.body.components.securitySchemes.apiKey).to.include({ type: 'http', scheme: 'bearer' });
   });
 

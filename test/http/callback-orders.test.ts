@@ -10,7 +10,8 @@ describe('http/routes/orders: callback orders', () => {
   });
   afterEach(() => t.deps.db.destroy());
 
-  const create = (body: object, key = t.a.key) => request(t.app).post('/v1/orders').set('Authorization', `Bearer ${key}`).send(body);
+  const create = (body: object, key = t.a.key) =>
+    request(t.app).post('/v1/orders').set('Authorization', `Bearer ${key}`).send(body);
   const base = { merchantOrderId: 'CB1', amount: 12345, mode: 'callback' };
 
   it('when a merchant creates a callback order, then it is scheduled for now with the phone in national form', async () => {
@@ -42,15 +43,35 @@ describe('http/routes/orders: callback orders', () => {
   });
 
   const refusals: Array<[string, object, Record<string, string>]> = [
-    ['an international number', { ...base, phone: '+1 415 555 0100' }, { phone: 'only mainland China (+86) numbers can be called' }],
-    ['a short mobile', { ...base, phone: '1355253550' }, { phone: 'a mobile number has 11 digits: 1, then 3 to 9, then 9 digits' }],
-    ['a landline without its area code', { ...base, phone: '62345678' }, { phone: 'a landline needs its area code with the leading 0, e.g. 021 12345678' }],
-    ['letters', { ...base, phone: '135abc' }, { phone: 'phone may contain only digits, a leading +, spaces, hyphens and parentheses' }],
+    [
+      'an international number',
+      { ...base, phone: '+1 415 555 0100' },
+      { phone: 'only mainland China (+86) numbers can be called' },
+    ],
+    [
+      'a short mobile',
+      { ...base, phone: '1355253550' },
+      { phone: 'a mobile number has 11 digits: 1, then 3 to 9, then 9 digits' },
+    ],
+    [
+      'a landline without its area code',
+      { ...base, phone: '62345678' },
+      { phone: 'a landline needs its area code with the leading 0, e.g. 021 12345678' },
+    ],
+    [
+      'letters',
+      { ...base, phone: '135abc' },
+      { phone: 'phone may contain only digits, a leading +, spaces, hyphens and parentheses' },
+    ],
     ['no phone', base, { phone: 'is required for callback orders' }],
     ['a phone on an inbound order', { ...base, mode: 'inbound', phone: '13552535506' }, { phone: 'only for callback orders' }],
-    ['a callAfter without a time zone', { ...base, phone: '13552535506', callAfter: '2026-03-01T10:00:00' }, {
-      callAfter: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-03-01T10:00:00+08:00',
-    }],
+    [
+      'a callAfter without a time zone',
+      { ...base, phone: '13552535506', callAfter: '2026-03-01T10:00:00' },
+      {
+        callAfter: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-03-01T10:00:00+08:00',
+      },
+    ],
   ];
   for (const [what, body, fields] of refusals) {
     it(`when the order has ${what}, then 400 validation_failed names the field`, async () => {
@@ -63,7 +84,9 @@ describe('http/routes/orders: callback orders', () => {
   it('when the first call would come after the order expires, then 400 on callAfter', async () => {
     const res = await create({ ...base, phone: '13552535506', callAfter: '2026-03-03T10:00:00+08:00' });
     expect(res.status).to.equal(400);
-    expect(res.body.error.fields.callAfter).to.match(/^the first call \(2026-03-03T02:00:00.000Z, within calling hours\) must come before/);
+    expect(res.body.error.fields.callAfter).to.match(
+      /^the first call \(2026-03-03T02:00:00.000Z, within calling hours\) must come before/,
+    );
     expect(await t.deps.db('orders').count({ n: '*' }).first()).to.deep.equal({ n: 0 });
   });
 

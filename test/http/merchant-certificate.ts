@@ -18,7 +18,10 @@ export function makeCertificate(opts: { notBefore: Date; notAfter: Date; bits?: 
   const attrs = [{ name: 'commonName', value: opts.cn ?? 'Acme merchant' }];
   cert.setSubject(attrs);
   cert.setIssuer(attrs);
-  cert.sign(forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()), forge.md.sha256.create());
+  cert.sign(
+    forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()),
+    forge.md.sha256.create(),
+  );
   return { pem: forge.pki.certificateToPem(cert), privateKey };
 }
 

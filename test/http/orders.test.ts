@@ -33,13 +33,22 @@ describe('http/routes/orders', () => {
   afterEach(() => deps.db.destroy());
 
   const create = (body: unknown, apiKey = key) =>
-    request(app).post('/v1/orders').set('Authorization', `Bearer ${apiKey}`).send(body as object);
+    request(app)
+      .post('/v1/orders')
+      .set('Authorization', `Bearer ${apiKey}`)
+      .send(body as object);
 
   it('when a merchant creates an order, then it gets 201 with the order, its pay code and a Location', async () => {
     const res = await create({ merchantOrderId: 'A1001', amount: 12345, currency: 'CNY', description: '机票', mode: 'inbound' });
 
     expect(res.status).to.equal(201);
-    expect(res.body).to.deep.include({ merchantOrderId: 'A1001', amount: 12345, currency: 'CNY', status: 'created', mode: 'inbound' });
+    expect(res.body).to.deep.include({
+      merchantOrderId: 'A1001',
+      amount: 12345,
+      currency: 'CNY',
+      status: 'created',
+      mode: 'inbound',
+    });
     expect(res.body.payCode).to.match(/^\d{6}$/);
     expect(res.body.expiresAt).to.equal('2026-03-01T08:30:00.000Z');
     expect(res.headers.location).to.equal(`/v1/orders/${res.body.id}`);
@@ -127,7 +136,8 @@ describe('http/routes/orders', () => {
   });
 
   describe('POST /v1/orders/:id/cancel', () => {
-    const cancel = (id: string, apiKey = key) => request(app).post(`/v1/orders/${id}/cancel`).set('Authorization', `Bearer ${apiKey}`);
+    const cancel = (id: string, apiKey = key) =>
+      request(app).post(`/v1/orders/${id}/cancel`).set('Authorization', `Bearer ${apiKey}`);
 
     it('when a payable order is cancelled, then it reads cancelled without a pay code, and the code no longer pays', async () => {
       const created = (await create({ merchantOrderId: 'A1', amount: 100 })).body;
@@ -140,7 +150,10 @@ describe('http/routes/orders', () => {
       expect(read.body.status).to.equal('cancelled');
       const row = await deps.db('orders').where({ id: created.id }).first();
       expect(row).to.include({ pay_code: null, spent_pay_code: created.payCode });
-      expect(await createCallOrders(deps).claimByPayCode(created.payCode, 'call-1')).to.deep.equal({ ok: false, reason: 'not_payable' });
+      expect(await createCallOrders(deps).claimByPayCode(created.payCode, 'call-1')).to.deep.equal({
+        ok: false,
+        reason: 'not_payable',
+      });
     });
 
     it('when the order is paid, then 409 order_not_payable and it stays paid', async () => {
@@ -149,7 +162,10 @@ describe('http/routes/orders', () => {
       const res = await cancel(created.id);
 
       expect(res.status).to.equal(409);
-      expect(res.body.error).to.deep.equal({ code: 'order_not_payable', message: 'the order is paid and can no longer be cancelled' });
+      expect(res.body.error).to.deep.equal({
+        code: 'order_not_payable',
+        message: 'the order is paid and can no longer be cancelled',
+      });
       expect((await deps.db('orders').where({ id: created.id }).first()).status).to.equal('paid');
     });
 

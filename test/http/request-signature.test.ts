@@ -60,7 +60,9 @@ describe('http/request-signature', function () {
 
   it('when one byte of the body, the method or the path differs from what was signed, then 401', async () => {
     const tampered = body.replace('12345', '12346');
-    expect((await postOrder(signatureHeader(cert.privateKey, nowSeconds, 'POST', '/v1/orders', body), tampered)).status).to.equal(401);
+    expect((await postOrder(signatureHeader(cert.privateKey, nowSeconds, 'POST', '/v1/orders', body), tampered)).status).to.equal(
+      401,
+    );
     expect((await postOrder(signatureHeader(cert.privateKey, nowSeconds, 'PUT', '/v1/orders', body))).status).to.equal(401);
     expect((await postOrder(signatureHeader(cert.privateKey, nowSeconds, 'POST', '/v1/orders/x', body))).status).to.equal(401);
   });
@@ -72,9 +74,17 @@ describe('http/request-signature', function () {
   });
 
   it('when the timestamp is 300 s away it is accepted, and at 301 s it is refused, either way', async () => {
-    for (const [offset, status] of [[-300, 201], [300, 201], [-301, 401], [301, 401]] as const) {
+    for (const [offset, status] of [
+      [-300, 201],
+      [300, 201],
+      [-301, 401],
+      [301, 401],
+    ] as const) {
       const orderBody = JSON.stringify({ merchantOrderId: `A${offset}`, amount: 1 });
-      const res = await postOrder(signatureHeader(cert.privateKey, nowSeconds + offset, 'POST', '/v1/orders', orderBody), orderBody);
+      const res = await postOrder(
+        signatureHeader(cert.privateKey, nowSeconds + offset, 'POST', '/v1/orders', orderBody),
+        orderBody,
+      );
       expect(res.status, `offset ${offset}`).to.equal(status);
     }
   });

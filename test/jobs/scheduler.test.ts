@@ -18,13 +18,22 @@ describe('jobs/scheduler', function () {
 
   it('when a run fails, then it is logged and the next run still happens', async () => {
     const lines: string[] = [];
-    const log = createLogger({ level: 'info', destination: new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }) });
+    const log = createLogger({
+      level: 'info',
+      destination: new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }),
+    });
     let runs = 0;
     const scheduler = startScheduler(
-      [{ name: 'flaky', schedule: EVERY_SECOND, run: async () => {
-        runs += 1;
-        if (runs === 1) throw new Error('first run fails');
-      } }],
+      [
+        {
+          name: 'flaky',
+          schedule: EVERY_SECOND,
+          run: async () => {
+            runs += 1;
+            if (runs === 1) throw new Error('first run fails');
+          },
+        },
+      ],
       log,
     );
     try {
@@ -43,14 +52,20 @@ describe('jobs/scheduler', function () {
     let started = 0;
     let finished = 0;
     const scheduler = startScheduler(
-      [{ name: 'slow', schedule: EVERY_SECOND, run: async () => {
-        started += 1;
-        active += 1;
-        maxActive = Math.max(maxActive, active);
-        await new Promise((r) => setTimeout(r, 1500));
-        active -= 1;
-        finished += 1;
-      } }],
+      [
+        {
+          name: 'slow',
+          schedule: EVERY_SECOND,
+          run: async () => {
+            started += 1;
+            active += 1;
+            maxActive = Math.max(maxActive, active);
+            await new Promise((r) => setTimeout(r, 1500));
+            active -= 1;
+            finished += 1;
+          },
+        },
+      ],
       createLogger({ level: 'silent' }),
     );
     await until(() => started === 1);

@@ -14,7 +14,15 @@ function capture(): { stream: Writable; lines: () => Record<string, unknown>[]; 
     },
   });
   const text = () => chunks.join('');
-  return { stream, text, lines: () => text().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return {
+    stream,
+    text,
+    lines: () =>
+      text()
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }
 
 const PAN = '6216261000000000018';
@@ -34,7 +42,9 @@ describe('log/logger', () => {
     for (const secret of [PAN, '"123"', '123456', '1230', '6216"', '341126197709218366']) {
       expect(text, secret).not.to.include(secret);
     }
-    expect(out.lines()[1]).to.deep.include({ card: { pan: '[redacted]', cvn2: '[redacted]', pin: '[redacted]', expiryMmyy: '[redacted]' } });
+    expect(out.lines()[1]).to.deep.include({
+      card: { pan: '[redacted]', cvn2: '[redacted]', pin: '[redacted]', expiryMmyy: '[redacted]' },
+    });
   });
 
   it('when a harmless field is logged, then it is written as JSON with level and message', () => {

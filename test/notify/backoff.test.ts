@@ -1,11 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import {
-  MAX_RETRY_CEILING_MS,
-  MIN_RETRY_DELAY_MS,
-  nextAttemptAt,
-  retryCeilingMs,
-} from '../../src/notify/backoff';
+import { MAX_RETRY_CEILING_MS, MIN_RETRY_DELAY_MS, nextAttemptAt, retryCeilingMs } from '../../src/notify/backoff';
 import { RETRY_WINDOW_MS } from '../../src/notify/notification-row';
 
 const now = new Date('2026-03-01T08:00:00.000Z');

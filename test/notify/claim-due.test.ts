@@ -84,7 +84,9 @@ describe('notify/claim-due (leases: no event sent twice at once)', () => {
     const fresh = await claimDueNotifications(second, now(), 60_000, 10);
     expect(fresh.rows.map((r) => r.id)).to.deep.equal(stale.rows.map((r) => r.id));
 
-    const staleUpdate = await first('notifications').where({ id: stale.rows[0].id, lease_token: stale.leaseToken }).update({ status: 'failed' });
+    const staleUpdate = await first('notifications')
+      .where({ id: stale.rows[0].id, lease_token: stale.leaseToken })
+      .update({ status: 'failed' });
     expect(staleUpdate).to.equal(0);
   });
 });

@@ -54,9 +54,19 @@ describe('notify/deliver', () => {
     expect(JSON.parse(req.rawBody)).to.deep.include({ id: row.id, type: 'order.paid' });
     expect(JSON.parse(req.rawBody).data).to.include({ id: orderId, status: 'paid' });
     expect(req.headers['ivrpay-signature']).to.match(/^t=\d+,v1=[0-9a-f]{64}$/);
-    expect(verifyIvrpaySignature(req.rawBody, req.headers['ivrpay-signature'], shop.webhookSecret, { nowSeconds: nowSeconds() })).to.equal(true);
-    expect(verifyIvrpaySignature(req.rawBody, req.headers['ivrpay-signature'], 'whsec_other', { nowSeconds: nowSeconds() })).to.equal(false);
-    expect(row).to.include({ status: 'delivered', attempts: 1, delivered_at: deps.now().toISOString(), locked_until: null, last_error: null });
+    expect(
+      verifyIvrpaySignature(req.rawBody, req.headers['ivrpay-signature'], shop.webhookSecret, { nowSeconds: nowSeconds() }),
+    ).to.equal(true);
+    expect(
+      verifyIvrpaySignature(req.rawBody, req.headers['ivrpay-signature'], 'whsec_other', { nowSeconds: nowSeconds() }),
+    ).to.equal(false);
+    expect(row).to.include({
+      status: 'delivered',
+      attempts: 1,
+      delivered_at: deps.now().toISOString(),
+      locked_until: null,
+      last_error: null,
+    });
 
     expect(await deliverer().deliverDue()).to.deep.equal({ delivered: 0, retrying: 0, failed: 0 });
     expect(receiver.received).to.have.length(1);
@@ -83,7 +93,11 @@ describe('notify/deliver', () => {
     expect(receiver.received.map((r) => r.headers['ivrpay-event-id'])).to.deep.equal([row.id, row.id]);
     expect(receiver.received[1].rawBody).to.equal(receiver.received[0].rawBody);
     // A fresh timestamp on each try, so a retry is not taken for a replay.
-    expect(verifyIvrpaySignature(receiver.received[1].rawBody, receiver.received[1].headers['ivrpay-signature'], shop.webhookSecret, { nowSeconds: nowSeconds() })).to.equal(true);
+    expect(
+      verifyIvrpaySignature(receiver.received[1].rawBody, receiver.received[1].headers['ivrpay-signature'], shop.webhookSecret, {
+        nowSeconds: nowSeconds(),
+      }),
+    ).to.equal(true);
   });
 
   it('when the endpoint does not answer in time, then the try is abandoned and retried later', async () => {
@@ -149,7 +163,14 @@ describe('notify/deliver', () => {
     const logged = lines().map((l) => JSON.parse(l));
     expect(logged.map((l) => l.msg)).to.deep.equal(['notification not delivered; will retry', 'notification delivered']);
     const [row] = await rows();
-    expect(logged[0]).to.include({ eventId: row.id, orderId, type: 'order.paid', attempt: 1, httpStatus: 500, error: 'HTTP 500' });
+    expect(logged[0]).to.include({
+      eventId: row.id,
+      orderId,
+      type: 'order.paid',
+      attempt: 1,
+      httpStatus: 500,
+      error: 'HTTP 500',
+    });
     expect(logged[0].host).to.match(/^127\.0\.0\.1:\d+$/);
     const text = lines().join('\n');
     for (const hidden of ['621626*', '*0018', 'merchant-token', '/hooks', shop.webhookSecret, '"data"', 'v1=']) {
@@ -184,15 +205,21 @@ describe('notify/deliver', () => {
     const first = receiver.received[0];
     expect(String(first.headers['ivrpay-signature']).split(',')).to.have.length(3);
     for (const secret of [fresh, shop.webhookSecret]) {
-      expect(verifyIvrpaySignature(first.rawBody, first.headers['ivrpay-signature'], secret, { nowSeconds: nowSeconds() })).to.equal(true);
+      expect(
+        verifyIvrpaySignature(first.rawBody, first.headers['ivrpay-signature'], secret, { nowSeconds: nowSeconds() }),
+      ).to.equal(true);
     }
 
     deps.advance(24 * 3600_000 + 1);
     await paidOrder();
     await deliverer().deliverDue();
     const second = receiver.received[1];
-    expect(verifyIvrpaySignature(second.rawBody, second.headers['ivrpay-signature'], fresh, { nowSeconds: nowSeconds() })).to.equal(true);
-    expect(verifyIvrpaySignature(second.rawBody, second.headers['ivrpay-signature'], shop.webhookSecret, { nowSeconds: nowSeconds() })).to.equal(false);
+    expect(
+      verifyIvrpaySignature(second.rawBody, second.headers['ivrpay-signature'], fresh, { nowSeconds: nowSeconds() }),
+    ).to.equal(true);
+    expect(
+      verifyIvrpaySignature(second.rawBody, second.headers['ivrpay-signature'], shop.webhookSecret, { nowSeconds: nowSeconds() }),
+    ).to.equal(false);
   });
 
   it('when cards were paid and declined, then no payload, stored row or header holds a card number, PIN, CVN2 or expiry', async () => {

@@ -26,7 +26,14 @@ describe('notify/enqueue-order-event (the outbox written with the state change)'
 
     const rows = await events();
     expect(rows).to.have.length(1);
-    expect(rows[0]).to.include({ order_id: orderId, merchant_id: shop.merchantId, type: 'order.paid', url: URL, status: 'pending', attempts: 0 });
+    expect(rows[0]).to.include({
+      order_id: orderId,
+      merchant_id: shop.merchantId,
+      type: 'order.paid',
+      url: URL,
+      status: 'pending',
+      attempts: 0,
+    });
     expect(rows[0].id).to.match(/^evt_[0-9a-f]{20}$/);
     expect(rows[0].next_attempt_at).to.equal(deps.now().toISOString());
     const event = JSON.parse(rows[0].payload) as OrderEvent;
@@ -67,8 +74,18 @@ describe('notify/enqueue-order-event (the outbox written with the state change)'
   it('when calls are recovered after a restart or orders expire, then each order gets its event once', async () => {
     const stale = await shop.orderInCall(URL, 'call-1');
     expect(await shop.orders.recoverStaleCalls()).to.equal(1);
-    const idle = await shop.orders.createOrder(shop.merchantId, { merchantOrderId: 'B1', amount: 700, notifyUrl: URL, expiresInSeconds: 60 });
-    const lazy = await shop.orders.createOrder(shop.merchantId, { merchantOrderId: 'B2', amount: 800, notifyUrl: URL, expiresInSeconds: 60 });
+    const idle = await shop.orders.createOrder(shop.merchantId, {
+      merchantOrderId: 'B1',
+      amount: 700,
+      notifyUrl: URL,
+      expiresInSeconds: 60,
+    });
+    const lazy = await shop.orders.createOrder(shop.merchantId, {
+      merchantOrderId: 'B2',
+      amount: 800,
+      notifyUrl: URL,
+      expiresInSeconds: 60,
+    });
     deps.advance(61_000);
 
     // Read first: lazy expiry stores the change, and its event, before the job gets there.

@@ -10,7 +10,9 @@ const t = 1_772_352_000;
 describe('notify/verify-signature', () => {
   it('when the header was made by the signer with the same secret, then it verifies', () => {
     expect(verifyIvrpaySignature(body, signatureHeader([secret], t, body), secret, { nowSeconds: t })).to.equal(true);
-    expect(verifyIvrpaySignature(Buffer.from(body), signatureHeader([secret], t, body), secret, { nowSeconds: t })).to.equal(true);
+    expect(verifyIvrpaySignature(Buffer.from(body), signatureHeader([secret], t, body), secret, { nowSeconds: t })).to.equal(
+      true,
+    );
   });
 
   it('when the timestamp is 299 s away, then it verifies; at 301 s, then it is rejected (replay or clock off)', () => {

@@ -2,7 +2,10 @@ import { expect } from 'chai';
 import { type Lookup, webhookTargetCheck } from '../../src/notify/webhook-target';
 
 describe('notify/webhook-target', () => {
-  const resolvesTo = (...addresses: string[]): Lookup => async () => addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+  const resolvesTo =
+    (...addresses: string[]): Lookup =>
+    async () =>
+      addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
   const strict = (lookup: Lookup = resolvesTo('203.0.113.10')) => webhookTargetCheck({ allowPrivateNetworks: false, lookup });
 
   it('when the host is a public address or resolves only to public ones, then the notification may go', async () => {
@@ -11,9 +14,20 @@ describe('notify/webhook-target', () => {
     expect(await strict(resolvesTo('2606:4700::1111'))('https://shop.example/n')).to.equal(undefined);
   });
 
-  for (const address of ['127.0.0.1', '10.1.2.3', '172.20.0.5', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1']) {
+  for (const address of [
+    '127.0.0.1',
+    '10.1.2.3',
+    '172.20.0.5',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '224.0.0.1',
+  ]) {
     it(`when the URL names ${address} itself, then it is refused`, async () => {
-      expect(await strict()(`http://${address}:8088/ari`)).to.match(new RegExp(`resolves to ${address.replace(/\./g, '\\.')}, not a public address`));
+      expect(await strict()(`http://${address}:8088/ari`)).to.match(
+        new RegExp(`resolves to ${address.replace(/\./g, '\\.')}, not a public address`),
+      );
     });
   }
 
@@ -24,7 +38,9 @@ describe('notify/webhook-target', () => {
   }
 
   it('when a name resolves to a public and a private address, then it is refused (either could be used)', async () => {
-    expect(await strict(resolvesTo('203.0.113.10', '10.0.0.7'))('https://internal.shop.example/')).to.match(/resolves to 10\.0\.0\.7/);
+    expect(await strict(resolvesTo('203.0.113.10', '10.0.0.7'))('https://internal.shop.example/')).to.match(
+      /resolves to 10\.0\.0\.7/,
+    );
   });
 
   it('when the name does not resolve, then it is refused with the resolver’s code', async () => {

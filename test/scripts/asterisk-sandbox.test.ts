@@ -66,7 +66,12 @@ describe('sandbox Asterisk configuration', () => {
 
   it('when rendered, then softphone 1001 authenticates with the SIP password on a loopback transport', () => {
     const lines = settings(file('pjsip.conf'));
-    expect(lines).to.include.members(['bind = 127.0.0.1:5070', 'username = 1001', 'password = sip-secret-456', 'context = ivrpay-inbound']);
+    expect(lines).to.include.members([
+      'bind = 127.0.0.1:5070',
+      'username = 1001',
+      'password = sip-secret-456',
+      'context = ivrpay-inbound',
+    ]);
     expect(lines).to.include('dtmf_mode = rfc4733');
   });
 
@@ -88,7 +93,12 @@ describe('sandbox Asterisk configuration', () => {
 
   it('when rendered, then modules are listed one by one and the SIP trace logger stays out', () => {
     const lines = settings(file('modules.conf'));
-    expect(lines).to.include.members(['autoload = no', 'load => res_ari.so', 'load => res_pjsip_header_funcs.so', 'load => app_stasis.so']);
+    expect(lines).to.include.members([
+      'autoload = no',
+      'load => res_ari.so',
+      'load => res_pjsip_header_funcs.so',
+      'load => app_stasis.so',
+    ]);
     expect(lines.join('\n')).not.to.include('res_pjsip_logger');
   });
 
@@ -131,7 +141,8 @@ describe('writing the sandbox configuration', () => {
     fs.writeFileSync(path.join(dir, 'etc', 'old.conf'), 'x');
     writeAsteriskConfig(dir, renderAsteriskConfig(templateDir, values()));
     expect(fs.existsSync(path.join(dir, 'etc', 'old.conf'))).to.equal(false);
-    for (const sub of ['log', 'run', 'spool', 'lib', 'db', 'cache', 'keys']) expect(fs.statSync(path.join(dir, sub)).isDirectory()).to.equal(true);
+    for (const sub of ['log', 'run', 'spool', 'lib', 'db', 'cache', 'keys'])
+      expect(fs.statSync(path.join(dir, sub)).isDirectory()).to.equal(true);
     expect(fs.statSync(path.join(dir, 'etc', 'ari.conf')).mode & 0o077).to.equal(0);
     expect(fs.statSync(path.join(dir, 'etc', 'pjsip.conf')).mode & 0o077).to.equal(0);
   });

@@ -7,7 +7,10 @@ const templateDir = path.resolve(__dirname, '..', '..', 'dialplan');
 
 /** The dialplan lines of one context, comments dropped. */
 function context(text: string, name: string): string[] {
-  const lines = text.split('\n').map((l) => l.replace(/;.*$/, '').trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.replace(/;.*$/, '').trim())
+    .filter(Boolean);
   const start = lines.indexOf(`[${name}]`);
   if (start < 0) return [];
   const end = lines.findIndex((l, i) => i > start && l.startsWith('['));
@@ -16,7 +19,10 @@ function context(text: string, name: string): string[] {
 
 describe('sandbox dialplan: the callback test phones', () => {
   const config = loadConfig({ DATA_DIR: '/srv/ivrpay/data', SOUNDS_DIR: '/srv/ivrpay/sounds' });
-  const files = renderAsteriskConfig(templateDir, sandboxValues(config, { ariPassword: 'a-secret-1', sipPassword: 's-secret-2' }));
+  const files = renderAsteriskConfig(
+    templateDir,
+    sandboxValues(config, { ariPassword: 'a-secret-1', sipPassword: 's-secret-2' }),
+  );
   const phones = context(files.get('extensions.conf') ?? '', 'ivrpay-test-phones');
 
   it('when rendered, then the number that pays hands the call to the simulated cardholder’s app, never the IVR’s', () => {

@@ -26,7 +26,13 @@ describe('services/call-orders claimById (a callback claims the order it was pla
 
     expect(claim).to.deep.equal({
       ok: true,
-      order: { id: order.id, merchantName: 'Acme Travel', amount: 12345, currency: 'CNY', requires: { idNumber: true, mobile: true } },
+      order: {
+        id: order.id,
+        merchantName: 'Acme Travel',
+        amount: 12345,
+        currency: 'CNY',
+        requires: { idNumber: true, mobile: true },
+      },
     });
     const read = await orders.getOrder(merchantId, order.id);
     expect(read.status).to.equal('in_call');
@@ -35,7 +41,10 @@ describe('services/call-orders claimById (a callback claims the order it was pla
 
   it('when two calls claim one order at once, then exactly one holds it and the other hears in_call', async () => {
     const order = await newOrder();
-    const claims = await Promise.all([createCallOrders(deps).claimById(order.id, 'cb-1'), createCallOrders(deps).claimById(order.id, 'cb-2')]);
+    const claims = await Promise.all([
+      createCallOrders(deps).claimById(order.id, 'cb-1'),
+      createCallOrders(deps).claimById(order.id, 'cb-2'),
+    ]);
     expect(claims.filter((c) => c.ok)).to.have.length(1);
     expect(claims.find((c) => !c.ok)).to.deep.equal({ ok: false, reason: 'in_call' });
   });

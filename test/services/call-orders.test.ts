@@ -32,7 +32,13 @@ describe('services/call-orders (OrdersForCall of the order service)', () => {
 
     expect(claim).to.deep.equal({
       ok: true,
-      order: { id: order.id, merchantName: 'Acme Travel', amount: 12345, currency: 'CNY', requires: { idNumber: true, mobile: true } },
+      order: {
+        id: order.id,
+        merchantName: 'Acme Travel',
+        amount: 12345,
+        currency: 'CNY',
+        requires: { idNumber: true, mobile: true },
+      },
     });
     const read = await orders.getOrder(merchantId, order.id);
     expect(read.status).to.equal('in_call');

@@ -18,7 +18,10 @@ async function seedCallbacks(db: Knex, count: number): Promise<string[]> {
   const orders = createOrderService({ ...deps, defaultExpiresSeconds: 1800 });
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    ids.push((await orders.createOrder(merchant.id, { merchantOrderId: `C${i}`, amount: 100, mode: 'callback', phone: '13552535506' })).id);
+    ids.push(
+      (await orders.createOrder(merchant.id, { merchantOrderId: `C${i}`, amount: 100, mode: 'callback', phone: '13552535506' }))
+        .id,
+    );
   }
   return ids;
 }
@@ -66,7 +69,11 @@ describe('services/callback-claims', () => {
 
       const claim = await claimDueCallbacks(deps.db, NOW, 60_000, 5);
       expect(claim.rows.map((r) => r.order_id)).to.deep.equal([ids[1], ids[3]]);
-      expect(claim.rows[0]).to.include({ state: 'dialing', lease_token: claim.leaseToken, locked_until: '2026-03-02T02:01:00.000Z' });
+      expect(claim.rows[0]).to.include({
+        state: 'dialing',
+        lease_token: claim.leaseToken,
+        locked_until: '2026-03-02T02:01:00.000Z',
+      });
       expect((await claimDueCallbacks(deps.db, NOW, 60_000, 5)).rows).to.deep.equal([]);
     } finally {
       await deps.db.destroy();

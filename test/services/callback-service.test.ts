@@ -40,7 +40,15 @@ describe('services/callback-service', () => {
     expect((await callbacks.listCallbacks({ due: true })).map((c) => c.orderId)).to.deep.equal([due]);
     const onlyFailed = await callbacks.listCallbacks({ failed: true });
     expect(onlyFailed).to.deep.equal([
-      { orderId: failed, merchantId: fx.merchantId, phone: '13552535506', state: 'unreachable', attemptsMade: 1, lastOutcome: 'invalid_number', updatedAt: onlyFailed[0].updatedAt },
+      {
+        orderId: failed,
+        merchantId: fx.merchantId,
+        phone: '13552535506',
+        state: 'unreachable',
+        attemptsMade: 1,
+        lastOutcome: 'invalid_number',
+        updatedAt: onlyFailed[0].updatedAt,
+      },
     ]);
   });
 
@@ -86,7 +94,10 @@ describe('services/callback-service', () => {
 
     const result = await callbacks.retryAllFailed((done, total) => seen.push([done, total]));
     expect(result).to.deep.equal({ retried: 1, skipped: 1 });
-    expect(seen).to.deep.equal([[1, 2], [2, 2]]);
+    expect(seen).to.deep.equal([
+      [1, 2],
+      [2, 2],
+    ]);
     expect((await fx.callback(a)).state).to.equal('scheduled');
     expect((await fx.callback(b)).state).to.equal('unreachable');
   });

@@ -4,7 +4,9 @@ import { canonicalJson, requestFingerprint } from '../../src/services/idempotenc
 
 describe('services/idempotency-fingerprint', () => {
   it('when keys are in another order or nested, then the canonical JSON is the same', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { y: 1, x: 0 }], c: 'x' } })).to.equal('{"a":{"c":"x","d":[2,{"x":0,"y":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { y: 1, x: 0 }], c: 'x' } })).to.equal(
+      '{"a":{"c":"x","d":[2,{"x":0,"y":1}]},"b":1}',
+    );
   });
 
   it('when any object is shuffled, then its fingerprint does not change', () => {

@@ -96,8 +96,13 @@ describe('services/idempotency-store', () => {
       const id = (await createMerchantService(base).createMerchant('Acme')).id;
       const store = createIdempotencyStore({ ...base, groupCommit: createGroupCommit(one) });
 
-      const claims = await Promise.all(Array.from({ length: 20 }, (_, i) =>
-        i % 2 === 0 ? store.claim(id, 'k', 'h') : other.call<IdempotencyClaim>('claimIdempotency', { merchantId: id, key: 'k', hash: 'h' })));
+      const claims = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          i % 2 === 0
+            ? store.claim(id, 'k', 'h')
+            : other.call<IdempotencyClaim>('claimIdempotency', { merchantId: id, key: 'k', hash: 'h' }),
+        ),
+      );
       expect(claims.filter((c) => c.kind === 'started')).to.have.length(1);
       expect(claims.filter((c) => c.kind === 'in_flight')).to.have.length(19);
     } finally {

@@ -12,7 +12,11 @@ describe('services/line-service', () => {
   const lines = { total: 30, maxOutbound: 10, reservedInbound: 5 };
 
   it('when the service asks its own counters, then it shows them with the limits and what is free', async () => {
-    const service = createLineService({ lines, usage: liveLineUsage({ inbound: () => 22, outbound: () => 3 }, fx.deps.now), now: fx.deps.now });
+    const service = createLineService({
+      lines,
+      usage: liveLineUsage({ inbound: () => 22, outbound: () => 3 }, fx.deps.now),
+      now: fx.deps.now,
+    });
     expect(await service.show()).to.deep.equal({
       inbound: 22,
       outbound: 3,

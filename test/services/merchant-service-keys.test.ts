@@ -14,14 +14,20 @@ describe('services/merchant-service (key rotation and signing certificate)', fun
   });
   afterEach(() => deps.db.destroy());
 
-  const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (err: unknown) => err as AppError);
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (err: unknown) => err as AppError,
+    );
 
   it('when the key is rotated, then the new key authenticates, the old one fails, and only a hash is stored', async () => {
     const { id, apiKey: oldKey } = await merchants.createMerchant('Acme');
     const rotated = await merchants.rotateApiKey(id);
 
     expect(rotated.id).to.equal(id);
-    expect(rotated.apiKey).to.match(/^ivrpay_sk_[A-Za-z0-9_-]{43}$/).and.not.equal(oldKey);
+    expect(rotated.apiKey)
+      .to.match(/^ivrpay_sk_[A-Za-z0-9_-]{43}$/)
+      .and.not.equal(oldKey);
     expect(rotated.apiKeyPrefix).to.equal(rotated.apiKey.slice(0, 16));
     expect((await merchants.authenticate(rotated.apiKey))?.id).to.equal(id);
     expect(await merchants.authenticate(oldKey)).to.equal(undefined);

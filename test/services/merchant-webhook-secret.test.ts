@@ -34,7 +34,9 @@ describe('services/merchant-service webhook secret', () => {
     const { webhook_secret: sealedA } = await deps.db('merchants').where({ id: a.id }).first();
     await deps.db('merchants').where({ id: b.id }).update({ webhook_secret: sealedA });
 
-    const error = await createWebhookSecrets({ ...deps, box }).signingSecrets(b.id).catch((err: unknown) => err);
+    const error = await createWebhookSecrets({ ...deps, box })
+      .signingSecrets(b.id)
+      .catch((err: unknown) => err);
     expect(error).to.be.instanceOf(AppError);
   });
 

@@ -20,13 +20,22 @@ describe('services/order-service notifyUrl', () => {
   afterEach(() => deps.db.destroy());
 
   it('when an http or https notify URL is given, then the order keeps it and shows it; without one, none', async () => {
-    expect((await create('https://merchant.example/hooks/ivrpay?x=1')).notifyUrl).to.equal('https://merchant.example/hooks/ivrpay?x=1');
+    expect((await create('https://merchant.example/hooks/ivrpay?x=1')).notifyUrl).to.equal(
+      'https://merchant.example/hooks/ivrpay?x=1',
+    );
     expect((await create('http://127.0.0.1:8080/hook')).notifyUrl).to.equal('http://127.0.0.1:8080/hook');
     expect(await create(undefined)).not.to.have.property('notifyUrl');
   });
 
   it('when the notify URL is not http(s), too long, carries credentials or is not a string, then validation fails on that field', async () => {
-    const bad = ['ftp://merchant.example/x', 'javascript:alert(1)', 'merchant.example/hook', `https://m.example/${'a'.repeat(2048)}`, 'https://user:pw@m.example/h', 42];
+    const bad = [
+      'ftp://merchant.example/x',
+      'javascript:alert(1)',
+      'merchant.example/hook',
+      `https://m.example/${'a'.repeat(2048)}`,
+      'https://user:pw@m.example/h',
+      42,
+    ];
     for (const url of bad) {
       const error = await create(url).catch((err: unknown) => err);
       expect(error, String(url).slice(0, 40)).to.be.instanceOf(AppError);

@@ -17,7 +17,11 @@ describe('services/order-service cancelOrder', () => {
   });
   afterEach(() => deps.db.destroy());
 
-  const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (err: unknown) => err as AppError);
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (err: unknown) => err as AppError,
+    );
 
   it('when a declined order is cancelled, then it is cancelled (declined orders can still be paid)', async () => {
     const order = await orders.createOrder(merchantId, { merchantOrderId: 'A1', amount: 100 });
@@ -43,9 +47,19 @@ describe('services/order-service cancelOrder', () => {
     const call: { id: string } = await deps.db('order_attempts').where({ order_id: order.id }).first('id');
     const at = deps.now().toISOString();
     await deps.db('payment_attempts').insert({
-      id: `${call.id}-1`, order_id: order.id, order_attempt_id: call.id, call_id: 'call-1', amount: 100, currency: 'CNY',
-      txn_time: '20260301160000', card_masked: '621626*********0018', card_bank: 'pab', card_kind: 'debit', state: 'unknown',
-      created_at: at, updated_at: at,
+      id: `${call.id}-1`,
+      order_id: order.id,
+      order_attempt_id: call.id,
+      call_id: 'call-1',
+      amount: 100,
+      currency: 'CNY',
+      txn_time: '20260301160000',
+      card_masked: '621626*********0018',
+      card_bank: 'pab',
+      card_kind: 'debit',
+      state: 'unknown',
+      created_at: at,
+      updated_at: at,
     });
     await calls.releaseAfterCall(order.id, 'call-1', 'abandoned');
 
@@ -55,7 +69,13 @@ describe('services/order-service cancelOrder', () => {
     expect((await orders.getOrder(merchantId, order.id)).status).to.equal('abandoned');
     expect(await deps.db('notifications').where({ order_id: order.id, type: 'order.cancelled' })).to.have.length(0);
 
-    await applyAttemptOutcome(deps.db, `${call.id}-1`, { outcome: 'declined', reason: 'insufficient_funds', responseCode: '51' }, deps.now(), deps.log);
+    await applyAttemptOutcome(
+      deps.db,
+      `${call.id}-1`,
+      { outcome: 'declined', reason: 'insufficient_funds', responseCode: '51' },
+      deps.now(),
+      deps.log,
+    );
     expect((await orders.cancelOrder(merchantId, order.id)).status).to.equal('cancelled');
   });
 

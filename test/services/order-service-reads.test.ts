@@ -41,12 +41,15 @@ describe('services/order-service reads', () => {
     expect(statements.filter((s) => s !== 'select')).to.deep.equal([]);
   });
 
-  it("when another merchant reads a due order, then it is not found and the order is left as it was", async () => {
+  it('when another merchant reads a due order, then it is not found and the order is left as it was', async () => {
     const order = await orders.createOrder(merchantId, { merchantOrderId: 'A1', amount: 1, expiresInSeconds: 60 });
     const other = (await createMerchantService(deps).createMerchant('Other')).id;
     deps.advance(60_000);
 
-    const err = await orders.getOrder(other, order.id).then(() => undefined, (e: unknown) => e);
+    const err = await orders.getOrder(other, order.id).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).to.have.property('code', 'not_found');
     expect(statements.filter((s) => s === 'update')).to.deep.equal([]);
   });

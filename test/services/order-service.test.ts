@@ -109,7 +109,9 @@ describe('services/order-service', () => {
   it('when no free pay code is found, then creation fails as unavailable and stores nothing', async () => {
     const scripted = createOrderService({ ...deps, defaultExpiresSeconds: 1800, newPayCode: () => '111111' });
     await scripted.createOrder(merchantId, { merchantOrderId: 'A1', amount: 1 });
-    expect((await rejection(scripted.createOrder(merchantId, { merchantOrderId: 'A2', amount: 1 }))).code).to.equal('unavailable');
+    expect((await rejection(scripted.createOrder(merchantId, { merchantOrderId: 'A2', amount: 1 }))).code).to.equal(
+      'unavailable',
+    );
     expect(await scripted.listOrders()).to.have.length(1);
   });
 

@@ -95,9 +95,18 @@ export async function startBench(opts: BenchOptions = {}): Promise<Bench> {
   const h = await startHarness({ server: opts.server, adapter: { backUrl: notifyUrl, ...opts.adapter } });
   now = h.clock.now;
   const deps = { db, log, now };
-  notifications = createPaymentNotifications({ ...deps, parse: (body) => parseNotification(body, { trust: h.trust, merchantId: MERCHANT_ID, now: now() }) });
+  notifications = createPaymentNotifications({
+    ...deps,
+    parse: (body) => parseNotification(body, { trust: h.trust, merchantId: MERCHANT_ID, now: now() }),
+  });
   const queryDelaysMs = opts.queryDelaysMs ?? FAST_QUERIES;
-  const payments = createPaymentService({ cardFingerprint: testCardFingerprint, ...deps, acquirer: h.acquirer, callerWaitMs: opts.callerWaitMs ?? 5000, queryDelaysMs });
+  const payments = createPaymentService({
+    cardFingerprint: testCardFingerprint,
+    ...deps,
+    acquirer: h.acquirer,
+    callerWaitMs: opts.callerWaitMs ?? 5000,
+    queryDelaysMs,
+  });
   const recovery = createPaymentRecovery({ ...deps, acquirer: h.acquirer, busy: payments.busy, queryDelaysMs });
   const merchantId = (await merchants.createMerchant('Bench')).id;
 
@@ -114,7 +123,11 @@ export async function startBench(opts: BenchOptions = {}): Promise<Bench> {
     notifyUrl,
     async orderInCall(callId = 'call-1', amount = 4599) {
       orderCount += 1;
-      const order = await orders.createOrder(merchantId, { merchantOrderId: `B${orderCount}`, amount, notifyUrl: 'https://merchant.example/hook' });
+      const order = await orders.createOrder(merchantId, {
+        merchantOrderId: `B${orderCount}`,
+        amount,
+        notifyUrl: 'https://merchant.example/hook',
+      });
       const claim = await orders.claimByPayCode(order.payCode as string, callId);
       if (!claim.ok) throw new Error(`claim failed: ${claim.reason}`);
       return { id: order.id, payCode: order.payCode as string };

@@ -52,7 +52,15 @@ describe('services: payment faults (F3, F5, acquirer down)', function () {
   it('F3: when every query of the schedule stays unknown, then the caller hears pending, the attempt is left unknown_manual with an alert, and one consume was sent', async () => {
     bench = await startBench(NO_NOTIFICATIONS);
     const acquirer = { ...bench.h.acquirer, query: async () => ({ outcome: 'pending' as const }) };
-    const payments = createPaymentService({ cardFingerprint: testCardFingerprint, db: bench.db, log: bench.log, now: bench.h.clock.now, acquirer, callerWaitMs: 5000, queryDelaysMs: FAST_QUERIES });
+    const payments = createPaymentService({
+      cardFingerprint: testCardFingerprint,
+      db: bench.db,
+      log: bench.log,
+      now: bench.h.clock.now,
+      acquirer,
+      callerWaitMs: 5000,
+      queryDelaysMs: FAST_QUERIES,
+    });
     const order = await bench.orderInCall();
     const holder = { idNumber: TEST_HOLDER.idNumber, mobile: TEST_HOLDER.mobile };
 
@@ -92,7 +100,9 @@ describe('services: payment faults (F3, F5, acquirer down)', function () {
     expect((await bench.attempts(order.id))[0].state).to.equal('unknown');
     await bench.orders.releaseAfterCall(order.id, 'call-1', 'abandoned');
     expect(await bench.orders.claimByPayCode(order.payCode, 'call-2')).to.deep.equal({ ok: false, reason: 'not_payable' });
-    expect(await eventually(async () => (await bench.orders.getOrder(bench.merchantId, order.id)).status === 'paid')).to.equal(true);
+    expect(await eventually(async () => (await bench.orders.getOrder(bench.merchantId, order.id)).status === 'paid')).to.equal(
+      true,
+    );
     const [attempt] = await bench.attempts(order.id);
     expect(attempt.state).to.equal('approved');
     expect(bench.consumes(attempt.id)).to.equal(1);
@@ -100,11 +110,22 @@ describe('services: payment faults (F3, F5, acquirer down)', function () {
   });
 
   describe('acquirer down', () => {
-    async function callWithDebitCard(pan: string): Promise<{ call: FakeCall; outcome: string; orderId: string; payCode: string }> {
-      const order = await bench.orders.createOrder(bench.merchantId, { merchantOrderId: `DOWN${Date.now()}${pan.slice(-3)}`, amount: 4599 });
+    async function callWithDebitCard(
+      pan: string,
+    ): Promise<{ call: FakeCall; outcome: string; orderId: string; payCode: string }> {
+      const order = await bench.orders.createOrder(bench.merchantId, {
+        merchantOrderId: `DOWN${Date.now()}${pan.slice(-3)}`,
+        amount: 4599,
+      });
       const call = new FakeCall({
         id: 'call-down',
-        answers: { card: `${pan}#`, pin: `${TEST_PIN}#`, id: `${TEST_HOLDER.idNumber}#`, mobile: `${TEST_HOLDER.mobile}#`, confirm: '1' },
+        answers: {
+          card: `${pan}#`,
+          pin: `${TEST_PIN}#`,
+          id: `${TEST_HOLDER.idNumber}#`,
+          mobile: `${TEST_HOLDER.mobile}#`,
+          confirm: '1',
+        },
       });
       const deps = {
         orders: bench.orders,

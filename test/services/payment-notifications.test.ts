@@ -40,7 +40,9 @@ function notificationBody(attempt: PaymentAttemptRow, pki: TestPki, changes: Acp
     ...changes,
   };
   const signer = pki.acquirerSigning;
-  return encodeForm(signFields({ ...fields, signPubKeyCert: signer.certPem }, createPrivateKey(signer.keyPem), certIdOf(signer.certPem)));
+  return encodeForm(
+    signFields({ ...fields, signPubKeyCert: signer.certPem }, createPrivateKey(signer.keyPem), certIdOf(signer.certPem)),
+  );
 }
 
 describe('services: acquirer notifications over POST /acquirer/notify (F5)', function () {
@@ -51,12 +53,17 @@ describe('services: acquirer notifications over POST /acquirer/notify (F5)', fun
   let orderId: string;
 
   const post = (body: string) =>
-    fetch(bench.notifyUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' }, body });
+    fetch(bench.notifyUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
+      body,
+    });
 
   /** An attempt whose consume got no final answer: the caller heard pending, the acquirer's word is awaited. */
   beforeEach(async () => {
     bench = await startBench();
-    stuck = createPaymentService({ cardFingerprint: testCardFingerprint,
+    stuck = createPaymentService({
+      cardFingerprint: testCardFingerprint,
       db: bench.db,
       log: bench.log,
       now: bench.h.clock.now,
@@ -66,7 +73,9 @@ describe('services: acquirer notifications over POST /acquirer/notify (F5)', fun
     });
     orderId = (await bench.orderInCall()).id;
     const holder = { idNumber: TEST_HOLDER.idNumber, mobile: TEST_HOLDER.mobile };
-    expect((await stuck.pay({ orderId, callId: 'call-1', card: bench.card(DEBIT), bankCode: 'pab', holder })).outcome).to.equal('pending');
+    expect((await stuck.pay({ orderId, callId: 'call-1', card: bench.card(DEBIT), bankCode: 'pab', holder })).outcome).to.equal(
+      'pending',
+    );
     [attempt] = await bench.attempts(orderId);
     expect(attempt.state).to.equal('unknown');
   });
@@ -95,7 +104,9 @@ describe('services: acquirer notifications over POST /acquirer/notify (F5)', fun
     const approved = { outcome: 'approved' as const, acquirerRef: QUERY_ID, responseCode: '00' };
     expect(await applyAttemptOutcome(bench.db, attempt.id, approved, bench.h.clock.now(), bench.log)).to.equal(false);
     // A contradicting word arriving late (a decline under another serial) cannot undo the payment.
-    expect((await post(notificationBody(attempt, bench.h.pki, { respCode: '64', queryId: '202603021200009999999' }))).status).to.equal(200);
+    expect(
+      (await post(notificationBody(attempt, bench.h.pki, { respCode: '64', queryId: '202603021200009999999' }))).status,
+    ).to.equal(200);
 
     expect(await state()).to.equal('approved');
     expect((await bench.orders.getOrder(bench.merchantId, orderId)).status).to.equal('paid');

@@ -15,20 +15,38 @@ const log = pino({ level: 'silent' });
 const at = new Date('2026-03-02T04:00:00.000Z');
 
 /** Orders claimed by a call, each with one payment attempt in `state`. */
-async function ordersWithAttempts(db: Knex, count: number, state: AttemptState): Promise<Array<{ orderId: string; attemptId: string }>> {
+async function ordersWithAttempts(
+  db: Knex,
+  count: number,
+  state: AttemptState,
+): Promise<Array<{ orderId: string; attemptId: string }>> {
   const deps = { db, log, now: () => at };
   const merchant = await createMerchantService(deps).createMerchant('Concurrency');
   const orders = createOrderService({ ...deps, defaultExpiresSeconds: 1800 });
   const made: Array<{ orderId: string; attemptId: string }> = [];
   for (let i = 0; i < count; i++) {
-    const order = await orders.createOrder(merchant.id, { merchantOrderId: `C${i}`, amount: 500, notifyUrl: 'https://merchant.example/hook' });
+    const order = await orders.createOrder(merchant.id, {
+      merchantOrderId: `C${i}`,
+      amount: 500,
+      notifyUrl: 'https://merchant.example/hook',
+    });
     await orders.claimByPayCode(order.payCode as string, `call-${i}`);
     const call: { id: string } = await db('order_attempts').where({ order_id: order.id }).first('id');
     const attemptId = `${call.id}-1`;
     await db('payment_attempts').insert({
-      id: attemptId, order_id: order.id, order_attempt_id: call.id, call_id: `call-${i}`, amount: 500, currency: 'CNY',
-      txn_time: '20260302120000', card_masked: '621626*********0018', card_bank: 'pab', card_kind: 'debit', state,
-      created_at: at.toISOString(), updated_at: at.toISOString(),
+      id: attemptId,
+      order_id: order.id,
+      order_attempt_id: call.id,
+      call_id: `call-${i}`,
+      amount: 500,
+      currency: 'CNY',
+      txn_time: '20260302120000',
+      card_masked: '621626*********0018',
+      card_bank: 'pab',
+      card_kind: 'debit',
+      state,
+      created_at: at.toISOString(),
+      updated_at: at.toISOString(),
     });
     made.push({ orderId: order.id, attemptId });
   }
@@ -100,7 +118,9 @@ describe('services/payment-outcome: concurrent writers on one SQLite file (F6)',
 
       const failures = settled.filter((s) => s.status === 'rejected').map((s) => String((s as PromiseRejectedResult).reason));
       expect(failures).to.deep.equal([]);
-      const approvalsThatMoved = settled.filter((s, i) => runs[i].what === 'approve' && s.status === 'fulfilled' && s.value).length;
+      const approvalsThatMoved = settled.filter(
+        (s, i) => runs[i].what === 'approve' && s.status === 'fulfilled' && s.value,
+      ).length;
       expect(approvalsThatMoved).to.equal(40);
       for (const { orderId, attemptId } of attempts) {
         expect(await stateOf(first, attemptId)).to.equal('approved');

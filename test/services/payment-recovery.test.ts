@@ -103,9 +103,19 @@ describe('services/payment-recovery', function () {
     const attemptId = `${call.id}-1`;
     const at = bench.h.clock.now().toISOString();
     await bench.db('payment_attempts').insert({
-      id: attemptId, order_id: order.id, order_attempt_id: call.id, call_id: 'call-1', amount: 4599, currency: 'CNY',
-      txn_time: '20260302120000', card_masked: '621626*********0018', card_bank: 'pab', card_kind: 'debit', state: 'sending',
-      created_at: at, updated_at: at,
+      id: attemptId,
+      order_id: order.id,
+      order_attempt_id: call.id,
+      call_id: 'call-1',
+      amount: 4599,
+      currency: 'CNY',
+      txn_time: '20260302120000',
+      card_masked: '621626*********0018',
+      card_bank: 'pab',
+      card_kind: 'debit',
+      state: 'sending',
+      created_at: at,
+      updated_at: at,
     });
     return { orderId: order.id, attemptId };
   }
@@ -115,7 +125,11 @@ describe('services/payment-recovery', function () {
     const { attemptId } = await leftSending();
     let queries = 0;
     const recovery = createPaymentRecovery({
-      db: bench.db, log: bench.log, now: bench.h.clock.now, busy: () => false, queryDelaysMs: [1, 1, 1, 1, 1, 1],
+      db: bench.db,
+      log: bench.log,
+      now: bench.h.clock.now,
+      busy: () => false,
+      queryDelaysMs: [1, 1, 1, 1, 1, 1],
       acquirer: { query: async () => ((queries += 1), { outcome: 'pending' }) },
     });
 
@@ -132,7 +146,11 @@ describe('services/payment-recovery', function () {
     const { orderId } = await leftSending();
     let queries = 0;
     const recovery = createPaymentRecovery({
-      db: bench.db, log: bench.log, now: bench.h.clock.now, busy: (id) => id === orderId, queryDelaysMs: [1],
+      db: bench.db,
+      log: bench.log,
+      now: bench.h.clock.now,
+      busy: (id) => id === orderId,
+      queryDelaysMs: [1],
       acquirer: { query: async () => ((queries += 1), { outcome: 'not_found' }) },
     });
 
@@ -145,7 +163,12 @@ describe('services/payment-recovery', function () {
     const { attemptId } = await leftSending();
     const stop = new AbortController();
     const recovery = createPaymentRecovery({
-      db: bench.db, log: bench.log, now: bench.h.clock.now, busy: () => false, queryDelaysMs: [60_000], signal: stop.signal,
+      db: bench.db,
+      log: bench.log,
+      now: bench.h.clock.now,
+      busy: () => false,
+      queryDelaysMs: [60_000],
+      signal: stop.signal,
       acquirer: { query: async () => ({ outcome: 'not_found' }) },
     });
 

@@ -1,5 +1,12 @@
 import { expect } from 'chai';
-import type { AcquirerPort, PaymentRequest, PaymentResult, PendingPayment, QueryResult, SmsCodeResult } from '../../src/acquirer/acquirer-port';
+import type {
+  AcquirerPort,
+  PaymentRequest,
+  PaymentResult,
+  PendingPayment,
+  QueryResult,
+  SmsCodeResult,
+} from '../../src/acquirer/acquirer-port';
 import { AppError } from '../../src/domain/app-error';
 import { createMerchantService } from '../../src/services/merchant-service';
 import { createOrderService, type OrderService } from '../../src/services/order-service';
@@ -63,10 +70,17 @@ describe('services/payment-service', () => {
   }
 
   function payments(acquirer: AcquirerPort, callerWaitMs = 1000): PaymentService {
-    return createPaymentService({ cardFingerprint: testCardFingerprint, ...deps, acquirer, callerWaitMs, queryDelaysMs: [5, 5, 5] });
+    return createPaymentService({
+      cardFingerprint: testCardFingerprint,
+      ...deps,
+      acquirer,
+      callerWaitMs,
+      queryDelaysMs: [5, 5, 5],
+    });
   }
 
-  const attemptsOf = (orderId: string): Promise<PaymentAttemptRow[]> => deps.db('payment_attempts').where({ order_id: orderId }).orderBy('created_at');
+  const attemptsOf = (orderId: string): Promise<PaymentAttemptRow[]> =>
+    deps.db('payment_attempts').where({ order_id: orderId }).orderBy('created_at');
 
   beforeEach(async () => {
     deps = await createTestDeps();
@@ -79,7 +93,13 @@ describe('services/payment-service', () => {
     const order = await orderInCall();
     const acquirer = fakeAcquirer(approved);
 
-    const result = await payments(acquirer).pay({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder });
+    const result = await payments(acquirer).pay({
+      orderId: order.id,
+      callId: 'call-1',
+      card: debitCard,
+      bankCode: 'pab',
+      holder,
+    });
 
     expect(result.outcome).to.equal('approved');
     expect(acquirer.requests[0]).to.deep.include({ orderId: order.id, amount: 12345, currency: 'CNY', card: debitCard, holder });
@@ -122,7 +142,13 @@ describe('services/payment-service', () => {
 
   it('when the call ends after a decline, then the order reads declined', async () => {
     const order = await orderInCall();
-    await payments(fakeAcquirer(insufficient)).pay({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder });
+    await payments(fakeAcquirer(insufficient)).pay({
+      orderId: order.id,
+      callId: 'call-1',
+      card: debitCard,
+      bankCode: 'pab',
+      holder,
+    });
     await orders.releaseAfterCall(order.id, 'call-1', 'declined');
     const read = await orders.getOrder(merchantId, order.id);
     expect(read).to.include({ status: 'declined', declineReason: 'insufficient_funds' });
@@ -133,7 +159,13 @@ describe('services/payment-service', () => {
     const order = await orderInCall();
     const acquirer = fakeAcquirer(() => Promise.reject(new Error('connect ECONNREFUSED')));
 
-    const result = await payments(acquirer).pay({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder });
+    const result = await payments(acquirer).pay({
+      orderId: order.id,
+      callId: 'call-1',
+      card: debitCard,
+      bankCode: 'pab',
+      holder,
+    });
 
     expect(result).to.deep.equal({ outcome: 'unavailable' });
     expect(acquirer.requests).to.have.length(1);
@@ -150,7 +182,13 @@ describe('services/payment-service', () => {
       },
       query: () => Promise.resolve({ outcome: 'not_found' }),
     };
-    const result = await payments(acquirer).pay({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder });
+    const result = await payments(acquirer).pay({
+      orderId: order.id,
+      callId: 'call-1',
+      card: debitCard,
+      bankCode: 'pab',
+      holder,
+    });
     expect(result).to.deep.equal({ outcome: 'unavailable' });
   });
 
@@ -161,7 +199,13 @@ describe('services/payment-service', () => {
     await payments(acquirer).pay({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder });
 
     const [row] = await attemptsOf(order.id);
-    expect(row).to.include({ id: acquirer.requests[0].attemptId, txn_time: '20260301160000', amount: 12345, state: 'approved', card_masked: '621626*********0018' });
+    expect(row).to.include({
+      id: acquirer.requests[0].attemptId,
+      txn_time: '20260301160000',
+      amount: 12345,
+      state: 'approved',
+      card_masked: '621626*********0018',
+    });
     expect(acquirer.requests[0].txnTime).to.equal('20260301160000');
     expect(JSON.stringify(row)).to.not.include(debitCard.pan).and.not.include(debitCard.pin);
   });
@@ -171,7 +215,13 @@ describe('services/payment-service', () => {
     const acquirer = fakeAcquirer(pending);
     acquirer.queryAnswers.push({ outcome: 'pending' }, { outcome: 'approved', acquirerRef: 'ref-q', responseCode: '00' });
 
-    const result = await payments(acquirer).pay({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder });
+    const result = await payments(acquirer).pay({
+      orderId: order.id,
+      callId: 'call-1',
+      card: debitCard,
+      bankCode: 'pab',
+      holder,
+    });
 
     expect(result).to.deep.include({ outcome: 'approved', acquirerRef: 'ref-q' });
     expect(acquirer.requests).to.have.length(1);
@@ -184,7 +234,13 @@ describe('services/payment-service', () => {
     const acquirer = fakeAcquirer(() => new Promise<PaymentResult>(() => undefined));
     const started = Date.now();
 
-    const result = await payments(acquirer, 100).pay({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder });
+    const result = await payments(acquirer, 100).pay({
+      orderId: order.id,
+      callId: 'call-1',
+      card: debitCard,
+      bankCode: 'pab',
+      holder,
+    });
 
     expect(result).to.deep.equal({ outcome: 'pending' });
     expect(Date.now() - started).to.be.lessThan(1000);
@@ -198,7 +254,13 @@ describe('services/payment-service', () => {
     let approveLate: (r: PaymentResult) => void = () => undefined;
     const acquirer = fakeAcquirer(() => new Promise<PaymentResult>((resolve) => (approveLate = resolve)));
 
-    const result = await payments(acquirer, 50).pay({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder });
+    const result = await payments(acquirer, 50).pay({
+      orderId: order.id,
+      callId: 'call-1',
+      card: debitCard,
+      bankCode: 'pab',
+      holder,
+    });
     expect(result.outcome).to.equal('pending');
     await orders.releaseAfterCall(order.id, 'call-1', 'abandoned');
     expect(await orders.claimByPayCode(order.payCode!, 'call-2')).to.deep.equal({ ok: false, reason: 'not_payable' });
@@ -216,9 +278,17 @@ describe('services/payment-service', () => {
   it('when the service stops while queries are still due, then the attempt stays unknown for the recovery job (not unknown_manual)', async () => {
     const order = await orderInCall();
     const acquirer = fakeAcquirer(pending);
-    const service = createPaymentService({ cardFingerprint: testCardFingerprint, ...deps, acquirer, callerWaitMs: 50, queryDelaysMs: [60_000] });
+    const service = createPaymentService({
+      cardFingerprint: testCardFingerprint,
+      ...deps,
+      acquirer,
+      callerWaitMs: 50,
+      queryDelaysMs: [60_000],
+    });
 
-    expect((await service.pay({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder })).outcome).to.equal('pending');
+    expect(
+      (await service.pay({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder })).outcome,
+    ).to.equal('pending');
     expect(service.busy(order.id)).to.equal(true);
     await service.stop();
 
@@ -233,10 +303,18 @@ describe('services/payment-service', () => {
     process.on('warning', onWarning);
     try {
       const acquirer = fakeAcquirer(pending);
-      const service = createPaymentService({ cardFingerprint: testCardFingerprint, ...deps, acquirer, callerWaitMs: 20, queryDelaysMs: [60_000] });
+      const service = createPaymentService({
+        cardFingerprint: testCardFingerprint,
+        ...deps,
+        acquirer,
+        callerWaitMs: 20,
+        queryDelaysMs: [60_000],
+      });
       const held = [];
       for (let i = 0; i < 15; i++) held.push(await orderInCall(`call-${i}`));
-      await Promise.all(held.map((order, i) => service.pay({ orderId: order.id, callId: `call-${i}`, card: debitCard, bankCode: 'pab', holder })));
+      await Promise.all(
+        held.map((order, i) => service.pay({ orderId: order.id, callId: `call-${i}`, card: debitCard, bankCode: 'pab', holder })),
+      );
       await new Promise((resolve) => setImmediate(resolve));
       await service.stop();
     } finally {
@@ -251,12 +329,25 @@ describe('services/payment-service', () => {
       const acquirer = fakeAcquirer(approved);
       const service = payments(acquirer);
 
-      const requested = await service.requestSmsCode!({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder });
+      const requested = await service.requestSmsCode!({
+        orderId: order.id,
+        callId: 'call-1',
+        card: debitCard,
+        bankCode: 'pab',
+        holder,
+      });
       expect(requested.ok).to.equal(true);
       expect((await attemptsOf(order.id))[0].state).to.equal('prepared');
       deps.advance(30_000);
       const attempt = requested.ok ? requested.attempt : undefined;
-      const result = await service.pay({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder: { ...holder, smsCode: '111111' }, attempt });
+      const result = await service.pay({
+        orderId: order.id,
+        callId: 'call-1',
+        card: debitCard,
+        bankCode: 'pab',
+        holder: { ...holder, smsCode: '111111' },
+        attempt,
+      });
 
       expect(result.outcome).to.equal('approved');
       const [sms] = acquirer.smsRequests;
@@ -271,7 +362,13 @@ describe('services/payment-service', () => {
       const acquirer = fakeAcquirer();
       acquirer.smsAnswer = { ok: false, reason: 'card_not_supported' };
 
-      const requested = await payments(acquirer).requestSmsCode!({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder });
+      const requested = await payments(acquirer).requestSmsCode!({
+        orderId: order.id,
+        callId: 'call-1',
+        card: debitCard,
+        bankCode: 'pab',
+        holder,
+      });
 
       expect(requested).to.deep.equal({ ok: false, reason: 'card_not_supported' });
       expect((await attemptsOf(order.id))[0]).to.include({ state: 'not_sent', decline_reason: 'card_not_supported' });
@@ -280,7 +377,13 @@ describe('services/payment-service', () => {
     it('when another call tries to pay a prepared attempt, then nothing is sent', async () => {
       const order = await orderInCall();
       const acquirer = fakeAcquirer(approved);
-      const requested = await payments(acquirer).requestSmsCode!({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder });
+      const requested = await payments(acquirer).requestSmsCode!({
+        orderId: order.id,
+        callId: 'call-1',
+        card: debitCard,
+        bankCode: 'pab',
+        holder,
+      });
       const attempt = requested.ok ? requested.attempt : undefined;
 
       const error = await payments(acquirer)

@@ -74,7 +74,9 @@ describe('services/sms-service', () => {
 
   it('when an unknown SMS is resent, then not_found', async () => {
     let code: string | undefined;
-    await service().resend('sms_nope').catch((err: { code: string }) => (code = err.code));
+    await service()
+      .resend('sms_nope')
+      .catch((err: { code: string }) => (code = err.code));
     expect(code).to.equal('not_found');
   });
 

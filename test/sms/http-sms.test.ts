@@ -20,7 +20,8 @@ function fakeFetch(answers: Array<Response | Error>, sent: Sent[]): typeof fetch
   }) as typeof fetch;
 }
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const NOW = new Date('2026-03-01T08:00:00Z');
 
 describe('sms/http-sms', () => {
@@ -46,7 +47,11 @@ describe('sms/http-sms', () => {
   });
 
   it('when the gateway accepts, then the provider id comes back and the request is authenticated and signed', async () => {
-    const sms = gateway([json(200, { id: 'g-77', status: 'accepted' })], { user: 'shop', password: 'pw', signingSecret: 'a-signing-secret-0123' });
+    const sms = gateway([json(200, { id: 'g-77', status: 'accepted' })], {
+      user: 'shop',
+      password: 'pw',
+      signingSecret: 'a-signing-secret-0123',
+    });
     expect(await sms.send(message)).to.deep.equal({ providerId: 'g-77' });
 
     expect(sent).to.have.length(1);
@@ -75,21 +80,29 @@ describe('sms/http-sms', () => {
   });
 
   it('when every try fails temporarily, then a retryable SmsSendError says why', async () => {
-    const error = await gateway([json(502, {}), json(429, { error: 'slow down' }), json(500, {})]).send(message).catch((e: unknown) => e);
+    const error = await gateway([json(502, {}), json(429, { error: 'slow down' }), json(500, {})])
+      .send(message)
+      .catch((e: unknown) => e);
     expect(error).to.be.instanceOf(SmsSendError);
     expect(error).to.include({ permanent: false, message: 'SMS gateway: HTTP 500' });
   });
 
   it('when the gateway refuses (4xx, or a 2xx with status failed), then a permanent error comes at once', async () => {
-    const bad = await gateway([json(400, { error: 'bad number 13552535506' })]).send(message).catch((e: unknown) => e);
+    const bad = await gateway([json(400, { error: 'bad number 13552535506' })])
+      .send(message)
+      .catch((e: unknown) => e);
     expect(bad).to.include({ permanent: true, message: 'SMS gateway: HTTP 400: bad number 13552535506' });
-    const refused = await gateway([json(200, { status: 'REJECTED', reason: 'content blocked' })]).send(message).catch((e: unknown) => e);
+    const refused = await gateway([json(200, { status: 'REJECTED', reason: 'content blocked' })])
+      .send(message)
+      .catch((e: unknown) => e);
     expect(refused).to.include({ permanent: true, message: 'SMS gateway: refused: content blocked' });
     expect(sent).to.have.length(2);
   });
 
   it('when the gateway echoes a long digit run, then it is cut from the error', async () => {
-    const error = await gateway([json(422, { message: 'rejected 6216261000000000018' })]).send(message).catch((e: unknown) => e);
+    const error = await gateway([json(422, { message: 'rejected 6216261000000000018' })])
+      .send(message)
+      .catch((e: unknown) => e);
     expect((error as Error).message).to.equal('SMS gateway: HTTP 422: rejected …');
   });
 });

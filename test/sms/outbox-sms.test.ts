@@ -16,12 +16,18 @@ describe('sms/outbox-sms', () => {
     const first = await outbox.send({ to: '13552535506', text: '【ivrpay】一' });
     const second = await outbox.send({ to: '13800138000', text: '【ivrpay】二' });
 
-    const written = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const written = fs
+      .readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(written).to.deep.equal([
       { providerId: first.providerId, at: '2026-03-01T08:00:00.000Z', to: '13552535506', text: '【ivrpay】一' },
       { providerId: second.providerId, at: '2026-03-01T08:00:00.000Z', to: '13800138000', text: '【ivrpay】二' },
     ]);
-    expect(first.providerId).to.match(/^outbox_/).and.not.equal(second.providerId);
+    expect(first.providerId)
+      .to.match(/^outbox_/)
+      .and.not.equal(second.providerId);
     expect(lines).to.have.length(2);
     expect(lines[0]).to.include('135****5506').and.not.include('13552535506').and.not.include('【ivrpay】');
   });

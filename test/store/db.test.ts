@@ -43,13 +43,19 @@ describe('store/db', () => {
         t.text('id').primary();
         t.integer('n');
       });
-      await db('t').insert([{ id: 'a', n: 1 }, { id: 'b', n: 2 }]);
+      await db('t').insert([
+        { id: 'a', n: 1 },
+        { id: 'b', n: 2 },
+      ]);
       expect(await db('t').where({ id: 'a' }).first()).to.deep.equal({ id: 'a', n: 1 });
       expect(await db('t').where({ id: 'b' }).first()).to.deep.equal({ id: 'b', n: 2 });
       expect(await db('t').where({ id: 'c' }).first()).to.equal(undefined);
       expect(await db('t').where({ id: 'b' }).update({ n: 3 })).to.equal(1);
       expect(await db('t').where({ id: 'a' }).update({ n: 4 })).to.equal(1);
-      expect(await db('t').orderBy('id')).to.deep.equal([{ id: 'a', n: 4 }, { id: 'b', n: 3 }]);
+      expect(await db('t').orderBy('id')).to.deep.equal([
+        { id: 'a', n: 4 },
+        { id: 'b', n: 3 },
+      ]);
     } finally {
       await db.destroy();
     }
@@ -70,7 +76,20 @@ describe('store/db', () => {
         '005-payment-attempts',
         '006-card-fingerprints',
       ]);
-      for (const table of ['merchants', 'orders', 'order_attempts', 'banks', 'idempotency_keys', 'notifications', 'callbacks', 'callback_attempts', 'sms', 'line_usage', 'payment_attempts', 'acquirer_notifications']) {
+      for (const table of [
+        'merchants',
+        'orders',
+        'order_attempts',
+        'banks',
+        'idempotency_keys',
+        'notifications',
+        'callbacks',
+        'callback_attempts',
+        'sms',
+        'line_usage',
+        'payment_attempts',
+        'acquirer_notifications',
+      ]) {
         expect(await db.schema.hasTable(table), table).to.equal(true);
       }
     } finally {
@@ -84,8 +103,16 @@ describe('store/db', () => {
       await migrateLatest(db);
       const now = new Date().toISOString();
       const insert = db('orders').insert({
-        id: 'ord_1', merchant_id: 'mch_missing', merchant_order_id: 'A1', amount: 1, currency: 'CNY',
-        mode: 'inbound', status: 'created', expires_at: now, created_at: now, updated_at: now,
+        id: 'ord_1',
+        merchant_id: 'mch_missing',
+        merchant_order_id: 'A1',
+        amount: 1,
+        currency: 'CNY',
+        mode: 'inbound',
+        status: 'created',
+        expires_at: now,
+        created_at: now,
+        updated_at: now,
       });
       let error: unknown;
       await insert.catch((err: unknown) => (error = err));

@@ -22,7 +22,9 @@ describe('store/group-commit', () => {
 
   it('when writes arrive together, then they share one transaction and each gets its own answer', async () => {
     const group = createGroupCommit(db);
-    const answers = await Promise.all(['a', 'b', 'c'].map((id) => group.write(async (on) => (await on('t').insert({ id }), id.toUpperCase()))));
+    const answers = await Promise.all(
+      ['a', 'b', 'c'].map((id) => group.write(async (on) => (await on('t').insert({ id }), id.toUpperCase()))),
+    );
 
     expect(answers).to.deep.equal(['A', 'B', 'C']);
     expect(begins).to.equal(1);
@@ -45,7 +47,9 @@ describe('store/group-commit', () => {
     const settled = await Promise.allSettled([
       group.write((on) => on('t').insert({ id: 'before' })),
       group.write(async (on) => {
-        await on('t').client.raw('ROLLBACK').connection((on('t') as unknown as { _connection: unknown })._connection);
+        await on('t')
+          .client.raw('ROLLBACK')
+          .connection((on('t') as unknown as { _connection: unknown })._connection);
         throw new Error('SQLITE_FULL: database or disk is full');
       }),
       group.write((on) => on('t').insert({ id: 'after' })),
@@ -63,12 +67,17 @@ describe('store/group-commit', () => {
   });
 
   it('when the group cannot get its connection or transaction (busy past the timeout, disk error), then every write of the group fails with that reason', async () => {
-    const failing = { client: { acquireConnection: () => Promise.reject(new Error('SQLITE_IOERR: disk I/O error')) } } as unknown as Knex;
+    const failing = {
+      client: { acquireConnection: () => Promise.reject(new Error('SQLITE_IOERR: disk I/O error')) },
+    } as unknown as Knex;
     const group = createGroupCommit(failing);
     const settled = await Promise.allSettled([group.write(async () => 1), group.write(async () => 2)]);
 
     expect(settled.map((s) => s.status)).to.deep.equal(['rejected', 'rejected']);
-    expect(settled.map((s) => String((s as PromiseRejectedResult).reason))).to.deep.equal(['Error: SQLITE_IOERR: disk I/O error', 'Error: SQLITE_IOERR: disk I/O error']);
+    expect(settled.map((s) => String((s as PromiseRejectedResult).reason))).to.deep.equal([
+      'Error: SQLITE_IOERR: disk I/O error',
+      'Error: SQLITE_IOERR: disk I/O error',
+    ]);
     // The next group starts afresh.
     const third = await group.write(async () => 3).catch((err: unknown) => String(err));
     expect(third).to.match(/disk I\/O/);
@@ -77,7 +86,9 @@ describe('store/group-commit', () => {
   it('when more writes arrive than a group holds, then they are split into groups and all are stored', async () => {
     const group = createGroupCommit(db);
     const count = MAX_GROUP * 2 + 5;
-    await Promise.all(Array.from({ length: count }, (_, i) => group.write((on) => on('t').insert({ id: `k${String(i).padStart(4, '0')}` }))));
+    await Promise.all(
+      Array.from({ length: count }, (_, i) => group.write((on) => on('t').insert({ id: `k${String(i).padStart(4, '0')}` }))),
+    );
 
     expect(await ids()).to.have.length(count);
     expect(begins).to.equal(3);

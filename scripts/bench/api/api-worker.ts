@@ -72,17 +72,28 @@ async function startApi(ordersToRead: number, storeStubbed: boolean): Promise<Ap
   await migrateLatest(db);
   const deps = { db, now: () => new Date(), log, groupCommit: createGroupCommit(db) };
   const merchants = createMerchantService({ ...deps, secretBox: createSecretBox(resolveSecretsKeys(config)) });
-  const orders = storeStubbed ? stubOrders(deps.now) : createOrderService({ ...deps, defaultExpiresSeconds: config.orderExpiresSeconds });
+  const orders = storeStubbed
+    ? stubOrders(deps.now)
+    : createOrderService({ ...deps, defaultExpiresSeconds: config.orderExpiresSeconds });
   const app = createApp({
-    merchants: cachedAuthentication(merchants), orders, banks: createBankService(deps),
+    merchants: cachedAuthentication(merchants),
+    orders,
+    banks: createBankService(deps),
     idempotency: storeStubbed ? stubIdempotency : createIdempotencyStore(deps),
-    rateLimitPerMinute: config.http.rateLimitPerMinute, log, now: deps.now,
+    rateLimitPerMinute: config.http.rateLimitPerMinute,
+    log,
+    now: deps.now,
   });
   const http = await startHttpServer(app, '127.0.0.1', 0);
   const merchant = await merchants.createMerchant('bench:api');
   const orderIds: string[] = [];
   for (let i = 0; i < ordersToRead; i++) {
-    const order = await orders.createOrder(merchant.id, { merchantOrderId: `READ-${i}`, amount: 12345, currency: 'CNY', mode: 'inbound' });
+    const order = await orders.createOrder(merchant.id, {
+      merchantOrderId: `READ-${i}`,
+      amount: 12345,
+      currency: 'CNY',
+      mode: 'inbound',
+    });
     orderIds.push(order.id);
   }
   return {

@@ -20,9 +20,18 @@ export function stubOrders(now: () => Date): StubOrders {
       const order = parseInput(newOrderSchema, input);
       const at = now().toISOString();
       const view: OrderView = {
-        id: newId('ord'), merchantOrderId: order.merchantOrderId, amount: order.amount, currency: order.currency,
-        description: order.description, mode: order.mode, status: 'created', payCode: '583920',
-        expiresAt: new Date(now().getTime() + 1800_000).toISOString(), createdAt: at, updatedAt: at, attempts: [],
+        id: newId('ord'),
+        merchantOrderId: order.merchantOrderId,
+        amount: order.amount,
+        currency: order.currency,
+        description: order.description,
+        mode: order.mode,
+        status: 'created',
+        payCode: '583920',
+        expiresAt: new Date(now().getTime() + 1800_000).toISOString(),
+        createdAt: at,
+        updatedAt: at,
+        attempts: [],
       };
       orders.set(view.id, view);
       return view;

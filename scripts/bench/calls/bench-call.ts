@@ -134,9 +134,7 @@ export class BenchCall {
     const keys = ANSWERS[field];
     if (keys === undefined) return this.fail(`unexpected field ${field}`);
     this.keysToCome = { field, count: keys.length };
-    this.answered
-      .then(() => this.ops.sendKeys(this.localId, keys))
-      .catch(() => this.fail('sending keys failed'));
+    this.answered.then(() => this.ops.sendKeys(this.localId, keys)).catch(() => this.fail('sending keys failed'));
   }
 
   private promptStarted(at: number, media: string): void {

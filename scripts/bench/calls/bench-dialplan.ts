@@ -17,11 +17,16 @@ export async function ensureBenchDialplan(client: Client, config: Config): Promi
   const rendered = path.join(config.dataDir, 'asterisk', 'etc', 'extensions.conf');
   const hasContexts = (text: string) => text.includes(`[${APP_CONTEXT}]`) && text.includes(`[${DIALPLAN_CONTEXT}]`);
   if (!fs.existsSync(rendered)) {
-    throw new Error(`${rendered} not found: bench:calls needs the sandbox Asterisk, or the contexts ${APP_CONTEXT} and ${DIALPLAN_CONTEXT} of dialplan/extensions.conf in yours`);
+    throw new Error(
+      `${rendered} not found: bench:calls needs the sandbox Asterisk, or the contexts ${APP_CONTEXT} and ${DIALPLAN_CONTEXT} of dialplan/extensions.conf in yours`,
+    );
   }
   if (hasContexts(fs.readFileSync(rendered, 'utf8'))) return 'present';
-  const text = renderAsteriskConfig(TEMPLATE_DIR, sandboxValues(config, loadOrCreateSandboxSecrets(config.dataDir))).get('extensions.conf');
-  if (!text || !hasContexts(text)) throw new Error(`dialplan/extensions.conf lacks the contexts ${APP_CONTEXT} and ${DIALPLAN_CONTEXT}`);
+  const text = renderAsteriskConfig(TEMPLATE_DIR, sandboxValues(config, loadOrCreateSandboxSecrets(config.dataDir))).get(
+    'extensions.conf',
+  );
+  if (!text || !hasContexts(text))
+    throw new Error(`dialplan/extensions.conf lacks the contexts ${APP_CONTEXT} and ${DIALPLAN_CONTEXT}`);
   fs.writeFileSync(rendered, text);
   await client.asterisk.reloadModule({ moduleName: 'pbx_config' });
   return 'reloaded';

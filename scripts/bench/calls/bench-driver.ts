@@ -22,13 +22,26 @@ export interface BenchDriver {
  */
 const originate = { app: CALLER_APP, appArgs: 'caller', formats: 'alaw' };
 
-const WATCHED = ['StasisStart', 'ChannelVarset', 'PlaybackStarted', 'PlaybackFinished', 'ChannelDialplan', 'ChannelDtmfReceived', 'ChannelDestroyed'];
+const WATCHED = [
+  'StasisStart',
+  'ChannelVarset',
+  'PlaybackStarted',
+  'PlaybackFinished',
+  'ChannelDialplan',
+  'ChannelDtmfReceived',
+  'ChannelDestroyed',
+];
 
 /**
  * The simulated cardholders of bench:calls: their own Stasis app, on the Local-channel pattern of
  * src/ari/simulated-caller.ts, with the timing the benchmark needs (see BenchCall).
  */
-export async function connectBenchDriver(ari: { url: string; user: string; password: string; requestTimeoutMs: number }): Promise<BenchDriver> {
+export async function connectBenchDriver(ari: {
+  url: string;
+  user: string;
+  password: string;
+  requestTimeoutMs: number;
+}): Promise<BenchDriver> {
   const calls = new Map<string, BenchCall>();
   let current: Client | undefined;
   const client = () => {
@@ -76,8 +89,10 @@ export async function connectBenchDriver(ari: { url: string; user: string; passw
     calls.set(localId, bench);
     calls.set(peerId, bench);
     try {
-      await timed('originate', client().channels.originate({ ...originate, endpoint, channelId: localId, otherChannelId: peerId }))
-        .catch(() => bench.fail('originate failed'));
+      await timed(
+        'originate',
+        client().channels.originate({ ...originate, endpoint, channelId: localId, otherChannelId: peerId }),
+      ).catch(() => bench.fail('originate failed'));
       return await bench.done;
     } finally {
       calls.delete(localId);

@@ -28,7 +28,12 @@ export interface PhaseFigures {
 const MB = 2 ** 20;
 
 function maxConcurrent(calls: DrivenCall[]): number {
-  const edges = calls.flatMap((c) => [[c.answeredAt ?? c.startedAt, 1], [c.endedAt, -1]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const edges = calls
+    .flatMap((c) => [
+      [c.answeredAt ?? c.startedAt, 1],
+      [c.endedAt, -1],
+    ])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   let now = 0;
   let max = 0;
   for (const [, step] of edges) max = Math.max(max, (now += step));
@@ -48,7 +53,10 @@ function measureWindow(calls: DrivenCall[], readings: Reading[]): { from: Readin
 }
 
 function averageConcurrent(calls: DrivenCall[], from: number, to: number): number {
-  const overlap = calls.reduce((sum, c) => sum + Math.max(0, Math.min(to, c.endedAt) - Math.max(from, c.answeredAt ?? c.startedAt)), 0);
+  const overlap = calls.reduce(
+    (sum, c) => sum + Math.max(0, Math.min(to, c.endedAt) - Math.max(from, c.answeredAt ?? c.startedAt)),
+    0,
+  );
   return overlap / (to - from);
 }
 
@@ -99,7 +107,9 @@ export function phaseFigures(raw: PhaseRaw): PhaseFigures {
     window: { seconds: wallMs / 1000, steady, avgConcurrent },
     callSeconds: summarize(calls.map((c) => (c.endedAt - c.startedAt) / 1000)),
     latencyMs: summarize(timings.map((t) => t.promptAt - t.keyAt)),
-    latencyByField: Object.fromEntries(fields.map((f) => [f, summarize(timings.filter((t) => t.field === f).map((t) => t.promptAt - t.keyAt))])),
+    latencyByField: Object.fromEntries(
+      fields.map((f) => [f, summarize(timings.filter((t) => t.field === f).map((t) => t.promptAt - t.keyAt))]),
+    ),
     split: split(raw),
     cpu: {
       asterisk,

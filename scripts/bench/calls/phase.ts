@@ -74,7 +74,10 @@ export async function runPhase(
   clearInterval(sampler);
   await read().catch((err: unknown) => (lost ??= err));
   // The sandbox is shared: a test suite that restarts it (test/ari/stasis-app.e2e) spoils the run.
-  if (lost) throw new Error(`Asterisk (pid ${opts.asteriskPid}) could not be measured any more, restarted by someone? Run again. (${String(lost)})`);
+  if (lost)
+    throw new Error(
+      `Asterisk (pid ${opts.asteriskPid}) could not be measured any more, restarted by someone? Run again. (${String(lost)})`,
+    );
 
   const loadAverage = os.loadavg()[0];
   if (mode === 'dialplan') return { mode, calls, readings, idleMemory, loadAverage };

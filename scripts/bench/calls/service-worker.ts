@@ -52,7 +52,13 @@ async function main(): Promise<void> {
   const sample = (): ServiceSample => {
     const cpu = process.cpuUsage();
     const memory = process.memoryUsage();
-    return { at: wallNow(), cpuMicros: cpu.user + cpu.system, rss: memory.rss, heapUsed: memory.heapUsed, activeCalls: service.stasis.activeCalls() };
+    return {
+      at: wallNow(),
+      cpuMicros: cpu.user + cpu.system,
+      rss: memory.rss,
+      heapUsed: memory.heapUsed,
+      activeCalls: service.stasis.activeCalls(),
+    };
   };
 
   let stopping = false;
@@ -81,7 +87,10 @@ async function main(): Promise<void> {
     statuses: async ({ ids }: { ids: string[] }) => {
       const counts: Record<string, number> = {};
       for (let i = 0; i < ids.length; i += 500) {
-        const rows: { status: string }[] = await service.db('orders').whereIn('id', ids.slice(i, i + 500)).select('status');
+        const rows: { status: string }[] = await service
+          .db('orders')
+          .whereIn('id', ids.slice(i, i + 500))
+          .select('status');
         for (const { status } of rows) counts[status] = (counts[status] ?? 0) + 1;
       }
       return counts;

@@ -19,5 +19,7 @@ export function findAsteriskPid(dataDir: string): number {
     // pidof exits 1 when there is none
   }
   if (pids.length === 1) return pids[0];
-  throw new Error(pids.length === 0 ? 'no asterisk process found' : `several asterisk processes (${pids.join(', ')}) and no ${pidFile}`);
+  throw new Error(
+    pids.length === 0 ? 'no asterisk process found' : `several asterisk processes (${pids.join(', ')}) and no ${pidFile}`,
+  );
 }

@@ -25,6 +25,12 @@ export function machineFacts(): MachineFacts {
 }
 
 export function describeMachine(m: MachineFacts, extra: Record<string, string> = {}): string {
-  const facts = [`${m.cores} cores (${m.cpuModel})`, `${m.memoryGb} GB`, m.os, `Node ${m.node}`, ...Object.entries(extra).map(([k, v]) => `${k} ${v}`)];
+  const facts = [
+    `${m.cores} cores (${m.cpuModel})`,
+    `${m.memoryGb} GB`,
+    m.os,
+    `Node ${m.node}`,
+    ...Object.entries(extra).map(([k, v]) => `${k} ${v}`),
+  ];
   return `${m.date.slice(0, 16).replace('T', ' ')} UTC; ${facts.join(', ')}; load ${m.loadAverage1m} at start`;
 }

@@ -94,7 +94,8 @@ export function serveRequests(handlers: Handlers): void {
       })
       .then(
         (value) => process.send?.({ id: message.id, ok: true, value } satisfies Answer),
-        (err: unknown) => process.send?.({ id: message.id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies Answer),
+        (err: unknown) =>
+          process.send?.({ id: message.id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies Answer),
       );
   });
 }

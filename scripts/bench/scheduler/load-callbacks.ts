@@ -10,12 +10,22 @@ const FAR_FUTURE = '2099-01-01T00:00:00.000Z';
 export async function loadCallbacks(db: Knex, pending: number, due: number, now: Date): Promise<void> {
   const nowIso = now.toISOString();
   const merchantId = 'mer_bench';
-  await db('merchants').insert({ id: merchantId, name: 'bench', api_key_hash: 'x'.repeat(64), api_key_prefix: 'bench', created_at: nowIso });
+  await db('merchants').insert({
+    id: merchantId,
+    name: 'bench',
+    api_key_hash: 'x'.repeat(64),
+    api_key_prefix: 'bench',
+    created_at: nowIso,
+  });
   for (let start = 0; start < pending; start += BATCH) {
     const n = Math.min(BATCH, pending - start);
     const ids = Array.from({ length: n }, (_, i) => (start + i).toString(16).padStart(12, '0'));
     await db.transaction(async (trx) => {
-      await trx.batchInsert('orders', ids.map((id) => orderRow(id, merchantId, nowIso)), 500);
+      await trx.batchInsert(
+        'orders',
+        ids.map((id) => orderRow(id, merchantId, nowIso)),
+        500,
+      );
       await trx.batchInsert(
         'callbacks',
         ids.map((id, i) => ({

@@ -16,6 +16,7 @@ export function toAcpOrderId(orderId: string, attempt: number): string {
     throw new AcpError('acp_order_id_invalid', 'the attempt number must be 1 to 999');
   }
   const id = `${orderId.replace(/[^A-Za-z0-9]/g, '')}${String(attempt).padStart(3, '0')}`;
-  if (!isAcpOrderId(id)) throw new AcpError('acp_order_id_invalid', 'the order id does not fit ACP orderId (8–32 letters and digits)');
+  if (!isAcpOrderId(id))
+    throw new AcpError('acp_order_id_invalid', 'the order id does not fit ACP orderId (8–32 letters and digits)');
   return id;
 }

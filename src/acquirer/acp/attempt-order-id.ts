@@ -9,7 +9,8 @@ import { isAcpOrderId } from './acp-order-id';
  */
 export function acpOrderIdOf(attemptId: string): string {
   const id = attemptId.replace(/[^A-Za-z0-9]/g, '');
-  if (!isAcpOrderId(id)) throw new AcpError('acp_order_id_invalid', 'the attempt id does not make an ACP orderId (8–32 letters and digits)');
+  if (!isAcpOrderId(id))
+    throw new AcpError('acp_order_id_invalid', 'the attempt id does not make an ACP orderId (8–32 letters and digits)');
   return id;
 }
 

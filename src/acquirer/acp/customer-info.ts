@@ -48,7 +48,10 @@ export function buildCustomerInfo(info: CustomerInfo, mode: CustomerInfoMode, en
  * The acquirer side (sandbox): the sub-fields of a customerInfo value, with `encryptedInfo` replaced
  * by its contents when `decrypt` is given. `pin` stays encrypted. Throws AcpError when malformed.
  */
-export function parseCustomerInfo(value: string, decrypt?: (base64: string) => Buffer): CustomerInfo & { encryptedInfo?: string } {
+export function parseCustomerInfo(
+  value: string,
+  decrypt?: (base64: string) => Buffer,
+): CustomerInfo & { encryptedInfo?: string } {
   const text = Buffer.from(value, 'base64').toString('utf8');
   if (!text.startsWith('{') || !text.endsWith('}')) throw new AcpError('acp_malformed', 'customerInfo is not base64 of {…}');
   const fields = parsePairs(text.slice(1, -1), [...KEYS, 'encryptedInfo']);
@@ -83,7 +86,8 @@ function parsePairs(text: string, allowed: readonly string[]): Record<string, st
   for (const pair of text.split('&')) {
     const eq = pair.indexOf('=');
     const key = pair.slice(0, eq);
-    if (eq <= 0 || !allowed.includes(key)) throw new AcpError('acp_malformed', 'customerInfo has an unknown or unnamed sub-field');
+    if (eq <= 0 || !allowed.includes(key))
+      throw new AcpError('acp_malformed', 'customerInfo has an unknown or unnamed sub-field');
     if (key in fields) throw new AcpError('acp_malformed', `customerInfo.${key} appears twice`);
     fields[key] = pair.slice(eq + 1);
   }

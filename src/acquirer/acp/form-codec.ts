@@ -25,7 +25,8 @@ export function encodeAnswer(fields: AcpFields): string {
     .map(([key, value]) => `${key}=${value}`)
     .join('&');
   const back = decodeAnswer(body);
-  const exact = Object.keys(back).length === Object.keys(fields).length && Object.entries(fields).every(([k, v]) => back[k] === v);
+  const exact =
+    Object.keys(back).length === Object.keys(fields).length && Object.entries(fields).every(([k, v]) => back[k] === v);
   if (!exact) throw new AcpError('acp_field_invalid', 'a field cannot be carried unencoded (stray & or braces)');
   return body;
 }

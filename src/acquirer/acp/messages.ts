@@ -46,7 +46,11 @@ export function buildConsume(merchant: AcpMerchant, input: ConsumeInput, securit
 }
 
 /** Send the SMS code for a consume (txnType 77, 02); the consume must reuse orderId, txnTime and amount. */
-export function buildSmsCodeRequest(merchant: AcpMerchant, input: AcpOrderRef & { amountFen: number; pan: string; mobile: string }, security: CardSecurity): AcpFields {
+export function buildSmsCodeRequest(
+  merchant: AcpMerchant,
+  input: AcpOrderRef & { amountFen: number; pan: string; mobile: string },
+  security: CardSecurity,
+): AcpFields {
   return {
     ...header(merchant, '77', '02', '000301'),
     ...orderFields(input, input.amountFen),
@@ -72,8 +76,13 @@ export function buildRefund(merchant: AcpMerchant, input: AcpOrderRef & { amount
   return reversal(merchant, '04', input);
 }
 
-function reversal(merchant: AcpMerchant, txnType: string, input: AcpOrderRef & { amountFen: number; origQryId: string }): AcpFields {
-  if (!/^[A-Za-z0-9]{1,32}$/.test(input.origQryId)) throw new AcpError('acp_field_invalid', 'origQryId must be the consume queryId');
+function reversal(
+  merchant: AcpMerchant,
+  txnType: string,
+  input: AcpOrderRef & { amountFen: number; origQryId: string },
+): AcpFields {
+  if (!/^[A-Za-z0-9]{1,32}$/.test(input.origQryId))
+    throw new AcpError('acp_field_invalid', 'origQryId must be the consume queryId');
   return {
     ...header(merchant, txnType, '00', '000301'),
     ...orderFields(input, input.amountFen),
@@ -93,13 +102,15 @@ function orderFields(ref: AcpOrderRef, amountFen?: number): AcpFields {
   if (!isAcpOrderId(ref.orderId)) throw new AcpError('acp_order_id_invalid', 'orderId must be 8–32 letters and digits');
   parseTxnTime(ref.txnTime);
   if (amountFen === undefined) return { orderId: ref.orderId, txnTime: ref.txnTime };
-  if (!Number.isSafeInteger(amountFen) || amountFen <= 0) throw new AcpError('acp_field_invalid', 'txnAmt must be a positive whole number of fen');
+  if (!Number.isSafeInteger(amountFen) || amountFen <= 0)
+    throw new AcpError('acp_field_invalid', 'txnAmt must be a positive whole number of fen');
   return { orderId: ref.orderId, txnTime: ref.txnTime, txnAmt: String(amountFen) };
 }
 
 function optionalReqReserved(reqReserved: string | undefined): AcpFields {
   if (reqReserved === undefined) return {};
   // Echoed raw in the reconciliation file and in answers: keep it to characters needing no escaping.
-  if (!/^[A-Za-z0-9_-]{1,256}$/.test(reqReserved)) throw new AcpError('acp_field_invalid', 'reqReserved must be letters, digits, _ or -');
+  if (!/^[A-Za-z0-9_-]{1,256}$/.test(reqReserved))
+    throw new AcpError('acp_field_invalid', 'reqReserved must be letters, digits, _ or -');
   return { reqReserved };
 }

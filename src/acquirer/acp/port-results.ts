@@ -21,7 +21,12 @@ export function transactionResult(code: string, queryId: string | undefined, kin
 }
 
 /** The answer to a query: respCode says whether the query worked, origRespCode the transaction's state. */
-export function queryResult(respCode: string, origRespCode: string | undefined, queryId: string | undefined, kind: CardKind | undefined): QueryResult {
+export function queryResult(
+  respCode: string,
+  origRespCode: string | undefined,
+  queryId: string | undefined,
+  kind: CardKind | undefined,
+): QueryResult {
   const outcome = queryAnswerOutcome(respCode, origRespCode, kind ?? 'credit');
   if (outcome.state === 'not_found') return { outcome: 'not_found' };
   if (outcome.state === 'pending' || origRespCode === undefined) return { outcome: 'pending' };
@@ -37,7 +42,11 @@ export function messageRejected(code: string): boolean {
  * The synchronous answer to a consume: 00 is only "accepted" and 03/04/05 unknown, so both are
  * pending; 12 (duplicate order) is pending too, since only a query can say what that order did.
  */
-export function consumeAnswerResult(respCode: string, queryId: string | undefined, kind: CardKind): PaymentResult | PendingPayment {
+export function consumeAnswerResult(
+  respCode: string,
+  queryId: string | undefined,
+  kind: CardKind,
+): PaymentResult | PendingPayment {
   if (respCode === '12') return { outcome: 'pending', responseCode: respCode, ...(queryId ? { acquirerRef: queryId } : {}) };
   if (messageRejected(respCode)) return { outcome: 'unavailable', responseCode: respCode };
   const outcome = consumeAnswerOutcome(respCode, kind);

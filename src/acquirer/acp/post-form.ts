@@ -9,9 +9,7 @@ import https from 'node:https';
  * - 'answered': a status and body.
  */
 export type PostOutcome =
-  | { kind: 'answered'; status: number; body: string }
-  | { kind: 'not_sent'; error: string }
-  | { kind: 'no_answer'; error: string };
+  { kind: 'answered'; status: number; body: string } | { kind: 'not_sent'; error: string } | { kind: 'no_answer'; error: string };
 
 const MAX_ANSWER_BYTES = 1024 * 1024;
 
@@ -58,7 +56,9 @@ export function postForm(url: string, body: string, timeoutMs: number): Promise<
         }
         chunks.push(chunk);
       });
-      res.on('end', () => finish({ kind: 'answered', status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        finish({ kind: 'answered', status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+      );
       res.on('error', (err: NodeJS.ErrnoException) => failed(err.code ?? err.name));
       res.on('aborted', () => failed('answer aborted'));
     });

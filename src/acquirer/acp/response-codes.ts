@@ -38,7 +38,11 @@ export function consumeAnswerOutcome(respCode: string, kind: CardKind): AcpOutco
  * queries, a format or signature error) says nothing about the transaction, so it stays pending:
  * a query must never make an unknown consume look failed, which would invite a second charge.
  */
-export function queryAnswerOutcome(respCode: string, origRespCode: string | undefined, kind: CardKind): AcpOutcome | { state: 'not_found'; code: string } {
+export function queryAnswerOutcome(
+  respCode: string,
+  origRespCode: string | undefined,
+  kind: CardKind,
+): AcpOutcome | { state: 'not_found'; code: string } {
   if (respCode === '34') return { state: 'not_found', code: respCode };
   if (respCode !== '00' || origRespCode === undefined) return { state: 'pending', code: respCode };
   return transactionOutcome(origRespCode, kind);

@@ -27,8 +27,20 @@ export type ReversalResult =
 
 const UNKNOWN = new Set(['03', '04', '05', '12']);
 
-export async function sendReversal(client: AcpClient, url: string, merchant: AcpMerchant, txnType: '31' | '04', input: ReversalInput, log: Logger): Promise<ReversalResult> {
-  const ref = { orderId: acpOrderIdOf(input.attemptId), txnTime: input.txnTime, amountFen: input.amountFen, origQryId: input.origQryId };
+export async function sendReversal(
+  client: AcpClient,
+  url: string,
+  merchant: AcpMerchant,
+  txnType: '31' | '04',
+  input: ReversalInput,
+  log: Logger,
+): Promise<ReversalResult> {
+  const ref = {
+    orderId: acpOrderIdOf(input.attemptId),
+    txnTime: input.txnTime,
+    amountFen: input.amountFen,
+    origQryId: input.origQryId,
+  };
   const fields = txnType === '31' ? buildCancel(merchant, ref) : buildRefund(merchant, ref);
   const sent = await client.exchange(url, fields);
   if (sent.kind === 'not_sent') return { outcome: 'unavailable' };

@@ -10,7 +10,13 @@ import { formatTxnTime } from './txn-time';
  * message; it answers, signed, with the key check value it computed, which must equal ours. The
  * bundled sandbox serves it at /gateway/api/zonePinKey.do.
  */
-export function buildZonePinKeyExchange(merId: string, wrappedKey: string, checkValue: string, encryptCertId: string, txnTime: string): AcpFields {
+export function buildZonePinKeyExchange(
+  merId: string,
+  wrappedKey: string,
+  checkValue: string,
+  encryptCertId: string,
+  txnTime: string,
+): AcpFields {
   return {
     version: ACP_VERSION,
     encoding: ACP_ENCODING,
@@ -25,13 +31,26 @@ export function buildZonePinKeyExchange(merId: string, wrappedKey: string, check
 }
 
 /** Makes, sends and confirms a new zone PIN key; throws (naming no key material) when the acquirer does not confirm it. */
-export async function exchangeZonePinKey(client: AcpClient, url: string, merId: string, encryption: FieldEncryption, now: Date): Promise<Buffer> {
+export async function exchangeZonePinKey(
+  client: AcpClient,
+  url: string,
+  merId: string,
+  encryption: FieldEncryption,
+  now: Date,
+): Promise<Buffer> {
   const zpk = generateZonePinKey();
   try {
     const kcv = keyCheckValue(zpk);
-    const fields = buildZonePinKeyExchange(merId, wrapZonePinKey(zpk, encryption.publicKey, encryption.padding), kcv, encryption.certId, formatTxnTime(now));
+    const fields = buildZonePinKeyExchange(
+      merId,
+      wrapZonePinKey(zpk, encryption.publicKey, encryption.padding),
+      kcv,
+      encryption.certId,
+      formatTxnTime(now),
+    );
     const sent = await client.exchange(url, fields);
-    if (sent.kind !== 'answer') throw new Error(`zone PIN key exchange failed (${sent.kind === 'untrusted' ? sent.why : sent.error})`);
+    if (sent.kind !== 'answer')
+      throw new Error(`zone PIN key exchange failed (${sent.kind === 'untrusted' ? sent.why : sent.error})`);
     if (sent.fields.respCode !== '00' || sent.fields.checkValue !== kcv) {
       throw new Error(`zone PIN key not confirmed by the acquirer (respCode ${sent.fields.respCode})`);
     }

@@ -43,7 +43,21 @@ const MESSAGES: Record<string, string> = {
 /** The request's identifying fields echoed, as ACP answers do, plus the code. */
 export function answer(request: AcpFields, respCode: string, extra: AcpFields = {}): GatewayReply {
   const fields: AcpFields = {};
-  for (const key of ['version', 'encoding', 'signMethod', 'txnType', 'txnSubType', 'bizType', 'accessType', 'merId', 'orderId', 'txnTime', 'txnAmt', 'currencyCode', 'reqReserved']) {
+  for (const key of [
+    'version',
+    'encoding',
+    'signMethod',
+    'txnType',
+    'txnSubType',
+    'bizType',
+    'accessType',
+    'merId',
+    'orderId',
+    'txnTime',
+    'txnAmt',
+    'currencyCode',
+    'reqReserved',
+  ]) {
     if (request[key]) fields[key] = request[key];
   }
   return { kind: 'answer', fields: { ...fields, respCode, respMsg: MESSAGES[respCode] ?? 'declined by the issuer', ...extra } };

@@ -11,7 +11,8 @@ export function handleReversal(fields: AcpFields, ctx: GatewayContext): GatewayR
   if (!validOrder(fields, true) || !fields.origQryId) return answer(fields, '13');
   if (ctx.ledger.hasOrder(fields.merId, fields.orderId)) return answer(fields, '12');
   const original = ctx.ledger.findByQueryId(fields.origQryId);
-  if (!original || original.merId !== fields.merId || original.txnType !== '01' || original.respCode !== '00') return answer(fields, '34');
+  if (!original || original.merId !== fields.merId || original.txnType !== '01' || original.respCode !== '00')
+    return answer(fields, '34');
 
   const amount = Number(fields.txnAmt);
   const left = original.amountFen - (original.reversedFen ?? 0);

@@ -8,7 +8,8 @@ import { answer, type GatewayContext, type GatewayReply } from './gateway-contex
  * TDEA PIN blocks. Answers with the check value it computed.
  */
 export function handleZonePinKey(fields: AcpFields, ctx: GatewayContext): GatewayReply {
-  if (!/^\d{15}$/.test(fields.merId ?? '') || !fields.zonePinKey || fields.encryptCertId !== ctx.keys.encryptionCertId) return answer(fields, '13');
+  if (!/^\d{15}$/.test(fields.merId ?? '') || !fields.zonePinKey || fields.encryptCertId !== ctx.keys.encryptionCertId)
+    return answer(fields, '13');
   let zpk: Buffer;
   try {
     zpk = unwrapZonePinKey(fields.zonePinKey, ctx.keys.encryptionKey);

@@ -32,7 +32,10 @@ export function createNotifier(opts: NotifierOptions) {
     const posted = await postForm(url, body, opts.timeoutMs ?? 10_000);
     sent += 1;
     const status = posted.kind === 'answered' ? posted.status : undefined;
-    opts.traffic.record({ dir: 'notify', path: url, status, fields, note: posted.kind === 'answered' ? undefined : posted.error }, opts.now());
+    opts.traffic.record(
+      { dir: 'notify', path: url, status, fields, note: posted.kind === 'answered' ? undefined : posted.error },
+      opts.now(),
+    );
     if (status === 200) return;
     opts.log.info({ orderId: fields.orderId, send: index + 1, status }, 'notification not accepted');
     schedule(url, fields, index + 1);

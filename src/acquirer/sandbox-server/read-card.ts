@@ -45,7 +45,9 @@ export function readCard(fields: AcpFields, keys: SandboxKeys, zonePinKey: Buffe
     card: {
       pan,
       kind: pinBlock ? 'debit' : 'credit',
-      pinIs: pinBlock ? (expected) => pinBlockMatches(pinBlock, Buffer.from(pan, 'ascii'), Buffer.from(expected, 'ascii')) : undefined,
+      pinIs: pinBlock
+        ? (expected) => pinBlockMatches(pinBlock, Buffer.from(pan, 'ascii'), Buffer.from(expected, 'ascii'))
+        : undefined,
       cvn2: info.cvn2,
       // ACP sends YYMM; the cards and the decision speak MMYY.
       expiryMmyy: expired && /^\d{4}$/.test(expired) ? `${expired.slice(2)}${expired.slice(0, 2)}` : expired,

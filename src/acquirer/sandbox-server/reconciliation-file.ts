@@ -28,7 +28,11 @@ export const RECONCILIATION_LINE_LENGTH = [2, 2, 6, 10, 19, 12, 21, 32, 14, 13, 
 
 export const DEFAULT_FEE_RATE_BP = 60;
 
-export function reconciliationFile(entries: readonly LedgerEntry[], settleDate: string, opts: { merId?: string; feeRateBp?: number } = {}): string {
+export function reconciliationFile(
+  entries: readonly LedgerEntry[],
+  settleDate: string,
+  opts: { merId?: string; feeRateBp?: number } = {},
+): string {
   const rate = opts.feeRateBp ?? DEFAULT_FEE_RATE_BP;
   const lines = entries
     .filter((e) => e.settleDate === settleDate && (e.respCode === '00' || e.respCode === 'A6'))

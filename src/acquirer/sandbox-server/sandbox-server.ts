@@ -65,7 +65,8 @@ export async function startSandboxServer(opts: SandboxServerOptions): Promise<Sa
   const log = opts.log.child({ component: 'sandbox-acquirer' });
   const keys = sandboxKeys(opts.pki);
   const traffic = createTrafficLog(opts.trafficLogFile);
-  const sign = (fields: AcpFields) => signFields({ ...fields, signPubKeyCert: keys.signingCertPem }, keys.signingKey, keys.signingCertId);
+  const sign = (fields: AcpFields) =>
+    signFields({ ...fields, signPubKeyCert: keys.signingCertPem }, keys.signingKey, keys.signingCertId);
   const notifier = createNotifier({ delaysMs: opts.notifyDelaysMs, timeoutMs: opts.notifyTimeoutMs, sign, traffic, now, log });
   const ctx: GatewayContext = {
     keys,
@@ -84,10 +85,13 @@ export async function startSandboxServer(opts: SandboxServerOptions): Promise<Sa
 
   async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox');
-    if (req.method === 'GET' && url.pathname === '/sandbox/stats') return sendText(res, 200, JSON.stringify(stats()), 'application/json');
+    if (req.method === 'GET' && url.pathname === '/sandbox/stats')
+      return sendText(res, 200, JSON.stringify(stats()), 'application/json');
     const recon = /^\/sandbox\/reconciliation\/(\d{8})$/.exec(url.pathname);
-    if (req.method === 'GET' && recon) return sendText(res, 200, reconciliation(recon[1], url.searchParams.get('merId') ?? undefined));
-    if (req.method !== 'POST' || !Object.values(SANDBOX_PATHS).includes(url.pathname as never)) return sendText(res, 404, 'not found');
+    if (req.method === 'GET' && recon)
+      return sendText(res, 200, reconciliation(recon[1], url.searchParams.get('merId') ?? undefined));
+    if (req.method !== 'POST' || !Object.values(SANDBOX_PATHS).includes(url.pathname as never))
+      return sendText(res, 404, 'not found');
 
     const body = await readBody(req);
     let fields: AcpFields;
@@ -104,7 +108,10 @@ export async function startSandboxServer(opts: SandboxServerOptions): Promise<Sa
       traffic.record({ dir: 'out', path: url.pathname, status: 503 }, now());
       return sendText(res, 503, 'service unavailable');
     }
-    log.info({ path: url.pathname, txnType: fields.txnType, orderId: fields.orderId, respCode: reply.fields.respCode }, 'sandbox acquirer answered');
+    log.info(
+      { path: url.pathname, txnType: fields.txnType, orderId: fields.orderId, respCode: reply.fields.respCode },
+      'sandbox acquirer answered',
+    );
     if (reply.delayMs) {
       try {
         await delay(reply.delayMs, undefined, { signal: stopping.signal });
@@ -146,7 +153,11 @@ export async function startSandboxServer(opts: SandboxServerOptions): Promise<Sa
 
   return {
     url: base,
-    endpoints: { backTrans: base + SANDBOX_PATHS.backTrans, query: base + SANDBOX_PATHS.query, zonePinKey: base + SANDBOX_PATHS.zonePinKey },
+    endpoints: {
+      backTrans: base + SANDBOX_PATHS.backTrans,
+      query: base + SANDBOX_PATHS.query,
+      zonePinKey: base + SANDBOX_PATHS.zonePinKey,
+    },
     stats,
     reconciliation,
     notificationsIdle: () => notifier.idle(),

@@ -7,7 +7,18 @@ import type { AcpFields } from '../acp/acp-fields';
  * developers. Card-bearing fields are never written, not even encrypted (ciphertext of a PIN block
  * is still PIN data); signatures, certificates and key check values are replaced by markers.
  */
-const NEVER_WRITTEN = new Set(['accNo', 'customerInfo', 'encryptedInfo', 'pin', 'cvn2', 'expired', 'phoneNo', 'certifId', 'smsCode', 'zonePinKey']);
+const NEVER_WRITTEN = new Set([
+  'accNo',
+  'customerInfo',
+  'encryptedInfo',
+  'pin',
+  'cvn2',
+  'expired',
+  'phoneNo',
+  'certifId',
+  'smsCode',
+  'zonePinKey',
+]);
 // The check value is no secret, but random hex could spell card-data digits that the card-data scan looks for.
 const MARKED: Record<string, string> = { signature: '[signature]', signPubKeyCert: '[certificate]', checkValue: '[kcv]' };
 

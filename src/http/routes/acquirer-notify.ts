@@ -20,7 +20,10 @@ export function acquirerNotifyRouter(receiver: AcquirerNotificationReceiver): Ro
     const body = typeof req.body === 'string' ? req.body : '';
     const receipt = await receiver.receive(body);
     res.set('Cache-Control', 'no-store');
-    res.status(receipt.status === 'rejected' ? 400 : 200).type('text/plain').send(receipt.status === 'rejected' ? 'rejected' : 'ok');
+    res
+      .status(receipt.status === 'rejected' ? 400 : 200)
+      .type('text/plain')
+      .send(receipt.status === 'rejected' ? 'rejected' : 'ok');
   });
   return router;
 }

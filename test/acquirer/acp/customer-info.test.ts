@@ -5,7 +5,13 @@ import { buildCustomerInfo, mmyyToYymm, parseCustomerInfo } from '../../../src/a
 import { fixturePki } from '../../crypto/pki-fixture';
 import { acquirerKeys, type AcquirerKeys } from './acp-test-keys';
 
-const HOLDER = { certifTp: '01', certifId: '341126197709218366', customerNm: '全渠道', phoneNo: '13552535506', smsCode: '111111' };
+const HOLDER = {
+  certifTp: '01',
+  certifId: '341126197709218366',
+  customerNm: '全渠道',
+  phoneNo: '13552535506',
+  smsCode: '111111',
+};
 
 describe('customerInfo', function () {
   this.timeout(30000);
@@ -19,7 +25,9 @@ describe('customerInfo', function () {
   it('when built in encrypted mode, then phone, CVN2 and expiry are only inside encryptedInfo and the sandbox recovers them', () => {
     const value = buildCustomerInfo({ ...HOLDER, cvn2: '123', expired: '3012' }, 'encrypted', keys.encryption);
     const text = clearText(value);
-    expect(text).to.match(/^\{certifId=341126197709218366&certifTp=01&customerNm=全渠道&encryptedInfo=[A-Za-z0-9+/=]+&smsCode=111111\}$/);
+    expect(text).to.match(
+      /^\{certifId=341126197709218366&certifTp=01&customerNm=全渠道&encryptedInfo=[A-Za-z0-9+/=]+&smsCode=111111\}$/,
+    );
     for (const secret of ['13552535506', 'cvn2', '123&', '3012']) expect(text).not.to.include(secret);
     expect(parseCustomerInfo(value, keys.decrypt)).to.deep.equal({ ...HOLDER, cvn2: '123', expired: '3012' });
   });
@@ -52,7 +60,9 @@ describe('customerInfo', function () {
   });
 
   it('when a value contains & or braces, then building is refused without echoing it', () => {
-    expect(() => buildCustomerInfo({ customerNm: 'a&b' }, 'plain', keys.encryption)).to.throw(AcpError).that.satisfies((e: Error) => !e.message.includes('a&b'));
+    expect(() => buildCustomerInfo({ customerNm: 'a&b' }, 'plain', keys.encryption))
+      .to.throw(AcpError)
+      .that.satisfies((e: Error) => !e.message.includes('a&b'));
   });
 
   it('when the value is not base64 of {…}, has unknown or repeated sub-fields, or repeats a sealed one in clear, then parsing is refused', () => {

@@ -45,7 +45,10 @@ describe('ACP body codecs', () => {
     });
 
     it('when any fields without stray & or brackets are encoded, then decoding gives exactly the same fields', () => {
-      const value = fc.oneof(base64ish, fc.string({ maxLength: 40 }).filter((v) => !/[&{}[\]]/.test(v)));
+      const value = fc.oneof(
+        base64ish,
+        fc.string({ maxLength: 40 }).filter((v) => !/[&{}[\]]/.test(v)),
+      );
       fc.assert(
         fc.property(fc.dictionary(fieldName, value, { maxKeys: 10 }), (fields) => {
           expect(decodeAnswer(encodeAnswer(fields))).to.deep.equal(fields);
@@ -55,7 +58,7 @@ describe('ACP body codecs', () => {
 
     it('when a value would not survive unencoded, then encoding is refused', () => {
       expect(() => encodeAnswer({ respMsg: 'a&b=c' })).to.throw(AcpError);
-      expect(() => encodeAnswer({ respMsg: 'unclosed {' , respCode: '00' })).to.throw(AcpError);
+      expect(() => encodeAnswer({ respMsg: 'unclosed {', respCode: '00' })).to.throw(AcpError);
     });
 
     it('when a pair has no name or no "=", or a key repeats, then decoding is refused', () => {

@@ -1,21 +1,35 @@
 import { expect } from 'chai';
-import { consumeAnswerResult, messageRejected, queryResult, reasonFor, transactionResult } from '../../../src/acquirer/acp/port-results';
+import {
+  consumeAnswerResult,
+  messageRejected,
+  queryResult,
+  reasonFor,
+  transactionResult,
+} from '../../../src/acquirer/acp/port-results';
 
 describe('ACP codes → port results', () => {
   it('when a consume is answered 00, 03, 04, 05 or 12, then it is pending (accepted or unknown), carrying the queryId', () => {
     for (const code of ['00', '03', '04', '05', '12']) {
-      expect(consumeAnswerResult(code, 'Q1', 'debit')).to.deep.equal({ outcome: 'pending', responseCode: code, acquirerRef: 'Q1' });
+      expect(consumeAnswerResult(code, 'Q1', 'debit')).to.deep.equal({
+        outcome: 'pending',
+        responseCode: code,
+        acquirerRef: 'Q1',
+      });
     }
   });
 
-  it('when a consume is refused as a message (10–29 but 12), then it is unavailable: nothing charged, not the card\'s fault', () => {
+  it("when a consume is refused as a message (10–29 but 12), then it is unavailable: nothing charged, not the card's fault", () => {
     expect(consumeAnswerResult('11', undefined, 'debit')).to.deep.equal({ outcome: 'unavailable', responseCode: '11' });
     expect(['10', '11', '13', '29'].every(messageRejected)).to.equal(true);
     expect(['12', '30', '09', '65', 'A6'].some(messageRejected)).to.equal(false);
   });
 
   it('when a consume is declined by the issuer, then the reason depends on the card kind for 65', () => {
-    expect(consumeAnswerResult('65', undefined, 'debit')).to.deep.equal({ outcome: 'declined', reason: 'wrong_pin', responseCode: '65' });
+    expect(consumeAnswerResult('65', undefined, 'debit')).to.deep.equal({
+      outcome: 'declined',
+      reason: 'wrong_pin',
+      responseCode: '65',
+    });
     expect(consumeAnswerResult('65', undefined, 'credit')).to.include({ reason: 'wrong_cvn2_or_expiry' });
     expect(reasonFor('65', undefined)).to.equal('declined');
     expect(reasonFor('64', undefined)).to.equal('insufficient_funds');

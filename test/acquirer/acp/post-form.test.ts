@@ -24,7 +24,11 @@ describe('postForm', () => {
       req.on('end', () => res.writeHead(200).end(`${req.headers['content-type']}`));
     });
     try {
-      expect(await postForm(s.url, 'a=1&b=2', 1000)).to.deep.equal({ kind: 'answered', status: 200, body: 'application/x-www-form-urlencoded;charset=UTF-8' });
+      expect(await postForm(s.url, 'a=1&b=2', 1000)).to.deep.equal({
+        kind: 'answered',
+        status: 200,
+        body: 'application/x-www-form-urlencoded;charset=UTF-8',
+      });
       expect(received).to.equal('a=1&b=2');
     } finally {
       await s.close();

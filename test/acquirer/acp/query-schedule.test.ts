@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { nextQueryDelayMs, QUERY_DELAYS_S } from '../../../src/acquirer/acp/query-schedule';
 
 describe('query schedule', () => {
-  it('when the schedule is read, then it is UnionPay\'s 1, 2, 4, 8, 16, 32 s', () => {
+  it("when the schedule is read, then it is UnionPay's 1, 2, 4, 8, 16, 32 s", () => {
     expect(QUERY_DELAYS_S).to.deep.equal([1, 2, 4, 8, 16, 32]);
   });
 

@@ -1,5 +1,10 @@
 import { expect } from 'chai';
-import { consumeAnswerOutcome, declineReason, queryAnswerOutcome, transactionOutcome } from '../../../src/acquirer/acp/response-codes';
+import {
+  consumeAnswerOutcome,
+  declineReason,
+  queryAnswerOutcome,
+  transactionOutcome,
+} from '../../../src/acquirer/acp/response-codes';
 
 describe('ACP response codes', () => {
   describe('transactionOutcome (notification respCode, query origRespCode)', () => {
@@ -13,7 +18,11 @@ describe('ACP response codes', () => {
     });
 
     it('when the code is 64, then it failed for insufficient funds', () => {
-      expect(transactionOutcome('64', 'debit')).to.deep.equal({ state: 'failed', code: '64', declineReason: 'insufficient_funds' });
+      expect(transactionOutcome('64', 'debit')).to.deep.equal({
+        state: 'failed',
+        code: '64',
+        declineReason: 'insufficient_funds',
+      });
     });
   });
 
@@ -52,7 +61,11 @@ describe('ACP response codes', () => {
     });
 
     it('when the answer is 65 on credit or 12 (duplicate order), then it failed', () => {
-      expect(consumeAnswerOutcome('65', 'credit')).to.deep.equal({ state: 'failed', code: '65', declineReason: 'wrong_cvn2_or_expiry' });
+      expect(consumeAnswerOutcome('65', 'credit')).to.deep.equal({
+        state: 'failed',
+        code: '65',
+        declineReason: 'wrong_cvn2_or_expiry',
+      });
       expect(consumeAnswerOutcome('12', 'debit')).to.deep.equal({ state: 'failed', code: '12', declineReason: 'declined' });
     });
   });
@@ -69,7 +82,8 @@ describe('ACP response codes', () => {
     });
 
     it('when the query itself failed (03, 37 too many queries, 11 signature) or carries no origRespCode, then the transaction stays pending', () => {
-      for (const code of ['03', '37', '11', '06']) expect(queryAnswerOutcome(code, '65', 'credit').state, code).to.equal('pending');
+      for (const code of ['03', '37', '11', '06'])
+        expect(queryAnswerOutcome(code, '65', 'credit').state, code).to.equal('pending');
       expect(queryAnswerOutcome('00', undefined, 'credit').state).to.equal('pending');
     });
   });

@@ -31,7 +31,10 @@ describe('ACP signing string and signatures', function () {
     fc.assert(
       fc.property(fields, fc.integer(), (f, seed) => {
         const entries = Object.entries(f);
-        const shuffled = entries.map((e, i) => ({ e, k: Math.sin(seed + i) })).sort((a, b) => a.k - b.k).map(({ e }) => e);
+        const shuffled = entries
+          .map((e, i) => ({ e, k: Math.sin(seed + i) }))
+          .sort((a, b) => a.k - b.k)
+          .map(({ e }) => e);
         expect(signingString(Object.fromEntries(shuffled))).to.equal(signingString(f));
       }),
     );

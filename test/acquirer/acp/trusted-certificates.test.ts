@@ -16,9 +16,17 @@ describe('acp/TrustedCertificates', function () {
     other = await fixturePki('other');
   });
 
-  const trustOf = (p: TestPki): AcpTrust => ({ rootPem: p.root.certPem, intermediatePems: [p.middle.certPem], organisation: SANDBOX_ACQUIRER_ORG });
+  const trustOf = (p: TestPki): AcpTrust => ({
+    rootPem: p.root.certPem,
+    intermediatePems: [p.middle.certPem],
+    organisation: SANDBOX_ACQUIRER_ORG,
+  });
   const signedBy = (signer: { certPem: string; keyPem: string }, respCode = '00') =>
-    signFields({ respCode, orderId: 'ord5f0c1a2b001', signPubKeyCert: signer.certPem }, createPrivateKey(signer.keyPem), certIdOf(signer.certPem));
+    signFields(
+      { respCode, orderId: 'ord5f0c1a2b001', signPubKeyCert: signer.certPem },
+      createPrivateKey(signer.keyPem),
+      certIdOf(signer.certPem),
+    );
   const years = (n: number) => new Date(PKI_NOW.getTime() + n * 365 * 24 * 3600_000);
 
   it('when a certificate was never checked, then it is not known; once remembered, its key is given while it is valid', () => {

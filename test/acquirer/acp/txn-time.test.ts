@@ -34,11 +34,14 @@ describe('txnTime (Beijing time)', () => {
 
   it('when any instant is formatted and parsed, then the same second comes back', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }), (d) => {
-        const txnTime = formatTxnTime(d);
-        expect(txnTime).to.match(/^\d{14}$/);
-        expect(parseTxnTime(txnTime).getTime()).to.equal(Math.floor(d.getTime() / 1000) * 1000);
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
+        (d) => {
+          const txnTime = formatTxnTime(d);
+          expect(txnTime).to.match(/^\d{14}$/);
+          expect(parseTxnTime(txnTime).getTime()).to.equal(Math.floor(d.getTime() / 1000) * 1000);
+        },
+      ),
     );
   });
 

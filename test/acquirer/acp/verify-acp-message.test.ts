@@ -19,7 +19,11 @@ describe('verifyAcpMessage', function () {
   });
 
   const answerSignedBy = (signer: { certPem: string; keyPem: string }) =>
-    signFields({ respCode: '00', orderId: 'ord5f0c1a2b001', signPubKeyCert: signer.certPem }, createPrivateKey(signer.keyPem), certIdOf(signer.certPem));
+    signFields(
+      { respCode: '00', orderId: 'ord5f0c1a2b001', signPubKeyCert: signer.certPem },
+      createPrivateKey(signer.keyPem),
+      certIdOf(signer.certPem),
+    );
 
   it('when the acquirer signs with its certificate from our PKI, then the answer is ok', () => {
     expect(verifyAcpMessage(answerSignedBy(pki.acquirerSigning), trust, PKI_NOW)).to.equal('ok');
@@ -38,16 +42,22 @@ describe('verifyAcpMessage', function () {
     expect(verifyAcpMessage(answerSignedBy(pki.merchantSigning), trust, PKI_NOW)).to.equal('wrong_organisation');
   });
 
-  it('when a CA certificate with the acquirer\'s name signs, then untrusted_certificate (only end-entity certificates sign answers)', async () => {
+  it("when a CA certificate with the acquirer's name signs, then untrusted_certificate (only end-entity certificates sign answers)", async () => {
     const ca = await issueCertificate({
-      commonName: `041@Z1@${SANDBOX_ACQUIRER_ORG}@9`, organisation: SANDBOX_ACQUIRER_ORG, usage: 'ca',
-      notBefore: PKI_NOW, notAfter: new Date(PKI_NOW.getTime() + 24 * 60 * 60 * 1000), issuer: pki.root,
+      commonName: `041@Z1@${SANDBOX_ACQUIRER_ORG}@9`,
+      organisation: SANDBOX_ACQUIRER_ORG,
+      usage: 'ca',
+      notBefore: PKI_NOW,
+      notAfter: new Date(PKI_NOW.getTime() + 24 * 60 * 60 * 1000),
+      issuer: pki.root,
     });
     expect(verifyAcpMessage(answerSignedBy(ca), trust, PKI_NOW)).to.equal('untrusted_certificate');
   });
 
   it('when a field is changed after signing, then bad_signature', () => {
-    expect(verifyAcpMessage({ ...answerSignedBy(pki.acquirerSigning), respCode: '05' }, trust, PKI_NOW)).to.equal('bad_signature');
+    expect(verifyAcpMessage({ ...answerSignedBy(pki.acquirerSigning), respCode: '05' }, trust, PKI_NOW)).to.equal(
+      'bad_signature',
+    );
   });
 
   it('when the certificate is swapped for the encryption certificate, then the signature no longer matches', () => {

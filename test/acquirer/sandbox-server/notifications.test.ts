@@ -36,7 +36,14 @@ describe('sandbox acquirer notifications and parseNotification', function () {
     const verdict = parseNotification(body, check());
     expect(verdict.ok).to.equal(true);
     if (!verdict.ok) return;
-    expect(verdict.notification).to.include({ merId: MERCHANT_ID, orderId: acpOrderIdOf(attemptId), attemptId, txnType: '01', respCode: '00', amountFen: 4599 });
+    expect(verdict.notification).to.include({
+      merId: MERCHANT_ID,
+      orderId: acpOrderIdOf(attemptId),
+      attemptId,
+      txnType: '01',
+      respCode: '00',
+      amountFen: 4599,
+    });
     expect(verdict.notification.queryId).to.match(/^\d{21}$/);
   });
 
@@ -71,14 +78,21 @@ describe('sandbox acquirer notifications and parseNotification', function () {
     const other = await fixturePki('other');
     const { body } = await approvedNotification();
     const fields = decodeForm(body);
-    const forged = signFields({ ...fields, signPubKeyCert: other.acquirerSigning.certPem }, createPrivateKey(other.acquirerSigning.keyPem), certIdOf(other.acquirerSigning.certPem));
+    const forged = signFields(
+      { ...fields, signPubKeyCert: other.acquirerSigning.certPem },
+      createPrivateKey(other.acquirerSigning.keyPem),
+      certIdOf(other.acquirerSigning.certPem),
+    );
     expect(parseNotification(encodeForm(forged), check())).to.deep.equal({ ok: false, reason: 'untrusted_certificate' });
   });
 
   it('when a genuine notification is changed (another amount), then bad_signature', async () => {
     const { body } = await approvedNotification();
     const fields = decodeForm(body);
-    expect(parseNotification(encodeForm({ ...fields, txnAmt: '1' }), check())).to.deep.equal({ ok: false, reason: 'bad_signature' });
+    expect(parseNotification(encodeForm({ ...fields, txnAmt: '1' }), check())).to.deep.equal({
+      ok: false,
+      reason: 'bad_signature',
+    });
   });
 
   it('when a genuine notification is replayed within the window, then it still verifies (the caller applies it idempotently by queryId)', async () => {
@@ -99,7 +113,10 @@ describe('sandbox acquirer notifications and parseNotification', function () {
 
   it('when a notification is for another merchant number, or is not a form, then it is rejected', async () => {
     const { body } = await approvedNotification();
-    expect(parseNotification(body, { ...check(), merchantId: '898000000000001' })).to.deep.equal({ ok: false, reason: 'wrong_merchant' });
+    expect(parseNotification(body, { ...check(), merchantId: '898000000000001' })).to.deep.equal({
+      ok: false,
+      reason: 'wrong_merchant',
+    });
     expect(parseNotification('a=1&a=2', check())).to.deep.equal({ ok: false, reason: 'malformed' });
     expect(parseNotification('respCode=00', check())).to.deep.equal({ ok: false, reason: 'no_certificate' });
   });

@@ -15,7 +15,8 @@ import { MERCHANT_ID, startHarness, TRAFFIC_LOG, type Harness } from '../acp-har
 
 const DEBIT = '6216261000000000018';
 const CREDIT = '6221558812340000';
-const post = (url: string, body: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+const post = (url: string, body: string) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
 
 describe('sandbox acquirer server', function () {
   this.timeout(20000);
@@ -26,8 +27,15 @@ describe('sandbox acquirer server', function () {
   after(() => h.stop());
 
   it('when a request is not signed by the merchant certificate it issued, then it answers 11, signed', async () => {
-    const query = buildQuery({ merId: MERCHANT_ID, backUrl: h.receiver.url }, { orderId: 'ord00000001', txnTime: formatTxnTime(h.clock.now()) });
-    const forged = signFields({ ...query, orderId: 'ord00000001' }, createPrivateKey(h.pki.acquirerSigning.keyPem), certIdOf(h.pki.merchantSigning.certPem));
+    const query = buildQuery(
+      { merId: MERCHANT_ID, backUrl: h.receiver.url },
+      { orderId: 'ord00000001', txnTime: formatTxnTime(h.clock.now()) },
+    );
+    const forged = signFields(
+      { ...query, orderId: 'ord00000001' },
+      createPrivateKey(h.pki.acquirerSigning.keyPem),
+      certIdOf(h.pki.merchantSigning.certPem),
+    );
     const answer = decodeAnswer(await (await post(h.server.endpoints.query, encodeForm(forged))).text());
     expect(answer.respCode).to.equal('11');
     expect(verifyAcpMessage(answer, h.trust, h.clock.now())).to.equal('ok');
@@ -49,7 +57,7 @@ describe('sandbox acquirer server', function () {
   it('when a day had a consume and a refund, then its reconciliation file has both, fixed-width, masked, amounts in 12-digit fen', async () => {
     const req = h.request(CREDIT, { amount: 10000 });
     const paid = await h.acquirer.pay(req);
-    const origQryId = paid.outcome === 'pending' ? paid.acquirerRef ?? '' : '';
+    const origQryId = paid.outcome === 'pending' ? (paid.acquirerRef ?? '') : '';
     await h.acquirer.refund({ attemptId: `${req.attemptId}r`, txnTime: req.txnTime, amountFen: 2500, origQryId });
     const settleDate = req.txnTime.slice(0, 8);
 
@@ -98,7 +106,14 @@ describe('sandbox acquirer server', function () {
     const text = fs.readFileSync(testOutputFile(TRAFFIC_LOG), 'utf8');
     expect(text).to.include('"accNo":"[removed]"').and.include('"customerInfo":"[removed]"');
     for (const card of TEST_CARDS) expect(text, card.pan.slice(0, 6)).not.to.include(card.pan);
-    for (const secret of [TEST_PIN, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_EXPIRY_MMYY.slice(2) + TEST_EXPIRY_MMYY.slice(0, 2), TEST_HOLDER.idNumber, TEST_HOLDER.mobile]) {
+    for (const secret of [
+      TEST_PIN,
+      TEST_CVN2,
+      TEST_EXPIRY_MMYY,
+      TEST_EXPIRY_MMYY.slice(2) + TEST_EXPIRY_MMYY.slice(0, 2),
+      TEST_HOLDER.idNumber,
+      TEST_HOLDER.mobile,
+    ]) {
       expect(new RegExp(`(?<![0-9])${secret}(?![0-9])`).test(text), `found ${secret.length} digits of card data`).to.equal(false);
     }
     expect(text).not.to.match(/"(cvn2|pin|expired|phoneNo|certifId|smsCode|encryptedInfo|zonePinKey)":"(?!\[removed\])/);

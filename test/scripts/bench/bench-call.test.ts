@@ -20,15 +20,30 @@ function harness(mode: 'app' | 'dialplan') {
   const flush = () => new Promise((resolve) => setImmediate(resolve));
   send({ type: 'StasisStart', channel: { id: LOCAL } });
   return {
-    call, sent, send, flush,
+    call,
+    sent,
+    send,
+    flush,
     asked: (field: string) => send({ type: 'ChannelVarset', channel: peer, variable: 'IVRPAY_FIELD', value: field }),
-    promptEnded: (media: string) => send({ type: 'PlaybackFinished', playback: { media_uri: `sound:/s/zh/${media}`, target_uri: `channel:${PEER}` } }),
+    promptEnded: (media: string) =>
+      send({ type: 'PlaybackFinished', playback: { media_uri: `sound:/s/zh/${media}`, target_uri: `channel:${PEER}` } }),
     promptStarted: (media: string, ms: number) =>
       mode === 'app'
-        ? send({ type: 'PlaybackStarted', timestamp: at(ms), playback: { media_uri: `sound:/s/zh/${media}`, target_uri: `channel:${PEER}` } })
-        : send({ type: 'ChannelDialplan', timestamp: at(ms), channel: peer, dialplan_app: 'Playback', dialplan_app_data: `/s/zh/${media}` }),
+        ? send({
+            type: 'PlaybackStarted',
+            timestamp: at(ms),
+            playback: { media_uri: `sound:/s/zh/${media}`, target_uri: `channel:${PEER}` },
+          })
+        : send({
+            type: 'ChannelDialplan',
+            timestamp: at(ms),
+            channel: peer,
+            dialplan_app: 'Playback',
+            dialplan_app_data: `/s/zh/${media}`,
+          }),
     keys: (count: number, lastMs: number) => {
-      for (let i = 0; i < count; i++) send({ type: 'ChannelDtmfReceived', timestamp: at(lastMs - (count - 1 - i) * 200), channel: peer });
+      for (let i = 0; i < count; i++)
+        send({ type: 'ChannelDtmfReceived', timestamp: at(lastMs - (count - 1 - i) * 200), channel: peer });
     },
     hangUp: () => send({ type: 'ChannelDestroyed', channel: peer }),
   };
@@ -79,7 +94,9 @@ describe('bench:calls simulated cardholder (BenchCall)', () => {
     h.keys(1, 5_000);
     h.promptStarted('please-wait', 5_001);
     h.hangUp();
-    expect((await h.call.done).timings).to.deep.equal([{ field: 'confirm', keyAt: Date.parse(at(5_000)), promptAt: Date.parse(at(5_001)) }]);
+    expect((await h.call.done).timings).to.deep.equal([
+      { field: 'confirm', keyAt: Date.parse(at(5_000)), promptAt: Date.parse(at(5_001)) },
+    ]);
   });
 
   it('when the call ends without every field or without the success prompt, then it is a failure', async () => {

@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import { runPaymentCall } from '../../../src/call/payment-call';
-import { ANSWERS, BENCH_AMOUNT_FEN, DIALPLAN_CONTEXT, EXPECTED_FIELDS, FIELD_PROMPT } from '../../../scripts/bench/calls/call-plan';
+import {
+  ANSWERS,
+  BENCH_AMOUNT_FEN,
+  DIALPLAN_CONTEXT,
+  EXPECTED_FIELDS,
+  FIELD_PROMPT,
+} from '../../../scripts/bench/calls/call-plan';
 import { createFakeFlow } from '../../call/fake-flow-deps';
 import { FakeCall } from '../../helpers/fake-call';
 
