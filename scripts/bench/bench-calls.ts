@@ -40,17 +40,15 @@ function log(line: string): void {
 }
 
 async function main(): Promise<void> {
-  const opts = program
-    .parse()
-    .opts<{
-      calls: number;
-      ramp?: number;
-      runs: number;
-      logLevel: string;
-      only?: string;
-      cpuProf?: boolean;
-      callTimeout: number;
-    }>();
+  const opts = program.parse().opts<{
+    calls: number;
+    ramp?: number;
+    runs: number;
+    logLevel: string;
+    only?: string;
+    cpuProf?: boolean;
+    callTimeout: number;
+  }>();
   const rampMs = (opts.ramp ?? opts.calls / 25) * 1000;
   const config = loadConfig(process.env);
   const password = config.ari.password ?? loadOrCreateSandboxSecrets(config.dataDir).ariPassword;

@@ -82,15 +82,13 @@ export function createCallbackService(deps: ServiceDeps): CallbackService {
       throw new AppError('order_not_payable', `the order is ${order.status}: there is nothing to call about`);
     }
     // Conditional on the state read above, so a dialer claiming the row meanwhile wins cleanly.
-    const count = await db('callbacks')
-      .where({ order_id: orderId, state: row.state })
-      .update({
-        state: 'scheduled',
-        next_call_at: now.toISOString(),
-        locked_until: null,
-        lease_token: null,
-        updated_at: now.toISOString(),
-      });
+    const count = await db('callbacks').where({ order_id: orderId, state: row.state }).update({
+      state: 'scheduled',
+      next_call_at: now.toISOString(),
+      locked_until: null,
+      lease_token: null,
+      updated_at: now.toISOString(),
+    });
     if (count === 0) throw new AppError('conflict', 'the callback changed meanwhile; try again');
     deps.log.info({ orderId }, 'callback retry requested');
     return toItem(await find(orderId));
