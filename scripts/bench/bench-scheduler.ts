@@ -1,5 +1,5 @@
 /**
- * `npm run bench:scheduler`: the cost of one dialer claim (src/services/callback-claims.ts) with 10k, 100k and
+ * `npm run bench:scheduler`: the cost of one dialer claim (src/callback/callback-claims.ts) with 10k, 100k and
  * 1M pending callbacks of which a fixed number are due. If the (state, next_call_at) index does its job, the
  * cost follows the due rows, not the table: the ratio to the 10k case stays near 1 (target: within 2×).
  */
@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { claimDueCallbacks } from '../../src/services/callback-claims';
+import { claimDueCallbacks } from '../../src/callback/callback-claims';
 import { openDb } from '../../src/store/db';
 import { migrateLatest } from '../../src/store/migrate';
 import { describeMachine, machineFacts } from './lib/machine-facts';

@@ -1,5 +1,5 @@
-import { amountPrompts } from '../domain/amount-speech';
-import { digitPrompts } from '../domain/digit-speech';
+import { amountPrompts } from './amount-speech';
+import { digitPrompts } from './digit-speech';
 import { lastFour } from '../domain/mask';
 import { collectField, menuField } from './collect-field';
 import type { StepContext } from './step-context';

@@ -1,4 +1,4 @@
-import { amountPrompts } from '../domain/amount-speech';
+import { amountPrompts } from './amount-speech';
 import type { CallPort } from './call-port';
 import type { CallOrder, PaymentFlowDeps } from './call-ports';
 import type { CallOutcome } from './call-outcome';

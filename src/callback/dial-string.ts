@@ -1,5 +1,5 @@
 import { AppError } from '../domain/app-error';
-import { validAreaCode } from './area-code';
+import { validAreaCode } from '../domain/area-code';
 import { lookupSegment, type SegmentTable } from './number-segments';
 import type { PhoneNumber } from './phone-number';
 

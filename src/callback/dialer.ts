@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { claimDueCallbacks, countDialing, releaseClaim, releaseExpiredLeases, renewLease } from '../services/callback-claims';
-import { recordLineUsage } from '../services/line-service';
-import type { ReminderSettings } from '../services/sms-reminder';
+import { claimDueCallbacks, countDialing, releaseClaim, releaseExpiredLeases, renewLease } from './callback-claims';
+import { recordLineUsage } from './line-service';
+import type { ReminderSettings } from './sms-reminder';
 import type { CallbackRow } from '../store/callback-rows';
 import { newId } from '../store/new-id';
 import { createCallPacer } from './call-pacer';

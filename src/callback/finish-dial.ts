@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { recordCallbackOutcome } from '../services/callback-outcome';
-import { PAYABLE_STATUSES, type OrderStatus } from '../services/order-status';
-import type { ReminderSettings } from '../services/sms-reminder';
+import { recordCallbackOutcome } from './callback-outcome';
+import { PAYABLE_STATUSES, type OrderStatus } from '../domain/order-status';
+import type { ReminderSettings } from './sms-reminder';
 import type { CallbackRow } from '../store/callback-rows';
 import { afterAttempt } from './after-attempt';
 import { classifyChannelEnd } from './hangup-cause';

@@ -1,5 +1,5 @@
 import { AppError } from '../domain/app-error';
-import { validAreaCode } from './area-code';
+import { validAreaCode } from '../domain/area-code';
 
 /** 号段: the first 7 digits of a mobile → its home area code with the trunk 0 ('010', '0755'). */
 export type SegmentTable = ReadonlyMap<string, string>;

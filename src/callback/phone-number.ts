@@ -1,5 +1,5 @@
 import { AppError } from '../domain/app-error';
-import { areaCodeOf } from './area-code';
+import { areaCodeOf } from '../domain/area-code';
 
 /** A mainland mobile: `national` is the 11 digits, 1[3-9]xxxxxxxxx. */
 export interface MobileNumber {

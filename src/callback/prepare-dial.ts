@@ -1,11 +1,11 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { releaseClaim } from '../services/callback-claims';
-import { recordCallbackOutcome } from '../services/callback-outcome';
-import { policyOfRow, type CallbackPolicy } from '../services/callback-policy';
-import { expireOrders } from '../services/order-expiry';
-import { PAYABLE_STATUSES, type OrderStatus } from '../services/order-status';
-import type { ReminderSettings } from '../services/sms-reminder';
+import { releaseClaim } from './callback-claims';
+import { recordCallbackOutcome } from './callback-outcome';
+import { policyOfRow, type CallbackPolicy } from './callback-policy';
+import { expireOrders } from '../order/order-expiry';
+import { PAYABLE_STATUSES, type OrderStatus } from '../domain/order-status';
+import type { ReminderSettings } from './sms-reminder';
 import type { CallbackRow, MerchantCallbackColumns } from '../store/callback-rows';
 import { isWithin, nextWindowStart } from './calling-hours';
 import { dialString, type DialRules } from './dial-string';

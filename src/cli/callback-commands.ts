@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { AppError } from '../domain/app-error';
-import type { CallbackService } from '../services/callback-service';
+import type { CallbackService } from '../callback/callback-service';
 import { CALLBACK_STATES, type CallbackState } from '../store/callback-rows';
 import type { AdminIo } from './admin-io';
 import { parseLimit } from './parse-limit';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { LineService } from '../services/line-service';
+import type { LineService } from '../callback/line-service';
 import type { AdminIo } from './admin-io';
 
 export function addLineCommands(program: Command, lines: LineService, io: AdminIo): void {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../domain/app-error';
-import { parseDelays, parseHours, type CallbackPolicies } from '../services/callback-policy';
+import { parseDelays, parseHours, type CallbackPolicies } from '../callback/callback-policy';
 import type { MerchantService } from '../services/merchant-service';
 import type { AdminIo } from './admin-io';
 

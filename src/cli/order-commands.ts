@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
 import { requirePhoneNumber } from '../callback/phone-number';
 import { AppError } from '../domain/app-error';
-import { ORDER_STATUSES, type OrderMode, type OrderStatus } from '../services/order-status';
-import type { OrderService } from '../services/order-service';
+import { ORDER_STATUSES, type OrderMode, type OrderStatus } from '../domain/order-status';
+import type { OrderService } from '../order/order-service';
 import type { AdminIo } from './admin-io';
 import { parseLimit } from './parse-limit';
 

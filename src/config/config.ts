@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { validAreaCode } from '../callback/area-code';
+import { validAreaCode } from '../domain/area-code';
 import { callbackProblems, type CallbackSettings, type SmsSettings } from './callback-settings';
 import {
   acquirerProblems,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { newOrderSchema } from '../services/new-order-schema';
-import { ORDER_STATUSES } from '../services/order-status';
+import { newOrderSchema } from '../order/new-order-schema';
+import { ORDER_STATUSES } from '../domain/order-status';
 
 // `meta({ id })` names a schema in the OpenAPI document's components (zod's global registry, so once per process).
 

@@ -5,7 +5,7 @@ import { AppError } from '../domain/app-error';
 import type { BankService } from '../services/bank-service';
 import type { IdempotencyStore } from '../services/idempotency-store';
 import type { MerchantService } from '../services/merchant-service';
-import type { OrderService } from '../services/order-service';
+import type { OrderService } from '../order/order-service';
 import { apiDocsRouter } from './api-docs';
 import { errorMiddleware } from './error-middleware';
 import { idempotency } from './idempotency';

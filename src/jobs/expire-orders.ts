@@ -1,4 +1,4 @@
-import type { OrderService } from '../services/order-service';
+import type { OrderService } from '../order/order-service';
 import type { Job } from './scheduler';
 
 /** Every minute, orders past their expiry become `expired` and free their pay codes. */

@@ -1,4 +1,4 @@
-import type { PaymentRecovery } from '../services/payment-recovery';
+import type { PaymentRecovery } from '../payment/payment-recovery';
 import type { Job } from './scheduler';
 
 /**

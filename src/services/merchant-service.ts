@@ -6,7 +6,7 @@ import { createWebhookSecrets, newWebhookSecret, sealWebhookSecret } from '../no
 import { newId } from '../store/new-id';
 import type { MerchantRow } from '../store/rows';
 import { type CertificateInfo, parseMerchantCertificate } from './merchant-certificate';
-import { parseInput } from './parse-input';
+import { parseInput } from '../domain/parse-input';
 import type { ServiceDeps } from './service-deps';
 
 export interface Merchant {

@@ -4,7 +4,7 @@ import { AppError } from '../domain/app-error';
 import { nextAttemptAt } from '../notify/backoff';
 import { SmsSendError, type SmsPort } from '../sms/sms-port';
 import type { SmsRow, SmsStatus } from '../store/callback-rows';
-import { PAYABLE_STATUSES, type OrderStatus } from './order-status';
+import { PAYABLE_STATUSES, type OrderStatus } from '../domain/order-status';
 import type { ServiceDeps } from './service-deps';
 
 /** An SMS as admins see it. The text is the reminder template's: merchant, amount, pay code, inbound number. */

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { runPaymentCall } from '../../src/call/payment-call';
 import type { PromptId } from '../../src/call/prompt-manifest';
-import { amountPrompts } from '../../src/domain/amount-speech';
-import { digitPrompts } from '../../src/domain/digit-speech';
+import { amountPrompts } from '../../src/call/amount-speech';
+import { digitPrompts } from '../../src/call/digit-speech';
 import { FakeCall, SILENCE } from '../helpers/fake-call';
 import { CREDIT, DEBIT, ID_WITH_X, INSUFFICIENT, UNAVAILABLE } from './cards';
 import { createFakeFlow, PAY_CODE } from './fake-flow-deps';

@@ -3,7 +3,7 @@ import { createDialer, type Dialer, type DialerDeps } from '../../src/callback/d
 import type { OriginateRequest, OriginateResult } from '../../src/callback/originator-port';
 import { sampleSegmentTable } from '../../src/callback/sample-segments';
 import { createMerchantService } from '../../src/services/merchant-service';
-import { createOrderService, type OrderService } from '../../src/services/order-service';
+import { createOrderService, type OrderService } from '../../src/order/order-service';
 import type { CallbackRow } from '../../src/store/callback-rows';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 

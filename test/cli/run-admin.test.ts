@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { type AdminDeps, runAdmin } from '../../src/cli/run-admin';
 import { createBankService } from '../../src/services/bank-service';
 import { createMerchantService } from '../../src/services/merchant-service';
-import { createOrderService } from '../../src/services/order-service';
+import { createOrderService } from '../../src/order/order-service';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 
 describe('cli/run-admin', () => {

@@ -6,8 +6,8 @@ import { connectSimulatedCaller, type SimulatedCaller } from '../../src/ari/simu
 import type { AdminDeps } from '../../src/cli/run-admin';
 import { loadOrCreateSandboxSecrets } from '../../src/config/sandbox-secrets';
 import { createBankService } from '../../src/services/bank-service';
-import { createCallbackService } from '../../src/services/callback-service';
-import { createLineService, storedLineUsage } from '../../src/services/line-service';
+import { createCallbackService } from '../../src/callback/callback-service';
+import { createLineService, storedLineUsage } from '../../src/callback/line-service';
 import { createSmsService } from '../../src/services/sms-service';
 import { TEST_PHONE_APP } from '../../scripts/asterisk/asterisk-config';
 import { api, type E2eHarness } from './e2e-service';

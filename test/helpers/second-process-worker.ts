@@ -5,8 +5,8 @@
 import pino from 'pino';
 import { announceFailure, announceReady, serveRequests } from '../../scripts/bench/lib/worker-rpc';
 import { createIdempotencyStore } from '../../src/services/idempotency-store';
-import { createOrderService } from '../../src/services/order-service';
-import { applyAttemptOutcome, type AttemptOutcome } from '../../src/services/payment-outcome';
+import { createOrderService } from '../../src/order/order-service';
+import { applyAttemptOutcome, type AttemptOutcome } from '../../src/payment/payment-outcome';
 import { openDb } from '../../src/store/db';
 import { createGroupCommit } from '../../src/store/group-commit';
 

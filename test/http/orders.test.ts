@@ -3,10 +3,10 @@ import type { Application } from 'express';
 import request from 'supertest';
 import { createApp } from '../../src/http/create-app';
 import { createBankService } from '../../src/services/bank-service';
-import { createCallOrders } from '../../src/services/call-orders';
+import { createCallOrders } from '../../src/order/call-orders';
 import { createIdempotencyStore } from '../../src/services/idempotency-store';
 import { createMerchantService } from '../../src/services/merchant-service';
-import { createOrderService } from '../../src/services/order-service';
+import { createOrderService } from '../../src/order/order-service';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 
 describe('http/routes/orders', () => {

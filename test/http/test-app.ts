@@ -3,7 +3,7 @@ import { createApp, type AppDeps } from '../../src/http/create-app';
 import { createBankService } from '../../src/services/bank-service';
 import { createIdempotencyStore } from '../../src/services/idempotency-store';
 import { createMerchantService, type MerchantService } from '../../src/services/merchant-service';
-import { createOrderService, type OrderService } from '../../src/services/order-service';
+import { createOrderService, type OrderService } from '../../src/order/order-service';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 
 export interface TestApp {

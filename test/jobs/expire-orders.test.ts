@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { expireOrdersJob } from '../../src/jobs/expire-orders';
 import { createMerchantService } from '../../src/services/merchant-service';
-import { createOrderService } from '../../src/services/order-service';
+import { createOrderService } from '../../src/order/order-service';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 
 describe('jobs/expire-orders', () => {

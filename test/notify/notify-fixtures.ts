@@ -2,8 +2,8 @@ import type { AcquirerPort, CardData, PaymentResult } from '../../src/acquirer/a
 import { TEST_HOLDER } from '../../src/acquirer/test-cards';
 import { createSecretBox, type SecretBox } from '../../src/notify/secret-box';
 import { createMerchantService, type MerchantService } from '../../src/services/merchant-service';
-import { createOrderService, type OrderService } from '../../src/services/order-service';
-import { createPaymentService } from '../../src/services/payment-service';
+import { createOrderService, type OrderService } from '../../src/order/order-service';
+import { createPaymentService } from '../../src/payment/payment-service';
 import type { TestDeps } from '../helpers/test-db';
 import { testCardFingerprint } from '../helpers/test-fingerprint';
 

@@ -21,7 +21,7 @@ import { createBankService } from '../../../src/services/bank-service';
 import { cachedAuthentication } from '../../../src/services/cached-authentication';
 import { createIdempotencyStore } from '../../../src/services/idempotency-store';
 import { createMerchantService } from '../../../src/services/merchant-service';
-import { createOrderService } from '../../../src/services/order-service';
+import { createOrderService } from '../../../src/order/order-service';
 import { openDb } from '../../../src/store/db';
 import { createGroupCommit } from '../../../src/store/group-commit';
 import { migrateLatest } from '../../../src/store/migrate';

@@ -5,10 +5,10 @@
  */
 import { AppError } from '../../../src/domain/app-error';
 import type { IdempotencyStore } from '../../../src/services/idempotency-store';
-import { newOrderSchema } from '../../../src/services/new-order-schema';
-import type { OrderService } from '../../../src/services/order-service';
-import type { OrderView } from '../../../src/services/order-view';
-import { parseInput } from '../../../src/services/parse-input';
+import { newOrderSchema } from '../../../src/order/new-order-schema';
+import type { OrderService } from '../../../src/order/order-service';
+import type { OrderView } from '../../../src/order/order-view';
+import { parseInput } from '../../../src/domain/parse-input';
 import { newId } from '../../../src/store/new-id';
 
 type StubOrders = Pick<OrderService, 'createOrder' | 'getOrder' | 'cancelOrder'>;

@@ -1,5 +1,5 @@
 import express, { Router } from 'express';
-import type { NotificationReceipt } from '../../services/payment-notifications';
+import type { NotificationReceipt } from '../../payment/payment-notifications';
 
 export interface AcquirerNotificationReceiver {
   receive(body: string): Promise<NotificationReceipt>;

@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { parseInput } from '../../services/parse-input';
-import type { OrderService } from '../../services/order-service';
+import { parseInput } from '../../domain/parse-input';
+import type { OrderService } from '../../order/order-service';
 import { cancelOrderSchema } from '../api-schemas';
 import { currentMerchant } from '../merchant-auth';
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { AppError } from '../../../src/domain/app-error';
-import type { NotificationReceipt } from '../../../src/services/payment-notifications';
+import type { NotificationReceipt } from '../../../src/payment/payment-notifications';
 import { createTestApp } from '../test-app';
 
 const FORM = 'application/x-www-form-urlencoded;charset=UTF-8';

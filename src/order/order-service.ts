@@ -1,0 +1,231 @@
+import { AppError } from '../domain/app-error';
+import type { OrdersForCall } from '../call/call-ports';
+import { enqueueOrderEvent } from '../notify/enqueue-order-event';
+import { newId } from '../store/new-id';
+import type { AttemptRow, OrderRow } from '../store/rows';
+import { isUniqueViolation } from '../store/unique-violation';
+import { createCallOrders } from './call-orders';
+import { callbackViews, insertCallback, planCallback, type CallbackPlan } from '../callback/callback-order';
+import { type NewOrderInput, newOrderSchema } from './new-order-schema';
+import { expireOrders, isPastExpiry } from './order-expiry';
+import { type OrderMode, type OrderStatus, PAYABLE_STATUSES } from '../domain/order-status';
+import { type OrderView, toOrderView } from './order-view';
+import { parseInput } from '../domain/parse-input';
+import { hasUnresolvedPayment, withoutUnresolvedPayment } from '../payment/payment-attempts';
+import { newPayCode } from './pay-code';
+import { groupWrite, type ServiceDeps } from '../services/service-deps';
+
+export type AdminOrderView = OrderView & { merchantId: string };
+
+export interface OrderListFilter {
+  merchantId?: string;
+  status?: OrderStatus;
+  mode?: OrderMode;
+  /** Callback orders to this phone (national form, as stored). */
+  phone?: string;
+  /** Newest first; 100 unless given. */
+  limit?: number;
+}
+
+export interface OrderService extends OrdersForCall {
+  /** Validates the merchant's input (`validation_failed` with fields) and gives the order a unique pay code. */
+  createOrder(merchantId: string, input: NewOrderInput): Promise<OrderView>;
+  /** `not_found` also when the order belongs to another merchant. */
+  getOrder(merchantId: string, id: string): Promise<OrderView>;
+  /** A payable order becomes `cancelled` and loses its pay code; `order_not_payable` otherwise, `not_found` for another merchant's. */
+  cancelOrder(merchantId: string, id: string): Promise<OrderView>;
+  /** Admin: any merchant's order. */
+  findOrder(id: string): Promise<AdminOrderView | undefined>;
+  listOrders(filter?: OrderListFilter): Promise<AdminOrderView[]>;
+  /** Expires every payable order past its expiry; returns how many. */
+  expireDue(at?: Date): Promise<number>;
+  /** At start-up: calls that were in progress when the process stopped no longer exist. */
+  recoverStaleCalls(): Promise<number>;
+}
+
+export interface OrderServiceDeps extends ServiceDeps {
+  /** Used when the merchant gives no `expiresInSeconds`. */
+  defaultExpiresSeconds: number;
+  /** Callback orders without `expiresInSeconds` live this long (long enough for the redials); 1 day unless given. */
+  callbackExpiresSeconds?: number;
+  /** Tests inject collisions; the default is random. */
+  newPayCode?: () => string;
+}
+
+const PAY_CODE_TRIES = 10;
+
+export function createOrderService(deps: OrderServiceDeps): OrderService {
+  const { db } = deps;
+  const nextPayCode = deps.newPayCode ?? newPayCode;
+
+  /**
+   * Each try is one statement, or one transaction with the callback row when there is one: a code
+   * collision rolls both back. Returns the row as stored.
+   */
+  async function insertWithFreshPayCode(row: Omit<OrderRow, 'pay_code'>, callback?: CallbackPlan): Promise<OrderRow> {
+    for (let tries = 1; ; tries++) {
+      const stored: OrderRow = { ...row, pay_code: nextPayCode() };
+      try {
+        if (!callback) await groupWrite(deps, (on) => on('orders').insert(stored));
+        else {
+          await db.transaction(async (trx) => {
+            await trx('orders').insert(stored);
+            await insertCallback(trx, row.id, callback, new Date(row.created_at));
+          });
+        }
+        return stored;
+      } catch (err) {
+        if (isUniqueViolation(err, 'merchant_order_id')) {
+          throw new AppError('conflict', 'an order with this merchantOrderId already exists', {
+            merchantOrderId: 'already used by another order of this merchant',
+          });
+        }
+        if (!isUniqueViolation(err, 'pay_code')) throw err;
+        if (tries === PAY_CODE_TRIES) throw new AppError('unavailable', 'no free pay code; try again later');
+      }
+    }
+  }
+
+  async function withAttempts(rows: OrderRow[]): Promise<AdminOrderView[]> {
+    const attempts: AttemptRow[] = await db('order_attempts')
+      .whereIn(
+        'order_id',
+        rows.map((r) => r.id),
+      )
+      .orderBy('started_at')
+      .orderBy('id');
+    const callbacks = await callbackViews(
+      db,
+      rows.filter((r) => r.mode === 'callback').map((r) => r.id),
+    );
+    return rows.map((row) => ({
+      ...toOrderView(
+        row,
+        attempts.filter((a) => a.order_id === row.id),
+        callbacks.get(row.id),
+      ),
+      merchantId: row.merchant_id,
+    }));
+  }
+
+  async function readOrder(where: { id: string; merchant_id?: string }): Promise<AdminOrderView | undefined> {
+    let row: OrderRow | undefined = await db('orders').where(where).first();
+    // Lazy expiry: an order past its time reads, and is stored, as expired even before the job runs.
+    // Only then is there anything to write: a write transaction on every read cost the API half its
+    // GET throughput (bench:api).
+    if (row && isPastExpiry(row, deps.now())) {
+      await expireOrders(db, deps.now(), { id: where.id });
+      row = await db('orders').where(where).first();
+    }
+    return row ? (await withAttempts([row]))[0] : undefined;
+  }
+
+  async function getOrder(merchantId: string, id: string): Promise<OrderView> {
+    const order = await readOrder({ id, merchant_id: merchantId });
+    if (!order) throw new AppError('not_found', 'order not found');
+    const { merchantId: _owner, ...view } = order;
+    return view;
+  }
+
+  return {
+    ...createCallOrders(deps),
+
+    async createOrder(merchantId, input) {
+      const order = parseInput(newOrderSchema, input);
+      const now = deps.now();
+      const defaultExpires = order.mode === 'callback' ? (deps.callbackExpiresSeconds ?? 86_400) : deps.defaultExpiresSeconds;
+      const expiresAt = new Date(now.getTime() + (order.expiresInSeconds ?? defaultExpires) * 1000);
+      const callback = order.mode === 'callback' ? await planCallback(db, merchantId, order, now, expiresAt) : undefined;
+      const id = newId('ord');
+      const stored = await insertWithFreshPayCode(
+        {
+          id,
+          merchant_id: merchantId,
+          merchant_order_id: order.merchantOrderId,
+          amount: order.amount,
+          currency: order.currency,
+          description: order.description,
+          mode: order.mode,
+          status: 'created',
+          spent_pay_code: null,
+          expires_at: expiresAt.toISOString(),
+          card_masked: null,
+          card_bank: null,
+          card_kind: null,
+          decline_reason: null,
+          acquirer_ref: null,
+          in_call_id: null,
+          notify_url: order.notifyUrl ?? null,
+          created_at: now.toISOString(),
+          updated_at: now.toISOString(),
+        },
+        callback,
+      );
+      deps.log.info({ orderId: id, merchantId, amount: order.amount, mode: order.mode }, 'order created');
+      // A new inbound order has no attempts yet, so its view needs no read-back; a callback order's
+      // view includes the dialling plan as stored.
+      return callback ? getOrder(merchantId, id) : toOrderView(stored, []);
+    },
+
+    getOrder,
+
+    async cancelOrder(merchantId, id) {
+      await getOrder(merchantId, id); // not_found, and lazy expiry, first
+      const now = deps.now();
+      const nowIso = now.toISOString();
+      // Conditional on the status, so a caller claiming the order at the same moment wins or loses cleanly.
+      const cancelled = await db.transaction(async (trx) => {
+        const count = await trx('orders')
+          .where({ id, merchant_id: merchantId })
+          .whereIn('status', PAYABLE_STATUSES)
+          .where('expires_at', '>', nowIso)
+          // Money may already have moved: the payment settles first, then the order is paid or cancellable.
+          .modify(withoutUnresolvedPayment)
+          .update({ status: 'cancelled', spent_pay_code: trx.raw('??', ['pay_code']), pay_code: null, updated_at: nowIso });
+        // The merchant's event commits with the cancellation (src/notify/enqueue-order-event.ts).
+        if (count > 0) await enqueueOrderEvent(trx, id, 'order.cancelled', now);
+        // No more calls about it; a call in progress is left to end (the dialer then finds the order cancelled).
+        if (count > 0) {
+          await trx('callbacks')
+            .where({ order_id: id })
+            .whereIn('state', ['scheduled', 'unreachable'])
+            .update({ state: 'cancelled', updated_at: nowIso });
+        }
+        return count;
+      });
+      if (cancelled === 0) {
+        const { status } = await getOrder(merchantId, id);
+        if (PAYABLE_STATUSES.includes(status) && (await hasUnresolvedPayment(db, id))) {
+          throw new AppError(
+            'order_not_payable',
+            'a payment for this order is still being confirmed with the bank; retry once it has settled',
+          );
+        }
+        throw new AppError('order_not_payable', `the order is ${status} and can no longer be cancelled`);
+      }
+      deps.log.info({ orderId: id, merchantId }, 'order cancelled');
+      return getOrder(merchantId, id);
+    },
+
+    findOrder: (id) => readOrder({ id }),
+
+    async listOrders(filter = {}) {
+      await expireOrders(db, deps.now());
+      const query = db('orders')
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(filter.limit ?? 100);
+      if (filter.merchantId !== undefined) query.where('merchant_id', filter.merchantId);
+      if (filter.status !== undefined) query.where('status', filter.status);
+      if (filter.mode !== undefined) query.where('mode', filter.mode);
+      if (filter.phone !== undefined) query.whereIn('id', db('callbacks').select('order_id').where('phone', filter.phone));
+      return withAttempts(await query);
+    },
+
+    async expireDue(at = deps.now()) {
+      const count = await expireOrders(db, at);
+      if (count > 0) deps.log.info({ count }, 'orders expired');
+      return count;
+    },
+  };
+}

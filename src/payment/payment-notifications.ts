@@ -1,0 +1,104 @@
+import { acpOrderIdOf } from '../acquirer/acp/attempt-order-id';
+import type { AcpNotification, NotificationVerdict } from '../acquirer/acp/parse-notification';
+import { transactionResult } from '../acquirer/acp/port-results';
+import { isUniqueViolation } from '../store/unique-violation';
+import type { PaymentAttemptRow } from './payment-attempts';
+import { applyOutcomeIn } from './payment-outcome';
+import type { ServiceDeps } from '../services/service-deps';
+
+export type NotificationReceipt =
+  /** Verified; `changed` when it moved the attempt (a late or repeated word changes nothing). */
+  | { status: 'applied'; changed: boolean }
+  /** Seen before (same queryId): already applied. */
+  | { status: 'duplicate' }
+  /** Verified, but nothing for us to apply (a pending code, or a cancel or refund we did not send). */
+  | { status: 'ignored' }
+  | { status: 'rejected'; reason: string };
+
+export interface PaymentNotificationDeps extends ServiceDeps {
+  /** Verifies a body as POSTed (RunningAcquirer.parseNotification): chain, signature, merchant, age. */
+  parse(body: string): NotificationVerdict;
+}
+
+/**
+ * The acquirer's asynchronous word on a consume (backUrl). Nothing is read from a body before it
+ * verifies; rejections are logged with the reason only, never the body (it names a masked card at
+ * best, but a forged one could carry anything). A verified final result applies once per queryId,
+ * through the same forward-only moves as answers and queries, so order and repetition do not matter.
+ */
+export function createPaymentNotifications(deps: PaymentNotificationDeps) {
+  const log = deps.log.child({ component: 'acquirer-notifications' });
+
+  async function findAttempt(n: AcpNotification): Promise<PaymentAttemptRow | undefined> {
+    // The acquirer's orderId is our attempt id without its separators; txnTime narrows the search.
+    const rows: PaymentAttemptRow[] = await deps.db('payment_attempts').where({ txn_time: n.txnTime });
+    const row = rows.find((r) => acpOrderIdOf(r.id) === n.orderId);
+    return row && { ...row, amount: Number(row.amount) };
+  }
+
+  function reject(reason: string, extra: Record<string, unknown> = {}): NotificationReceipt {
+    log.warn({ reason, ...extra }, 'acquirer notification rejected');
+    return { status: 'rejected', reason };
+  }
+
+  return {
+    async receive(body: string): Promise<NotificationReceipt> {
+      const verdict = deps.parse(body);
+      if (!verdict.ok) return reject(verdict.reason, { bytes: body.length });
+      const n = verdict.notification;
+      const ids = { acpOrderId: n.orderId, queryId: n.queryId, respCode: n.respCode };
+      if (n.txnType !== '01') {
+        log.info({ ...ids, txnType: n.txnType }, 'acquirer notification for a transaction we do not settle: ignored');
+        return { status: 'ignored' };
+      }
+      const attempt = await findAttempt(n);
+      if (!attempt) return reject('unknown_attempt', ids);
+      if (n.amountFen !== attempt.amount) {
+        log.error(
+          {
+            ...ids,
+            alert: 'notification_amount_mismatch',
+            attemptId: attempt.id,
+            amount: attempt.amount,
+            notified: n.amountFen ?? null,
+          },
+          'notification amount differs from the attempt',
+        );
+        return { status: 'rejected', reason: 'amount_mismatch' };
+      }
+      const result = transactionResult(n.respCode, n.queryId, attempt.card_kind);
+      if (result.outcome === 'pending') {
+        log.info({ ...ids, attemptId: attempt.id }, 'acquirer notification says pending: nothing to apply');
+        return { status: 'ignored' };
+      }
+
+      const receipt = await deps.db.transaction(async (trx): Promise<NotificationReceipt> => {
+        // The write first (SQLite's lock up front), and the dedupe key with it: a resent notification stops here.
+        try {
+          await trx('acquirer_notifications').insert({
+            query_id: n.queryId,
+            attempt_id: attempt.id,
+            txn_type: n.txnType,
+            resp_code: n.respCode,
+            received_at: deps.now().toISOString(),
+          });
+        } catch (err) {
+          if (isUniqueViolation(err, 'query_id')) return { status: 'duplicate' };
+          throw err;
+        }
+        const changed = await applyOutcomeIn(
+          trx,
+          attempt.id,
+          result,
+          deps.now(),
+          log.child({ orderId: attempt.order_id, attemptId: attempt.id }),
+        );
+        return { status: 'applied', changed };
+      });
+      log.info({ ...ids, attemptId: attempt.id, ...receipt }, 'acquirer notification received');
+      return receipt;
+    },
+  };
+}
+
+export type PaymentNotifications = ReturnType<typeof createPaymentNotifications>;

@@ -1,0 +1,87 @@
+import type { AcquirerPort } from '../acquirer/acquirer-port';
+import { queryUntilSettled } from '../acquirer/query-until-settled';
+import { moveAttempt, attemptRef, type PaymentAttemptRow } from './payment-attempts';
+import { applyAttemptOutcome } from './payment-outcome';
+import type { ServiceDeps } from '../services/service-deps';
+
+export interface PaymentRecoveryDeps extends ServiceDeps {
+  acquirer: Pick<AcquirerPort, 'query'>;
+  /** Whether the payment service is working on an order right now (its attempts are its own to settle). */
+  busy(orderId: string): boolean;
+  /** Waits before each query; UnionPay's 1, 2, 4, 8, 16, 32 s unless given. */
+  queryDelaysMs?: readonly number[];
+  /** Aborted at shutdown: open queries stop and their attempts stay as they are. */
+  signal?: AbortSignal;
+}
+
+export interface RecoverySummary {
+  /** Attempts that got a final state (approved, declined, not found). */
+  resolved: number;
+  /** Still unknown after the whole schedule: now unknown_manual, for the reconciliation file. */
+  manual: number;
+}
+
+/** SMS codes live minutes: a prepared attempt older than this never had its consume sent. */
+const PREPARED_TTL_MS = 60 * 60 * 1000;
+
+/**
+ * Resolves attempts left `sending` or `unknown` with nobody settling them: after a crash between
+ * send and record (security notes F1), or a shutdown while querying. By query only, on the official
+ * schedule; never a second consume. Attempts still unknown after it become `unknown_manual` with an
+ * alert in the log: the reconciliation file is authoritative then.
+ */
+export function createPaymentRecovery(deps: PaymentRecoveryDeps) {
+  const recovering = new Set<string>();
+
+  async function recover(row: PaymentAttemptRow): Promise<'resolved' | 'manual' | 'left'> {
+    const log = deps.log.child({ orderId: row.order_id, attemptId: row.id });
+    log.info({ state: row.state }, 'recovering a payment by query');
+    const result = await queryUntilSettled(deps.acquirer, attemptRef(row), { delaysMs: deps.queryDelaysMs, signal: deps.signal });
+    if (result.outcome !== 'pending') {
+      await applyAttemptOutcome(deps.db, row.id, result, deps.now(), log);
+      log.info({ outcome: result.outcome }, 'payment recovered');
+      return 'resolved';
+    }
+    if (deps.signal?.aborted) return 'left';
+    if (!(await moveAttempt(deps.db, row.id, 'unknown_manual', deps.now()))) return 'left';
+    log.error({ alert: 'payment_unresolved' }, 'payment still unknown after every query: the reconciliation file decides');
+    return 'manual';
+  }
+
+  return {
+    async run(): Promise<RecoverySummary> {
+      const now = deps.now();
+      await deps
+        .db('payment_attempts')
+        .where({ state: 'prepared' })
+        .where('created_at', '<', new Date(now.getTime() - PREPARED_TTL_MS).toISOString())
+        .update({ state: 'not_sent', updated_at: now.toISOString(), resolved_at: now.toISOString() });
+
+      const open: PaymentAttemptRow[] = await deps
+        .db('payment_attempts')
+        .whereIn('state', ['sending', 'unknown'])
+        .orderBy('created_at');
+      const mine = open.filter((row) => !deps.busy(row.order_id) && !recovering.has(row.id));
+      for (const row of mine) recovering.add(row.id);
+      const outcomes = await Promise.all(
+        mine.map((row) =>
+          recover({ ...row, amount: Number(row.amount) })
+            .catch((err: unknown) => {
+              deps.log.error(
+                { attemptId: row.id, err: { name: err instanceof Error ? err.name : typeof err } },
+                'payment recovery failed',
+              );
+              return 'left' as const;
+            })
+            .finally(() => recovering.delete(row.id)),
+        ),
+      );
+      return {
+        resolved: outcomes.filter((o) => o === 'resolved').length,
+        manual: outcomes.filter((o) => o === 'manual').length,
+      };
+    },
+  };
+}
+
+export type PaymentRecovery = ReturnType<typeof createPaymentRecovery>;
