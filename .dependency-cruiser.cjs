@@ -51,17 +51,30 @@ module.exports = {
     },
     {
       name: 'product-does-not-import-tests-or-tools',
-      comment: 'src is the product: test helpers, the sandbox acquirer, simulators and scripts stay outside it.',
+      comment: 'src is the product: test helpers, the simulated cardholder and scripts stay outside it.',
       severity: 'error',
       from: { path: '^src/' },
-      to: { path: '^(test|scripts|bench|sandbox-acquirer|simulator)/' },
+      to: { path: '^(test|scripts|bench|simulator)/' },
+    },
+    {
+      name: 'sandbox-acquirer-started-only-by-the-composition-root',
+      comment: 'The sandbox acquirer is a separate program; npm start starts it, wired in the composition root only, through its entry.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(service|compose)\\.ts$' },
+      to: { path: '^sandbox-acquirer/' },
+    },
+    {
+      name: 'sandbox-acquirer-entry-only',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^sandbox-acquirer/', pathNot: '^sandbox-acquirer/index\\.ts$' },
     },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    includeOnly: { path: ['^src/', 'node_modules/'] },
+    includeOnly: { path: ['^src/', '^sandbox-acquirer/', '^simulator/', '^test/', '^scripts/', 'node_modules/'] },
     exclude: { path: '\\.d\\.ts$' },
   },
 };
