@@ -77,7 +77,7 @@ export function createNotificationAdmin(deps: { db: Knex; now: () => Date; log: 
         });
       if (count === 0) throw new AppError('not_found', `notification ${eventId} not found`);
       deps.log.info({ eventId }, 'notification redelivery requested');
-      const row: NotificationRow = await db('notifications').where({ id: eventId }).first();
+      const row = (await db('notifications').where({ id: eventId }).first()) as NotificationRow;
       return toView(row);
     },
   };

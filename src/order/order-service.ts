@@ -152,6 +152,7 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
           card_masked: null,
           card_bank: null,
           card_kind: null,
+          card_fingerprint: null,
           decline_reason: null,
           acquirer_ref: null,
           in_call_id: null,

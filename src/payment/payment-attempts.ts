@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { AttemptRef } from '../acquirer/acquirer-port';
 import type { CardKind } from '../domain/card-kind';
-import { statesBefore, UNRESOLVED_STATES, type AttemptState } from './payment-attempt-state';
+import { statesBefore, UNRESOLVED_STATES, type AttemptState } from '../domain/payment-attempt-state';
 
 /** A payment_attempts row (migration 005). No card data: masked number, bank and kind only. */
 export interface PaymentAttemptRow {

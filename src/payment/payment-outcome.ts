@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { PaymentResult } from '../acquirer/acquirer-port';
 import { enqueueOrderEvent } from '../notify/enqueue-order-event';
 import type { OrderRow } from '../store/rows';
-import type { AttemptState } from './payment-attempt-state';
+import type { AttemptState } from '../domain/payment-attempt-state';
 import { findAttempt, moveAttempt, type AttemptChanges, type PaymentAttemptRow } from './payment-attempts';
 
 /** The acquirer's final word on an attempt: an answer, a query result or a notification. */

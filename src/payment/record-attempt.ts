@@ -5,7 +5,7 @@ import { AppError } from '../domain/app-error';
 import type { CardFingerprint } from '../crypto/card-fingerprint';
 import { maskPan } from '../domain/mask';
 import type { AttemptRow } from '../store/rows';
-import type { AttemptState } from './payment-attempt-state';
+import type { AttemptState } from '../domain/payment-attempt-state';
 import { findAttempt, moveAttempt, type PaymentAttemptRow } from './payment-attempts';
 
 /** Only the call holding the order may record for it. The UPDATE comes first: SQLite's write lock up front. */

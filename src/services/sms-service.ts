@@ -156,7 +156,7 @@ export function createSmsService(deps: SmsServiceDeps): SmsService {
         .update({ status: 'queued', next_attempt_at: deps.now().toISOString(), last_error: null });
       if (count === 0) throw new AppError('not_found', `sms ${smsId} not found`);
       deps.log.info({ smsId }, 'SMS resend requested');
-      return toView(await db('sms').where({ id: smsId }).first());
+      return toView((await db('sms').where({ id: smsId }).first()) as SmsRow);
     },
   };
 }

@@ -1,5 +1,7 @@
 /** Rows of migration 004 (callback mode), as SQLite returns them. */
 
+import type { MerchantRow } from './rows';
+
 export type CallbackState = 'scheduled' | 'dialing' | 'done' | 'unreachable' | 'cancelled';
 
 export const CALLBACK_STATES: readonly CallbackState[] = ['scheduled', 'dialing', 'done', 'unreachable', 'cancelled'];
@@ -50,9 +52,7 @@ export interface SmsRow {
 }
 
 /** The merchant's callback settings (migration 004); null columns take the defaults. */
-export interface MerchantCallbackColumns {
-  callback_retry_delays: string | null;
-  callback_hours_start: string | null;
-  callback_hours_end: string | null;
-  callback_time_zone: string | null;
-}
+export type MerchantCallbackColumns = Pick<
+  MerchantRow,
+  'callback_retry_delays' | 'callback_hours_start' | 'callback_hours_end' | 'callback_time_zone'
+>;

@@ -3,23 +3,32 @@ import type { Knex } from 'knex';
 /** Query builders on the group's connection. */
 export type GroupQuery = (table: string) => Knex.QueryBuilder;
 
-/** One write of a group: a single statement, so that a failure undoes it alone (SQLite aborts just that statement). */
-export type GroupWrite<T> = (on: GroupQuery) => Promise<T>;
+/**
+ * One write of a group: a single statement, so that a failure undoes it alone (SQLite aborts just that statement).
+ * `on` is the group's connection: query builders, or what `bind` made of them (the store's repositories).
+ */
+export type GroupWrite<T, On = GroupQuery> = (on: On) => Promise<T>;
 
-export interface GroupCommit {
+export interface GroupCommit<On = GroupQuery> {
   /**
    * Runs `write` with the next group and settles once the group has committed, so a resolved write is
    * as durable as one committed alone. `write` must use only `on`: the store has one connection,
    * which the group holds while it runs.
    */
-  write<T>(write: GroupWrite<T>): Promise<T>;
+  write<T>(write: GroupWrite<T, On>): Promise<T>;
+}
+
+/** knex's pool, which it does not type. */
+interface PoolClient {
+  acquireConnection(): Promise<{ inTransaction: boolean }>;
+  releaseConnection(conn: unknown): void;
 }
 
 /** Writes in one group at most, so that other queries waiting for the connection are not held long. */
 export const MAX_GROUP = 64;
 
-interface Pending {
-  write: GroupWrite<unknown>;
+interface Pending<On> {
+  write: GroupWrite<unknown, On>;
   resolve(value: unknown): void;
   reject(err: unknown): void;
 }
@@ -31,14 +40,19 @@ type Outcome = { ok: true; value: unknown } | { ok: false; err: unknown };
  * one commit (and, with SQLITE_SYNCHRONOUS=full, one fsync) instead of paying one each. The group
  * forms while the previous one commits. It holds the connection itself and runs BEGIN IMMEDIATE and
  * COMMIT as plain statements: a knex transaction object cost about 80 µs to set up (bench:api), more
- * than the writes it carried. A group of one is a plain autocommit statement.
+ * than the writes it carried. A group of one is a plain autocommit statement. `bind` runs once per group
+ * (not per write), so what it builds costs a request nothing.
  */
-export function createGroupCommit(db: Knex): GroupCommit {
-  let queue: Pending[] = [];
+export function createGroupCommit(db: Knex): GroupCommit;
+export function createGroupCommit<On>(db: Knex, bind: (on: GroupQuery) => On): GroupCommit<On>;
+export function createGroupCommit<On>(db: Knex, bind?: (on: GroupQuery) => On): GroupCommit<On> {
+  const bindGroup = bind ?? ((on: GroupQuery) => on as On);
+  const client = db.client as PoolClient;
+  let queue: Pending<On>[] = [];
   let running = false;
 
   /** `stillOpen` tells whether SQLite kept the transaction after a failed statement (it rolls it all back on I/O errors). */
-  async function runWrites(group: Pending[], on: GroupQuery, stillOpen: () => boolean): Promise<Outcome[]> {
+  async function runWrites(group: Pending<On>[], on: On, stillOpen: () => boolean): Promise<Outcome[]> {
     const outcomes: Outcome[] = [];
     for (const pending of group) {
       try {
@@ -51,9 +65,9 @@ export function createGroupCommit(db: Knex): GroupCommit {
     return outcomes;
   }
 
-  async function runGroup(group: Pending[]): Promise<Outcome[]> {
-    const conn: { inTransaction: boolean } = await db.client.acquireConnection();
-    const on: GroupQuery = (table) => db(table).connection(conn);
+  async function runGroup(group: Pending<On>[]): Promise<Outcome[]> {
+    const conn = await client.acquireConnection();
+    const on = bindGroup((table) => db(table).connection(conn));
     const statement = (sql: string) => db.raw(sql).connection(conn);
     try {
       if (group.length === 1) return await runWrites(group, on, () => true);
@@ -68,7 +82,7 @@ export function createGroupCommit(db: Knex): GroupCommit {
         throw err;
       }
     } finally {
-      db.client.releaseConnection(conn);
+      client.releaseConnection(conn);
     }
   }
 
@@ -95,9 +109,9 @@ export function createGroupCommit(db: Knex): GroupCommit {
   }
 
   return {
-    write<T>(write: GroupWrite<T>): Promise<T> {
+    write<T>(write: GroupWrite<T, On>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        queue.push({ write, resolve: resolve as (value: unknown) => void, reject });
+        queue.push({ write, resolve, reject });
         // Wait one turn so that requests parsed in the same turn join the group.
         if (!running) {
           running = true;

@@ -25,9 +25,9 @@ const MIGRATIONS: NamedMigration[] = [
 ];
 
 const migrationSource: Knex.MigrationSource<NamedMigration> = {
-  getMigrations: async () => MIGRATIONS,
+  getMigrations: () => Promise.resolve(MIGRATIONS),
   getMigrationName: (m) => m.name,
-  getMigration: async (m) => m.migration,
+  getMigration: (m) => Promise.resolve(m.migration),
 };
 
 export async function migrateLatest(db: Knex): Promise<void> {

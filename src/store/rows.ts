@@ -1,5 +1,7 @@
 /** Rows as SQLite returns them (booleans as 0/1, timestamps as ISO strings). */
 
+import type { OrderMode, OrderStatus } from '../domain/order-status';
+
 export interface MerchantRow {
   id: string;
   name: string;
@@ -9,7 +11,16 @@ export interface MerchantRow {
   require_mobile: number | boolean;
   created_at: string;
   /** PEM of the request-signing certificate (migration 002); null when the merchant does not sign. */
-  signing_certificate?: string | null;
+  signing_certificate: string | null;
+  /** Sealed webhook secrets (migration 003, src/notify/secret-box.ts); null for merchants created before them. */
+  webhook_secret: string | null;
+  webhook_secret_previous: string | null;
+  webhook_secret_previous_until: string | null;
+  /** Callback settings (migration 004); null columns take the defaults. */
+  callback_retry_delays: string | null;
+  callback_hours_start: string | null;
+  callback_hours_end: string | null;
+  callback_time_zone: string | null;
 }
 
 export interface OrderRow {
@@ -19,23 +30,26 @@ export interface OrderRow {
   amount: number;
   currency: 'CNY';
   description: string;
-  mode: 'inbound' | 'callback';
-  status: string;
+  mode: OrderMode;
+  status: OrderStatus;
   pay_code: string | null;
   spent_pay_code: string | null;
   expires_at: string;
   card_masked: string | null;
   card_bank: string | null;
   card_kind: string | null;
+  /** Keyed fingerprint of the paying card (migration 006); never the number. */
+  card_fingerprint: string | null;
   decline_reason: string | null;
   acquirer_ref: string | null;
   in_call_id: string | null;
   /** Where order events are POSTed (migration 003); null when the merchant gave none. */
-  notify_url?: string | null;
+  notify_url: string | null;
   created_at: string;
   updated_at: string;
 }
 
+/** An order_attempts row: one call that held the order. */
 export interface AttemptRow {
   id: string;
   order_id: string;
@@ -54,5 +68,24 @@ export interface AttemptRow {
 export interface BankRow {
   code: string;
   status: string;
+  updated_at: string;
+}
+
+/** One Idempotency-Key of one merchant (migration 002). */
+export interface IdempotencyRow {
+  merchant_id: string;
+  idempotency_key: string;
+  request_hash: string;
+  status: 'in_flight' | 'done';
+  response_status: number | null;
+  response_body: string | null;
+  created_at: string;
+}
+
+/** What the running service last saw on its lines (migration 004), for the admin CLI. */
+export interface LineUsageRow {
+  id: string;
+  inbound: number;
+  outbound: number;
   updated_at: string;
 }

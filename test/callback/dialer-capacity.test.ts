@@ -103,7 +103,7 @@ describe('callback/dialer: lines, pacing and restarts', () => {
     expect(fx.calls).to.have.length(1);
     finish();
     await first.drain();
-    expect((await fx.deps.db('callbacks').first()).state).to.equal('done');
+    expect((await fx.deps.db('callbacks').first())?.state).to.equal('done');
   });
 
   it('when the dialer is stopped mid-run, then claimed calls not yet started go back to the queue at once', async () => {

@@ -96,7 +96,7 @@ export async function dialerFixture(start = new Date('2026-03-02T02:00:00.000Z')
       await dialer.tick();
       await dialer.drain();
     },
-    callback: async (orderId) => deps.db('callbacks').where({ order_id: orderId }).first(),
+    callback: async (orderId) => (await deps.db('callbacks').where({ order_id: orderId }).first()) as CallbackRow,
     close: () => deps.db.destroy(),
   };
   fx.dialer = fx.newDialer();

@@ -113,10 +113,10 @@ export function countBy(values: string[]): Map<string, number> {
 }
 
 /** The most attempts whose [started_at, ended_at] intervals overlap at one instant. */
-export function maxOverlap(attempts: Array<{ started_at: string; ended_at: string }>): number {
+export function maxOverlap(attempts: Array<{ started_at: string; ended_at: string | null }>): number {
   const edges = attempts.flatMap((a) => [
     { at: Date.parse(a.started_at), step: 1 },
-    { at: Date.parse(a.ended_at), step: -1 },
+    { at: Date.parse(a.ended_at ?? a.started_at), step: -1 },
   ]);
   edges.sort((x, y) => x.at - y.at || x.step - y.step);
   let open = 0;

@@ -166,7 +166,7 @@ describe('http/routes/orders', () => {
         code: 'order_not_payable',
         message: 'the order is paid and can no longer be cancelled',
       });
-      expect((await deps.db('orders').where({ id: created.id }).first()).status).to.equal('paid');
+      expect((await deps.db('orders').where({ id: created.id }).first())?.status).to.equal('paid');
     });
 
     it('when the order is already cancelled or expired, then 409 order_not_payable', async () => {
@@ -187,7 +187,7 @@ describe('http/routes/orders', () => {
 
       expect(res.status).to.equal(404);
       expect(res.body.error.code).to.equal('not_found');
-      expect((await deps.db('orders').where({ id: created.id }).first()).status).to.equal('created');
+      expect((await deps.db('orders').where({ id: created.id }).first())?.status).to.equal('created');
     });
 
     it('when the body has fields, then 400 and the order stays payable', async () => {

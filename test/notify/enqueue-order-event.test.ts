@@ -137,6 +137,6 @@ describe('notify/enqueue-order-event (the outbox written with the state change)'
     const error = await shop.orders.releaseAfterCall(orderId, 'call-1', 'abandoned').catch((err: Error) => err);
     expect(String(error)).to.include('outbox down');
     const order = await deps.db('orders').where({ id: orderId }).first();
-    expect(order.status).to.equal('in_call');
+    expect(order?.status).to.equal('in_call');
   });
 });

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import pino from 'pino';
 import { createMerchantService } from '../../src/services/merchant-service';
 import { createOrderService } from '../../src/order/order-service';
-import type { AttemptState } from '../../src/payment/payment-attempt-state';
+import type { AttemptState } from '../../src/domain/payment-attempt-state';
 import { applyAttemptOutcome, type AttemptOutcome } from '../../src/payment/payment-outcome';
 import { openDb, type Knex } from '../../src/store/db';
 import { migrateLatest } from '../../src/store/migrate';
@@ -53,8 +53,8 @@ async function ordersWithAttempts(
   return made;
 }
 
-async function stateOf(db: Knex, attemptId: string): Promise<string> {
-  return (await db('payment_attempts').where({ id: attemptId }).first('state')).state;
+async function stateOf(db: Knex, attemptId: string): Promise<string | undefined> {
+  return (await db('payment_attempts').where({ id: attemptId }).first('state'))?.state;
 }
 
 describe('services/payment-outcome: forward-only moves', () => {
@@ -70,7 +70,7 @@ describe('services/payment-outcome: forward-only moves', () => {
     expect(await applyAttemptOutcome(db, attemptId, APPROVED, at, log)).to.equal(true);
     expect(await applyAttemptOutcome(db, attemptId, APPROVED, at, log)).to.equal(false);
     expect(await db('notifications').where({ order_id: orderId, type: 'order.paid' })).to.have.length(1);
-    expect((await db('orders').where({ id: orderId }).first()).status).to.equal('paid');
+    expect((await db('orders').where({ id: orderId }).first())?.status).to.equal('paid');
   });
 
   it('when a decline arrives after an approval, then the attempt stays approved and the order paid', async () => {
@@ -78,7 +78,7 @@ describe('services/payment-outcome: forward-only moves', () => {
     await applyAttemptOutcome(db, attemptId, APPROVED, at, log);
     expect(await applyAttemptOutcome(db, attemptId, DECLINED, at, log)).to.equal(false);
     expect(await stateOf(db, attemptId)).to.equal('approved');
-    expect((await db('orders').where({ id: orderId }).first()).status).to.equal('paid');
+    expect((await db('orders').where({ id: orderId }).first())?.status).to.equal('paid');
   });
 
   it('when an approval arrives after the attempt was found missing, then the money moved: the order is paid', async () => {
@@ -86,7 +86,7 @@ describe('services/payment-outcome: forward-only moves', () => {
     await applyAttemptOutcome(db, attemptId, { outcome: 'not_found' }, at, log);
     await db('orders').where({ id: orderId }).update({ status: 'abandoned', in_call_id: null });
     expect(await applyAttemptOutcome(db, attemptId, APPROVED, at, log)).to.equal(true);
-    expect((await db('orders').where({ id: orderId }).first()).status).to.equal('paid');
+    expect((await db('orders').where({ id: orderId }).first())?.status).to.equal('paid');
   });
 
   it('when the consume was never sent, then a late query result of "not found" cannot move it', async () => {
@@ -124,7 +124,7 @@ describe('services/payment-outcome: concurrent writers on one SQLite file (F6)',
       expect(approvalsThatMoved).to.equal(40);
       for (const { orderId, attemptId } of attempts) {
         expect(await stateOf(first, attemptId)).to.equal('approved');
-        expect((await first('orders').where({ id: orderId }).first()).status).to.equal('paid');
+        expect((await first('orders').where({ id: orderId }).first())?.status).to.equal('paid');
         expect(await first('notifications').where({ order_id: orderId, type: 'order.paid' })).to.have.length(1);
       }
     } finally {

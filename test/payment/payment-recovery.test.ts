@@ -136,7 +136,7 @@ describe('services/payment-recovery', function () {
     expect(await recovery.run()).to.deep.equal({ resolved: 0, manual: 1 });
 
     expect(queries).to.equal(6);
-    expect((await bench.db('payment_attempts').where({ id: attemptId }).first()).state).to.equal('unknown_manual');
+    expect((await bench.db('payment_attempts').where({ id: attemptId }).first())?.state).to.equal('unknown_manual');
     expect(bench.logText()).to.include('"alert":"payment_unresolved"');
     expect(bench.h.server.stats().consumesByOrderId).to.deep.equal({});
   });
@@ -176,7 +176,7 @@ describe('services/payment-recovery', function () {
     setTimeout(() => stop.abort(), 20);
 
     expect(await run).to.deep.equal({ resolved: 0, manual: 0 });
-    expect((await bench.db('payment_attempts').where({ id: attemptId }).first()).state).to.equal('sending');
+    expect((await bench.db('payment_attempts').where({ id: attemptId }).first())?.state).to.equal('sending');
   });
 
   it('when an SMS code was requested an hour ago and nothing was sent since, then the prepared attempt is closed as not sent', async () => {
@@ -187,6 +187,6 @@ describe('services/payment-recovery', function () {
 
     await bench.recovery.run();
 
-    expect((await bench.db('payment_attempts').where({ id: attemptId }).first()).state).to.equal('not_sent');
+    expect((await bench.db('payment_attempts').where({ id: attemptId }).first())?.state).to.equal('not_sent');
   });
 });

@@ -113,7 +113,7 @@ describe('services/payment-service', () => {
     // The card is known again by its keyed fingerprint, on the attempt and on the paid order.
     const fingerprint = testCardFingerprint(debitCard.pan);
     expect((await attemptsOf(order.id)).map((a) => a.card_fingerprint)).to.deep.equal([fingerprint]);
-    expect((await deps.db('orders').where({ id: order.id }).first('card_fingerprint')).card_fingerprint).to.equal(fingerprint);
+    expect((await deps.db('orders').where({ id: order.id }).first('card_fingerprint'))?.card_fingerprint).to.equal(fingerprint);
     expect(await orders.claimByPayCode(order.payCode!, 'call-2')).to.deep.equal({ ok: false, reason: 'paid' });
     // The call's own release afterwards changes nothing.
     await orders.releaseAfterCall(order.id, 'call-1', 'abandoned');

@@ -1,0 +1,91 @@
+import type { Knex } from 'knex';
+import { newLeaseToken, type LeaseClaim } from '../lease';
+import type { NotificationRow } from '../notification-rows';
+import type { Source } from '../source';
+import type { NewRow } from '../tables';
+
+export type NewNotificationRow = NewRow<NotificationRow, 'attempts'>;
+
+/** What recording a delivery try writes: the outcome, and the lease given back. */
+export type DeliveryUpdate = Pick<NotificationRow, 'attempts' | 'status'> &
+  Partial<Pick<NotificationRow, 'delivered_at' | 'next_attempt_at' | 'last_error'>>;
+
+export interface NotificationFilter {
+  orderId?: string;
+  /** Only events that ran out of retries. */
+  failed?: boolean;
+  limit: number;
+}
+
+/** The `notifications` outbox of merchant events. */
+export interface NotificationRepository {
+  insert(row: NewNotificationRow): Promise<void>;
+  find(id: string): Promise<NotificationRow | undefined>;
+  /** Newest first. */
+  list(filter: NotificationFilter): Promise<NotificationRow[]>;
+  /**
+   * Leases up to `limit` due, undelivered notifications for `leaseMs` in one UPDATE: of two deliverers running
+   * at once (two cron runs, two processes), each row goes to exactly one. A deliverer that dies leaves its
+   * rows to be claimed again once the lease passes, so at-least-once holds (receivers dedupe on the event id).
+   */
+  claimDue(now: Date, leaseMs: number, limit: number): Promise<LeaseClaim<NotificationRow>>;
+  /** Records a try and gives the lease back, only if `leaseToken` still holds it; whether it did. */
+  recordDelivery(id: string, leaseToken: string, update: DeliveryUpdate): Promise<boolean>;
+  /**
+   * Pending again from `nowIso` with retries until `giveUpAt`, whatever its status; the lease stays, so no
+   * second send starts while one is in progress. False for an unknown id.
+   */
+  redeliver(id: string, nowIso: string, giveUpAt: string): Promise<boolean>;
+}
+
+export function createNotificationRepository(db: Source): NotificationRepository {
+  const notifications = () => db.table('notifications');
+  return {
+    async insert(row) {
+      await notifications().insert(row);
+    },
+
+    find: (id) => notifications().where({ id }).first(),
+
+    list(filter) {
+      const query = notifications().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit);
+      if (filter.orderId !== undefined) query.where('order_id', filter.orderId);
+      if (filter.failed) query.where('status', 'failed');
+      return query;
+    },
+
+    async claimDue(now, leaseMs, limit) {
+      const nowIso = now.toISOString();
+      const leaseToken = newLeaseToken();
+      const claimable = (q: Knex.QueryBuilder): void => {
+        q.where('status', 'pending')
+          .where('next_attempt_at', '<=', nowIso)
+          .where((w) => {
+            w.whereNull('locked_until').orWhere('locked_until', '<=', nowIso);
+          });
+      };
+      // The outer conditions repeat the inner ones: PostgreSQL re-checks them on a row another claim just took.
+      const due = db.knex('notifications').select('id').modify(claimable).orderBy('next_attempt_at').orderBy('id').limit(limit);
+      const rows = await notifications()
+        .whereIn('id', due)
+        .modify(claimable)
+        .update({ locked_until: new Date(now.getTime() + leaseMs).toISOString(), lease_token: leaseToken })
+        .returning<NotificationRow[]>('*');
+      return { rows, leaseToken };
+    },
+
+    async recordDelivery(id, leaseToken, update) {
+      const count = await notifications()
+        .where({ id, lease_token: leaseToken })
+        .update({ ...update, locked_until: null, lease_token: null });
+      return count > 0;
+    },
+
+    async redeliver(id, nowIso, giveUpAt) {
+      const count = await notifications()
+        .where({ id })
+        .update({ status: 'pending', next_attempt_at: nowIso, give_up_at: giveUpAt });
+      return count > 0;
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import type { Knex } from 'knex';
+import { createGroupCommit, type GroupCommit, type GroupQuery } from './group-commit';
+import {
+  createAcquirerNotificationRepository,
+  type AcquirerNotificationRepository,
+} from './repositories/acquirer-notification-repository';
+import { createBankRepository, type BankRepository } from './repositories/bank-repository';
+import { createCallbackAttemptRepository, type CallbackAttemptRepository } from './repositories/callback-attempt-repository';
+import { createCallbackRepository, type CallbackRepository } from './repositories/callback-repository';
+import { createIdempotencyKeyRepository, type IdempotencyKeyRepository } from './repositories/idempotency-key-repository';
+import { createLineUsageRepository, type LineUsageRepository } from './repositories/line-usage-repository';
+import { createMerchantRepository, type MerchantRepository } from './repositories/merchant-repository';
+import { createNotificationRepository, type NotificationRepository } from './repositories/notification-repository';
+import { createOrderAttemptRepository, type OrderAttemptRepository } from './repositories/order-attempt-repository';
+import { createOrderRepository, type OrderRepository } from './repositories/order-repository';
+import { createPaymentAttemptRepository, type PaymentAttemptRepository } from './repositories/payment-attempt-repository';
+import { createSmsRepository, type SmsRepository } from './repositories/sms-repository';
+import { sourceOn, type Source } from './source';
+
+/** One repository per table; every query of the service is one of their methods. */
+export interface Repositories {
+  readonly merchants: MerchantRepository;
+  readonly orders: OrderRepository;
+  readonly orderAttempts: OrderAttemptRepository;
+  readonly paymentAttempts: PaymentAttemptRepository;
+  readonly acquirerNotifications: AcquirerNotificationRepository;
+  readonly notifications: NotificationRepository;
+  readonly callbacks: CallbackRepository;
+  readonly callbackAttempts: CallbackAttemptRepository;
+  readonly sms: SmsRepository;
+  readonly banks: BankRepository;
+  readonly idempotencyKeys: IdempotencyKeyRepository;
+  readonly lineUsage: LineUsageRepository;
+}
+
+/** The store: its repositories on the pool (each statement commits alone), and units of work over them. */
+export interface Store extends Repositories {
+  /**
+   * Runs `work` in one transaction, `tx` being the repositories bound to it: everything it writes commits
+   * together when it resolves, or not at all when it throws. Open it with a write, so SQLite takes the write
+   * lock up front (waiting up to busy_timeout) instead of failing on a read-to-write upgrade.
+   */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * One write of a single statement (so that a failure undoes it alone), through the group commit when the
+   * store has one (src/store/group-commit.ts), else committed alone. `write` must use only `on`.
+   */
+  groupWrite<T>(write: (on: Repositories) => Promise<T>): Promise<T>;
+}
+
+export interface StoreOptions {
+  /** Shares commits between concurrent single-statement writes (the merchant API's); each commits alone without it. */
+  groupCommit?: boolean;
+}
+
+/**
+ * The repositories over one source, each made on first use: a transaction or a commit group builds only those
+ * it touches (one object each), so binding costs a request next to nothing (bench:api).
+ */
+class BoundRepositories implements Repositories {
+  #merchants?: MerchantRepository;
+  #orders?: OrderRepository;
+  #orderAttempts?: OrderAttemptRepository;
+  #paymentAttempts?: PaymentAttemptRepository;
+  #acquirerNotifications?: AcquirerNotificationRepository;
+  #notifications?: NotificationRepository;
+  #callbacks?: CallbackRepository;
+  #callbackAttempts?: CallbackAttemptRepository;
+  #sms?: SmsRepository;
+  #banks?: BankRepository;
+  #idempotencyKeys?: IdempotencyKeyRepository;
+  #lineUsage?: LineUsageRepository;
+
+  constructor(private readonly source: Source) {}
+
+  get merchants() {
+    return (this.#merchants ??= createMerchantRepository(this.source));
+  }
+  get orders() {
+    return (this.#orders ??= createOrderRepository(this.source));
+  }
+  get orderAttempts() {
+    return (this.#orderAttempts ??= createOrderAttemptRepository(this.source));
+  }
+  get paymentAttempts() {
+    return (this.#paymentAttempts ??= createPaymentAttemptRepository(this.source));
+  }
+  get acquirerNotifications() {
+    return (this.#acquirerNotifications ??= createAcquirerNotificationRepository(this.source));
+  }
+  get notifications() {
+    return (this.#notifications ??= createNotificationRepository(this.source));
+  }
+  get callbacks() {
+    return (this.#callbacks ??= createCallbackRepository(this.source));
+  }
+  get callbackAttempts() {
+    return (this.#callbackAttempts ??= createCallbackAttemptRepository(this.source));
+  }
+  get sms() {
+    return (this.#sms ??= createSmsRepository(this.source));
+  }
+  get banks() {
+    return (this.#banks ??= createBankRepository(this.source));
+  }
+  get idempotencyKeys() {
+    return (this.#idempotencyKeys ??= createIdempotencyKeyRepository(this.source));
+  }
+  get lineUsage() {
+    return (this.#lineUsage ??= createLineUsageRepository(this.source));
+  }
+}
+
+class KnexStore extends BoundRepositories implements Store {
+  readonly #db: Knex;
+  readonly #group?: GroupCommit<Repositories>;
+
+  constructor(db: Knex, opts: StoreOptions) {
+    super(sourceOn(db, db));
+    this.#db = db;
+    if (opts.groupCommit) {
+      this.#group = createGroupCommit(db, (on: GroupQuery) => new BoundRepositories({ table: on as Source['table'], knex: db }));
+    }
+  }
+
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+    return this.#db.transaction((trx) => work(new BoundRepositories(sourceOn(trx, this.#db))));
+  }
+
+  groupWrite<T>(write: (on: Repositories) => Promise<T>): Promise<T> {
+    return this.#group ? this.#group.write(write) : write(this);
+  }
+}
+
+/** The store over an open, migrated database (src/store/db.ts, migrate.ts). */
+export function createStore(db: Knex, opts: StoreOptions = {}): Store {
+  return new KnexStore(db, opts);
+}

@@ -1,0 +1,48 @@
+import type { Knex } from 'knex';
+import type { CallbackAttemptRow, CallbackRow, SmsRow } from './callback-rows';
+import type { NotificationRow } from './notification-rows';
+import type { AcquirerNotificationRow, PaymentAttemptRow } from './payment-rows';
+import type { AttemptRow, BankRow, IdempotencyRow, LineUsageRow, MerchantRow, OrderRow } from './rows';
+
+/** Columns that may be left out of an insert: those that take null. */
+type NullableKeys<Row> = { [K in keyof Row]-?: null extends Row[K] ? K : never }[keyof Row];
+
+/** A row to insert: nullable columns, and those with a schema default (`Defaulted`), may be left out. */
+export type NewRow<Row, Defaulted extends keyof Row = never> = Omit<Row, NullableKeys<Row> | Defaulted> &
+  Partial<Pick<Row, NullableKeys<Row> | Defaulted>>;
+
+/** Columns to update: any of them, each a value or an SQL fragment (e.g. `payment_count + 1`). */
+export type RowUpdate<Row> = { [K in keyof Row]?: Row[K] | Knex.Raw };
+
+type Table<Row, Defaulted extends keyof Row = never> = Knex.CompositeTableType<Row, NewRow<Row, Defaulted>, RowUpdate<Row>>;
+
+/** Every table with its row: `db('orders')` is typed by it, so no query of the store returns `any`. */
+export interface StoreTables {
+  merchants: Table<MerchantRow, 'require_id_number' | 'require_mobile'>;
+  orders: Table<OrderRow, 'description'>;
+  order_attempts: Table<AttemptRow, 'payment_count'>;
+  banks: Table<BankRow>;
+  idempotency_keys: Table<IdempotencyRow>;
+  notifications: Table<NotificationRow, 'attempts'>;
+  callbacks: Table<CallbackRow, 'attempts_made'>;
+  callback_attempts: Table<CallbackAttemptRow>;
+  sms: Table<SmsRow, 'attempts'>;
+  line_usage: Table<LineUsageRow>;
+  payment_attempts: Table<PaymentAttemptRow>;
+  acquirer_notifications: Table<AcquirerNotificationRow>;
+}
+
+declare module 'knex/types/tables' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- knex's declared way to type tables is to extend its Tables
+  interface Tables extends StoreTables {}
+}
+
+export type TableName = keyof StoreTables;
+
+/** A statement on one table of the store, on the given connection (the pool or a transaction). */
+export function tableOn<N extends TableName>(db: Knex | Knex.Transaction, table: N) {
+  return db(table);
+}
+
+/** A query builder on table `N`, its rows typed. */
+export type TableQuery<N extends TableName> = ReturnType<typeof tableOn<N>>;
