@@ -11,6 +11,7 @@ import { createLogger } from '../src/log/logger';
 import { createMerchantService } from '../src/services/merchant-service';
 import { openDb } from '../src/store/db';
 import { migrateLatest } from '../src/store/migrate';
+import { createStore } from '../src/store/store';
 
 const DEMO_CARD = '6216261000000000018';
 
@@ -34,7 +35,9 @@ async function main(): Promise<void> {
 
   const db = await openDb(config.sqliteFile, { synchronous: config.sqliteSynchronous });
   await migrateLatest(db);
-  const merchant = await createMerchantService({ db, now: () => new Date(), log }).createMerchant('Demo shop 演示商户');
+  const merchant = await createMerchantService({ store: createStore(db), now: () => new Date(), log }).createMerchant(
+    'Demo shop 演示商户',
+  );
   await db.destroy();
 
   const order = await api(base, merchant.apiKey, '/v1/orders', {

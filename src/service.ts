@@ -31,8 +31,8 @@ import { createSecretBox } from './notify/secret-box';
 import { deliverNotificationsJob } from './jobs/deliver-notifications';
 import { ensureAsterisk } from './sandbox/ensure-asterisk';
 import { openDb, type Knex } from './store/db';
-import { createGroupCommit } from './store/group-commit';
 import { migrateLatest } from './store/migrate';
+import { createStore } from './store/store';
 import { createAriOriginator } from './ari/ari-originator';
 import { callStartFromArgs } from './ari/stasis-args';
 import { createDialer, type Dialer } from './callback/dialer';
@@ -69,7 +69,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
 
   const db = await openDb(config.sqliteFile, { synchronous: config.sqliteSynchronous });
   await migrateLatest(db);
-  const deps = { db, now, log, groupCommit: createGroupCommit(db) };
+  const deps = { store: createStore(db, { groupCommit: true }), now, log };
   const keys = resolveSecretsKeys(config);
   if (keys.generated) log.warn('SECRETS_KEY unset: using the generated key in DATA_DIR/secrets-key.json');
   const secretBox = createSecretBox(keys);

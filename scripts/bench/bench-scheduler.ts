@@ -1,5 +1,5 @@
 /**
- * `npm run bench:scheduler`: the cost of one dialer claim (src/callback/callback-claims.ts) with 10k, 100k and
+ * `npm run bench:scheduler`: the cost of one dialer claim (claimDue in src/store/repositories/callback-repository.ts) with 10k, 100k and
  * 1M pending callbacks of which a fixed number are due. If the (state, next_call_at) index does its job, the
  * cost follows the due rows, not the table: the ratio to the 10k case stays near 1 (target: within 2×).
  */
@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { claimDueCallbacks } from '../../src/callback/callback-claims';
 import { openDb } from '../../src/store/db';
 import { migrateLatest } from '../../src/store/migrate';
+import { createStore } from '../../src/store/store';
 import { describeMachine, machineFacts } from './lib/machine-facts';
 import { fixed, markdownTable } from './lib/markdown-table';
 import { summarize, type Summary } from './lib/percentiles';
@@ -39,12 +39,13 @@ async function measure(pending: number): Promise<SizeResult> {
     await loadCallbacks(db, pending, DUE, now);
     const loadSeconds = Number(process.hrtime.bigint() - loadStart) / 1e9;
     await db.raw('ANALYZE');
+    const { callbacks } = createStore(db);
     const samples: number[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
       // Every due row is claimed, CLAIM_LIMIT at a time, as the dialer does; then put back, untimed.
       for (let claimed = 0; claimed < DUE; claimed += CLAIM_LIMIT) {
         const start = process.hrtime.bigint();
-        const { rows } = await claimDueCallbacks(db, now, 120_000, CLAIM_LIMIT);
+        const { rows } = await callbacks.claimDue(now, 120_000, CLAIM_LIMIT);
         // Round 0 warms the JIT and SQLite's page cache; only the rounds after it count.
         if (round > 0) samples.push(Number(process.hrtime.bigint() - start) / 1000);
         if (rows.length !== CLAIM_LIMIT) throw new Error(`claimed ${rows.length}, expected ${CLAIM_LIMIT}`);

@@ -1,9 +1,9 @@
-import type { Knex } from 'knex';
 import { earliestWithin } from './calling-hours';
 import { requirePhoneNumber } from './phone-number';
 import { AppError } from '../domain/app-error';
-import type { CallbackAttemptRow, CallbackRow } from '../store/callback-rows';
+import type { CallbackRow } from '../store/callback-rows';
 import { newId } from '../store/new-id';
+import type { Repositories } from '../store/store';
 import { loadCallbackPolicy } from './callback-policy';
 import { toCallbackView, type CallbackView } from './callback-view';
 
@@ -18,14 +18,14 @@ export interface CallbackPlan {
  * hours. `validation_failed` when that is not before the order expires (the call could never happen).
  */
 export async function planCallback(
-  db: Knex,
+  store: Pick<Repositories, 'merchants'>,
   merchantId: string,
   input: { phone?: string; callAfter?: string },
   now: Date,
   expiresAt: Date,
 ): Promise<CallbackPlan> {
   const phone = requirePhoneNumber(input.phone ?? '').national;
-  const { hours } = await loadCallbackPolicy(db, merchantId);
+  const { hours } = await loadCallbackPolicy(store, merchantId);
   const after = input.callAfter === undefined ? now : new Date(Math.max(now.getTime(), Date.parse(input.callAfter)));
   const firstCallAt = earliestWithin(after, hours);
   if (firstCallAt.getTime() >= expiresAt.getTime()) {
@@ -42,7 +42,12 @@ export async function planCallback(
 }
 
 /** The dialer's row for a new callback order; written in the order's own transaction, so neither exists alone. */
-export async function insertCallback(trx: Knex.Transaction, orderId: string, plan: CallbackPlan, now: Date): Promise<void> {
+export async function insertCallback(
+  tx: Pick<Repositories, 'callbacks'>,
+  orderId: string,
+  plan: CallbackPlan,
+  now: Date,
+): Promise<void> {
   const row: CallbackRow = {
     id: newId('cb'),
     order_id: orderId,
@@ -57,22 +62,19 @@ export async function insertCallback(trx: Knex.Transaction, orderId: string, pla
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
   };
-  await trx('callbacks').insert(row);
+  await tx.callbacks.insert(row);
 }
 
 /** The callback views of these orders, by order id (orders without a callback are absent). */
-export async function callbackViews(db: Knex, orderIds: string[]): Promise<Map<string, CallbackView>> {
+export async function callbackViews(
+  store: Pick<Repositories, 'callbacks' | 'callbackAttempts'>,
+  orderIds: string[],
+): Promise<Map<string, CallbackView>> {
   const views = new Map<string, CallbackView>();
   if (orderIds.length === 0) return views;
-  const rows: CallbackRow[] = await db('callbacks').whereIn('order_id', orderIds);
+  const rows = await store.callbacks.listForOrders(orderIds);
   if (rows.length === 0) return views;
-  const attempts: CallbackAttemptRow[] = await db('callback_attempts')
-    .whereIn(
-      'order_id',
-      rows.map((r) => r.order_id),
-    )
-    .orderBy('started_at')
-    .orderBy('id');
+  const attempts = await store.callbackAttempts.listForOrders(rows.map((r) => r.order_id));
   for (const row of rows) {
     views.set(
       row.order_id,

@@ -1,8 +1,7 @@
-import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { AfterAttempt } from './after-attempt';
 import { enqueueOrderEvent } from '../notify/enqueue-order-event';
-import { PAYABLE_STATUSES } from '../domain/order-status';
+import type { Store } from '../store/store';
 import { queueSmsReminder, type ReminderSettings } from './sms-reminder';
 
 export interface AttemptRecord {
@@ -40,50 +39,37 @@ export interface RecordedOutcome {
  * the cardholder's SMS reminder is queued per policy. The order stays payable by pay code until it expires.
  */
 export async function recordCallbackOutcome(
-  db: Knex,
+  store: Store,
   outcome: CallbackOutcome,
   deps: { now: Date; reminders: ReminderSettings; log: Logger },
 ): Promise<RecordedOutcome> {
   const { next } = outcome;
   const { now } = deps;
   const nowIso = now.toISOString();
-  return db.transaction(async (trx) => {
-    const kept = await trx('callbacks')
-      .where({ id: outcome.callbackId, lease_token: outcome.leaseToken })
-      .update({
-        state: next.state,
-        ...(next.state === 'scheduled' ? { next_call_at: next.at.toISOString() } : {}),
-        attempts_made: outcome.attemptsMade,
-        last_outcome: outcome.lastOutcome,
-        locked_until: null,
-        lease_token: null,
-        updated_at: nowIso,
-      });
+  return store.transaction(async (tx) => {
+    const kept = await tx.callbacks.recordOutcome(outcome.callbackId, outcome.leaseToken, {
+      state: next.state,
+      ...(next.state === 'scheduled' ? { next_call_at: next.at.toISOString() } : {}),
+      attempts_made: outcome.attemptsMade,
+      last_outcome: outcome.lastOutcome,
+      updated_at: nowIso,
+    });
     if (outcome.attempt) {
       const a = outcome.attempt;
-      await trx('callback_attempts')
-        .where({ id: a.attemptId })
-        .update({
-          ended_at: a.endedAt.toISOString(),
-          outcome: a.outcome,
-          cause: a.cause ?? null,
-          dial_status: a.dialStatus ?? null,
-          duration_ms: Math.max(0, Math.round(a.durationMs)),
-        });
+      await tx.callbackAttempts.end(a.attemptId, {
+        ended_at: a.endedAt.toISOString(),
+        outcome: a.outcome,
+        cause: a.cause ?? null,
+        dial_status: a.dialStatus ?? null,
+        duration_ms: Math.max(0, Math.round(a.durationMs)),
+      });
     }
-    if (kept === 0) return { leaseLost: true, orderUnreachable: false };
+    if (!kept) return { leaseLost: true, orderUnreachable: false };
     if (next.state !== 'unreachable') return { leaseLost: false, orderUnreachable: false };
 
-    const changed = await trx('orders')
-      .where({ id: outcome.orderId })
-      .whereIn(
-        'status',
-        PAYABLE_STATUSES.filter((s) => s !== 'unreachable'),
-      )
-      .where('expires_at', '>', nowIso)
-      .update({ status: 'unreachable', updated_at: nowIso });
-    if (changed > 0) await enqueueOrderEvent(trx, outcome.orderId, 'order.unreachable', now);
-    const smsId = await queueSmsReminder(trx, outcome.orderId, outcome.phone, deps.reminders, now, deps.log);
-    return { leaseLost: false, orderUnreachable: changed > 0, ...(smsId ? { smsId } : {}) };
+    const changed = await tx.orders.markUnreachable(outcome.orderId, nowIso);
+    if (changed) await enqueueOrderEvent(tx, outcome.orderId, 'order.unreachable', now);
+    const smsId = await queueSmsReminder(tx, outcome.orderId, outcome.phone, deps.reminders, now, deps.log);
+    return { leaseLost: false, orderUnreachable: changed, ...(smsId ? { smsId } : {}) };
   });
 }

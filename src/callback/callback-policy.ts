@@ -1,8 +1,8 @@
-import type { Knex } from 'knex';
 import { callingHours, DEFAULT_CALLING_HOURS, type CallingHours } from './calling-hours';
 import { DEFAULT_RETRY_POLICY, retryPolicy, type RetryPolicy } from './retry-policy';
 import { AppError } from '../domain/app-error';
 import type { MerchantCallbackColumns } from '../store/callback-rows';
+import type { Repositories } from '../store/store';
 
 /** How a merchant's callbacks are redialled and when cardholders may be called. */
 export interface CallbackPolicy {
@@ -58,8 +58,8 @@ export function parseHours(text: string): { start: string; end: string } {
   return { start: match[1], end: match[2] };
 }
 
-export async function loadCallbackPolicy(db: Knex | Knex.Transaction, merchantId: string): Promise<CallbackPolicy> {
-  const row: MerchantCallbackColumns | undefined = await db('merchants').where({ id: merchantId }).first();
+export async function loadCallbackPolicy(store: Pick<Repositories, 'merchants'>, merchantId: string): Promise<CallbackPolicy> {
+  const row = await store.merchants.find(merchantId);
   if (!row) throw new AppError('not_found', `merchant ${merchantId} not found`);
   return policyOfRow(row);
 }
@@ -75,27 +75,25 @@ export interface CallbackPolicies {
   set(merchantId: string, change: CallbackPolicyChange): Promise<CallbackPolicyView>;
 }
 
-export function createCallbackPolicies(deps: { db: Knex }): CallbackPolicies {
-  const { db } = deps;
+export function createCallbackPolicies(deps: { store: Pick<Repositories, 'merchants'> }): CallbackPolicies {
+  const { store } = deps;
   return {
-    get: async (merchantId) => view(merchantId, await loadCallbackPolicy(db, merchantId)),
+    get: async (merchantId) => view(merchantId, await loadCallbackPolicy(store, merchantId)),
 
     async set(merchantId, change) {
-      const current = await loadCallbackPolicy(db, merchantId);
+      const current = await loadCallbackPolicy(store, merchantId);
       const retry = change.delaysMinutes ? retryPolicy(change.delaysMinutes) : current.retry;
       const hours = callingHours({
         ...current.hours,
         ...change.hours,
         ...(change.timeZone ? { timeZone: change.timeZone } : {}),
       });
-      await db('merchants')
-        .where({ id: merchantId })
-        .update({
-          callback_retry_delays: retry.delaysMinutes.join(','),
-          callback_hours_start: hours.start,
-          callback_hours_end: hours.end,
-          callback_time_zone: hours.timeZone,
-        });
+      await store.merchants.setCallbackPolicy(merchantId, {
+        callback_retry_delays: retry.delaysMinutes.join(','),
+        callback_hours_start: hours.start,
+        callback_hours_end: hours.end,
+        callback_time_zone: hours.timeZone,
+      });
       return view(merchantId, { retry, hours });
     },
   };

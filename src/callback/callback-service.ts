@@ -1,6 +1,7 @@
 import { AppError } from '../domain/app-error';
-import type { CallbackRow, CallbackState } from '../store/callback-rows';
-import { expireOrders } from '../order/order-expiry';
+import type { CallbackState } from '../store/callback-rows';
+import type { ListedCallbackRow } from '../store/repositories/callback-repository';
+import { expireOrders } from '../services/order-expiry';
 import { PAYABLE_STATUSES, type OrderStatus } from '../domain/order-status';
 import type { ServiceDeps } from '../services/service-deps';
 
@@ -46,9 +47,7 @@ export interface CallbackService {
   cancel(orderId: string): Promise<CallbackListItem>;
 }
 
-type ListedRow = CallbackRow & { merchant_id: string };
-
-function toItem(row: ListedRow): CallbackListItem {
+function toItem(row: ListedCallbackRow): CallbackListItem {
   return {
     orderId: row.order_id,
     merchantId: row.merchant_id,
@@ -62,12 +61,10 @@ function toItem(row: ListedRow): CallbackListItem {
 }
 
 export function createCallbackService(deps: ServiceDeps): CallbackService {
-  const { db } = deps;
-  const listed = () =>
-    db('callbacks').join('orders', 'orders.id', 'callbacks.order_id').select('callbacks.*', 'orders.merchant_id');
+  const { store } = deps;
 
-  async function find(orderId: string): Promise<ListedRow> {
-    const row: ListedRow | undefined = await listed().where('callbacks.order_id', orderId).first();
+  async function find(orderId: string): Promise<ListedCallbackRow> {
+    const row = await store.callbacks.findListed(orderId);
     if (!row) throw new AppError('not_found', `no callback for order ${orderId}`);
     return row;
   }
@@ -76,40 +73,34 @@ export function createCallbackService(deps: ServiceDeps): CallbackService {
     const row = await find(orderId);
     if (row.state === 'dialing') throw new AppError('conflict', 'a call to this cardholder is in progress');
     const now = deps.now();
-    await expireOrders(db, now, { id: orderId });
-    const order: { status: OrderStatus } = await db('orders').where({ id: orderId }).first('status');
+    await expireOrders(store, now, { id: orderId });
+    // The callback's order, which is never deleted.
+    const order = (await store.orders.status(orderId)) as { status: OrderStatus };
     if (!PAYABLE_STATUSES.includes(order.status)) {
       throw new AppError('order_not_payable', `the order is ${order.status}: there is nothing to call about`);
     }
     // Conditional on the state read above, so a dialer claiming the row meanwhile wins cleanly.
-    const count = await db('callbacks').where({ order_id: orderId, state: row.state }).update({
-      state: 'scheduled',
-      next_call_at: now.toISOString(),
-      locked_until: null,
-      lease_token: null,
-      updated_at: now.toISOString(),
-    });
-    if (count === 0) throw new AppError('conflict', 'the callback changed meanwhile; try again');
+    if (!(await store.callbacks.rescheduleNow(orderId, row.state, now.toISOString())))
+      throw new AppError('conflict', 'the callback changed meanwhile; try again');
     deps.log.info({ orderId }, 'callback retry requested');
     return toItem(await find(orderId));
   }
 
   return {
     async listCallbacks(filter = {}) {
-      const query = listed()
-        .orderBy('callbacks.next_call_at')
-        .orderBy('callbacks.id')
-        .limit(filter.limit ?? 100);
-      if (filter.state !== undefined) query.where('callbacks.state', filter.state);
-      if (filter.failed) query.where('callbacks.state', 'unreachable');
-      if (filter.due) query.where('callbacks.state', 'scheduled').where('callbacks.next_call_at', '<=', deps.now().toISOString());
-      return (await query).map(toItem);
+      const rows = await store.callbacks.listListed({
+        state: filter.state,
+        failed: filter.failed,
+        ...(filter.due ? { dueAt: deps.now().toISOString() } : {}),
+        limit: filter.limit ?? 100,
+      });
+      return rows.map(toItem);
     },
 
     retryNow,
 
     async retryAllFailed(progress) {
-      const orderIds: string[] = await db('callbacks').where({ state: 'unreachable' }).orderBy('updated_at').pluck('order_id');
+      const orderIds = await store.callbacks.unreachableOrderIds();
       const result: BulkRetry = { retried: 0, skipped: 0 };
       for (const [index, orderId] of orderIds.entries()) {
         try {
@@ -127,12 +118,8 @@ export function createCallbackService(deps: ServiceDeps): CallbackService {
     async cancel(orderId) {
       const row = await find(orderId);
       if (row.state === 'done') throw new AppError('order_not_payable', 'the order was paid in a callback');
-      const now = deps.now().toISOString();
       // Clearing the lease makes a call in progress record only its attempt, not a new schedule.
-      await db('callbacks')
-        .where({ order_id: orderId })
-        .whereNot({ state: 'done' })
-        .update({ state: 'cancelled', locked_until: null, lease_token: null, updated_at: now });
+      await store.callbacks.cancel(orderId, deps.now().toISOString());
       deps.log.info({ orderId }, 'callback cancelled');
       return toItem(await find(orderId));
     },

@@ -1,10 +1,10 @@
-import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { claimDueCallbacks, countDialing, releaseClaim, releaseExpiredLeases, renewLease } from './callback-claims';
+import { releaseExpiredLeases } from './callback-claims';
 import { recordLineUsage } from './line-service';
 import type { ReminderSettings } from './sms-reminder';
 import type { CallbackRow } from '../store/callback-rows';
 import { newId } from '../store/new-id';
+import type { Repositories, Store } from '../store/store';
 import { createCallPacer } from './call-pacer';
 import type { DialRules } from './dial-string';
 import { finishDial } from './finish-dial';
@@ -13,7 +13,7 @@ import type { OriginateResult, Originator } from './originator-port';
 import { prepareDial, type DialPlan } from './prepare-dial';
 
 export interface DialerDeps {
-  db: Knex;
+  store: Store;
   log: Logger;
   now: () => Date;
   originator: Originator;
@@ -64,7 +64,7 @@ const defaultEvery = (ms: number, fn: () => void) => {
 };
 
 export function createDialer(deps: DialerDeps): Dialer {
-  const { db, log } = deps;
+  const { store, log } = deps;
   const leaseMs = deps.leaseMs ?? 120_000;
   const every = deps.every ?? defaultEvery;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
@@ -76,12 +76,12 @@ export function createDialer(deps: DialerDeps): Dialer {
   async function dial(row: CallbackRow, leaseToken: string, plan: DialPlan): Promise<void> {
     const startedAt = deps.now();
     // Pacing may have held the row a while: a fresh lease, and none if an admin cancelled it meanwhile.
-    if (!(await renewLease(db, row.id, leaseToken, new Date(startedAt.getTime() + leaseMs)))) {
+    if (!(await store.callbacks.renewLease(row.id, leaseToken, new Date(startedAt.getTime() + leaseMs)))) {
       log.warn({ orderId: row.order_id }, 'callback not dialled: its lease was lost before the call');
       return;
     }
     const attemptId = newId('cba');
-    await db('callback_attempts').insert({
+    await store.callbackAttempts.insert({
       id: attemptId,
       callback_id: row.id,
       order_id: row.order_id,
@@ -89,7 +89,7 @@ export function createDialer(deps: DialerDeps): Dialer {
       outcome: 'dialing',
     });
     const stopRenewing = every(Math.max(1000, Math.floor(leaseMs / 3)), () => {
-      renewLease(db, row.id, leaseToken, new Date(deps.now().getTime() + leaseMs)).then(
+      store.callbacks.renewLease(row.id, leaseToken, new Date(deps.now().getTime() + leaseMs)).then(
         (kept) => kept || log.warn({ orderId: row.order_id }, 'callback lease lost during the call'),
         (err: unknown) => log.error({ err, orderId: row.order_id }, 'callback lease renewal failed'),
       );
@@ -118,8 +118,8 @@ export function createDialer(deps: DialerDeps): Dialer {
     inFlight.add(call);
   }
 
-  async function outboundNow(trx: Knex | Knex.Transaction, now: Date): Promise<number> {
-    return Math.max(await countDialing(trx, now), inFlight.size);
+  async function outboundNow(tx: Pick<Repositories, 'callbacks'>, now: Date): Promise<number> {
+    return Math.max(await tx.callbacks.countDialing(now.toISOString()), inFlight.size);
   }
 
   async function drain(): Promise<void> {
@@ -133,15 +133,20 @@ export function createDialer(deps: DialerDeps): Dialer {
       const now = deps.now();
       const inbound = deps.activeInboundCalls();
       // One transaction opened by a write: count and claim are serialised against every other dialer's.
-      const claim = await db.transaction(async (trx) => {
-        run.recovered = (await releaseExpiredLeases(trx, now)).length;
-        const free = freeOutboundLines(deps.lines, { inbound, outbound: await outboundNow(trx, now) });
-        return claimDueCallbacks(trx, now, leaseMs, free);
+      const claim = await store.transaction(async (tx) => {
+        run.recovered = (await releaseExpiredLeases(tx, now)).length;
+        const free = freeOutboundLines(deps.lines, { inbound, outbound: await outboundNow(tx, now) });
+        return tx.callbacks.claimDue(now, leaseMs, free);
       });
       if (run.recovered > 0) log.warn({ count: run.recovered }, 'callbacks of a stopped dialer are due again');
       for (const row of claim.rows) {
         if (stopped) {
-          await releaseClaim(db, row.id, claim.leaseToken, { state: 'scheduled', at: new Date(row.next_call_at) }, deps.now());
+          await store.callbacks.releaseClaim(
+            row.id,
+            claim.leaseToken,
+            { state: 'scheduled', at: new Date(row.next_call_at) },
+            deps.now(),
+          );
           continue;
         }
         const plan = await prepareDial(row, claim.leaseToken, prepareDeps).catch((err: unknown) => {
@@ -157,12 +162,12 @@ export function createDialer(deps: DialerDeps): Dialer {
         launch(row, claim.leaseToken, plan);
         run.started += 1;
       }
-      await recordLineUsage(db, { inbound, outbound: await outboundNow(db, deps.now()) }, deps.now());
+      await recordLineUsage(store, { inbound, outbound: await outboundNow(store, deps.now()) }, deps.now());
       return run;
     },
 
     async recover() {
-      const ids = await releaseExpiredLeases(db, deps.now());
+      const ids = await releaseExpiredLeases(store, deps.now());
       if (ids.length > 0) log.warn({ count: ids.length }, 'callbacks left dialing by the last run are due again');
       return ids.length;
     },

@@ -1,7 +1,7 @@
-import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { recordCallbackOutcome } from './callback-outcome';
 import { PAYABLE_STATUSES, type OrderStatus } from '../domain/order-status';
+import type { Store } from '../store/store';
 import type { ReminderSettings } from './sms-reminder';
 import type { CallbackRow } from '../store/callback-rows';
 import { afterAttempt } from './after-attempt';
@@ -25,14 +25,13 @@ export interface EndedDial {
  * what follows: a redial, done, or giving up (order `unreachable`, SMS reminder).
  */
 export async function finishDial(
-  deps: { db: Knex; log: Logger; now: Date; reminders: ReminderSettings },
+  deps: { store: Store; log: Logger; now: Date; reminders: ReminderSettings },
   ended: EndedDial,
 ): Promise<void> {
-  const { db, log, now } = deps;
+  const { store, log, now } = deps;
   const { row, result } = ended;
-  const order: { status: OrderStatus; expires_at: string } = await db('orders')
-    .where({ id: row.order_id })
-    .first('status', 'expires_at');
+  // The dialer holds the callback of this order, which is never deleted.
+  const order = (await store.orders.status(row.order_id)) as { status: OrderStatus; expires_at: string };
   const outcome = order.status === 'paid' ? 'paid' : result ? classifyChannelEnd(result) : 'failed';
   const attemptsMade = row.attempts_made + 1;
   const next = afterAttempt({
@@ -46,7 +45,7 @@ export async function finishDial(
   });
   const endedAt = result?.endedAt ?? now;
   const recorded = await recordCallbackOutcome(
-    db,
+    store,
     {
       callbackId: row.id,
       leaseToken: ended.leaseToken,

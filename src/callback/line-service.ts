@@ -1,6 +1,5 @@
-import type { Knex } from 'knex';
+import type { Repositories } from '../store/store';
 import { freeOutboundLines, type LineSettings, type LinesInUse } from './line-capacity';
-import { countDialing } from './callback-claims';
 
 export interface LineUsage {
   inbound: number;
@@ -47,30 +46,30 @@ const SNAPSHOT_ID = 'trunk';
 
 /** In the service: its live counters. */
 export function liveLineUsage(counters: { inbound(): number; outbound(): number }, now: () => Date): LineUsageSource {
-  return async () => ({ inbound: counters.inbound(), outbound: counters.outbound(), asOf: now() });
+  return () => Promise.resolve({ inbound: counters.inbound(), outbound: counters.outbound(), asOf: now() });
 }
 
 /** Stores what the service sees, for `lines show` in another process (the dialer writes it on every run). */
-export async function recordLineUsage(db: Knex, inUse: LinesInUse, now: Date): Promise<void> {
-  await db('line_usage')
-    .insert({ id: SNAPSHOT_ID, inbound: inUse.inbound, outbound: inUse.outbound, updated_at: now.toISOString() })
-    .onConflict('id')
-    .merge();
+export async function recordLineUsage(store: Pick<Repositories, 'lineUsage'>, inUse: LinesInUse, now: Date): Promise<void> {
+  await store.lineUsage.save({
+    id: SNAPSHOT_ID,
+    inbound: inUse.inbound,
+    outbound: inUse.outbound,
+    updated_at: now.toISOString(),
+  });
 }
 
 /**
  * In the admin CLI: inbound from the service's last snapshot; outbound counted now from the live leases,
  * which every dialer sharing the store holds while it dials.
  */
-export function storedLineUsage(db: Knex, now: () => Date): LineUsageSource {
+export function storedLineUsage(store: Pick<Repositories, 'lineUsage' | 'callbacks'>, now: () => Date): LineUsageSource {
   return async () => {
     const at = now();
-    const snapshot: { inbound: number; updated_at: string } | undefined = await db('line_usage')
-      .where({ id: SNAPSHOT_ID })
-      .first();
+    const snapshot = await store.lineUsage.find(SNAPSHOT_ID);
     return {
       inbound: Number(snapshot?.inbound ?? 0),
-      outbound: await countDialing(db, at),
+      outbound: await store.callbacks.countDialing(at.toISOString()),
       // No snapshot yet: the service never ran its dialer, so the inbound count is unknown (shown as stale).
       asOf: snapshot ? new Date(snapshot.updated_at) : new Date(0),
     };

@@ -1,12 +1,12 @@
-import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { releaseClaim } from './callback-claims';
 import { recordCallbackOutcome } from './callback-outcome';
 import { policyOfRow, type CallbackPolicy } from './callback-policy';
-import { expireOrders } from '../order/order-expiry';
-import { PAYABLE_STATUSES, type OrderStatus } from '../domain/order-status';
+import { expireOrders } from '../services/order-expiry';
+import { PAYABLE_STATUSES } from '../domain/order-status';
 import type { ReminderSettings } from './sms-reminder';
-import type { CallbackRow, MerchantCallbackColumns } from '../store/callback-rows';
+import type { CallbackRow } from '../store/callback-rows';
+import type { ClaimRelease } from '../store/repositories/callback-repository';
+import type { Store } from '../store/store';
 import { isWithin, nextWindowStart } from './calling-hours';
 import { dialString, type DialRules } from './dial-string';
 import { parsePhoneNumber } from './phone-number';
@@ -21,7 +21,7 @@ export interface DialPlan {
 export type Preparation = DialPlan | { kind: 'deferred' } | { kind: 'settled' };
 
 export interface PrepareDeps {
-  db: Knex;
+  store: Store;
   log: Logger;
   now: () => Date;
   dialRules: DialRules;
@@ -30,28 +30,16 @@ export interface PrepareDeps {
   orderInCallDelayMs: number;
 }
 
-type OrderWithPolicy = { status: OrderStatus; expires_at: string } & MerchantCallbackColumns;
-
 /**
  * Checks a claimed callback before dialling: only an order still payable is called, and only within the
  * merchant's calling hours (outside them the row moves to the next window's start). Rows not dialled are released.
  */
 export async function prepareDial(row: CallbackRow, leaseToken: string, deps: PrepareDeps): Promise<Preparation> {
-  const { db, log } = deps;
+  const { store, log } = deps;
   const now = deps.now();
-  const release = (change: Parameters<typeof releaseClaim>[3]) => releaseClaim(db, row.id, leaseToken, change, now);
-  if ((await expireOrders(db, now, { id: row.order_id })) > 0) log.info({ orderId: row.order_id }, 'callback order expired');
-  const order: OrderWithPolicy | undefined = await db('orders')
-    .join('merchants', 'merchants.id', 'orders.merchant_id')
-    .where('orders.id', row.order_id)
-    .first(
-      'orders.status',
-      'orders.expires_at',
-      'merchants.callback_retry_delays',
-      'merchants.callback_hours_start',
-      'merchants.callback_hours_end',
-      'merchants.callback_time_zone',
-    );
+  const release = (change: ClaimRelease) => store.callbacks.releaseClaim(row.id, leaseToken, change, now);
+  if ((await expireOrders(store, now, { id: row.order_id })) > 0) log.info({ orderId: row.order_id }, 'callback order expired');
+  const order = await store.orders.findForDial(row.order_id);
   if (order?.status === 'paid') {
     await release({ state: 'done', outcome: 'paid' });
     return { kind: 'settled' };
@@ -75,7 +63,7 @@ export async function prepareDial(row: CallbackRow, leaseToken: string, deps: Pr
     // Validated at order creation; a row that no longer parses (rules changed) is given up, never guessed at.
     const next = { state: 'unreachable', reason: 'invalid_number' } as const;
     await recordCallbackOutcome(
-      db,
+      store,
       {
         callbackId: row.id,
         leaseToken,

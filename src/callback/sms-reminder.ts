@@ -1,10 +1,9 @@
-import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { parsePhoneNumber } from './phone-number';
 import { smsReminder } from './sms-template';
 import { AppError } from '../domain/app-error';
 import { newId } from '../store/new-id';
-import type { SmsRow } from '../store/callback-rows';
+import type { Repositories } from '../store/store';
 
 export interface ReminderSettings {
   /** SMS per order at most; 0 turns reminders off. */
@@ -20,7 +19,7 @@ export interface ReminderSettings {
  * both pass the per-order cap. Nothing is queued for a landline, an order without a live pay code, or past the cap.
  */
 export async function queueSmsReminder(
-  trx: Knex.Transaction,
+  tx: Pick<Repositories, 'orders' | 'sms'>,
   orderId: string,
   phone: string,
   settings: ReminderSettings,
@@ -29,18 +28,14 @@ export async function queueSmsReminder(
 ): Promise<string | undefined> {
   const parsed = parsePhoneNumber(phone);
   if (!parsed.ok || parsed.phone.kind !== 'mobile') return undefined;
-  const order: { pay_code: string | null; amount: number; merchant_name: string } | undefined = await trx('orders')
-    .join('merchants', 'merchants.id', 'orders.merchant_id')
-    .where('orders.id', orderId)
-    .first('orders.pay_code', 'orders.amount', 'merchants.name as merchant_name');
+  const order = await tx.orders.findForReminder(orderId);
   if (!order?.pay_code) return undefined;
-  const sent = await trx('sms').where({ order_id: orderId }).count({ n: '*' }).first();
-  if (Number(sent?.n ?? 0) >= settings.maxPerOrder) return undefined;
+  if ((await tx.sms.countForOrder(orderId)) >= settings.maxPerOrder) return undefined;
   let text: string;
   try {
     text = smsReminder({
       merchantName: order.merchant_name,
-      amountFen: Number(order.amount),
+      amountFen: order.amount,
       payCode: order.pay_code,
       inboundNumber: settings.inboundNumber,
       signature: settings.signature,
@@ -51,8 +46,9 @@ export async function queueSmsReminder(
     log.warn({ orderId, code: err.code, reason: err.message }, 'SMS reminder not queued');
     return undefined;
   }
-  const row: Omit<SmsRow, 'locked_until' | 'lease_token' | 'provider_id' | 'last_error' | 'sent_at'> = {
-    id: newId('sms'),
+  const id = newId('sms');
+  await tx.sms.insert({
+    id,
     order_id: orderId,
     to: parsed.phone.national,
     text,
@@ -60,7 +56,6 @@ export async function queueSmsReminder(
     attempts: 0,
     next_attempt_at: now.toISOString(),
     created_at: now.toISOString(),
-  };
-  await trx('sms').insert(row);
-  return row.id;
+  });
+  return id;
 }

@@ -15,6 +15,7 @@ import { createMerchantService } from '../services/merchant-service';
 import { createOrderService } from '../order/order-service';
 import { openDb } from '../store/db';
 import { migrateLatest } from '../store/migrate';
+import { createStore } from '../store/store';
 import { createProgressBar } from './progress-bar';
 import { runAdmin } from './run-admin';
 
@@ -32,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
   const db = await openDb(config.sqliteFile, { synchronous: config.sqliteSynchronous });
   try {
     await migrateLatest(db);
-    const deps = { db, log: log.child({ source: 'admin-cli' }), now: () => new Date() };
+    const deps = { store: createStore(db), log: log.child({ source: 'admin-cli' }), now: () => new Date() };
     const result = await runAdmin(argv, {
       merchants: createMerchantService({ ...deps, secretBox: createSecretBox(resolveSecretsKeys(config)) }),
       orders: createOrderService({
@@ -46,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
       callbackPolicies: createCallbackPolicies(deps),
       // Only listing and queueing here: the running service's job does the sending.
       sms: createSmsService({ ...deps, sms: createSmsPort(config, deps) }),
-      lines: createLineService({ lines: config.callback.lines, usage: storedLineUsage(db, deps.now), now: deps.now }),
+      lines: createLineService({ lines: config.callback.lines, usage: storedLineUsage(deps.store, deps.now), now: deps.now }),
       ...(process.stdout.isTTY ? { progressBar: (label: string) => createProgressBar(process.stdout, label) } : {}),
     });
     process.stdout.write(result.stdout);

@@ -43,7 +43,8 @@ export function startScheduler(jobs: Job[], log: Logger): Scheduler {
   log.info({ jobs: jobs.map((j) => j.name) }, 'scheduler started');
   return {
     async stop() {
-      await Promise.all(tasks.map((task) => task.destroy()));
+      // node-cron's destroy() may or may not return a promise.
+      await Promise.all(tasks.map(async (task) => await task.destroy()));
       await Promise.all([...running]);
     },
   };

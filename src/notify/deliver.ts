@@ -1,8 +1,7 @@
-import type { Knex } from 'knex';
 import type { Logger } from 'pino';
+import type { NotificationRow } from '../store/notification-rows';
+import type { Store } from '../store/store';
 import { nextAttemptAt } from './backoff';
-import { claimDueNotifications } from './claim-due';
-import type { NotificationRow } from './notification-row';
 import { postWebhook, type PostOutcome } from './post-webhook';
 import type { SecretBox } from './secret-box';
 import { signatureHeader } from './signature-header';
@@ -10,7 +9,7 @@ import type { WebhookTargetCheck } from './webhook-target';
 import { createWebhookSecrets } from './webhook-secrets';
 
 export interface DelivererDeps {
-  db: Knex;
+  store: Store;
   log: Logger;
   now: () => Date;
   /** Opens the merchants' webhook secrets (the box built from SECRETS_KEY). */
@@ -41,11 +40,11 @@ export interface NotificationDeliverer {
 const MAX_ROUNDS = 10;
 
 export function createNotificationDeliverer(deps: DelivererDeps): NotificationDeliverer {
-  const { db } = deps;
+  const { store } = deps;
   const timeoutMs = deps.timeoutMs ?? 10_000;
   const leaseMs = deps.leaseMs ?? Math.max(60_000, timeoutMs * 3);
   const random = deps.random ?? Math.random;
-  const secrets = createWebhookSecrets({ db, box: deps.secretBox, now: deps.now });
+  const secrets = createWebhookSecrets({ store, box: deps.secretBox, now: deps.now });
 
   async function send(row: NotificationRow): Promise<PostOutcome> {
     let signingSecrets: string[];
@@ -76,17 +75,20 @@ export function createNotificationDeliverer(deps: DelivererDeps): NotificationDe
   async function record(row: NotificationRow, leaseToken: string, outcome: PostOutcome): Promise<keyof DeliveryRun> {
     const now = deps.now();
     const attempts = row.attempts + 1;
-    const mine = db('notifications').where({ id: row.id, lease_token: leaseToken });
-    const released = { attempts, locked_until: null, lease_token: null };
     let result: keyof DeliveryRun;
     if (outcome.ok) {
-      await mine.update({ ...released, status: 'delivered', delivered_at: now.toISOString(), last_error: null });
+      await store.notifications.recordDelivery(row.id, leaseToken, {
+        attempts,
+        status: 'delivered',
+        delivered_at: now.toISOString(),
+        last_error: null,
+      });
       result = 'delivered';
     } else {
       const next = nextAttemptAt(attempts, now, random);
       const givesUp = next.toISOString() > row.give_up_at;
-      await mine.update({
-        ...released,
+      await store.notifications.recordDelivery(row.id, leaseToken, {
+        attempts,
         status: givesUp ? 'failed' : 'pending',
         next_attempt_at: next.toISOString(),
         last_error: outcome.error,
@@ -115,7 +117,7 @@ export function createNotificationDeliverer(deps: DelivererDeps): NotificationDe
       const batchSize = deps.batchSize ?? 20;
       // A full batch may mean more are due (a backlog after an outage); a run still ends, the next one goes on.
       for (let round = 0; round < MAX_ROUNDS; round++) {
-        const { rows, leaseToken } = await claimDueNotifications(db, deps.now(), leaseMs, batchSize);
+        const { rows, leaseToken } = await store.notifications.claimDue(deps.now(), leaseMs, batchSize);
         await Promise.all(
           rows.map(async (row) => {
             run[await record(row, leaseToken, await send(row))] += 1;

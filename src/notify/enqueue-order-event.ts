@@ -1,8 +1,7 @@
-import type { Knex } from 'knex';
 import { newId } from '../store/new-id';
-import type { OrderRow } from '../store/rows';
-import { RETRY_WINDOW_MS } from './notification-row';
+import type { Repositories } from '../store/store';
 import { buildOrderEvent, type OrderEventType } from './order-event';
+import { RETRY_WINDOW_MS } from './retry-window';
 
 /**
  * Writes the event for an order's new state into the outbox. Call it with the transaction that changed the
@@ -10,16 +9,16 @@ import { buildOrderEvent, type OrderEventType } from './order-event';
  * leaves the event to deliver). Returns the event id, or undefined when the order has no notify URL.
  */
 export async function enqueueOrderEvent(
-  trx: Knex | Knex.Transaction,
+  tx: Pick<Repositories, 'orders' | 'notifications'>,
   orderId: string,
   type: OrderEventType,
   at: Date,
 ): Promise<string | undefined> {
-  const order: OrderRow | undefined = await trx('orders').where({ id: orderId }).first();
+  const order = await tx.orders.find(orderId);
   if (!order?.notify_url) return undefined;
   const id = newId('evt');
   const nowIso = at.toISOString();
-  await trx('notifications').insert({
+  await tx.notifications.insert({
     id,
     merchant_id: order.merchant_id,
     order_id: order.id,

@@ -1,7 +1,8 @@
-import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { AppError } from '../domain/app-error';
-import { RETRY_WINDOW_MS, type NotificationRow, type NotificationStatus } from './notification-row';
+import type { NotificationRow, NotificationStatus } from '../store/notification-rows';
+import type { Store } from '../store/store';
+import { RETRY_WINDOW_MS } from './retry-window';
 
 /** A notification as admins see it: where it goes and how delivery went, not its payload. */
 export interface NotificationView {
@@ -51,33 +52,23 @@ function toView(row: NotificationRow): NotificationView {
   };
 }
 
-export function createNotificationAdmin(deps: { db: Knex; now: () => Date; log: Logger }): NotificationAdmin {
-  const { db } = deps;
+export function createNotificationAdmin(deps: { store: Store; now: () => Date; log: Logger }): NotificationAdmin {
+  const { notifications } = deps.store;
   return {
     async listNotifications(filter = {}) {
-      const query = db('notifications')
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(filter.limit ?? 100);
-      if (filter.orderId !== undefined) query.where('order_id', filter.orderId);
-      if (filter.failed) query.where('status', 'failed');
-      const rows: NotificationRow[] = await query;
+      const rows = await notifications.list({ orderId: filter.orderId, failed: filter.failed, limit: filter.limit ?? 100 });
       return rows.map(toView);
     },
 
     async redeliver(eventId) {
       const now = deps.now();
       // The lease stays, so no second send starts while one is in progress; that send's outcome then wins.
-      const count = await db('notifications')
-        .where({ id: eventId })
-        .update({
-          status: 'pending',
-          next_attempt_at: now.toISOString(),
-          give_up_at: new Date(now.getTime() + RETRY_WINDOW_MS).toISOString(),
-        });
-      if (count === 0) throw new AppError('not_found', `notification ${eventId} not found`);
+      const giveUpAt = new Date(now.getTime() + RETRY_WINDOW_MS).toISOString();
+      const row = (await notifications.redeliver(eventId, now.toISOString(), giveUpAt))
+        ? await notifications.find(eventId)
+        : undefined;
+      if (!row) throw new AppError('not_found', `notification ${eventId} not found`);
       deps.log.info({ eventId }, 'notification redelivery requested');
-      const row = (await db('notifications').where({ id: eventId }).first()) as NotificationRow;
       return toView(row);
     },
   };

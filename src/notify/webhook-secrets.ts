@@ -1,18 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { Knex } from 'knex';
 import { AppError } from '../domain/app-error';
+import type { MerchantRepository } from '../store/repositories/merchant-repository';
 import type { SecretBox } from './secret-box';
 
 /** After a rotation the old secret keeps signing for this long, so the merchant can switch without a gap. */
 export const PREVIOUS_SECRET_GRACE_MS = 24 * 3600 * 1000;
 
 const SECRET_PREFIX = 'whsec_';
-
-interface SecretColumns {
-  webhook_secret: string | null;
-  webhook_secret_previous: string | null;
-  webhook_secret_previous_until: string | null;
-}
 
 /** 256 random bits; the merchant uses the whole string, prefix included, as the HMAC key. */
 export function newWebhookSecret(): string {
@@ -35,26 +29,25 @@ export interface WebhookSecrets {
   signingSecrets(merchantId: string): Promise<string[]>;
 }
 
-export function createWebhookSecrets(deps: { db: Knex; box: SecretBox; now: () => Date }): WebhookSecrets {
-  const { db, box } = deps;
+export function createWebhookSecrets(deps: {
+  store: { merchants: MerchantRepository };
+  box: SecretBox;
+  now: () => Date;
+}): WebhookSecrets {
+  const { box } = deps;
+  const { merchants } = deps.store;
   return {
     async rotate(merchantId) {
       const secret = newWebhookSecret();
       const until = new Date(deps.now().getTime() + PREVIOUS_SECRET_GRACE_MS).toISOString();
       // One statement: the current secret moves to `previous` atomically, whoever else rotates at once.
-      const count = await db('merchants')
-        .where({ id: merchantId })
-        .update({
-          webhook_secret_previous: db.ref('webhook_secret'),
-          webhook_secret_previous_until: db.raw('case when ?? is null then null else ? end', ['webhook_secret', until]),
-          webhook_secret: sealWebhookSecret(box, merchantId, secret),
-        });
-      if (count === 0) throw new AppError('not_found', `merchant ${merchantId} not found`);
+      const rotated = await merchants.rotateWebhookSecret(merchantId, sealWebhookSecret(box, merchantId, secret), until);
+      if (!rotated) throw new AppError('not_found', `merchant ${merchantId} not found`);
       return secret;
     },
 
     async signingSecrets(merchantId) {
-      const row: SecretColumns | undefined = await db('merchants').where({ id: merchantId }).first();
+      const row = await merchants.find(merchantId);
       if (!row?.webhook_secret) return [];
       const secrets = [box.open(row.webhook_secret, context(merchantId))];
       const until = row.webhook_secret_previous_until;

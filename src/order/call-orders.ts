@@ -1,16 +1,14 @@
-import type { Knex } from 'knex';
 import type { CallOrder, ClaimResult, OrdersForCall } from '../call/call-ports';
 import { enqueueOrderEvent } from '../notify/enqueue-order-event';
-import { newId } from '../store/new-id';
-import type { MerchantRow, OrderRow } from '../store/rows';
-import { expireOrders } from './order-expiry';
-import { PAYABLE_STATUSES } from '../domain/order-status';
-import { withoutUnresolvedPayment } from '../payment/payment-attempts';
+import { expireOrders } from '../services/order-expiry';
 import type { ServiceDeps } from '../services/service-deps';
+import { newId } from '../store/new-id';
+import type { ClaimedOrderRow } from '../store/repositories/order-repository';
+import type { Store } from '../store/store';
 
-type ClaimedRow = OrderRow & Pick<MerchantRow, 'require_id_number' | 'require_mobile'> & { merchant_name: string };
+type NotClaimable = Extract<ClaimResult, { ok: false }>['reason'];
 
-function toCallOrder(row: ClaimedRow): CallOrder {
+function toCallOrder(row: ClaimedOrderRow): CallOrder {
   return {
     id: row.id,
     merchantName: row.merchant_name,
@@ -21,20 +19,20 @@ function toCallOrder(row: ClaimedRow): CallOrder {
 }
 
 /** Why `payCode` could not be claimed, for the caller's prompt. */
-async function whyNotClaimable(db: Knex, payCode: string, now: Date): Promise<Extract<ClaimResult, { ok: false }>['reason']> {
-  if ((await expireOrders(db, now, { payCode })) > 0) return 'expired';
-  const live: OrderRow | undefined = await db('orders').where({ pay_code: payCode }).first();
+async function whyNotClaimable(store: Store, payCode: string, now: Date): Promise<NotClaimable> {
+  if ((await expireOrders(store, now, { payCode })) > 0) return 'expired';
+  const live = await store.orders.findByPayCode(payCode);
   if (live) return live.status === 'in_call' ? 'in_call' : 'not_payable';
-  const spent: OrderRow | undefined = await db('orders').where({ spent_pay_code: payCode }).orderBy('updated_at', 'desc').first();
+  const spent = await store.orders.findBySpentPayCode(payCode);
   if (!spent) return 'unknown';
   if (spent.status === 'paid' || spent.status === 'expired') return spent.status;
   return 'not_payable';
 }
 
 /** Why the order `orderId` could not be claimed by a callback. */
-async function whyNotClaimableById(db: Knex, orderId: string, now: Date): Promise<Extract<ClaimResult, { ok: false }>['reason']> {
-  if ((await expireOrders(db, now, { id: orderId })) > 0) return 'expired';
-  const row: OrderRow | undefined = await db('orders').where({ id: orderId }).first();
+async function whyNotClaimableById(store: Store, orderId: string, now: Date): Promise<NotClaimable> {
+  if ((await expireOrders(store, now, { id: orderId })) > 0) return 'expired';
+  const row = await store.orders.find(orderId);
   if (!row) return 'unknown';
   if (row.status === 'paid' || row.status === 'expired' || row.status === 'in_call') return row.status;
   return 'not_payable';
@@ -45,24 +43,17 @@ async function whyNotClaimableById(db: Knex, orderId: string, now: Date): Promis
  * write lock up front (waiting up to busy_timeout) instead of failing on a read-to-write upgrade.
  */
 export function createCallOrders(deps: ServiceDeps): OrdersForCall & { recoverStaleCalls(): Promise<number> } {
-  const { db } = deps;
+  const { store } = deps;
 
   /** Marks the payable order with this pay code or id as in this call, with its attempt; undefined when none matched. */
-  function claim(column: 'pay_code' | 'id', value: string, callId: string, nowIso: string): Promise<ClaimedRow | undefined> {
-    return db.transaction(async (trx) => {
+  function claim(by: 'pay_code' | 'id', value: string, callId: string, nowIso: string): Promise<ClaimedOrderRow | undefined> {
+    return store.transaction(async (tx) => {
       // One conditional UPDATE: of two calls claiming the same order at once, exactly one matches.
-      const count = await trx('orders')
-        .where(column, value)
-        .whereIn('status', PAYABLE_STATUSES)
-        .where('expires_at', '>', nowIso)
-        .modify(withoutUnresolvedPayment)
-        .update({ status: 'in_call', in_call_id: callId, updated_at: nowIso });
-      if (count === 0) return undefined;
-      const row: ClaimedRow = await trx('orders')
-        .join('merchants', 'merchants.id', 'orders.merchant_id')
-        .where(`orders.${column}`, value)
-        .first('orders.*', 'merchants.name as merchant_name', 'merchants.require_id_number', 'merchants.require_mobile');
-      await trx('order_attempts').insert({
+      if (!(await tx.orders.claimForCall(by, value, callId, nowIso))) return undefined;
+      const row = await tx.orders.findClaimed(by, value);
+      // The UPDATE just matched it in this transaction; should it not be found, nothing of the claim stays.
+      if (!row) throw new Error(`claimed order ${value} not found`);
+      await tx.orderAttempts.insert({
         id: newId('att'),
         order_id: row.id,
         call_id: callId,
@@ -79,7 +70,7 @@ export function createCallOrders(deps: ServiceDeps): OrdersForCall & { recoverSt
       const now = deps.now();
       const claimed = await claim('pay_code', payCode, callId, now.toISOString());
       if (!claimed) {
-        const reason = await whyNotClaimable(db, payCode, now);
+        const reason = await whyNotClaimable(store, payCode, now);
         deps.log.info({ callId, reason }, 'pay code not claimable');
         return { ok: false, reason };
       }
@@ -91,7 +82,7 @@ export function createCallOrders(deps: ServiceDeps): OrdersForCall & { recoverSt
       const now = deps.now();
       const claimed = await claim('id', orderId, callId, now.toISOString());
       if (!claimed) {
-        const reason = await whyNotClaimableById(db, orderId, now);
+        const reason = await whyNotClaimableById(store, orderId, now);
         deps.log.info({ callId, orderId, reason }, 'order not claimable by callback');
         return { ok: false, reason };
       }
@@ -102,30 +93,23 @@ export function createCallOrders(deps: ServiceDeps): OrdersForCall & { recoverSt
     async releaseAfterCall(orderId, callId, outcome) {
       const now = deps.now();
       const nowIso = now.toISOString();
-      const released = await db.transaction(async (trx) => {
-        const count = await trx('orders')
-          .where({ id: orderId, status: 'in_call', in_call_id: callId })
-          .update({ status: outcome, in_call_id: null, updated_at: nowIso });
-        if (count > 0) await enqueueOrderEvent(trx, orderId, `order.${outcome}`, now);
-        await trx('order_attempts')
-          .where({ order_id: orderId, call_id: callId })
-          .whereNull('ended_at')
-          .update({ ended_at: nowIso, outcome });
-        return count;
+      const released = await store.transaction(async (tx) => {
+        const done = await tx.orders.releaseFromCall(orderId, callId, outcome, nowIso);
+        if (done) await enqueueOrderEvent(tx, orderId, `order.${outcome}`, now);
+        await tx.orderAttempts.end(orderId, callId, outcome, nowIso);
+        return done;
       });
       // Nothing to release when the call paid the order, or start-up recovery already ended the call.
-      deps.log.info({ callId, orderId, outcome, released: released > 0 }, 'call released order');
+      deps.log.info({ callId, orderId, outcome, released }, 'call released order');
     },
 
     async recoverStaleCalls() {
       const now = deps.now();
       const nowIso = now.toISOString();
-      const count = await db.transaction(async (trx) => {
-        const orders: { id: string }[] = await trx('orders')
-          .where({ status: 'in_call' })
-          .update({ status: 'abandoned', in_call_id: null, updated_at: nowIso }, ['id']);
-        await trx('order_attempts').whereNull('ended_at').update({ ended_at: nowIso, outcome: 'abandoned' });
-        for (const { id } of orders) await enqueueOrderEvent(trx, id, 'order.abandoned', now);
+      const count = await store.transaction(async (tx) => {
+        const orders = await tx.orders.abandonCalls(nowIso);
+        await tx.orderAttempts.endAllOpen('abandoned', nowIso);
+        for (const id of orders) await enqueueOrderEvent(tx, id, 'order.abandoned', now);
         return orders.length;
       });
       if (count > 0) deps.log.warn({ count }, 'orders left in a call by the previous run are now abandoned');

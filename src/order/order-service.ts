@@ -2,18 +2,17 @@ import { AppError } from '../domain/app-error';
 import type { OrdersForCall } from '../call/call-ports';
 import { enqueueOrderEvent } from '../notify/enqueue-order-event';
 import { newId } from '../store/new-id';
-import type { AttemptRow, OrderRow } from '../store/rows';
+import type { OrderRow } from '../store/rows';
 import { isUniqueViolation } from '../store/unique-violation';
 import { createCallOrders } from './call-orders';
 import { callbackViews, insertCallback, planCallback, type CallbackPlan } from '../callback/callback-order';
 import { type NewOrderInput, newOrderSchema } from './new-order-schema';
-import { expireOrders, isPastExpiry } from './order-expiry';
+import { expireOrders, isPastExpiry } from '../services/order-expiry';
 import { type OrderMode, type OrderStatus, PAYABLE_STATUSES } from '../domain/order-status';
 import { type OrderView, toOrderView } from './order-view';
 import { parseInput } from '../domain/parse-input';
-import { hasUnresolvedPayment, withoutUnresolvedPayment } from '../payment/payment-attempts';
 import { newPayCode } from './pay-code';
-import { groupWrite, type ServiceDeps } from '../services/service-deps';
+import type { ServiceDeps } from '../services/service-deps';
 
 export type AdminOrderView = OrderView & { merchantId: string };
 
@@ -55,7 +54,7 @@ export interface OrderServiceDeps extends ServiceDeps {
 const PAY_CODE_TRIES = 10;
 
 export function createOrderService(deps: OrderServiceDeps): OrderService {
-  const { db } = deps;
+  const { store } = deps;
   const nextPayCode = deps.newPayCode ?? newPayCode;
 
   /**
@@ -66,11 +65,11 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
     for (let tries = 1; ; tries++) {
       const stored: OrderRow = { ...row, pay_code: nextPayCode() };
       try {
-        if (!callback) await groupWrite(deps, (on) => on('orders').insert(stored));
+        if (!callback) await store.groupWrite((on) => on.orders.insert(stored));
         else {
-          await db.transaction(async (trx) => {
-            await trx('orders').insert(stored);
-            await insertCallback(trx, row.id, callback, new Date(row.created_at));
+          await store.transaction(async (tx) => {
+            await tx.orders.insert(stored);
+            await insertCallback(tx, row.id, callback, new Date(row.created_at));
           });
         }
         return stored;
@@ -87,15 +86,9 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
   }
 
   async function withAttempts(rows: OrderRow[]): Promise<AdminOrderView[]> {
-    const attempts: AttemptRow[] = await db('order_attempts')
-      .whereIn(
-        'order_id',
-        rows.map((r) => r.id),
-      )
-      .orderBy('started_at')
-      .orderBy('id');
+    const attempts = await store.orderAttempts.listForOrders(rows.map((r) => r.id));
     const callbacks = await callbackViews(
-      db,
+      store,
       rows.filter((r) => r.mode === 'callback').map((r) => r.id),
     );
     return rows.map((row) => ({
@@ -108,20 +101,20 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
     }));
   }
 
-  async function readOrder(where: { id: string; merchant_id?: string }): Promise<AdminOrderView | undefined> {
-    let row: OrderRow | undefined = await db('orders').where(where).first();
+  async function readOrder(id: string, merchantId?: string): Promise<AdminOrderView | undefined> {
+    let row = await store.orders.find(id, merchantId);
     // Lazy expiry: an order past its time reads, and is stored, as expired even before the job runs.
     // Only then is there anything to write: a write transaction on every read cost the API half its
     // GET throughput (bench:api).
     if (row && isPastExpiry(row, deps.now())) {
-      await expireOrders(db, deps.now(), { id: where.id });
-      row = await db('orders').where(where).first();
+      await expireOrders(store, deps.now(), { id });
+      row = await store.orders.find(id, merchantId);
     }
     return row ? (await withAttempts([row]))[0] : undefined;
   }
 
   async function getOrder(merchantId: string, id: string): Promise<OrderView> {
-    const order = await readOrder({ id, merchant_id: merchantId });
+    const order = await readOrder(id, merchantId);
     if (!order) throw new AppError('not_found', 'order not found');
     const { merchantId: _owner, ...view } = order;
     return view;
@@ -135,7 +128,7 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
       const now = deps.now();
       const defaultExpires = order.mode === 'callback' ? (deps.callbackExpiresSeconds ?? 86_400) : deps.defaultExpiresSeconds;
       const expiresAt = new Date(now.getTime() + (order.expiresInSeconds ?? defaultExpires) * 1000);
-      const callback = order.mode === 'callback' ? await planCallback(db, merchantId, order, now, expiresAt) : undefined;
+      const callback = order.mode === 'callback' ? await planCallback(store, merchantId, order, now, expiresAt) : undefined;
       const id = newId('ord');
       const stored = await insertWithFreshPayCode(
         {
@@ -175,28 +168,19 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
       const now = deps.now();
       const nowIso = now.toISOString();
       // Conditional on the status, so a caller claiming the order at the same moment wins or loses cleanly.
-      const cancelled = await db.transaction(async (trx) => {
-        const count = await trx('orders')
-          .where({ id, merchant_id: merchantId })
-          .whereIn('status', PAYABLE_STATUSES)
-          .where('expires_at', '>', nowIso)
-          // Money may already have moved: the payment settles first, then the order is paid or cancellable.
-          .modify(withoutUnresolvedPayment)
-          .update({ status: 'cancelled', spent_pay_code: trx.raw('??', ['pay_code']), pay_code: null, updated_at: nowIso });
+      const cancelled = await store.transaction(async (tx) => {
+        // Money may already have moved: an order with an unresolved payment is not cancelled (the payment
+        // settles first, then the order is paid or cancellable).
+        if (!(await tx.orders.cancel(id, merchantId, nowIso))) return false;
         // The merchant's event commits with the cancellation (src/notify/enqueue-order-event.ts).
-        if (count > 0) await enqueueOrderEvent(trx, id, 'order.cancelled', now);
+        await enqueueOrderEvent(tx, id, 'order.cancelled', now);
         // No more calls about it; a call in progress is left to end (the dialer then finds the order cancelled).
-        if (count > 0) {
-          await trx('callbacks')
-            .where({ order_id: id })
-            .whereIn('state', ['scheduled', 'unreachable'])
-            .update({ state: 'cancelled', updated_at: nowIso });
-        }
-        return count;
+        await tx.callbacks.cancelWaiting(id, nowIso);
+        return true;
       });
-      if (cancelled === 0) {
+      if (!cancelled) {
         const { status } = await getOrder(merchantId, id);
-        if (PAYABLE_STATUSES.includes(status) && (await hasUnresolvedPayment(db, id))) {
+        if (PAYABLE_STATUSES.includes(status) && (await store.paymentAttempts.hasUnresolved(id))) {
           throw new AppError(
             'order_not_payable',
             'a payment for this order is still being confirmed with the bank; retry once it has settled',
@@ -208,23 +192,15 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
       return getOrder(merchantId, id);
     },
 
-    findOrder: (id) => readOrder({ id }),
+    findOrder: (id) => readOrder(id),
 
     async listOrders(filter = {}) {
-      await expireOrders(db, deps.now());
-      const query = db('orders')
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(filter.limit ?? 100);
-      if (filter.merchantId !== undefined) query.where('merchant_id', filter.merchantId);
-      if (filter.status !== undefined) query.where('status', filter.status);
-      if (filter.mode !== undefined) query.where('mode', filter.mode);
-      if (filter.phone !== undefined) query.whereIn('id', db('callbacks').select('order_id').where('phone', filter.phone));
-      return withAttempts(await query);
+      await expireOrders(store, deps.now());
+      return withAttempts(await store.orders.list({ ...filter, limit: filter.limit ?? 100 }));
     },
 
     async expireDue(at = deps.now()) {
-      const count = await expireOrders(db, at);
+      const count = await expireOrders(store, at);
       if (count > 0) deps.log.info({ count }, 'orders expired');
       return count;
     },

@@ -63,7 +63,7 @@ export function toOrderView(row: OrderRow, attempts: AttemptRow[], callback?: Ca
     currency: row.currency,
     description: row.description,
     mode: row.mode,
-    status: row.status as OrderStatus,
+    status: row.status,
     ...(row.pay_code ? { payCode: row.pay_code } : {}),
     expiresAt: row.expires_at,
     createdAt: row.created_at,

@@ -1,8 +1,7 @@
 import { acpOrderIdOf } from '../acquirer/acp/attempt-order-id';
 import type { AcpNotification, NotificationVerdict } from '../acquirer/acp/parse-notification';
 import { transactionResult } from '../acquirer/acp/port-results';
-import { isUniqueViolation } from '../store/unique-violation';
-import type { PaymentAttemptRow } from './payment-attempts';
+import type { PaymentAttemptRow } from '../store/payment-rows';
 import { applyOutcomeIn } from './payment-outcome';
 import type { ServiceDeps } from '../services/service-deps';
 
@@ -31,9 +30,8 @@ export function createPaymentNotifications(deps: PaymentNotificationDeps) {
 
   async function findAttempt(n: AcpNotification): Promise<PaymentAttemptRow | undefined> {
     // The acquirer's orderId is our attempt id without its separators; txnTime narrows the search.
-    const rows: PaymentAttemptRow[] = await deps.db('payment_attempts').where({ txn_time: n.txnTime });
-    const row = rows.find((r) => acpOrderIdOf(r.id) === n.orderId);
-    return row && { ...row, amount: Number(row.amount) };
+    const rows = await deps.store.paymentAttempts.findByTxnTime(n.txnTime);
+    return rows.find((r) => acpOrderIdOf(r.id) === n.orderId);
   }
 
   function reject(reason: string, extra: Record<string, unknown> = {}): NotificationReceipt {
@@ -72,22 +70,18 @@ export function createPaymentNotifications(deps: PaymentNotificationDeps) {
         return { status: 'ignored' };
       }
 
-      const receipt = await deps.db.transaction(async (trx): Promise<NotificationReceipt> => {
+      const receipt = await deps.store.transaction(async (tx): Promise<NotificationReceipt> => {
         // The write first (SQLite's lock up front), and the dedupe key with it: a resent notification stops here.
-        try {
-          await trx('acquirer_notifications').insert({
-            query_id: n.queryId,
-            attempt_id: attempt.id,
-            txn_type: n.txnType,
-            resp_code: n.respCode,
-            received_at: deps.now().toISOString(),
-          });
-        } catch (err) {
-          if (isUniqueViolation(err, 'query_id')) return { status: 'duplicate' };
-          throw err;
-        }
+        const first = await tx.acquirerNotifications.insertOnce({
+          query_id: n.queryId,
+          attempt_id: attempt.id,
+          txn_type: n.txnType,
+          resp_code: n.respCode,
+          received_at: deps.now().toISOString(),
+        });
+        if (!first) return { status: 'duplicate' };
         const changed = await applyOutcomeIn(
-          trx,
+          tx,
           attempt.id,
           result,
           deps.now(),

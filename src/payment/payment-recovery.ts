@@ -1,6 +1,7 @@
 import type { AcquirerPort } from '../acquirer/acquirer-port';
 import { queryUntilSettled } from '../acquirer/query-until-settled';
-import { moveAttempt, attemptRef, type PaymentAttemptRow } from './payment-attempts';
+import type { PaymentAttemptRow } from '../store/payment-rows';
+import { moveAttempt, attemptRef } from './payment-attempts';
 import { applyAttemptOutcome } from './payment-outcome';
 import type { ServiceDeps } from '../services/service-deps';
 
@@ -38,12 +39,12 @@ export function createPaymentRecovery(deps: PaymentRecoveryDeps) {
     log.info({ state: row.state }, 'recovering a payment by query');
     const result = await queryUntilSettled(deps.acquirer, attemptRef(row), { delaysMs: deps.queryDelaysMs, signal: deps.signal });
     if (result.outcome !== 'pending') {
-      await applyAttemptOutcome(deps.db, row.id, result, deps.now(), log);
+      await applyAttemptOutcome(deps.store, row.id, result, deps.now(), log);
       log.info({ outcome: result.outcome }, 'payment recovered');
       return 'resolved';
     }
     if (deps.signal?.aborted) return 'left';
-    if (!(await moveAttempt(deps.db, row.id, 'unknown_manual', deps.now()))) return 'left';
+    if (!(await moveAttempt(deps.store, row.id, 'unknown_manual', deps.now()))) return 'left';
     log.error({ alert: 'payment_unresolved' }, 'payment still unknown after every query: the reconciliation file decides');
     return 'manual';
   }
@@ -51,21 +52,15 @@ export function createPaymentRecovery(deps: PaymentRecoveryDeps) {
   return {
     async run(): Promise<RecoverySummary> {
       const now = deps.now();
-      await deps
-        .db('payment_attempts')
-        .where({ state: 'prepared' })
-        .where('created_at', '<', new Date(now.getTime() - PREPARED_TTL_MS).toISOString())
-        .update({ state: 'not_sent', updated_at: now.toISOString(), resolved_at: now.toISOString() });
+      const { paymentAttempts } = deps.store;
+      await paymentAttempts.abandonPrepared(new Date(now.getTime() - PREPARED_TTL_MS).toISOString(), now.toISOString());
 
-      const open: PaymentAttemptRow[] = await deps
-        .db('payment_attempts')
-        .whereIn('state', ['sending', 'unknown'])
-        .orderBy('created_at');
+      const open = await paymentAttempts.listInStates(['sending', 'unknown']);
       const mine = open.filter((row) => !deps.busy(row.order_id) && !recovering.has(row.id));
       for (const row of mine) recovering.add(row.id);
       const outcomes = await Promise.all(
         mine.map((row) =>
-          recover({ ...row, amount: Number(row.amount) })
+          recover(row)
             .catch((err: unknown) => {
               deps.log.error(
                 { attemptId: row.id, err: { name: err instanceof Error ? err.name : typeof err } },

@@ -4,7 +4,8 @@ import { queryUntilSettled } from '../acquirer/query-until-settled';
 import type { PaymentInput, PaymentsForCall, SmsCodeRequest } from '../call/call-ports';
 import type { CardFingerprint } from '../crypto/card-fingerprint';
 import { firstWithin } from './first-within';
-import { attemptRef, moveAttempt, type PaymentAttemptRow } from './payment-attempts';
+import type { PaymentAttemptRow } from '../store/payment-rows';
+import { attemptRef, moveAttempt } from './payment-attempts';
 import { applyAttemptOutcome } from './payment-outcome';
 import { recordAttempt, startPrepared } from './record-attempt';
 import { sendConsume } from './send-consume';
@@ -43,7 +44,7 @@ export interface PaymentService extends PaymentsForCall {
  * memory: rows and logs get the masked number, bank and kind.
  */
 export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
-  const { db } = deps;
+  const { store } = deps;
   const stopping = new AbortController();
   // Every payment being queried waits on this one signal; each wait removes its listener when it ends,
   // so many at once (one per call in progress) is expected, not the leak Node's default warning of 10 suspects.
@@ -68,10 +69,10 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
     const log = deps.log.child({ orderId: attempt.order_id, attemptId: attempt.id });
     const first = await answer;
     if (first.outcome !== 'pending') {
-      await applyAttemptOutcome(db, attempt.id, first, deps.now(), log);
+      await applyAttemptOutcome(store, attempt.id, first, deps.now(), log);
       return first;
     }
-    await moveAttempt(db, attempt.id, 'unknown', deps.now(), {
+    await moveAttempt(store, attempt.id, 'unknown', deps.now(), {
       response_code: first.responseCode,
       acquirer_ref: first.acquirerRef,
     });
@@ -83,12 +84,12 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
     if (queried.outcome === 'pending') {
       if (stopping.signal.aborted) {
         log.warn('shutting down while the payment is unknown: the recovery job resolves it after restart');
-      } else if (await moveAttempt(db, attempt.id, 'unknown_manual', deps.now())) {
+      } else if (await moveAttempt(store, attempt.id, 'unknown_manual', deps.now())) {
         log.error({ alert: 'payment_unresolved' }, 'payment still unknown after every query: the reconciliation file decides');
       }
       return { outcome: 'pending' };
     }
-    await applyAttemptOutcome(db, attempt.id, queried, deps.now(), log);
+    await applyAttemptOutcome(store, attempt.id, queried, deps.now(), log);
     // Not found: the acquirer never took the consume, so nothing was charged.
     return queried.outcome === 'not_found' ? { outcome: 'unavailable' } : queried;
   }
@@ -117,7 +118,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
     const heard = await firstWithin(settled, deps.callerWaitMs);
     const result = heard ?? { outcome: 'pending' as const };
     if (!heard) {
-      await moveAttempt(db, attempt.id, 'unknown', deps.now());
+      await moveAttempt(store, attempt.id, 'unknown', deps.now());
       log.warn({ callerWaitMs: deps.callerWaitMs }, 'no final answer while the caller waited: resolving in the background');
     }
     const reason = result.outcome === 'declined' ? result.reason : undefined;
@@ -131,8 +132,8 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
       let attempt: PaymentAttemptRow;
       try {
         attempt = input.attempt
-          ? await startPrepared(db, input, input.attempt, deps.now())
-          : await recordAttempt(db, input, 'sending', deps.now(), deps.cardFingerprint);
+          ? await startPrepared(store, input, input.attempt, deps.now())
+          : await recordAttempt(store, input, 'sending', deps.now(), deps.cardFingerprint);
       } catch (err) {
         release();
         throw err;
@@ -145,7 +146,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
     },
 
     async requestSmsCode(input) {
-      const attempt = await recordAttempt(db, input, 'prepared', deps.now(), deps.cardFingerprint);
+      const attempt = await recordAttempt(store, input, 'prepared', deps.now(), deps.cardFingerprint);
       const log = deps.log.child({ orderId: attempt.order_id, callId: attempt.call_id, attemptId: attempt.id });
       const request = {
         orderId: input.orderId,
@@ -168,7 +169,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
       log.info({ ok: answer.ok, reason: answer.ok ? undefined : answer.reason }, 'SMS code requested');
       if (answer.ok) return { ok: true, attempt: { attemptId: attempt.id } };
       // No consume was sent for it: the attempt ends here, charging nothing.
-      await moveAttempt(db, attempt.id, 'not_sent', deps.now(), {
+      await moveAttempt(store, attempt.id, 'not_sent', deps.now(), {
         decline_reason: answer.reason === 'unavailable' ? null : answer.reason,
       });
       return { ok: false, reason: answer.reason };

@@ -1,16 +1,16 @@
-import type { Knex } from 'knex';
 import { formatTxnTime } from '../acquirer/acp/txn-time';
 import type { PaymentInput, PreparedAttempt } from '../call/call-ports';
 import { AppError } from '../domain/app-error';
 import type { CardFingerprint } from '../crypto/card-fingerprint';
 import { maskPan } from '../domain/mask';
-import type { AttemptRow } from '../store/rows';
 import type { AttemptState } from '../domain/payment-attempt-state';
-import { findAttempt, moveAttempt, type PaymentAttemptRow } from './payment-attempts';
+import type { PaymentAttemptRow } from '../store/payment-rows';
+import type { Repositories, Store } from '../store/store';
+import { moveAttempt } from './payment-attempts';
 
 /** Only the call holding the order may record for it. The UPDATE comes first: SQLite's write lock up front. */
-function holdOrder(trx: Knex.Transaction, input: PaymentInput, nowIso: string): Promise<number> {
-  return trx('orders').where({ id: input.orderId, status: 'in_call', in_call_id: input.callId }).update({ updated_at: nowIso });
+function holdOrder(tx: Repositories, input: PaymentInput, nowIso: string): Promise<boolean> {
+  return tx.orders.touchIfHeld(input.orderId, input.callId, nowIso);
 }
 
 /**
@@ -20,25 +20,20 @@ function holdOrder(trx: Knex.Transaction, input: PaymentInput, nowIso: string): 
  * The card appears masked, with its bank and kind; nothing else of it.
  */
 export async function recordAttempt(
-  db: Knex,
+  store: Store,
   input: PaymentInput,
   state: AttemptState,
   at: Date,
   fingerprint: CardFingerprint,
 ): Promise<PaymentAttemptRow> {
   const nowIso = at.toISOString();
-  const row = await db.transaction(async (trx) => {
-    if ((await holdOrder(trx, input, nowIso)) === 0) return undefined;
-    const open = trx('order_attempts').where({ order_id: input.orderId, call_id: input.callId }).whereNull('ended_at');
+  const row = await store.transaction(async (tx) => {
+    if (!(await holdOrder(tx, input, nowIso))) return undefined;
     const card = { card_masked: maskPan(input.card.pan), card_bank: input.bankCode, card_kind: input.card.kind };
-    await open
-      .clone()
-      .update({ ...card, payment_count: trx.raw('payment_count + 1'), decline_reason: null, response_code: null });
-    const call: AttemptRow | undefined = await open.clone().orderBy('started_at', 'desc').first();
+    const call = await tx.orderAttempts.countPayment(input.orderId, input.callId, card);
     if (!call) return undefined;
-    const order: { amount: number; currency: 'CNY' } = await trx('orders')
-      .where({ id: input.orderId })
-      .first('amount', 'currency');
+    // The call holds the order, in this transaction.
+    const order = (await tx.orders.amount(input.orderId)) as { amount: number; currency: 'CNY' };
     const attempt: PaymentAttemptRow = {
       id: `${call.id}-${call.payment_count}`,
       order_id: input.orderId,
@@ -57,7 +52,7 @@ export async function recordAttempt(
       updated_at: nowIso,
       resolved_at: null,
     };
-    await trx('payment_attempts').insert(attempt);
+    await tx.paymentAttempts.insert(attempt);
     return attempt;
   });
   if (!row) throw new AppError('order_not_payable', 'the order is not held by this call');
@@ -66,19 +61,17 @@ export async function recordAttempt(
 
 /** A prepared attempt (its SMS code sent) moves to sending, if it is this call's and the call still holds the order. */
 export async function startPrepared(
-  db: Knex,
+  store: Store,
   input: PaymentInput,
   prepared: PreparedAttempt,
   at: Date,
 ): Promise<PaymentAttemptRow> {
-  const moved = await db.transaction(async (trx) => {
-    const held = await holdOrder(trx, input, at.toISOString());
-    const ours = await trx('payment_attempts')
-      .where({ id: prepared.attemptId, order_id: input.orderId, call_id: input.callId })
-      .first('id');
-    return held > 0 && ours !== undefined && (await moveAttempt(trx, prepared.attemptId, 'sending', at));
+  const moved = await store.transaction(async (tx) => {
+    const held = await holdOrder(tx, input, at.toISOString());
+    const ours = await tx.paymentAttempts.isCallsAttempt(prepared.attemptId, input.orderId, input.callId);
+    return held && ours && (await moveAttempt(tx, prepared.attemptId, 'sending', at));
   });
-  const row = moved ? await findAttempt(db, prepared.attemptId) : undefined;
+  const row = moved ? await store.paymentAttempts.find(prepared.attemptId) : undefined;
   if (!row) throw new AppError('order_not_payable', 'the prepared attempt is not this call’s to pay');
   return row;
 }

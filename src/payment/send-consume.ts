@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { AcquirerPort, PaymentRequest, PaymentResult, PendingPayment } from '../acquirer/acquirer-port';
 import type { PaymentInput } from '../call/call-ports';
-import type { PaymentAttemptRow } from './payment-attempts';
+import type { PaymentAttemptRow } from '../store/payment-rows';
 
 /**
  * Sends the one consume of a recorded attempt, under the attempt's id, txnTime and amount. The card

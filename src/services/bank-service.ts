@@ -2,7 +2,6 @@ import type { CardLookup } from '../call/call-ports';
 import { AppError } from '../domain/app-error';
 import type { Bank, BankStatus } from '../domain/bank';
 import { BANKS, lookupBin } from '../domain/bin-table';
-import type { BankRow } from '../store/rows';
 import type { ServiceDeps } from './service-deps';
 
 export interface BankService extends CardLookup {
@@ -15,10 +14,10 @@ export const BANK_STATUSES: readonly BankStatus[] = ['supported', 'coming_soon',
 
 /** Bank statuses: the BIN table's default unless an admin changed it (a row in `banks`). */
 export function createBankService(deps: ServiceDeps): BankService {
-  const { db } = deps;
+  const { banks } = deps.store;
 
   async function overrides(): Promise<Map<string, BankStatus>> {
-    const rows: BankRow[] = await db('banks').select('*');
+    const rows = await banks.list();
     return new Map(rows.map((r) => [r.code, r.status as BankStatus]));
   }
 
@@ -48,7 +47,7 @@ export function createBankService(deps: ServiceDeps): BankService {
       if (!BANK_STATUSES.includes(status)) {
         throw new AppError('validation_failed', `status must be one of ${BANK_STATUSES.join(', ')}`);
       }
-      await db('banks').insert({ code, status, updated_at: deps.now().toISOString() }).onConflict('code').merge();
+      await banks.setStatus(code, status, deps.now().toISOString());
       deps.log.info({ bankCode: code, status }, 'bank status changed');
       const bank = (await listBanks()).find((b) => b.code === code);
       if (!bank) throw new AppError('not_found', `unknown bank code '${code}'`);

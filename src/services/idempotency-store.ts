@@ -1,7 +1,7 @@
 import { AppError } from '../domain/app-error';
-import type { GroupQuery } from '../store/group-commit';
+import type { IdempotencyRow } from '../store/rows';
 import { isUniqueViolation } from '../store/unique-violation';
-import { groupWrite, type ServiceDeps } from './service-deps';
+import type { ServiceDeps } from './service-deps';
 
 /** Records are kept this long (Stripe: at least 24 h); a key reused after that starts a new request. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
@@ -32,23 +32,15 @@ export interface IdempotencyStore {
   purgeExpired(at?: Date): Promise<number>;
 }
 
-interface IdempotencyRow {
-  merchant_id: string;
-  idempotency_key: string;
-  request_hash: string;
-  status: 'in_flight' | 'done';
-  response_status: number | null;
-  response_body: string | null;
-  created_at: string;
-}
-
-const TABLE = 'idempotency_keys';
 const CLAIM_TRIES = 3;
 
+/** The row a lock claimed. */
+function claimOf(lock: IdempotencyLock) {
+  return { merchant_id: lock.merchantId, idempotency_key: lock.key, created_at: lock.createdAt };
+}
+
 export function createIdempotencyStore(deps: ServiceDeps): IdempotencyStore {
-  const { db } = deps;
-  const ownRow = (on: GroupQuery, lock: IdempotencyLock) =>
-    on(TABLE).where({ merchant_id: lock.merchantId, idempotency_key: lock.key, created_at: lock.createdAt, status: 'in_flight' });
+  const { store } = deps;
 
   function isStale(row: IdempotencyRow, now: Date): boolean {
     const age = now.getTime() - Date.parse(row.created_at);
@@ -58,8 +50,8 @@ export function createIdempotencyStore(deps: ServiceDeps): IdempotencyStore {
   async function tryInsert(merchantId: string, key: string, requestHash: string): Promise<IdempotencyLock | undefined> {
     const createdAt = deps.now().toISOString();
     try {
-      await groupWrite(deps, (on) =>
-        on(TABLE).insert({
+      await store.groupWrite((on) =>
+        on.idempotencyKeys.insert({
           merchant_id: merchantId,
           idempotency_key: key,
           request_hash: requestHash,
@@ -80,13 +72,16 @@ export function createIdempotencyStore(deps: ServiceDeps): IdempotencyStore {
       for (let tries = 0; tries < CLAIM_TRIES; tries++) {
         const lock = await tryInsert(merchantId, key, requestHash);
         if (lock) return { kind: 'started', lock };
-        const row: IdempotencyRow | undefined = await db(TABLE).where({ merchant_id: merchantId, idempotency_key: key }).first();
+        const row = await store.idempotencyKeys.find(merchantId, key);
         if (!row) continue; // purged in between
         if (isStale(row, deps.now())) {
           // Conditional on what was read, so two requests cannot both remove a fresh claim.
-          await db(TABLE)
-            .where({ merchant_id: merchantId, idempotency_key: key, created_at: row.created_at, status: row.status })
-            .delete();
+          await store.idempotencyKeys.deleteIfUnchanged({
+            merchant_id: merchantId,
+            idempotency_key: key,
+            created_at: row.created_at,
+            status: row.status,
+          });
           continue;
         }
         if (row.request_hash !== requestHash) return { kind: 'mismatch' };
@@ -97,18 +92,18 @@ export function createIdempotencyStore(deps: ServiceDeps): IdempotencyStore {
     },
 
     async complete(lock, status, body) {
-      const answer = { status: 'done', response_status: status, response_body: JSON.stringify(body ?? null) };
-      const updated = await groupWrite(deps, (on) => ownRow(on, lock).update(answer));
-      if (updated === 0) deps.log.warn({ merchantId: lock.merchantId }, 'idempotency claim lost before its answer was kept');
+      const responseBody = JSON.stringify(body ?? null);
+      const kept = await store.groupWrite((on) => on.idempotencyKeys.complete(claimOf(lock), status, responseBody));
+      if (!kept) deps.log.warn({ merchantId: lock.merchantId }, 'idempotency claim lost before its answer was kept');
     },
 
     async release(lock) {
-      await groupWrite(deps, (on) => ownRow(on, lock).delete());
+      await store.groupWrite((on) => on.idempotencyKeys.release(claimOf(lock)));
     },
 
     async purgeExpired(at = deps.now()) {
       const cutoff = new Date(at.getTime() - IDEMPOTENCY_TTL_MS).toISOString();
-      const count = await db(TABLE).where('created_at', '<=', cutoff).delete();
+      const count = await store.idempotencyKeys.purgeCreatedBy(cutoff);
       if (count > 0) deps.log.info({ count }, 'idempotency records purged');
       return count;
     },

@@ -76,16 +76,16 @@ export interface MerchantServiceDeps extends ServiceDeps {
 }
 
 export function createMerchantService(deps: MerchantServiceDeps): MerchantService {
-  const { db } = deps;
+  const { merchants } = deps.store;
   const secretBox = deps.secretBox ?? createSecretBox({ current: randomBytes(32) });
-  const webhookSecrets = createWebhookSecrets({ db, box: secretBox, now: deps.now });
+  const webhookSecrets = createWebhookSecrets({ store: deps.store, box: secretBox, now: deps.now });
   return {
     async createMerchant(rawName) {
       const { name } = parseInput(z.object({ name: nameSchema }), { name: rawName });
       const apiKey = KEY_PREFIX + randomBytes(32).toString('base64url');
       const merchant = { id: newId('mch'), name };
       const webhookSecret = newWebhookSecret();
-      await db('merchants').insert({
+      await merchants.insert({
         ...merchant,
         webhook_secret: sealWebhookSecret(secretBox, merchant.id, webhookSecret),
         api_key_hash: hashKey(apiKey).toString('hex'),
@@ -99,17 +99,14 @@ export function createMerchantService(deps: MerchantServiceDeps): MerchantServic
     async authenticate(apiKey) {
       if (typeof apiKey !== 'string' || !apiKey.startsWith(KEY_PREFIX) || apiKey.length > 100) return undefined;
       const hash = hashKey(apiKey);
-      const row: MerchantRow | undefined = await db('merchants')
-        .where({ api_key_hash: hash.toString('hex') })
-        .first();
+      const row = await merchants.findByApiKeyHash(hash.toString('hex'));
       if (!row) return undefined;
       // The lookup already matched; comparing in constant time as well keeps a timing difference out of the answer.
       return timingSafeEqual(Buffer.from(row.api_key_hash, 'hex'), hash) ? toMerchant(row) : undefined;
     },
 
     async listMerchants() {
-      const rows: MerchantRow[] = await db('merchants').orderBy('created_at').orderBy('id');
-      return rows.map(toMerchant);
+      return (await merchants.list()).map(toMerchant);
     },
 
     async rotateWebhookSecret(merchantId) {
@@ -122,20 +119,16 @@ export function createMerchantService(deps: MerchantServiceDeps): MerchantServic
       const apiKey = KEY_PREFIX + randomBytes(32).toString('base64url');
       const apiKeyPrefix = apiKey.slice(0, KEY_PREFIX.length + 6);
       // One UPDATE: the old hash is gone the moment the new one is stored.
-      const updated = await db('merchants')
-        .where({ id: merchantId })
-        .update({ api_key_hash: hashKey(apiKey).toString('hex'), api_key_prefix: apiKeyPrefix });
-      if (updated === 0) throw new AppError('not_found', `merchant ${merchantId} not found`);
+      const updated = await merchants.setApiKey(merchantId, hashKey(apiKey).toString('hex'), apiKeyPrefix);
+      if (!updated) throw new AppError('not_found', `merchant ${merchantId} not found`);
       deps.log.info({ merchantId, apiKeyPrefix }, 'merchant API key rotated');
       return { id: merchantId, apiKey, apiKeyPrefix };
     },
 
     async setSigningCertificate(merchantId, pem) {
       const parsed = pem === null ? undefined : parseMerchantCertificate(pem, deps.now());
-      const updated = await db('merchants')
-        .where({ id: merchantId })
-        .update({ signing_certificate: parsed?.pem ?? null });
-      if (updated === 0) throw new AppError('not_found', `merchant ${merchantId} not found`);
+      const updated = await merchants.setSigningCertificate(merchantId, parsed?.pem ?? null);
+      if (!updated) throw new AppError('not_found', `merchant ${merchantId} not found`);
       deps.log.info(
         { merchantId, signing: Boolean(parsed), fingerprint256: parsed?.info.fingerprint256 },
         'merchant signing certificate set',

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import type { Knex } from 'knex';
 import { AppError } from '../domain/app-error';
 import { nextAttemptAt } from '../notify/backoff';
 import { SmsSendError, type SmsPort } from '../sms/sms-port';
 import type { SmsRow, SmsStatus } from '../store/callback-rows';
-import { PAYABLE_STATUSES, type OrderStatus } from '../domain/order-status';
+import type { SendUpdate } from '../store/repositories/sms-repository';
+import { PAYABLE_STATUSES } from '../domain/order-status';
 import type { ServiceDeps } from './service-deps';
 
 /** An SMS as admins see it. The text is the reminder template's: merchant, amount, pay code, inbound number. */
@@ -67,40 +66,18 @@ function toView(row: SmsRow): SmsView {
 }
 
 export function createSmsService(deps: SmsServiceDeps): SmsService {
-  const { db } = deps;
+  const { store } = deps;
   const maxAttempts = deps.maxAttempts ?? 5;
   const leaseMs = deps.leaseMs ?? 5 * 60_000;
   const random = deps.random ?? Math.random;
 
-  /** One UPDATE leases the due rows, so two senders never send one SMS twice at once. */
-  async function claim(now: Date): Promise<{ rows: SmsRow[]; token: string }> {
-    const nowIso = now.toISOString();
-    const token = randomBytes(12).toString('hex');
-    const claimable = (q: Knex.QueryBuilder) =>
-      q
-        .where('status', 'queued')
-        .where('next_attempt_at', '<=', nowIso)
-        .where((w) => w.whereNull('locked_until').orWhere('locked_until', '<=', nowIso));
-    const due = claimable(db('sms').select('id'))
-      .orderBy('next_attempt_at')
-      .orderBy('id')
-      .limit(deps.batchSize ?? 20);
-    const rows: SmsRow[] = await claimable(db('sms').whereIn('id', due)).update(
-      { locked_until: new Date(now.getTime() + leaseMs).toISOString(), lease_token: token },
-      '*',
-    );
-    return { rows, token };
-  }
-
   async function sendOne(row: SmsRow, token: string): Promise<keyof SmsRun> {
     const attempts = row.attempts + 1;
-    const mine = db('sms').where({ id: row.id, lease_token: token });
-    const released = { attempts, locked_until: null, lease_token: null };
+    const record = (update: SendUpdate) => store.sms.recordSend(row.id, token, update);
     // A reminder to pay an order that is paid (or over) by now would only confuse the cardholder.
-    const order: { status: OrderStatus } | undefined = await db('orders').where({ id: row.order_id }).first('status');
+    const order = await store.orders.status(row.order_id);
     if (!order || (!PAYABLE_STATUSES.includes(order.status) && order.status !== 'in_call')) {
-      await mine.update({
-        ...released,
+      await record({
         attempts: row.attempts,
         status: 'failed',
         last_error: `not sent: the order is ${order?.status ?? 'gone'}`,
@@ -110,8 +87,8 @@ export function createSmsService(deps: SmsServiceDeps): SmsService {
     try {
       const receipt = await deps.sms.send({ to: row.to, text: row.text, reference: row.id });
       const now = deps.now();
-      await mine.update({
-        ...released,
+      await record({
+        attempts,
         status: 'sent',
         provider_id: receipt.providerId || null,
         sent_at: now.toISOString(),
@@ -123,7 +100,7 @@ export function createSmsService(deps: SmsServiceDeps): SmsService {
       const error = err instanceof Error ? err.message.slice(0, 300) : 'send failed';
       const givesUp = permanent || attempts >= maxAttempts;
       const next = nextAttemptAt(attempts, deps.now(), random).toISOString();
-      await mine.update({ ...released, status: givesUp ? 'failed' : 'queued', next_attempt_at: next, last_error: error });
+      await record({ attempts, status: givesUp ? 'failed' : 'queued', next_attempt_at: next, last_error: error });
       const fields = { smsId: row.id, orderId: row.order_id, attempt: attempts, error };
       if (givesUp) deps.log.error(fields, 'SMS failed; giving up');
       else deps.log.warn(fields, 'SMS not sent; will retry');
@@ -134,29 +111,23 @@ export function createSmsService(deps: SmsServiceDeps): SmsService {
   return {
     async sendDue() {
       const run: SmsRun = { sent: 0, retrying: 0, failed: 0 };
-      const { rows, token } = await claim(deps.now());
-      await Promise.all(rows.map(async (row) => (run[await sendOne(row, token)] += 1)));
+      // One UPDATE leases the due rows, so two senders never send one SMS twice at once.
+      const { rows, leaseToken } = await store.sms.claimDue(deps.now(), leaseMs, deps.batchSize ?? 20);
+      await Promise.all(rows.map(async (row) => (run[await sendOne(row, leaseToken)] += 1)));
       return run;
     },
 
     async listSms(filter = {}) {
-      const query = db('sms')
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(filter.limit ?? 100);
-      if (filter.orderId !== undefined) query.where('order_id', filter.orderId);
-      if (filter.status !== undefined) query.where('status', filter.status);
-      return (await query).map(toView);
+      const rows = await store.sms.list({ orderId: filter.orderId, status: filter.status, limit: filter.limit ?? 100 });
+      return rows.map(toView);
     },
 
     async resend(smsId) {
       // The lease stays: a send in progress finishes first, and its outcome is then overwritten by this queueing.
-      const count = await db('sms')
-        .where({ id: smsId })
-        .update({ status: 'queued', next_attempt_at: deps.now().toISOString(), last_error: null });
-      if (count === 0) throw new AppError('not_found', `sms ${smsId} not found`);
+      const row = (await store.sms.requeue(smsId, deps.now().toISOString())) ? await store.sms.find(smsId) : undefined;
+      if (!row) throw new AppError('not_found', `sms ${smsId} not found`);
       deps.log.info({ smsId }, 'SMS resend requested');
-      return toView((await db('sms').where({ id: smsId }).first()) as SmsRow);
+      return toView(row);
     },
   };
 }

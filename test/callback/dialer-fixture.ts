@@ -61,7 +61,7 @@ export async function dialerFixture(start = new Date('2026-03-02T02:00:00.000Z')
     dialer: undefined as unknown as Dialer,
     newDialer: (overrides = {}) =>
       createDialer({
-        db: deps.db,
+        store: deps.store,
         log: deps.log,
         now: deps.now,
         originator: {

@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { claimDueCallbacks } from '../../src/callback/callback-claims';
 import { createLineService, liveLineUsage, recordLineUsage, storedLineUsage } from '../../src/callback/line-service';
 import { dialerFixture, type DialerFixture } from './dialer-fixture';
 
@@ -31,9 +30,9 @@ describe('services/line-service', () => {
   it('when the admin CLI asks, then inbound comes from the last snapshot and outbound from the live leases', async () => {
     await fx.createCallbackOrder();
     await fx.createCallbackOrder();
-    await claimDueCallbacks(fx.deps.db, fx.deps.now(), 60_000, 10);
-    await recordLineUsage(fx.deps.db, { inbound: 4, outbound: 0 }, fx.deps.now());
-    const service = createLineService({ lines, usage: storedLineUsage(fx.deps.db, fx.deps.now), now: fx.deps.now });
+    await fx.deps.store.callbacks.claimDue(fx.deps.now(), 60_000, 10);
+    await recordLineUsage(fx.deps.store, { inbound: 4, outbound: 0 }, fx.deps.now());
+    const service = createLineService({ lines, usage: storedLineUsage(fx.deps.store, fx.deps.now), now: fx.deps.now });
 
     expect(await service.show()).to.include({ inbound: 4, outbound: 2, freeOutbound: 8 });
     fx.deps.advance(120_000);

@@ -10,7 +10,7 @@ describe('services/sms-reminder', () => {
   afterEach(() => fx.close());
 
   const queue = (orderId: string, phone: string, settings = REMINDERS) =>
-    fx.deps.db.transaction((trx) => queueSmsReminder(trx, orderId, phone, settings, fx.deps.now(), fx.deps.log));
+    fx.deps.store.transaction((tx) => queueSmsReminder(tx, orderId, phone, settings, fx.deps.now(), fx.deps.log));
 
   it('when reminders are queued twice for one order, then only the per-order cap goes out', async () => {
     const orderId = await fx.createCallbackOrder();

@@ -9,6 +9,7 @@ import { createBankService } from '../../src/services/bank-service';
 import { createCallbackService } from '../../src/callback/callback-service';
 import { createLineService, storedLineUsage } from '../../src/callback/line-service';
 import { createSmsService } from '../../src/services/sms-service';
+import { createStore } from '../../src/store/store';
 import { TEST_PHONE_APP } from '../../scripts/asterisk/asterisk-config';
 import { api, type E2eHarness } from './e2e-service';
 import type { TestClock } from './test-clock';
@@ -130,7 +131,7 @@ export function maxOverlap(attempts: Array<{ started_at: string; ended_at: strin
 
 /** The admin CLI's services over the running service's store and clock, as `npm run admin` builds them. */
 export function adminDeps(h: E2eHarness, clock: TestClock): AdminDeps {
-  const deps = { db: h.service.db, log: pino({ level: 'silent' }), now: clock.now };
+  const deps = { store: createStore(h.service.db), log: pino({ level: 'silent' }), now: clock.now };
   return {
     merchants: h.service.merchants,
     orders: h.service.orders,
@@ -138,6 +139,6 @@ export function adminDeps(h: E2eHarness, clock: TestClock): AdminDeps {
     callbacks: createCallbackService(deps),
     // Listing only: sending is the service's job.
     sms: createSmsService({ ...deps, sms: { send: () => Promise.reject(new Error('not sent from the CLI')) } }),
-    lines: createLineService({ lines: h.config.callback.lines, usage: storedLineUsage(h.service.db, clock.now), now: clock.now }),
+    lines: createLineService({ lines: h.config.callback.lines, usage: storedLineUsage(deps.store, clock.now), now: clock.now }),
   };
 }

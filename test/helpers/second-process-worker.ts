@@ -8,20 +8,20 @@ import { createIdempotencyStore } from '../../src/services/idempotency-store';
 import { createOrderService } from '../../src/order/order-service';
 import { applyAttemptOutcome, type AttemptOutcome } from '../../src/payment/payment-outcome';
 import { openDb } from '../../src/store/db';
-import { createGroupCommit } from '../../src/store/group-commit';
+import { createStore } from '../../src/store/store';
 
 async function main(): Promise<void> {
   const [file, nowIso] = process.argv.slice(2);
   const db = await openDb(file);
   const log = pino({ level: 'silent' });
   const now = () => new Date(nowIso);
-  const deps = { db, log, now, groupCommit: createGroupCommit(db) };
+  const deps = { store: createStore(db, { groupCommit: true }), log, now };
   const orders = createOrderService({ ...deps, defaultExpiresSeconds: 1800 });
   const idempotency = createIdempotencyStore(deps);
   serveRequests({
     claimByPayCode: ({ payCode, callId }: { payCode: string; callId: string }) => orders.claimByPayCode(payCode, callId),
     applyAttemptOutcome: ({ attemptId, outcome }: { attemptId: string; outcome: AttemptOutcome }) =>
-      applyAttemptOutcome(db, attemptId, outcome, now(), log),
+      applyAttemptOutcome(deps.store, attemptId, outcome, now(), log),
     claimIdempotency: ({ merchantId, key, hash }: { merchantId: string; key: string; hash: string }) =>
       idempotency.claim(merchantId, key, hash),
     stop: async () => {

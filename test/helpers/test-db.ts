@@ -2,8 +2,8 @@ import type { Knex } from 'knex';
 import pino from 'pino';
 import type { Logger } from 'pino';
 import { openDb } from '../../src/store/db';
-import { createGroupCommit, type GroupCommit } from '../../src/store/group-commit';
 import { migrateLatest } from '../../src/store/migrate';
+import { createStore, type Store } from '../../src/store/store';
 
 /** A fresh, migrated in-memory store; destroy it in `afterEach`. */
 export async function openTestDb(): Promise<Knex> {
@@ -13,11 +13,12 @@ export async function openTestDb(): Promise<Knex> {
 }
 
 export interface TestDeps {
+  /** The store's connection, for tests to arrange and to check rows directly. */
   db: Knex;
+  /** As the service wires it (with the group commit), so service tests write through it. */
+  store: Store;
   log: Logger;
   now: () => Date;
-  /** As the service wires it, so service tests write through it. */
-  groupCommit?: GroupCommit;
   /** Moves the test clock forward. */
   advance(ms: number): void;
 }
@@ -28,7 +29,7 @@ export async function createTestDeps(start = new Date('2026-03-01T08:00:00.000Z'
   const db = await openTestDb();
   return {
     db,
-    groupCommit: createGroupCommit(db),
+    store: createStore(db, { groupCommit: true }),
     log: pino({ level: 'silent' }),
     now: () => new Date(current),
     advance: (ms) => {

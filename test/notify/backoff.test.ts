@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { MAX_RETRY_CEILING_MS, MIN_RETRY_DELAY_MS, nextAttemptAt, retryCeilingMs } from '../../src/notify/backoff';
-import { RETRY_WINDOW_MS } from '../../src/notify/notification-row';
+import { RETRY_WINDOW_MS } from '../../src/notify/retry-window';
 
 const now = new Date('2026-03-01T08:00:00.000Z');
 const attempt = fc.integer({ min: 1, max: 1000 });

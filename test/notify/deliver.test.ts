@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { TEST_CARDS, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../src/acquirer/test-cards';
 import { retryCeilingMs } from '../../src/notify/backoff';
 import { createNotificationDeliverer, type DelivererDeps } from '../../src/notify/deliver';
-import type { NotificationRow } from '../../src/notify/notification-row';
+import type { NotificationRow } from '../../src/store/notification-rows';
 import { verifyIvrpaySignature } from '../../src/notify/verify-signature';
 import { webhookTargetCheck } from '../../src/notify/webhook-target';
 import { captureLog } from '../ari/capture-log';

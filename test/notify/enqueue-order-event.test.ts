@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { TEST_PIN } from '../../src/acquirer/test-cards';
 import { enqueueOrderEvent } from '../../src/notify/enqueue-order-event';
-import type { NotificationRow } from '../../src/notify/notification-row';
+import type { NotificationRow } from '../../src/store/notification-rows';
 import type { OrderEvent } from '../../src/notify/order-event';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 import { APPROVED, INSUFFICIENT, openShop, type Shop } from './notify-fixtures';
@@ -119,10 +119,10 @@ describe('notify/enqueue-order-event (the outbox written with the state change)'
 
   it('when the transaction that changed the order rolls back, then its event is gone too', async () => {
     const orderId = await shop.orderInCall(URL);
-    const failure = await deps.db
-      .transaction(async (trx) => {
-        await trx('orders').where({ id: orderId }).update({ status: 'abandoned' });
-        await enqueueOrderEvent(trx, orderId, 'order.abandoned', deps.now());
+    const failure = await deps.store
+      .transaction(async (tx) => {
+        await tx.orders.releaseFromCall(orderId, 'call-1', 'abandoned', deps.now().toISOString());
+        await enqueueOrderEvent(tx, orderId, 'order.abandoned', deps.now());
         throw new Error('crash before commit');
       })
       .catch((err: Error) => err.message);

@@ -6,6 +6,7 @@ import pino from 'pino';
 import { createMerchantService } from '../../src/services/merchant-service';
 import { createOrderService, type OrderService } from '../../src/order/order-service';
 import { openDb } from '../../src/store/db';
+import { createStore } from '../../src/store/store';
 import { migrateLatest } from '../../src/store/migrate';
 import { startSecondProcess, stopSecondProcess } from '../helpers/second-process';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
@@ -63,8 +64,8 @@ describe('services/call-orders (OrdersForCall of the order service)', () => {
     const other = await startSecondProcess(file, deps.now());
     try {
       const log = pino({ level: 'silent' });
-      const ordersA = createOrderService({ db: a, log, now: deps.now, defaultExpiresSeconds: 1800 });
-      const mid = (await createMerchantService({ db: a, log, now: deps.now }).createMerchant('M')).id;
+      const ordersA = createOrderService({ store: createStore(a), log, now: deps.now, defaultExpiresSeconds: 1800 });
+      const mid = (await createMerchantService({ store: createStore(a), log, now: deps.now }).createMerchant('M')).id;
       const created = await Promise.all(
         Array.from({ length: 20 }, (_, i) => ordersA.createOrder(mid, { merchantOrderId: `R${i}`, amount: 1 })),
       );

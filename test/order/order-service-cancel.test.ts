@@ -70,7 +70,7 @@ describe('services/order-service cancelOrder', () => {
     expect(await deps.db('notifications').where({ order_id: order.id, type: 'order.cancelled' })).to.have.length(0);
 
     await applyAttemptOutcome(
-      deps.db,
+      deps.store,
       `${call.id}-1`,
       { outcome: 'declined', reason: 'insufficient_funds', responseCode: '51' },
       deps.now(),

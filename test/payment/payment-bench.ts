@@ -12,12 +12,13 @@ import { createBankService } from '../../src/services/bank-service';
 import { createIdempotencyStore } from '../../src/services/idempotency-store';
 import { createMerchantService } from '../../src/services/merchant-service';
 import { createOrderService, type OrderService } from '../../src/order/order-service';
-import type { PaymentAttemptRow } from '../../src/payment/payment-attempts';
+import type { PaymentAttemptRow } from '../../src/store/payment-rows';
 import { createPaymentNotifications, type PaymentNotifications } from '../../src/payment/payment-notifications';
 import { createPaymentRecovery, type PaymentRecovery } from '../../src/payment/payment-recovery';
 import { createPaymentService, type PaymentService } from '../../src/payment/payment-service';
 import { openDb, type Knex } from '../../src/store/db';
 import { migrateLatest } from '../../src/store/migrate';
+import { createStore, type Store } from '../../src/store/store';
 import { MERCHANT_ID, startHarness, type Harness } from '../acquirer/acp-harness';
 import { testOutputFile } from '../helpers/test-output';
 import { testCardFingerprint } from '../helpers/test-fingerprint';
@@ -42,6 +43,8 @@ export interface BenchOptions {
 export interface Bench {
   h: Harness;
   db: Knex;
+  /** The repositories over `db`, as the services have them. */
+  store: Store;
   log: Logger;
   logText(): string;
   orders: OrderService;
@@ -73,17 +76,18 @@ export async function startBench(opts: BenchOptions = {}): Promise<Bench> {
   });
   const db = await openDb(opts.dbName ? testOutputFile(opts.dbName) : ':memory:');
   await migrateLatest(db);
+  const store = createStore(db);
 
   let notifications: PaymentNotifications | undefined;
   let now: () => Date = () => new Date();
-  const merchants = createMerchantService({ db, log, now: () => now() });
-  const orders = createOrderService({ db, log, now: () => now(), defaultExpiresSeconds: 1800 });
+  const merchants = createMerchantService({ store, log, now: () => now() });
+  const orders = createOrderService({ store, log, now: () => now(), defaultExpiresSeconds: 1800 });
   const http: RunningHttpServer = await startHttpServer(
     createApp({
       merchants,
       orders,
-      banks: createBankService({ db, log, now: () => now() }),
-      idempotency: createIdempotencyStore({ db, log, now: () => now() }),
+      banks: createBankService({ store, log, now: () => now() }),
+      idempotency: createIdempotencyStore({ store, log, now: () => now() }),
       rateLimitPerMinute: 1000,
       log,
       acquirerNotifications: { receive: (body) => (notifications as PaymentNotifications).receive(body) },
@@ -94,7 +98,7 @@ export async function startBench(opts: BenchOptions = {}): Promise<Bench> {
   const notifyUrl = `http://127.0.0.1:${http.address.port}/acquirer/notify`;
   const h = await startHarness({ server: opts.server, adapter: { backUrl: notifyUrl, ...opts.adapter } });
   now = h.clock.now;
-  const deps = { db, log, now };
+  const deps = { store, log, now };
   notifications = createPaymentNotifications({
     ...deps,
     parse: (body) => parseNotification(body, { trust: h.trust, merchantId: MERCHANT_ID, now: now() }),
@@ -113,6 +117,7 @@ export async function startBench(opts: BenchOptions = {}): Promise<Bench> {
   const bench: Bench = {
     h,
     db,
+    store,
     log,
     logText: () => lines.join(''),
     orders,

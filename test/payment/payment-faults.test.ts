@@ -54,7 +54,7 @@ describe('services: payment faults (F3, F5, acquirer down)', function () {
     const acquirer = { ...bench.h.acquirer, query: async () => ({ outcome: 'pending' as const }) };
     const payments = createPaymentService({
       cardFingerprint: testCardFingerprint,
-      db: bench.db,
+      store: bench.store,
       log: bench.log,
       now: bench.h.clock.now,
       acquirer,
@@ -129,7 +129,7 @@ describe('services: payment faults (F3, F5, acquirer down)', function () {
       });
       const deps = {
         orders: bench.orders,
-        cards: createBankService({ db: bench.db, log: bench.log, now: bench.h.clock.now }),
+        cards: createBankService({ store: bench.store, log: bench.log, now: bench.h.clock.now }),
         payments: bench.payments,
         settings: { firstDigitTimeoutMs: 1000, interDigitTimeoutMs: 1000, maxAttempts: 3, maxCards: 3 },
         now: bench.h.clock.now,

@@ -7,7 +7,7 @@ import { signFields } from '../../src/acquirer/acp/sign-string';
 import { TEST_HOLDER } from '../../src/acquirer/test-cards';
 import { certIdOf } from '../../src/crypto/certificates';
 import type { TestPki } from '../../src/crypto/test-pki';
-import type { PaymentAttemptRow } from '../../src/payment/payment-attempts';
+import type { PaymentAttemptRow } from '../../src/store/payment-rows';
 import { applyAttemptOutcome } from '../../src/payment/payment-outcome';
 import { createPaymentService, type PaymentService } from '../../src/payment/payment-service';
 import { MERCHANT_ID } from '../acquirer/acp-harness';
@@ -64,7 +64,7 @@ describe('services: acquirer notifications over POST /acquirer/notify (F5)', fun
     bench = await startBench();
     stuck = createPaymentService({
       cardFingerprint: testCardFingerprint,
-      db: bench.db,
+      store: bench.store,
       log: bench.log,
       now: bench.h.clock.now,
       acquirer: { pay: async () => ({ outcome: 'pending' }), query: async () => ({ outcome: 'pending' }) },
@@ -102,7 +102,7 @@ describe('services: acquirer notifications over POST /acquirer/notify (F5)', fun
   it('when the notification comes before the query result, or after it, then the second word changes nothing', async () => {
     expect((await post(notificationBody(attempt, bench.h.pki))).status).to.equal(200);
     const approved = { outcome: 'approved' as const, acquirerRef: QUERY_ID, responseCode: '00' };
-    expect(await applyAttemptOutcome(bench.db, attempt.id, approved, bench.h.clock.now(), bench.log)).to.equal(false);
+    expect(await applyAttemptOutcome(bench.store, attempt.id, approved, bench.h.clock.now(), bench.log)).to.equal(false);
     // A contradicting word arriving late (a decline under another serial) cannot undo the payment.
     expect(
       (await post(notificationBody(attempt, bench.h.pki, { respCode: '64', queryId: '202603021200009999999' }))).status,

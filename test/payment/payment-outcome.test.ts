@@ -6,6 +6,7 @@ import type { AttemptState } from '../../src/domain/payment-attempt-state';
 import { applyAttemptOutcome, type AttemptOutcome } from '../../src/payment/payment-outcome';
 import { openDb, type Knex } from '../../src/store/db';
 import { migrateLatest } from '../../src/store/migrate';
+import { createStore, type Store } from '../../src/store/store';
 import { startSecondProcess, stopSecondProcess } from '../helpers/second-process';
 import { testOutputFile } from '../helpers/test-output';
 
@@ -20,7 +21,7 @@ async function ordersWithAttempts(
   count: number,
   state: AttemptState,
 ): Promise<Array<{ orderId: string; attemptId: string }>> {
-  const deps = { db, log, now: () => at };
+  const deps = { store: createStore(db), log, now: () => at };
   const merchant = await createMerchantService(deps).createMerchant('Concurrency');
   const orders = createOrderService({ ...deps, defaultExpiresSeconds: 1800 });
   const made: Array<{ orderId: string; attemptId: string }> = [];
@@ -59,40 +60,42 @@ async function stateOf(db: Knex, attemptId: string): Promise<string | undefined>
 
 describe('services/payment-outcome: forward-only moves', () => {
   let db: Knex;
+  let store: Store;
   beforeEach(async () => {
     db = await openDb(':memory:');
     await migrateLatest(db);
+    store = createStore(db);
   });
   afterEach(() => db.destroy());
 
   it('when an approval is applied twice, then the second changes nothing and one order.paid event is queued', async () => {
     const [{ orderId, attemptId }] = await ordersWithAttempts(db, 1, 'unknown');
-    expect(await applyAttemptOutcome(db, attemptId, APPROVED, at, log)).to.equal(true);
-    expect(await applyAttemptOutcome(db, attemptId, APPROVED, at, log)).to.equal(false);
+    expect(await applyAttemptOutcome(store, attemptId, APPROVED, at, log)).to.equal(true);
+    expect(await applyAttemptOutcome(store, attemptId, APPROVED, at, log)).to.equal(false);
     expect(await db('notifications').where({ order_id: orderId, type: 'order.paid' })).to.have.length(1);
     expect((await db('orders').where({ id: orderId }).first())?.status).to.equal('paid');
   });
 
   it('when a decline arrives after an approval, then the attempt stays approved and the order paid', async () => {
     const [{ orderId, attemptId }] = await ordersWithAttempts(db, 1, 'sending');
-    await applyAttemptOutcome(db, attemptId, APPROVED, at, log);
-    expect(await applyAttemptOutcome(db, attemptId, DECLINED, at, log)).to.equal(false);
+    await applyAttemptOutcome(store, attemptId, APPROVED, at, log);
+    expect(await applyAttemptOutcome(store, attemptId, DECLINED, at, log)).to.equal(false);
     expect(await stateOf(db, attemptId)).to.equal('approved');
     expect((await db('orders').where({ id: orderId }).first())?.status).to.equal('paid');
   });
 
   it('when an approval arrives after the attempt was found missing, then the money moved: the order is paid', async () => {
     const [{ orderId, attemptId }] = await ordersWithAttempts(db, 1, 'unknown');
-    await applyAttemptOutcome(db, attemptId, { outcome: 'not_found' }, at, log);
+    await applyAttemptOutcome(store, attemptId, { outcome: 'not_found' }, at, log);
     await db('orders').where({ id: orderId }).update({ status: 'abandoned', in_call_id: null });
-    expect(await applyAttemptOutcome(db, attemptId, APPROVED, at, log)).to.equal(true);
+    expect(await applyAttemptOutcome(store, attemptId, APPROVED, at, log)).to.equal(true);
     expect((await db('orders').where({ id: orderId }).first())?.status).to.equal('paid');
   });
 
   it('when the consume was never sent, then a late query result of "not found" cannot move it', async () => {
     const [{ attemptId }] = await ordersWithAttempts(db, 1, 'sending');
-    await applyAttemptOutcome(db, attemptId, { outcome: 'unavailable' }, at, log);
-    expect(await applyAttemptOutcome(db, attemptId, { outcome: 'not_found' }, at, log)).to.equal(false);
+    await applyAttemptOutcome(store, attemptId, { outcome: 'unavailable' }, at, log);
+    expect(await applyAttemptOutcome(store, attemptId, { outcome: 'not_found' }, at, log)).to.equal(false);
     expect(await stateOf(db, attemptId)).to.equal('not_sent');
   });
 });
@@ -104,14 +107,15 @@ describe('services/payment-outcome: concurrent writers on one SQLite file (F6)',
     const file = testOutputFile(`payment-concurrency-${Date.now()}.sqlite`);
     const first = await openDb(file);
     await migrateLatest(first);
+    const store = createStore(first);
     const other = await startSecondProcess(file, at);
     try {
       const attempts = await ordersWithAttempts(first, 40, 'unknown');
       const runs = attempts.flatMap(({ attemptId }) => [
-        { what: 'approve', go: () => applyAttemptOutcome(first, attemptId, APPROVED, at, log) },
+        { what: 'approve', go: () => applyAttemptOutcome(store, attemptId, APPROVED, at, log) },
         { what: 'approve', go: () => other.call<boolean>('applyAttemptOutcome', { attemptId, outcome: APPROVED }) },
         { what: 'decline', go: () => other.call<boolean>('applyAttemptOutcome', { attemptId, outcome: DECLINED }) },
-        { what: 'decline', go: () => applyAttemptOutcome(first, attemptId, DECLINED, at, log) },
+        { what: 'decline', go: () => applyAttemptOutcome(store, attemptId, DECLINED, at, log) },
       ]);
 
       const settled = await Promise.allSettled(runs.map((run) => run.go()));

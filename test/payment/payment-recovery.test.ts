@@ -59,7 +59,7 @@ describe('services/payment-recovery: a crash between send and record (F1)', func
     expect(left.state).to.equal('sending');
     expect(bench.consumes(left.id)).to.equal(1);
     // Restart: calls of the dead process are released, but this order may have been charged, so it cannot be claimed.
-    await createCallOrders({ db: bench.db, log: bench.log, now: bench.h.clock.now }).recoverStaleCalls();
+    await createCallOrders({ store: bench.store, log: bench.log, now: bench.h.clock.now }).recoverStaleCalls();
     expect(await bench.orders.claimByPayCode(order.payCode, 'call-after')).to.deep.equal({ ok: false, reason: 'not_payable' });
 
     expect(await bench.recovery.run()).to.deep.equal({ resolved: 1, manual: 0 });
@@ -80,7 +80,7 @@ describe('services/payment-recovery: a crash between send and record (F1)', func
     const [left] = await bench.attempts(order.id);
     expect(left.state).to.equal('sending');
     expect(bench.consumes(left.id)).to.equal(0);
-    await createCallOrders({ db: bench.db, log: bench.log, now: bench.h.clock.now }).recoverStaleCalls();
+    await createCallOrders({ store: bench.store, log: bench.log, now: bench.h.clock.now }).recoverStaleCalls();
 
     expect(await bench.recovery.run()).to.deep.equal({ resolved: 1, manual: 0 });
 
@@ -125,7 +125,7 @@ describe('services/payment-recovery', function () {
     const { attemptId } = await leftSending();
     let queries = 0;
     const recovery = createPaymentRecovery({
-      db: bench.db,
+      store: bench.store,
       log: bench.log,
       now: bench.h.clock.now,
       busy: () => false,
@@ -146,7 +146,7 @@ describe('services/payment-recovery', function () {
     const { orderId } = await leftSending();
     let queries = 0;
     const recovery = createPaymentRecovery({
-      db: bench.db,
+      store: bench.store,
       log: bench.log,
       now: bench.h.clock.now,
       busy: (id) => id === orderId,
@@ -163,7 +163,7 @@ describe('services/payment-recovery', function () {
     const { attemptId } = await leftSending();
     const stop = new AbortController();
     const recovery = createPaymentRecovery({
-      db: bench.db,
+      store: bench.store,
       log: bench.log,
       now: bench.h.clock.now,
       busy: () => false,

@@ -10,7 +10,7 @@ import type {
 import { AppError } from '../../src/domain/app-error';
 import { createMerchantService } from '../../src/services/merchant-service';
 import { createOrderService, type OrderService } from '../../src/order/order-service';
-import type { PaymentAttemptRow } from '../../src/payment/payment-attempts';
+import type { PaymentAttemptRow } from '../../src/store/payment-rows';
 import { createPaymentService, type PaymentService } from '../../src/payment/payment-service';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 import { testCardFingerprint } from '../helpers/test-fingerprint';

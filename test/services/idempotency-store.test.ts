@@ -6,7 +6,7 @@ import pino from 'pino';
 import { createIdempotencyStore, type IdempotencyClaim, type IdempotencyStore } from '../../src/services/idempotency-store';
 import { createMerchantService } from '../../src/services/merchant-service';
 import { openDb } from '../../src/store/db';
-import { createGroupCommit } from '../../src/store/group-commit';
+import { createStore } from '../../src/store/store';
 import { migrateLatest } from '../../src/store/migrate';
 import { startSecondProcess, stopSecondProcess } from '../helpers/second-process';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
@@ -92,9 +92,9 @@ describe('services/idempotency-store', () => {
     await migrateLatest(one);
     const other = await startSecondProcess(file, deps.now());
     try {
-      const base = { log: pino({ level: 'silent' }), now: deps.now, db: one };
+      const base = { log: pino({ level: 'silent' }), now: deps.now, store: createStore(one) };
       const id = (await createMerchantService(base).createMerchant('Acme')).id;
-      const store = createIdempotencyStore({ ...base, groupCommit: createGroupCommit(one) });
+      const store = createIdempotencyStore({ ...base, store: createStore(one, { groupCommit: true }) });
 
       const claims = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>

@@ -10,6 +10,7 @@ import { createOrderService } from '../../src/order/order-service';
 import { createPaymentService } from '../../src/payment/payment-service';
 import { openDb } from '../../src/store/db';
 import { migrateLatest } from '../../src/store/migrate';
+import { createStore } from '../../src/store/store';
 import { dumpAllTables } from '../helpers/test-db';
 import { testCardFingerprint } from '../helpers/test-fingerprint';
 
@@ -48,7 +49,7 @@ describe('services: no card data at rest', () => {
     const acquirer: AcquirerPort = { pay: async () => answers.shift()!, query: async () => ({ outcome: 'not_found' }) };
     try {
       await migrateLatest(db);
-      const deps = { db, log, now };
+      const deps = { store: createStore(db), log, now };
       const orders = createOrderService({ ...deps, defaultExpiresSeconds: 1800 });
       const payments = createPaymentService({ cardFingerprint: testCardFingerprint, ...deps, acquirer, callerWaitMs: 1000 });
       const merchant = await createMerchantService(deps).createMerchant('Scan');

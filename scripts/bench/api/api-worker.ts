@@ -23,7 +23,7 @@ import { createIdempotencyStore } from '../../../src/services/idempotency-store'
 import { createMerchantService } from '../../../src/services/merchant-service';
 import { createOrderService } from '../../../src/order/order-service';
 import { openDb } from '../../../src/store/db';
-import { createGroupCommit } from '../../../src/store/group-commit';
+import { createStore } from '../../../src/store/store';
 import { migrateLatest } from '../../../src/store/migrate';
 import { announceFailure, announceReady, serveRequests } from '../lib/worker-rpc';
 import { stubIdempotency, stubOrders } from './stub-store';
@@ -70,7 +70,7 @@ async function startApi(ordersToRead: number, storeStubbed: boolean): Promise<Ap
   const log = createLogger({ level: config.log.level });
   const db = await openDb(path.join(dir, 'bench.sqlite'), { synchronous: config.sqliteSynchronous });
   await migrateLatest(db);
-  const deps = { db, now: () => new Date(), log, groupCommit: createGroupCommit(db) };
+  const deps = { store: createStore(db, { groupCommit: true }), now: () => new Date(), log };
   const merchants = createMerchantService({ ...deps, secretBox: createSecretBox(resolveSecretsKeys(config)) });
   const orders = storeStubbed
     ? stubOrders(deps.now)

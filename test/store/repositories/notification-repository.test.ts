@@ -2,14 +2,14 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import pino from 'pino';
 import type { Knex } from 'knex';
-import { claimDueNotifications } from '../../src/notify/claim-due';
-import { createNotificationDeliverer } from '../../src/notify/deliver';
-import type { NotificationRow } from '../../src/notify/notification-row';
-import { openDb } from '../../src/store/db';
-import { migrateLatest } from '../../src/store/migrate';
-import { testOutputFile } from '../helpers/test-output';
-import { APPROVED, openShop, type Shop } from './notify-fixtures';
-import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';
+import { createNotificationDeliverer } from '../../../src/notify/deliver';
+import type { NotificationRow } from '../../../src/store/notification-rows';
+import { openDb } from '../../../src/store/db';
+import { migrateLatest } from '../../../src/store/migrate';
+import { createStore, type Store } from '../../../src/store/store';
+import { testOutputFile } from '../../helpers/test-output';
+import { APPROVED, openShop, type Shop } from '../../notify/notify-fixtures';
+import { startWebhookReceiver, type WebhookReceiver } from '../../notify/webhook-receiver';
 
 const debit = { pan: '6216261000000000018', kind: 'debit' as const, pin: '123456' };
 
@@ -17,7 +17,7 @@ const debit = { pan: '6216261000000000018', kind: 'debit' as const, pin: '123456
  * F10: two deliverers over one SQLite file, each with its own connection, as two processes (or two
  * overlapping cron runs) would be. The lease decides who sends each event.
  */
-describe('notify/claim-due (leases: no event sent twice at once)', () => {
+describe('store/notification-repository: claimDue (leases: no event sent twice at once)', () => {
   const file = testOutputFile('notify-leases.sqlite');
   let first: Knex;
   let second: Knex;
@@ -26,6 +26,7 @@ describe('notify/claim-due (leases: no event sent twice at once)', () => {
   let current = Date.parse('2026-03-01T08:00:00.000Z');
   const now = () => new Date(current);
   const log = pino({ level: 'silent' });
+  const notifications = (db: Knex): Store['notifications'] => createStore(db).notifications;
 
   beforeEach(async () => {
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
@@ -33,7 +34,7 @@ describe('notify/claim-due (leases: no event sent twice at once)', () => {
     await migrateLatest(first);
     second = await openDb(file);
     receiver = await startWebhookReceiver();
-    shop = await openShop({ db: first, log, now, advance: (ms) => (current += ms) });
+    shop = await openShop({ db: first, store: createStore(first), log, now, advance: (ms) => (current += ms) });
   });
   afterEach(async () => {
     await receiver.close();
@@ -52,7 +53,8 @@ describe('notify/claim-due (leases: no event sent twice at once)', () => {
     await paidOrders(12);
     // A slow endpoint keeps both runs busy at the same time.
     receiver.respondWith((_req, res) => setTimeout(() => res.writeHead(200).end(), 50));
-    const make = (db: Knex) => createNotificationDeliverer({ db, log, now, secretBox: shop.box, batchSize: 3 });
+    const make = (db: Knex) =>
+      createNotificationDeliverer({ store: createStore(db), log, now, secretBox: shop.box, batchSize: 3 });
 
     const [a, b] = await Promise.all([make(first).deliverDue(), make(second).deliverDue()]);
 
@@ -66,12 +68,12 @@ describe('notify/claim-due (leases: no event sent twice at once)', () => {
 
   it('when a deliverer holds a lease, then another skips the event until the lease runs out (a crashed deliverer)', async () => {
     await paidOrders(1);
-    const crashed = await claimDueNotifications(first, now(), 60_000, 10);
+    const crashed = await notifications(first).claimDue(now(), 60_000, 10);
     expect(crashed.rows).to.have.length(1);
-    const other = createNotificationDeliverer({ db: second, log, now, secretBox: shop.box, leaseMs: 60_000 });
+    const other = createNotificationDeliverer({ store: createStore(second), log, now, secretBox: shop.box, leaseMs: 60_000 });
 
     expect((await other.deliverDue()).delivered).to.equal(0);
-    expect(await claimDueNotifications(second, now(), 60_000, 10)).to.have.property('rows').that.is.empty;
+    expect(await notifications(second).claimDue(now(), 60_000, 10)).to.have.property('rows').that.is.empty;
     current += 60_000;
     expect((await other.deliverDue()).delivered).to.equal(1);
     expect(receiver.received).to.have.length(1);
@@ -79,9 +81,9 @@ describe('notify/claim-due (leases: no event sent twice at once)', () => {
 
   it('when a lease ran out and another deliverer claimed the event, then the old lease token no longer matches it', async () => {
     await paidOrders(1);
-    const stale = await claimDueNotifications(first, now(), 1_000, 10);
+    const stale = await notifications(first).claimDue(now(), 1_000, 10);
     current += 1_000;
-    const fresh = await claimDueNotifications(second, now(), 60_000, 10);
+    const fresh = await notifications(second).claimDue(now(), 60_000, 10);
     expect(fresh.rows.map((r) => r.id)).to.deep.equal(stale.rows.map((r) => r.id));
 
     const staleUpdate = await first('notifications')
