@@ -4,7 +4,11 @@ import { createCallPacer } from '../../src/callback/call-pacer';
 describe('callback/call-pacer', () => {
   function fakeClock() {
     let t = Date.parse('2026-03-01T08:00:00Z');
-    return { now: () => new Date(t), sleep: async (ms: number) => void (t += ms), advance: (ms: number) => void (t += ms) };
+    return {
+      now: () => new Date(t),
+      sleep: (ms: number) => Promise.resolve(void (t += ms)),
+      advance: (ms: number) => void (t += ms),
+    };
   }
 
   it('when calls start back to back at 5 a second, then they are 200 ms apart', async () => {

@@ -25,7 +25,7 @@ describe('services/callback-service', () => {
   /** A callback order the dialer gave up on (invalid number: at once). */
   async function givenUp(): Promise<string> {
     const orderId = await fx.createCallbackOrder();
-    fx.behaviour = async (_req, f) => unanswered(1, undefined, f, 1);
+    fx.behaviour = (_req, f) => Promise.resolve(unanswered(1, undefined, f, 1));
     await fx.runOnce();
     return orderId;
   }

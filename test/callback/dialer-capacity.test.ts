@@ -112,9 +112,10 @@ describe('callback/dialer: lines, pacing and restarts', () => {
     let stopping: Promise<void> | undefined;
     const dialer = fx.newDialer({
       callsPerSecond: 1,
-      sleep: async (ms) => {
+      sleep: (ms) => {
         fx.deps.advance(ms);
         stopping ??= dialer.stop();
+        return Promise.resolve();
       },
     });
     const run = await dialer.tick();

@@ -56,7 +56,7 @@ export async function dialerFixture(start = new Date('2026-03-02T02:00:00.000Z')
     orders,
     merchantId: merchant.id,
     calls: [],
-    behaviour: async (_req, f) => unanswered(17, 'BUSY', f),
+    behaviour: (_req, f) => Promise.resolve(unanswered(17, 'BUSY', f)),
     inbound: 0,
     dialer: undefined as unknown as Dialer,
     newDialer: (overrides = {}) =>
@@ -77,7 +77,7 @@ export async function dialerFixture(start = new Date('2026-03-02T02:00:00.000Z')
         dialRules: { homeAreaCode: '010', mobileNeedsZeroOutOfArea: false, segments: sampleSegmentTable() },
         reminders: REMINDERS,
         // The fake clock moves only when the pacer waits; lease renewal is driven by the tests.
-        sleep: async (ms) => deps.advance(ms),
+        sleep: (ms) => Promise.resolve(deps.advance(ms)),
         every: () => () => undefined,
         ...overrides,
       }),

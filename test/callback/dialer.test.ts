@@ -51,7 +51,7 @@ describe('callback/dialer', () => {
 
   it('when the number does not exist (cause 1), then the order is unreachable at once, with its SMS', async () => {
     const orderId = await fx.createCallbackOrder();
-    fx.behaviour = async (_req, f) => unanswered(1, 'CHANUNAVAIL', f, 2);
+    fx.behaviour = (_req, f) => Promise.resolve(unanswered(1, 'CHANUNAVAIL', f, 2));
     await fx.runOnce();
     fx.deps.advance(60 * MIN);
     await fx.runOnce();
@@ -153,9 +153,7 @@ describe('callback/dialer', () => {
 
   it('when the originator throws, then the attempt counts as failed and is retried', async () => {
     const orderId = await fx.createCallbackOrder();
-    fx.behaviour = async () => {
-      throw new Error('ARI down');
-    };
+    fx.behaviour = () => Promise.reject(new Error('ARI down'));
     await fx.runOnce();
     expect(await fx.callback(orderId)).to.include({ state: 'scheduled', last_outcome: 'failed', attempts_made: 1 });
   });

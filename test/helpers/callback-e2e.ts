@@ -131,7 +131,7 @@ export function maxOverlap(attempts: Array<{ started_at: string; ended_at: strin
 
 /** The admin CLI's services over the running service's store and clock, as `npm run admin` builds them. */
 export function adminDeps(h: E2eHarness, clock: TestClock): AdminDeps {
-  const deps = { store: createStore(h.service.db), log: pino({ level: 'silent' }), now: clock.now };
+  const deps = { store: createStore(h.service.db), log: pino({ level: 'silent' }), now: () => clock.now() };
   return {
     merchants: h.service.merchants,
     orders: h.service.orders,
@@ -139,6 +139,6 @@ export function adminDeps(h: E2eHarness, clock: TestClock): AdminDeps {
     callbacks: createCallbackService(deps),
     // Listing only: sending is the service's job.
     sms: createSmsService({ ...deps, sms: { send: () => Promise.reject(new Error('not sent from the CLI')) } }),
-    lines: createLineService({ lines: h.config.callback.lines, usage: storedLineUsage(deps.store, clock.now), now: clock.now }),
+    lines: createLineService({ lines: h.config.callback.lines, usage: storedLineUsage(deps.store, deps.now), now: deps.now }),
   };
 }

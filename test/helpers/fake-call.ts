@@ -3,6 +3,11 @@ import { CallerHungUpError } from '../../src/call/caller-hung-up';
 import type { FieldName } from '../../src/call/field-name';
 import type { PromptId } from '../../src/call/prompt-manifest';
 
+/** Runs `body` at once, as an async method's body runs: what it throws rejects the promise instead. */
+function settled<T>(body: () => T): Promise<T> {
+  return new Promise((resolve) => resolve(body()));
+}
+
 /** An answer that keys nothing: the collect ends on its first-digit timeout. */
 export const SILENCE = Symbol('silence');
 export type Answer = string | typeof SILENCE;
@@ -65,17 +70,33 @@ export class FakeCall implements CallPort {
     this.controller.abort();
   }
 
-  async answer(): Promise<void> {
-    this.throwIfGone();
-    this.answered = true;
+  answer(): Promise<void> {
+    return settled(() => {
+      this.throwIfGone();
+      this.answered = true;
+    });
   }
 
-  async play(prompts: PromptId[]): Promise<void> {
-    this.throwIfGone();
-    this.hear(prompts);
+  play(prompts: PromptId[]): Promise<void> {
+    return settled(() => {
+      this.throwIfGone();
+      this.hear(prompts);
+    });
   }
 
-  async collect(options: CollectOptions): Promise<Collected> {
+  collect(options: CollectOptions): Promise<Collected> {
+    return settled(() => this.collectNow(options));
+  }
+
+  hangup(): Promise<void> {
+    return settled(() => {
+      this.throwIfGone();
+      this.scriptHungUp = true;
+      this.controller.abort();
+    });
+  }
+
+  private collectNow(options: CollectOptions): Collected {
     this.throwIfGone();
     this.collects.push(options);
     this.asked.push(options.field);
@@ -94,12 +115,6 @@ export class FakeCall implements CallPort {
       if (digits.length === options.maxDigits) return this.stop(keys.slice(i + 1), digits, 'max');
     }
     return this.stop('', digits, 'timeout');
-  }
-
-  async hangup(): Promise<void> {
-    this.throwIfGone();
-    this.scriptHungUp = true;
-    this.controller.abort();
   }
 
   private hear(prompts: PromptId[]): void {

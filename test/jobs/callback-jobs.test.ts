@@ -7,9 +7,9 @@ describe('jobs: dial-callbacks and send-sms', () => {
   it('when the jobs run, then the dialer ticks and due SMS are sent, on valid few-second schedules', async () => {
     const seen: string[] = [];
     const dial = dialCallbacksJob({
-      tick: async () => (seen.push('tick'), { started: 0, deferred: 0, settled: 0, recovered: 0 }),
+      tick: () => (seen.push('tick'), Promise.resolve({ started: 0, deferred: 0, settled: 0, recovered: 0 })),
     });
-    const sms = sendSmsJob({ sendDue: async () => (seen.push('sms'), { sent: 0, retrying: 0, failed: 0 }) });
+    const sms = sendSmsJob({ sendDue: () => (seen.push('sms'), Promise.resolve({ sent: 0, retrying: 0, failed: 0 })) });
     await dial.run();
     await sms.run();
     expect(seen).to.deep.equal(['tick', 'sms']);

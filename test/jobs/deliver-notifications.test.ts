@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import cron from 'node-cron';
 import { deliverNotificationsJob } from '../../src/jobs/deliver-notifications';
 import { createNotificationDeliverer } from '../../src/notify/deliver';
+import type { OrderEvent } from '../../src/notify/order-event';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 import { APPROVED, openShop } from '../notify/notify-fixtures';
 import { startWebhookReceiver, type WebhookReceiver } from '../notify/webhook-receiver';
@@ -28,7 +29,7 @@ describe('jobs/deliver-notifications', () => {
     await job.run();
 
     expect(receiver.received).to.have.length(1);
-    expect(JSON.parse(receiver.received[0].rawBody).data.id).to.equal(orderId);
+    expect((JSON.parse(receiver.received[0].rawBody) as OrderEvent).data.id).to.equal(orderId);
     expect(job.name).to.equal('deliver-notifications');
     expect(cron.validate(job.schedule)).to.equal(true);
   });

@@ -5,7 +5,7 @@ import { idempotencyPurgeJob } from '../../src/jobs/idempotency-purge-job';
 describe('services/idempotency-purge-job', () => {
   it('when the job runs, then it purges expired records on a valid hourly schedule', async () => {
     let purged = 0;
-    const job = idempotencyPurgeJob({ purgeExpired: async () => ++purged });
+    const job = idempotencyPurgeJob({ purgeExpired: () => Promise.resolve(++purged) });
     await job.run();
     expect(purged).to.equal(1);
     expect(job.name).to.equal('purge-idempotency-keys');

@@ -28,9 +28,9 @@ describe('jobs/scheduler', function () {
         {
           name: 'flaky',
           schedule: EVERY_SECOND,
-          run: async () => {
+          run: () => {
             runs += 1;
-            if (runs === 1) throw new Error('first run fails');
+            return runs === 1 ? Promise.reject(new Error('first run fails')) : Promise.resolve();
           },
         },
       ],
@@ -41,7 +41,7 @@ describe('jobs/scheduler', function () {
     } finally {
       await scheduler.stop();
     }
-    const failures = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'job failed');
+    const failures = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'job failed');
     expect(failures).to.have.length(1);
     expect(failures[0]).to.include({ job: 'flaky' });
   });

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { TEST_CARDS, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../src/acquirer/test-cards';
 import { retryCeilingMs } from '../../src/notify/backoff';
 import { createNotificationDeliverer, type DelivererDeps } from '../../src/notify/deliver';
+import type { OrderEvent } from '../../src/notify/order-event';
 import type { NotificationRow } from '../../src/store/notification-rows';
 import { verifyIvrpaySignature } from '../../src/notify/verify-signature';
 import { webhookTargetCheck } from '../../src/notify/webhook-target';
@@ -52,7 +53,7 @@ describe('notify/deliver', () => {
     expect(req.headers['ivrpay-event-id']).to.equal(row.id);
     expect(req.rawBody).to.equal(row.payload);
     expect(JSON.parse(req.rawBody)).to.deep.include({ id: row.id, type: 'order.paid' });
-    expect(JSON.parse(req.rawBody).data).to.include({ id: orderId, status: 'paid' });
+    expect((JSON.parse(req.rawBody) as OrderEvent).data).to.include({ id: orderId, status: 'paid' });
     expect(req.headers['ivrpay-signature']).to.match(/^t=\d+,v1=[0-9a-f]{64}$/);
     expect(
       verifyIvrpaySignature(req.rawBody, req.headers['ivrpay-signature'], shop.webhookSecret, { nowSeconds: nowSeconds() }),
@@ -160,7 +161,7 @@ describe('notify/deliver', () => {
     deps.advance(3600_000);
     await deliverer({ log }).deliverDue();
 
-    const logged = lines().map((l) => JSON.parse(l));
+    const logged = lines().map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(logged.map((l) => l.msg)).to.deep.equal(['notification not delivered; will retry', 'notification delivered']);
     const [row] = await rows();
     expect(logged[0]).to.include({
@@ -245,12 +246,12 @@ describe('notify/deliver', () => {
       expect(text).not.to.match(/cvn2|"pin"|expiry|pinBlock/i);
     }
     for (const req of receiver.received) {
-      const { data } = JSON.parse(req.rawBody);
+      const { data } = JSON.parse(req.rawBody) as OrderEvent;
       expect(Object.keys(data)).to.satisfy((keys: string[]) =>
         keys.every((k) => ['id', 'merchantOrderId', 'amount', 'currency', 'status', 'card', 'declineReason'].includes(k)),
       );
-      expect(data.card.masked).to.match(/^\d{6}\*+\d{4}$/);
-      expect(Object.keys(data.card)).to.deep.equal(['masked', 'bank', 'kind']);
+      expect(data.card?.masked).to.match(/^\d{6}\*+\d{4}$/);
+      expect(Object.keys(data.card ?? {})).to.deep.equal(['masked', 'bank', 'kind']);
       // The CVN2 (3 digits) is too short to search for everywhere; it must not be in the payload's values.
       expect(JSON.stringify(data)).not.to.include(`"${TEST_CVN2}"`);
     }

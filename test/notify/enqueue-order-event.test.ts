@@ -108,7 +108,7 @@ describe('notify/enqueue-order-event (the outbox written with the state change)'
 
     const rows = await events();
     expect(rows.map((r) => [r.order_id, r.type])).to.deep.equal([[order.id, 'order.cancelled']]);
-    expect(JSON.parse(rows[0].payload).data).to.include({ status: 'cancelled' });
+    expect((JSON.parse(rows[0].payload) as OrderEvent).data).to.include({ status: 'cancelled' });
   });
 
   it('when the order has no notify URL, then nothing is queued', async () => {

@@ -4,8 +4,8 @@ import { type Lookup, webhookTargetCheck } from '../../src/notify/webhook-target
 describe('notify/webhook-target', () => {
   const resolvesTo =
     (...addresses: string[]): Lookup =>
-    async () =>
-      addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+    () =>
+      Promise.resolve(addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
   const strict = (lookup: Lookup = resolvesTo('203.0.113.10')) => webhookTargetCheck({ allowPrivateNetworks: false, lookup });
 
   it('when the host is a public address or resolves only to public ones, then the notification may go', async () => {
@@ -44,9 +44,8 @@ describe('notify/webhook-target', () => {
   });
 
   it('when the name does not resolve, then it is refused with the resolver’s code', async () => {
-    const failing: Lookup = async () => {
-      throw Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.invalid'), { code: 'ENOTFOUND' });
-    };
+    const failing: Lookup = () =>
+      Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.invalid'), { code: 'ENOTFOUND' }));
     expect(await strict(failing)('https://nowhere.invalid/')).to.equal("cannot resolve the notifyUrl's host (ENOTFOUND)");
   });
 

@@ -78,7 +78,6 @@ export async function startBench(opts: BenchOptions = {}): Promise<Bench> {
   await migrateLatest(db);
   const store = createStore(db);
 
-  let notifications: PaymentNotifications | undefined;
   let now: () => Date = () => new Date();
   const merchants = createMerchantService({ store, log, now: () => now() });
   const orders = createOrderService({ store, log, now: () => now(), defaultExpiresSeconds: 1800 });
@@ -90,7 +89,7 @@ export async function startBench(opts: BenchOptions = {}): Promise<Bench> {
       idempotency: createIdempotencyStore({ store, log, now: () => now() }),
       rateLimitPerMinute: 1000,
       log,
-      acquirerNotifications: { receive: (body) => (notifications as PaymentNotifications).receive(body) },
+      acquirerNotifications: { receive: (body) => notifications.receive(body) },
     }),
     '127.0.0.1',
     0,
@@ -99,7 +98,7 @@ export async function startBench(opts: BenchOptions = {}): Promise<Bench> {
   const h = await startHarness({ server: opts.server, adapter: { backUrl: notifyUrl, ...opts.adapter } });
   now = h.clock.now;
   const deps = { store, log, now };
-  notifications = createPaymentNotifications({
+  const notifications = createPaymentNotifications({
     ...deps,
     parse: (body) => parseNotification(body, { trust: h.trust, merchantId: MERCHANT_ID, now: now() }),
   });
@@ -111,7 +110,12 @@ export async function startBench(opts: BenchOptions = {}): Promise<Bench> {
     callerWaitMs: opts.callerWaitMs ?? 5000,
     queryDelaysMs,
   });
-  const recovery = createPaymentRecovery({ ...deps, acquirer: h.acquirer, busy: payments.busy, queryDelaysMs });
+  const recovery = createPaymentRecovery({
+    ...deps,
+    acquirer: h.acquirer,
+    busy: (orderId) => payments.busy(orderId),
+    queryDelaysMs,
+  });
   const merchantId = (await merchants.createMerchant('Bench')).id;
 
   const bench: Bench = {

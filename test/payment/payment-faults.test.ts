@@ -51,7 +51,7 @@ describe('services: payment faults (F3, F5, acquirer down)', function () {
 
   it('F3: when every query of the schedule stays unknown, then the caller hears pending, the attempt is left unknown_manual with an alert, and one consume was sent', async () => {
     bench = await startBench(NO_NOTIFICATIONS);
-    const acquirer = { ...bench.h.acquirer, query: async () => ({ outcome: 'pending' as const }) };
+    const acquirer = { ...bench.h.acquirer, query: () => Promise.resolve({ outcome: 'pending' as const }) };
     const payments = createPaymentService({
       cardFingerprint: testCardFingerprint,
       store: bench.store,
@@ -135,7 +135,7 @@ describe('services: payment faults (F3, F5, acquirer down)', function () {
         now: bench.h.clock.now,
         log: bench.log,
       };
-      const outcome = await runPaymentCall(call, deps, { payCode: order.payCode as string });
+      const outcome = await runPaymentCall(call, deps, { payCode: order.payCode });
       return { call, outcome, orderId: order.id, payCode: order.payCode as string };
     }
 

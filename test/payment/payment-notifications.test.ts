@@ -67,7 +67,7 @@ describe('services: acquirer notifications over POST /acquirer/notify (F5)', fun
       store: bench.store,
       log: bench.log,
       now: bench.h.clock.now,
-      acquirer: { pay: async () => ({ outcome: 'pending' }), query: async () => ({ outcome: 'pending' }) },
+      acquirer: { pay: () => Promise.resolve({ outcome: 'pending' }), query: () => Promise.resolve({ outcome: 'pending' }) },
       callerWaitMs: 50,
       queryDelaysMs: [60_000],
     });

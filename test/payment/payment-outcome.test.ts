@@ -120,7 +120,7 @@ describe('services/payment-outcome: concurrent writers on one SQLite file (F6)',
 
       const settled = await Promise.allSettled(runs.map((run) => run.go()));
 
-      const failures = settled.filter((s) => s.status === 'rejected').map((s) => String((s as PromiseRejectedResult).reason));
+      const failures = settled.filter((s) => s.status === 'rejected').map((s) => String(s.reason));
       expect(failures).to.deep.equal([]);
       const approvalsThatMoved = settled.filter(
         (s, i) => runs[i].what === 'approve' && s.status === 'fulfilled' && s.value,

@@ -130,7 +130,7 @@ describe('services/payment-recovery', function () {
       now: bench.h.clock.now,
       busy: () => false,
       queryDelaysMs: [1, 1, 1, 1, 1, 1],
-      acquirer: { query: async () => ((queries += 1), { outcome: 'pending' }) },
+      acquirer: { query: () => ((queries += 1), Promise.resolve({ outcome: 'pending' })) },
     });
 
     expect(await recovery.run()).to.deep.equal({ resolved: 0, manual: 1 });
@@ -151,7 +151,7 @@ describe('services/payment-recovery', function () {
       now: bench.h.clock.now,
       busy: (id) => id === orderId,
       queryDelaysMs: [1],
-      acquirer: { query: async () => ((queries += 1), { outcome: 'not_found' }) },
+      acquirer: { query: () => ((queries += 1), Promise.resolve({ outcome: 'not_found' })) },
     });
 
     expect(await recovery.run()).to.deep.equal({ resolved: 0, manual: 0 });
@@ -169,7 +169,7 @@ describe('services/payment-recovery', function () {
       busy: () => false,
       queryDelaysMs: [60_000],
       signal: stop.signal,
-      acquirer: { query: async () => ({ outcome: 'not_found' }) },
+      acquirer: { query: () => Promise.resolve({ outcome: 'not_found' }) },
     });
 
     const run = recovery.run();

@@ -40,14 +40,14 @@ function fakeAcquirer(...answers: Array<() => Promise<PaymentResult | PendingPay
       if (!next) throw new Error('unexpected payment');
       return next();
     },
-    query: async () => {
+    query: () => {
       fake.queries += 1;
-      return fake.queryAnswers.shift() ?? { outcome: 'not_found' };
+      return Promise.resolve(fake.queryAnswers.shift() ?? { outcome: 'not_found' });
     },
     smsCodeRequired: () => true,
-    requestSmsCode: async (request) => {
+    requestSmsCode: (request) => {
       fake.smsRequests.push(request);
-      return fake.smsAnswer;
+      return Promise.resolve(fake.smsAnswer);
     },
   };
   return fake;
@@ -329,7 +329,7 @@ describe('services/payment-service', () => {
       const acquirer = fakeAcquirer(approved);
       const service = payments(acquirer);
 
-      const requested = await service.requestSmsCode!({
+      const requested = await service.requestSmsCode({
         orderId: order.id,
         callId: 'call-1',
         card: debitCard,
@@ -362,7 +362,7 @@ describe('services/payment-service', () => {
       const acquirer = fakeAcquirer();
       acquirer.smsAnswer = { ok: false, reason: 'card_not_supported' };
 
-      const requested = await payments(acquirer).requestSmsCode!({
+      const requested = await payments(acquirer).requestSmsCode({
         orderId: order.id,
         callId: 'call-1',
         card: debitCard,
@@ -377,7 +377,7 @@ describe('services/payment-service', () => {
     it('when another call tries to pay a prepared attempt, then nothing is sent', async () => {
       const order = await orderInCall();
       const acquirer = fakeAcquirer(approved);
-      const requested = await payments(acquirer).requestSmsCode!({
+      const requested = await payments(acquirer).requestSmsCode({
         orderId: order.id,
         callId: 'call-1',
         card: debitCard,

@@ -46,7 +46,10 @@ describe('services: no card data at rest', () => {
       { outcome: 'declined', reason: 'wrong_cvn2_or_expiry', responseCode: '34' },
       { outcome: 'approved', acquirerRef: 'ref-1', responseCode: '00' },
     ];
-    const acquirer: AcquirerPort = { pay: async () => answers.shift()!, query: async () => ({ outcome: 'not_found' }) };
+    const acquirer: AcquirerPort = {
+      pay: () => Promise.resolve(answers.shift()!),
+      query: () => Promise.resolve({ outcome: 'not_found' }),
+    };
     try {
       await migrateLatest(db);
       const deps = { store: createStore(db), log, now };

@@ -18,7 +18,7 @@ describe('services/sms-service', () => {
   /** An order given up by the dialer, with its reminder queued. */
   async function withReminder(): Promise<string> {
     const orderId = await fx.createCallbackOrder();
-    fx.behaviour = async (_req, f) => unanswered(1, undefined, f, 1);
+    fx.behaviour = (_req, f) => Promise.resolve(unanswered(1, undefined, f, 1));
     await fx.runOnce();
     return orderId;
   }
@@ -26,7 +26,7 @@ describe('services/sms-service', () => {
   beforeEach(async () => {
     fx = await dialerFixture();
     sent = [];
-    answer = async () => ({ providerId: 'gw-1' });
+    answer = () => Promise.resolve({ providerId: 'gw-1' });
   });
   afterEach(() => fx.close());
 
@@ -44,9 +44,7 @@ describe('services/sms-service', () => {
 
   it('when the gateway fails for a while, then the SMS is retried later and fails after the last attempt', async () => {
     const orderId = await withReminder();
-    answer = async () => {
-      throw new SmsSendError('SMS gateway: HTTP 503', false);
-    };
+    answer = () => Promise.reject(new SmsSendError('SMS gateway: HTTP 503', false));
     expect(await service().sendDue()).to.deep.equal({ sent: 0, retrying: 1, failed: 0 });
     expect(await service().sendDue(), 'not due yet').to.deep.equal({ sent: 0, retrying: 0, failed: 0 });
     fx.deps.advance(60 * 60_000);
@@ -60,13 +58,11 @@ describe('services/sms-service', () => {
 
   it('when the gateway refuses the message, then it fails at once, and a resend queues it again', async () => {
     const orderId = await withReminder();
-    answer = async () => {
-      throw new SmsSendError('SMS gateway: refused: blacklisted', true);
-    };
+    answer = () => Promise.reject(new SmsSendError('SMS gateway: refused: blacklisted', true));
     expect(await service().sendDue()).to.deep.equal({ sent: 0, retrying: 0, failed: 1 });
 
     const [failed] = await service().listSms({ orderId, status: 'failed' });
-    answer = async () => ({ providerId: 'gw-2' });
+    answer = () => Promise.resolve({ providerId: 'gw-2' });
     expect(await service().resend(failed.id)).to.include({ status: 'queued', attempts: 1 });
     expect(await service().sendDue()).to.deep.equal({ sent: 1, retrying: 0, failed: 0 });
     expect(await fx.deps.db('sms').count({ n: '*' }).first()).to.deep.equal({ n: 1 });

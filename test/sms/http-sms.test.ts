@@ -11,12 +11,11 @@ interface Sent {
 }
 
 function fakeFetch(answers: Array<Response | Error>, sent: Sent[]): typeof fetch {
-  return (async (url: string, init: RequestInit) => {
-    sent.push({ url, headers: init.headers as Record<string, string>, body: String(init.body) });
+  return ((url: string, init: RequestInit) => {
+    sent.push({ url, headers: init.headers as Record<string, string>, body: init.body as string });
     const next = answers.shift();
-    if (!next) throw new Error('no more answers');
-    if (next instanceof Error) throw next;
-    return next;
+    if (!next) return Promise.reject(new Error('no more answers'));
+    return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
   }) as typeof fetch;
 }
 
@@ -35,7 +34,7 @@ describe('sms/http-sms', () => {
       log: pino({ level: 'silent' }),
       now: () => NOW,
       fetch: fakeFetch(answers, sent),
-      sleep: async (ms) => void slept.push(ms),
+      sleep: (ms) => Promise.resolve(void slept.push(ms)),
       random: () => 0.5,
       ...extra,
     });

@@ -20,7 +20,7 @@ describe('sms/outbox-sms', () => {
       .readFileSync(file, 'utf8')
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l));
+      .map((l) => JSON.parse(l) as unknown);
     expect(written).to.deep.equal([
       { providerId: first.providerId, at: '2026-03-01T08:00:00.000Z', to: '13552535506', text: '【ivrpay】一' },
       { providerId: second.providerId, at: '2026-03-01T08:00:00.000Z', to: '13800138000', text: '【ivrpay】二' },

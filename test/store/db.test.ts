@@ -15,9 +15,9 @@ describe('store/db', () => {
   it('when a file in a missing folder is opened, then the folder is created and WAL, busy timeout and foreign keys are on', async () => {
     const db = await openDb(path.join(dir, 'nested', 'x.sqlite'));
     try {
-      expect((await db.raw('PRAGMA journal_mode'))[0].journal_mode).to.equal('wal');
-      expect((await db.raw('PRAGMA busy_timeout'))[0].timeout).to.equal(5000);
-      expect((await db.raw('PRAGMA foreign_keys'))[0].foreign_keys).to.equal(1);
+      expect((await db.raw<Record<string, unknown>[]>('PRAGMA journal_mode'))[0].journal_mode).to.equal('wal');
+      expect((await db.raw<Record<string, unknown>[]>('PRAGMA busy_timeout'))[0].timeout).to.equal(5000);
+      expect((await db.raw<Record<string, unknown>[]>('PRAGMA foreign_keys'))[0].foreign_keys).to.equal(1);
     } finally {
       await db.destroy();
     }
@@ -28,8 +28,8 @@ describe('store/db', () => {
     const full = await openDb(path.join(dir, 'full.sqlite'));
     const normal = await openDb(path.join(dir, 'normal.sqlite'), { synchronous: 'normal' });
     try {
-      expect((await full.raw('PRAGMA synchronous'))[0].synchronous).to.equal(2);
-      expect((await normal.raw('PRAGMA synchronous'))[0].synchronous).to.equal(1);
+      expect((await full.raw<Record<string, unknown>[]>('PRAGMA synchronous'))[0].synchronous).to.equal(2);
+      expect((await normal.raw<Record<string, unknown>[]>('PRAGMA synchronous'))[0].synchronous).to.equal(1);
     } finally {
       await full.destroy();
       await normal.destroy();

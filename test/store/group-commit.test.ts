@@ -47,9 +47,7 @@ describe('store/group-commit', () => {
     const settled = await Promise.allSettled([
       group.write((on) => on('t').insert({ id: 'before' })),
       group.write(async (on) => {
-        await on('t')
-          .client.raw('ROLLBACK')
-          .connection((on('t') as unknown as { _connection: unknown })._connection);
+        await db.raw('ROLLBACK').connection((on('t') as unknown as { _connection: unknown })._connection);
         throw new Error('SQLITE_FULL: database or disk is full');
       }),
       group.write((on) => on('t').insert({ id: 'after' })),
@@ -71,7 +69,7 @@ describe('store/group-commit', () => {
       client: { acquireConnection: () => Promise.reject(new Error('SQLITE_IOERR: disk I/O error')) },
     } as unknown as Knex;
     const group = createGroupCommit(failing);
-    const settled = await Promise.allSettled([group.write(async () => 1), group.write(async () => 2)]);
+    const settled = await Promise.allSettled([group.write(() => Promise.resolve(1)), group.write(() => Promise.resolve(2))]);
 
     expect(settled.map((s) => s.status)).to.deep.equal(['rejected', 'rejected']);
     expect(settled.map((s) => String((s as PromiseRejectedResult).reason))).to.deep.equal([
@@ -79,7 +77,7 @@ describe('store/group-commit', () => {
       'Error: SQLITE_IOERR: disk I/O error',
     ]);
     // The next group starts afresh.
-    const third = await group.write(async () => 3).catch((err: unknown) => String(err));
+    const third = await group.write(() => Promise.resolve(3)).catch((err: unknown) => String(err));
     expect(third).to.match(/disk I\/O/);
   });
 

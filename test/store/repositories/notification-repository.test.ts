@@ -73,7 +73,9 @@ describe('store/notification-repository: claimDue (leases: no event sent twice a
     const other = createNotificationDeliverer({ store: createStore(second), log, now, secretBox: shop.box, leaseMs: 60_000 });
 
     expect((await other.deliverDue()).delivered).to.equal(0);
-    expect(await notifications(second).claimDue(now(), 60_000, 10)).to.have.property('rows').that.is.empty;
+    expect(await notifications(second).claimDue(now(), 60_000, 10))
+      .to.have.property('rows')
+      .with.lengthOf(0);
     current += 60_000;
     expect((await other.deliverDue()).delivered).to.equal(1);
     expect(receiver.received).to.have.length(1);
