@@ -18,10 +18,15 @@ export interface GroupCommit<On = GroupQuery> {
   write<T>(write: GroupWrite<T, On>): Promise<T>;
 }
 
+/** A better-sqlite3 connection, as far as the group looks at it. */
+interface Connection {
+  inTransaction: boolean;
+}
+
 /** knex's pool, which it does not type. */
 interface PoolClient {
-  acquireConnection(): Promise<{ inTransaction: boolean }>;
-  releaseConnection(conn: unknown): void;
+  acquireConnection(): Promise<Connection>;
+  releaseConnection(conn: Connection): void;
 }
 
 /** Writes in one group at most, so that other queries waiting for the connection are not held long. */
@@ -40,14 +45,15 @@ type Outcome = { ok: true; value: unknown } | { ok: false; err: unknown };
  * one commit (and, with SQLITE_SYNCHRONOUS=full, one fsync) instead of paying one each. The group
  * forms while the previous one commits. It holds the connection itself and runs BEGIN IMMEDIATE and
  * COMMIT as plain statements: a knex transaction object cost about 80 µs to set up (bench:api), more
- * than the writes it carried. A group of one is a plain autocommit statement. `bind` runs once per group
- * (not per write), so what it builds costs a request nothing.
+ * than the writes it carried. A group of one is a plain autocommit statement. `bind` runs once per
+ * connection (the store keeps one), not per group or write, so what it builds costs a request nothing.
  */
 export function createGroupCommit(db: Knex): GroupCommit;
 export function createGroupCommit<On>(db: Knex, bind: (on: GroupQuery) => On): GroupCommit<On>;
 export function createGroupCommit<On>(db: Knex, bind?: (on: GroupQuery) => On): GroupCommit<On> {
   const bindGroup = bind ?? ((on: GroupQuery) => on as On);
   const client = db.client as PoolClient;
+  let bound: { conn: Connection; on: On } | undefined;
   let queue: Pending<On>[] = [];
   let running = false;
 
@@ -67,7 +73,8 @@ export function createGroupCommit<On>(db: Knex, bind?: (on: GroupQuery) => On): 
 
   async function runGroup(group: Pending<On>[]): Promise<Outcome[]> {
     const conn = await client.acquireConnection();
-    const on = bindGroup((table) => db(table).connection(conn));
+    if (bound?.conn !== conn) bound = { conn, on: bindGroup((table) => db(table).connection(conn)) };
+    const { on } = bound;
     const statement = (sql: string) => db.raw(sql).connection(conn);
     try {
       if (group.length === 1) return await runWrites(group, on, () => true);
