@@ -11,7 +11,7 @@ import type { StepContext } from './step-context';
 import { PaymentStateUnknownError } from './submit-payment';
 
 /**
- * The call script of DESIGN.md, from answer to goodbye: greeting, order by pay code (or, for a
+ * The call script of docs/design.md, from answer to goodbye: greeting, order by pay code (or, for a
  * callback, the order the call was placed for), amount, then card after card until paid, declined
  * for good, or the acquirer is down.
  *

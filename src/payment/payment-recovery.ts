@@ -26,7 +26,7 @@ const PREPARED_TTL_MS = 60 * 60 * 1000;
 
 /**
  * Resolves attempts left `sending` or `unknown` with nobody settling them: after a crash between
- * send and record (security notes F1), or a shutdown while querying. By query only, on the official
+ * send and record (docs/reference/security.md §3.2, F1), or a shutdown while querying. By query only, on the official
  * schedule; never a second consume. Attempts still unknown after it become `unknown_manual` with an
  * alert in the log: the reconciliation file is authoritative then.
  */

@@ -36,7 +36,7 @@ export interface PaymentService extends PaymentsForCall {
 }
 
 /**
- * Exactly-once charging for the call script (security notes §3.1). Each attempt is written with
+ * Exactly-once charging for the call script (docs/reference/security.md §3.1). Each attempt is written with
  * the txnTime and amount the acquirer will know it by BEFORE its consume goes out; the consume is
  * sent once; anything short of a final answer is resolved by query (never a second consume), and
  * every outcome applies through forward-only state moves. Card data lives only in the request in

@@ -2,7 +2,7 @@ import type { CardKind } from '../../domain/card-kind';
 import type { DeclineReason } from '../acquirer-port';
 
 /**
- * What an ACP code says about a transaction (unionpay-acp notes §8.4). `code` is kept so callers
+ * What an ACP code says about a transaction (docs/reference/unionpay-acp.md §8.4). `code` is kept so callers
  * can record it.
  */
 export type AcpOutcome =
