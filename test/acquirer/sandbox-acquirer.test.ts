@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import type { CardData, HolderData } from '../../src/acquirer/acquirer-port';
+import type { CardData } from '../../src/call/card-data';
+import type { HolderData } from '../../src/call/holder-data';
 import { createSandboxAcquirer, type InProcessRequest } from '../../src/acquirer/sandbox-acquirer';
 import { maskPan } from '../../src/domain/mask';
 import { TEST_CARDS, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../src/acquirer/test-cards';

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import type { AttemptRef, PaymentRequest } from '../../src/acquirer/acquirer-port';
-import { acpOrderIdOf } from '../../src/acquirer/acp/attempt-order-id';
-import { queryUntilSettled } from '../../src/acquirer/query-until-settled';
-import { TEST_CARDS, TEST_HOLDER } from '../../src/acquirer/test-cards';
-import { maskPan } from '../../src/domain/mask';
-import { startHarness, type Harness } from './acp-harness';
+import type { AttemptRef, PaymentRequest } from '../../../src/acquirer/acquirer-port';
+import { acpOrderIdOf } from '../../../src/acquirer/acp/attempt-order-id';
+import { queryUntilSettled } from '../../../src/acquirer/query-until-settled';
+import { TEST_CARDS, TEST_HOLDER } from '../../../src/acquirer/test-cards';
+import { maskPan } from '../../../src/domain/mask';
+import { startHarness, type Harness } from '../acp-harness';
 
 const DEBIT = '6216261000000000018';
 const CREDIT = '6221558812340000';
