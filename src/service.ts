@@ -96,7 +96,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     throw err;
   }
   const acquirer = overrides.acquirer ?? running.acquirer;
-  notifications = createPaymentNotifications({ ...deps, parse: running.parseNotification });
+  notifications = createPaymentNotifications({ ...deps, parse: (body) => acquirer.parseNotification(body) });
   const payments = createPaymentService({
     ...deps,
     acquirer,

@@ -1,6 +1,6 @@
 import type { CardKind } from '../domain/card-kind';
 import { checkExpiry } from '../domain/expiry';
-import type { DeclineReason } from './acquirer-port';
+import type { DeclineReason } from '../call/decline-reason';
 import type { createPinTries } from './sandbox-pin-tries';
 import { findTestCard, TEST_CVN2, TEST_HOLDER, TEST_PIN } from './test-cards';
 

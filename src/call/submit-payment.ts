@@ -1,4 +1,6 @@
-import type { HolderData, PaymentResult, PendingPayment } from '../acquirer/acquirer-port';
+import type { HolderData } from './holder-data';
+import type { PaymentResult } from './payment-result';
+import type { PendingPayment } from './pending-payment';
 import type { CallOrder, PreparedAttempt } from './call-ports';
 import type { KeyedCard } from './collect-card';
 import { forgetCardData } from './forget-card-data';

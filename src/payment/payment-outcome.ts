@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import type { PaymentResult } from '../acquirer/acquirer-port';
+import type { PaymentResult } from '../call/payment-result';
 import { enqueueOrderEvent } from '../notify/enqueue-order-event';
 import type { OrderRow } from '../store/rows';
 import type { AttemptState } from './payment-attempt-state';

@@ -1,5 +1,8 @@
 import { setMaxListeners } from 'node:events';
-import type { AcquirerPort, CardData, PaymentResult, PendingPayment, SmsCodeResult } from '../acquirer/acquirer-port';
+import type { CardData } from '../call/card-data';
+import type { PaymentResult } from '../call/payment-result';
+import type { PendingPayment } from '../call/pending-payment';
+import type { AcquirerPort, SmsCodeResult } from '../acquirer/acquirer-port';
 import { queryUntilSettled } from '../acquirer/query-until-settled';
 import type { PaymentInput, PaymentsForCall, SmsCodeRequest } from '../call/call-ports';
 import type { CardFingerprint } from '../crypto/card-fingerprint';
@@ -132,7 +135,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
       try {
         attempt = input.attempt
           ? await startPrepared(db, input, input.attempt, deps.now())
-          : await recordAttempt(db, input, 'sending', deps.now(), deps.cardFingerprint);
+          : await recordAttempt(db, input, 'sending', deps.now(), deps.cardFingerprint, deps.acquirer);
       } catch (err) {
         release();
         throw err;
@@ -145,7 +148,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
     },
 
     async requestSmsCode(input) {
-      const attempt = await recordAttempt(db, input, 'prepared', deps.now(), deps.cardFingerprint);
+      const attempt = await recordAttempt(db, input, 'prepared', deps.now(), deps.cardFingerprint, deps.acquirer);
       const log = deps.log.child({ orderId: attempt.order_id, callId: attempt.call_id, attemptId: attempt.id });
       const request = {
         orderId: input.orderId,

@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
-import type { AcquirerPort, PaymentRequest, PaymentResult, PendingPayment } from '../acquirer/acquirer-port';
+import type { PaymentResult } from '../call/payment-result';
+import type { PendingPayment } from '../call/pending-payment';
+import type { AcquirerPort, PaymentRequest } from '../acquirer/acquirer-port';
 import type { PaymentInput } from '../call/call-ports';
 import type { PaymentAttemptRow } from './payment-attempts';
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { PaymentResult } from '../../src/acquirer/acquirer-port';
+import type { PaymentResult } from '../../src/call/payment-result';
 import type { PaymentInput, PaymentsForCall, PreparedAttempt, SmsCodeRequest } from '../../src/call/call-ports';
 import { runPaymentCall } from '../../src/call/payment-call';
 import { FakeCall } from '../helpers/fake-call';

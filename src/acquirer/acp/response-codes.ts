@@ -1,5 +1,5 @@
 import type { CardKind } from '../../domain/card-kind';
-import type { DeclineReason } from '../acquirer-port';
+import type { DeclineReason } from '../../call/decline-reason';
 
 /**
  * What an ACP code says about a transaction (docs/reference/unionpay-acp.md §8.4). `code` is kept so callers
