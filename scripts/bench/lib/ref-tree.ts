@@ -133,7 +133,10 @@ export function openRefTree(opts: { ref: string; projectRoot?: string; parentDir
     removeWorktree(root, dir);
   }
   process.once('exit', remove).once('SIGINT', onSignal).once('SIGTERM', onSignal);
-  fs.symlinkSync(modules, path.join(dir, 'node_modules'), 'dir');
+  // A commit may carry a worktree's node_modules link by mistake: ours replaces it.
+  const link = path.join(dir, 'node_modules');
+  if (fs.lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) fs.unlinkSync(link);
+  fs.symlinkSync(modules, link, 'dir');
 
   const file = (relative: string) => {
     const found = path.join(dir, relative);

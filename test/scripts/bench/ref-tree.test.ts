@@ -15,7 +15,12 @@ const GIT_ENV = {
 };
 
 function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-C', dir, '-c', 'commit.gpgsign=false', ...args], { env: GIT_ENV, encoding: 'utf8' }).trim();
+  return gitWithInput(dir, '', ...args);
+}
+
+function gitWithInput(dir: string, input: string, ...args: string[]): string {
+  const options = { env: GIT_ENV, encoding: 'utf8' as const, input };
+  return execFileSync('git', ['-C', dir, '-c', 'commit.gpgsign=false', ...args], options).trim();
 }
 
 /** A project in a temporary git repository: worker.txt is "v1" at tag v1 and "v2" at HEAD; node_modules is ignored. */
@@ -60,6 +65,19 @@ describe('scripts/bench/lib/ref-tree', () => {
     expect(fs.existsSync(tree.dir)).to.equal(false);
     expect(worktrees(project)).to.have.length(1);
     expect(fs.existsSync(path.join(project, 'node_modules', 'some-package')), 'the linked folder itself stays').to.equal(true);
+  });
+
+  it('when the commit carries a node_modules link of its own, then ours replaces it', () => {
+    const target = gitWithInput(project, '/nowhere', 'hash-object', '-w', '--stdin');
+    const tree = gitWithInput(project, `120000 blob ${target}\tnode_modules\n`, 'mktree');
+    git(project, 'tag', 'linked', git(project, 'commit-tree', tree, '-m', 'a committed link'));
+    const linked = openRefTree({ ref: 'linked', projectRoot: project });
+    try {
+      expect(fs.readlinkSync(path.join(linked.dir, 'node_modules'))).to.equal(path.join(project, 'node_modules'));
+    } finally {
+      linked.remove();
+    }
+    expect(fs.existsSync(linked.dir)).to.equal(false);
   });
 
   it('when the tree lacks a file asked for, then the error names the ref and the file', () => {
