@@ -37,7 +37,7 @@ export function verdict(row: ComparedWithRatio): string {
 const shown = (ratio: number) => (Number.isFinite(ratio) ? ratio.toFixed(2) : '–');
 
 /** The figures of both trees and current/previous for each, as a markdown table. */
-export function ratioTable(rows: Compared[], names: { current: string; previous: string }): string {
+export function ratioTable(rows: Compared[], names: { current: string; previous: string }, round = 'round'): string {
   const hasRounds = rows.some((row) => row.perRound && row.perRound.length > 1);
   return markdownTable(
     [
@@ -46,7 +46,7 @@ export function ratioTable(rows: Compared[], names: { current: string; previous:
       names.previous,
       'current/previous',
       'current vs previous',
-      ...(hasRounds ? ['ratio per round'] : []),
+      ...(hasRounds ? [`ratio per ${round}`] : []),
     ],
     withRatios(rows).map((row) => [
       row.measure,
