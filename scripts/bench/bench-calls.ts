@@ -85,7 +85,9 @@ async function main(): Promise<void> {
     path.join(__dirname, 'calls', 'acquirer-worker.ts'),
   );
   try {
-    // One acquirer for both trees; the other tree's DATA_DIR would default to inside itself.
+    // One acquirer for both trees. DATA_DIR and SOUNDS_DIR are this tree's for both: the other tree's
+    // would default to inside itself, where the sandbox Asterisk (chrooted, scripts/asterisk-sandbox)
+    // cannot read its prompts.
     const startService = serviceStarter({
       files: {
         current: path.join(__dirname, 'calls', 'service-worker.ts'),
@@ -95,6 +97,7 @@ async function main(): Promise<void> {
         ...process.env,
         ...acquirer.ready.env,
         DATA_DIR: config.dataDir,
+        SOUNDS_DIR: config.soundsDir,
         LOG_LEVEL: opts.logLevel,
         SANDBOX_ACQUIRER_PORT: '0',
       },
