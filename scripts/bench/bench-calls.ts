@@ -25,6 +25,7 @@ import { runCalls, type CallsRuns } from './calls/run-calls';
 import type { TreeName } from './calls/run-plan';
 import { serviceStarter } from './calls/service-starter';
 import { findAsteriskPid } from './lib/asterisk-pid';
+import { checkAsteriskSeesSounds } from './lib/asterisk-sounds';
 import { machineFacts } from './lib/machine-facts';
 import { describeTrees, openRefTree, parseRef, treeNames } from './lib/ref-tree';
 import { writeResults } from './lib/results-file';
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
     throw new Error(`bench:calls only targets a local Asterisk (ARI_URL is ${ari.url})`);
   await ensureAsterisk(config, password, pino({ level: 'info' }));
   const asteriskPid = findAsteriskPid(config.dataDir);
+  checkAsteriskSeesSounds(asteriskPid, config.soundsDir);
   const machine = machineFacts();
 
   const driver = await connectBenchDriver(ari);
