@@ -21,7 +21,7 @@ describe('scripts/bench/lib/asterisk-sounds', () => {
   it('when the process cannot see them there, then a UsageError names the folder and the way out', () => {
     expect(() => checkAsteriskSeesSounds(process.pid, sounds)).to.throw(
       UsageError,
-      /cannot read the prompts in .*Set SOUNDS_DIR/,
+      /cannot read the prompts in .*set SOUNDS_DIR/,
     );
   });
 });
