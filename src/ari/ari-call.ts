@@ -4,12 +4,12 @@ import type { Logger } from 'pino';
 import type { CallPort, Collected, CollectOptions, Language } from '../call/call-port';
 import { CallerHungUpError, throwIfHungUp } from '../call/caller-hung-up';
 import type { PromptId } from '../call/prompt-manifest';
+import { within } from '../lib/within';
 import type { AriOps } from './ari-ops';
 import { isChannelGone } from './ari-not-found';
 import type { CallEvent } from './call-event';
 import { collectKeys } from './collect-keys';
 import { errorSummary } from './error-summary';
-import { untilAborted } from './until-aborted';
 
 /** Channel variable naming the field being collected: test drivers watch it (ChannelVarset). Never digits. */
 export const FIELD_VARIABLE = 'IVRPAY_FIELD';
@@ -171,6 +171,6 @@ export class AriCall implements CallPort {
     const settled = work.catch((err: unknown) => {
       throw this.gone(err);
     });
-    return untilAborted(settled, this.signal, () => new CallerHungUpError(this.id));
+    return within(settled, { signal: this.signal }, () => new CallerHungUpError(this.id));
   }
 }

@@ -1,9 +1,9 @@
 import { EventEmitter } from 'node:events';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client, StasisStart } from 'ari-client';
 import type { Logger } from 'pino';
 import type { CallPort, Language } from '../call/call-port';
 import { CallerHungUpError } from '../call/caller-hung-up';
+import { within } from '../lib/within';
 import { AriCall } from './ari-call';
 import { openAriConnection, type AriConnectionOptions } from './ari-connection';
 import { createAriOps, type AriOps, type OriginateChannel } from './ari-ops';
@@ -214,14 +214,15 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
     accepting = false;
     // Not answered yet: nobody is on the line, and answering now would only hear "service unavailable".
     const ringing = outbound.lineIds().filter((id) => !calls.has(id));
-    if (currentOps) await Promise.allSettled(ringing.map((id) => currentOps?.hangup(id)));
+    const ops = currentOps;
+    if (ops) await Promise.allSettled(ringing.map((id) => ops.hangup(id)));
     const all = () => Promise.allSettled([...calls.values()].map((c) => c.done));
-    await waitAtMost(all(), stopOpts.graceMs ?? 10_000);
+    await within(all(), { ms: stopOpts.graceMs ?? 10_000 });
     const left = [...calls.values()];
     await Promise.allSettled(left.map((running) => running.ops.hangup(running.call.id)));
     for (const { call } of left) call.abort('app stopping');
     // A script stuck outside the call (e.g. the acquirer) gets a little more time, not forever.
-    await waitAtMost(all(), 2_000);
+    await within(all(), { ms: 2_000 });
     outbound.loseAll();
     connection.close();
     log.info({ app }, 'Stasis app stopped');
@@ -235,12 +236,6 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
   }
 
   return { events, activeCalls, originate, stop };
-}
-
-async function waitAtMost(promise: Promise<unknown>, ms: number): Promise<void> {
-  const timer = new AbortController();
-  await Promise.race([promise, sleep(ms, undefined, { signal: timer.signal }).catch(() => {})]);
-  timer.abort();
 }
 
 /** While stopping: the caller hears why, instead of silence. */

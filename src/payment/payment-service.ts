@@ -6,7 +6,7 @@ import type { AcquirerPort, SmsCodeResult } from '../acquirer/acquirer-port';
 import { queryUntilSettled } from '../acquirer/query-until-settled';
 import type { PaymentInput, PaymentsForCall, SmsCodeRequest } from '../call/call-ports';
 import type { CardFingerprint } from '../crypto/card-fingerprint';
-import { firstWithin } from './first-within';
+import { within } from '../lib/within';
 import { attemptRef, moveAttempt, type PaymentAttemptRow } from './payment-attempts';
 import { applyAttemptOutcome } from './payment-outcome';
 import { recordAttempt, startPrepared } from './record-attempt';
@@ -117,7 +117,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
     settling.add(settled);
     void settled.finally(() => settling.delete(settled));
 
-    const heard = await firstWithin(settled, deps.callerWaitMs);
+    const heard = await within(settled, { ms: deps.callerWaitMs });
     const result = heard ?? { outcome: 'pending' as const };
     if (!heard) {
       await moveAttempt(db, attempt.id, 'unknown', deps.now());
@@ -182,7 +182,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
     async stop() {
       stopping.abort();
       // A consume still in flight is bounded by the adapter's own timeout; past this, recovery takes over after restart.
-      await firstWithin(Promise.allSettled([...settling]), STOP_WAIT_MS);
+      await within(Promise.allSettled([...settling]), { ms: STOP_WAIT_MS });
     },
   };
 }
