@@ -7,6 +7,7 @@ import { connectSimulatedCaller } from '../src/ari/simulated-caller';
 import { PROMPTS, isPromptId } from '../src/call/prompt-manifest';
 import { loadConfigOrExit } from '../src/config/load-config-or-exit';
 import { loadOrCreateSandboxSecrets } from '../src/config/sandbox-secrets';
+import { errorMessage } from '../src/lib/error-message';
 import { createLogger } from '../src/log/logger';
 import { createMerchantService } from '../src/services/merchant-service';
 import { openDb } from '../src/store/db';
@@ -77,6 +78,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`demo failed: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`demo failed: ${errorMessage(err)}`);
   process.exit(1);
 });

@@ -4,11 +4,11 @@ import type { Logger } from 'pino';
 import type { CallPort, Language } from '../call/call-port';
 import { CallerHungUpError } from '../call/caller-hung-up';
 import { within } from '../lib/within';
+import { errorSummary } from '../log/error-summary';
 import { AriCall } from './ari-call';
 import { openAriConnection, type AriConnectionOptions } from './ari-connection';
 import { createAriOps, type AriOps, type OriginateChannel } from './ari-ops';
 import { callEventTypes, toCallEvent, type RawAriEvent } from './call-event';
-import { errorSummary } from './error-summary';
 import { filterAppEvents, handledEventTypes } from './event-filter';
 import { hangUpLeftovers } from './leftover-channels';
 import { outboundEventTypes, toOutboundEvent, type RawOutboundEvent } from './outbound-event';
@@ -116,11 +116,14 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
       await script(call, args, { direction });
     } catch (err) {
       if (err instanceof CallerHungUpError) log.debug({ callId: call.id }, 'caller hung up');
-      else log.error({ callId: call.id, err: errorSummary(err) }, 'call script failed');
+      else log.error({ callId: call.id, err: errorSummary(err, { withMessage: true }) }, 'call script failed');
     }
     if (!call.signal.aborted) {
       await clientOps.hangup(call.id).catch((err: unknown) => {
-        log.warn({ callId: call.id, err: errorSummary(err) }, 'hanging up at the end of the script failed');
+        log.warn(
+          { callId: call.id, err: errorSummary(err, { withMessage: true }) },
+          'hanging up at the end of the script failed',
+        );
       });
       call.abort('script ended');
     }

@@ -1,3 +1,4 @@
+import { errorSummary } from '../log/error-summary';
 import type { HolderData } from './holder-data';
 import type { PaymentResult } from './payment-result';
 import type { PendingPayment } from './pending-payment';
@@ -11,7 +12,7 @@ export class PaymentStateUnknownError extends Error {
   readonly code = 'payment_state_unknown';
   constructor(cause: unknown) {
     // Only the cause's name: its message could echo what was sent.
-    super(`payment failed without an answer (${cause instanceof Error ? cause.name : typeof cause})`);
+    super(`payment failed without an answer (${errorSummary(cause).name})`);
     this.name = 'PaymentStateUnknownError';
   }
 }

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { loadConfigOrExit } from '../config/load-config-or-exit';
+import { errorMessage } from '../lib/error-message';
 import { createLogger } from '../log/logger';
 import { composeCore, openStore } from '../compose';
 import { createProgressBar } from './progress-bar';
@@ -39,7 +40,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(`error: ${errorMessage(err)}\n`);
       process.exitCode = 1;
     },
   );

@@ -1,5 +1,6 @@
 import type { AcquirerPort } from '../acquirer/acquirer-port';
 import { queryUntilSettled } from '../acquirer/query-until-settled';
+import { errorSummary } from '../log/error-summary';
 import { moveAttempt, attemptRef, type PaymentAttemptRow } from './payment-attempts';
 import { applyAttemptOutcome } from './payment-outcome';
 import type { ServiceDeps } from '../services/service-deps';
@@ -67,10 +68,7 @@ export function createPaymentRecovery(deps: PaymentRecoveryDeps) {
         mine.map((row) =>
           recover({ ...row, amount: Number(row.amount) })
             .catch((err: unknown) => {
-              deps.log.error(
-                { attemptId: row.id, err: { name: err instanceof Error ? err.name : typeof err } },
-                'payment recovery failed',
-              );
+              deps.log.error({ attemptId: row.id, err: errorSummary(err) }, 'payment recovery failed');
               return 'left' as const;
             })
             .finally(() => recovering.delete(row.id)),

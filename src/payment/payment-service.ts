@@ -7,6 +7,7 @@ import { queryUntilSettled } from '../acquirer/query-until-settled';
 import type { PaymentInput, PaymentsForCall, SmsCodeRequest } from '../call/call-ports';
 import type { CardFingerprint } from '../crypto/card-fingerprint';
 import { within } from '../lib/within';
+import { errorSummary } from '../log/error-summary';
 import { attemptRef, moveAttempt, type PaymentAttemptRow } from './payment-attempts';
 import { applyAttemptOutcome } from './payment-outcome';
 import { recordAttempt, startPrepared } from './record-attempt';
@@ -110,7 +111,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
     const settled = settle(attempt, sendConsume(deps.acquirer, attempt, input, log))
       .catch((err: unknown): PendingPayment => {
         // The store failed mid-way: the row still says sending/unknown, for the recovery job.
-        log.error({ err: { name: err instanceof Error ? err.name : typeof err } }, 'could not record the payment outcome');
+        log.error({ err: errorSummary(err) }, 'could not record the payment outcome');
         return { outcome: 'pending' };
       })
       .finally(release);
@@ -165,7 +166,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
           ? await deps.acquirer.requestSmsCode(request)
           : { ok: false, reason: 'unavailable' };
       } catch (err) {
-        log.error({ err: { name: err instanceof Error ? err.name : typeof err } }, 'SMS code request failed');
+        log.error({ err: errorSummary(err) }, 'SMS code request failed');
         answer = { ok: false, reason: 'unavailable' };
       }
       log.info({ ok: answer.ok, reason: answer.ok ? undefined : answer.reason }, 'SMS code requested');

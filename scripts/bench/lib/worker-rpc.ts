@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { errorMessage } from '../../../src/lib/error-message';
 
 /**
  * Request/answer over the IPC channel of a forked TypeScript worker, so the process we measure runs
@@ -94,8 +95,7 @@ export function serveRequests(handlers: Handlers): void {
       })
       .then(
         (value) => process.send?.({ id: message.id, ok: true, value } satisfies Answer),
-        (err: unknown) =>
-          process.send?.({ id: message.id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies Answer),
+        (err: unknown) => process.send?.({ id: message.id, ok: false, error: errorMessage(err) } satisfies Answer),
       );
   });
 }
@@ -105,5 +105,5 @@ export function announceReady(value: unknown): void {
 }
 
 export function announceFailure(err: unknown): void {
-  process.send?.({ type: 'failed', value: err instanceof Error ? err.message : String(err) });
+  process.send?.({ type: 'failed', value: errorMessage(err) });
 }

@@ -5,6 +5,7 @@ import type { PaymentResult } from '../../call/payment-result';
 import type { PendingPayment } from '../../call/pending-payment';
 import { certIdOf } from '../../crypto/certificates';
 import type { RsaPadding } from '../../crypto/rsa';
+import { errorSummary } from '../../log/error-summary';
 import type { AcquirerPort, AttemptRef, NotificationVerdict, PaymentRequest, QueryResult, SmsCodeResult } from '../acquirer-port';
 import { acquirerNotificationOf } from './acquirer-notification';
 import { createAcpClient, type AcpExchange } from './acp-client';
@@ -111,10 +112,7 @@ export function createAcpAcquirer(opts: AcpAcquirerOptions): AcpAcquirer {
       try {
         cardSecurity = await security();
       } catch (err) {
-        log.error(
-          { acpOrderId: ref.orderId, error: err instanceof Error ? err.message : String(err) },
-          'consume not sent: no zone PIN key',
-        );
+        log.error({ acpOrderId: ref.orderId, err: errorSummary(err) }, 'consume not sent: no zone PIN key');
         return { outcome: 'unavailable' };
       }
       const fields = buildConsume(
