@@ -75,14 +75,15 @@ export async function forkWorker<Ready>(file: string, opts: ForkOptions = {}): P
     call<T>(cmd: string, payload?: unknown): Promise<T> {
       const id = nextId++;
       return new Promise<T>((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        pending.set(id, { resolve, reject });
         child.send({ id, cmd, payload } satisfies Request);
       });
     },
   };
 }
 
-export type Handlers = Record<string, (payload: any) => unknown>;
+/** Each handler declares the payload it expects: the driver sends it so (it comes over IPC unchecked). */
+export type Handlers = Record<string, (payload: never) => unknown>;
 
 /** The worker's side: answers each request with its handler's (awaited) value. */
 export function serveRequests(handlers: Handlers): void {
@@ -91,7 +92,7 @@ export function serveRequests(handlers: Handlers): void {
     Promise.resolve()
       .then(() => {
         if (!handler) throw new Error(`unknown command ${message.cmd}`);
-        return handler(message.payload);
+        return (handler as (payload: unknown) => unknown)(message.payload);
       })
       .then(
         (value) => process.send?.({ id: message.id, ok: true, value } satisfies Answer),
