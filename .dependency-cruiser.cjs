@@ -50,6 +50,13 @@ module.exports = {
       to: { circular: true },
     },
     {
+      name: 'lib-depends-on-nothing',
+      comment: 'src/lib holds small dependency-free helpers: they import no package and nothing else from src.',
+      severity: 'error',
+      from: { path: '^src/lib/' },
+      to: { path: ['^src/', '(^|/)node_modules/'], pathNot: '^src/lib/' },
+    },
+    {
       name: 'product-does-not-import-tests-or-tools',
       comment: 'src is the product: test helpers, the simulated cardholder and scripts stay outside it.',
       severity: 'error',
@@ -58,7 +65,8 @@ module.exports = {
     },
     {
       name: 'sandbox-acquirer-started-only-by-the-composition-root',
-      comment: 'The sandbox acquirer is a separate program; npm start starts it, wired in the composition root only, through its entry.',
+      comment:
+        'The sandbox acquirer is a separate program; npm start starts it, wired in the composition root only, through its entry.',
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/(service|compose)\\.ts$' },
       to: { path: '^sandbox-acquirer/' },

@@ -7,7 +7,9 @@ import { connectSimulatedCaller } from '../src/ari/simulated-caller';
 import { PROMPTS, isPromptId } from '../src/call/prompt-manifest';
 import { loadConfigOrExit } from '../src/config/load-config-or-exit';
 import { loadOrCreateSandboxSecrets } from '../src/config/sandbox-secrets';
+import { errorMessage } from '../src/lib/error-message';
 import { createLogger } from '../src/log/logger';
+import type { OrderView } from '../src/order/order-view';
 import { createMerchantService } from '../src/services/merchant-service';
 import { openDb } from '../src/store/db';
 import { migrateLatest } from '../src/store/migrate';
@@ -15,13 +17,14 @@ import { createStore } from '../src/store/store';
 
 const DEMO_CARD = '6216261000000000018';
 
-async function api(base: string, apiKey: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+/** The merchant API's answer, taken as an order: the demo reads nothing else. */
+async function api(base: string, apiKey: string, path: string, body?: unknown): Promise<OrderView> {
   const res = await fetch(`${base}${path}`, {
     method: body ? 'POST' : 'GET',
     headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
     body: body ? JSON.stringify(body) : undefined,
   });
-  const json = (await res.json()) as Record<string, unknown>;
+  const json = (await res.json()) as OrderView;
   if (!res.ok) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(json)}`);
   return json;
 }
@@ -74,12 +77,12 @@ async function main(): Promise<void> {
     caller.close();
   }
   const final = await api(base, merchant.apiKey, `/v1/orders/${order.id}`);
-  console.log(`\norder ${final.id} is ${String(final.status).toUpperCase()}`);
+  console.log(`\norder ${final.id} is ${final.status.toUpperCase()}`);
   console.log(JSON.stringify(final, null, 2));
   if (final.status !== 'paid') process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {
-  console.error(`demo failed: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`demo failed: ${errorMessage(err)}`);
   process.exit(1);
 });

@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { PROMPTS, PROMPT_IDS } from '../src/call/prompt-manifest';
+import { errorMessage } from '../src/lib/error-message';
 import { renderPromptTable, replacePromptTable } from './make-sounds/prompt-table';
 import {
   FORMATS,
@@ -165,7 +166,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    console.error(`make-sounds failed: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`make-sounds failed: ${errorMessage(err)}`);
     process.exitCode = 1;
   },
 );

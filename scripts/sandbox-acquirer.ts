@@ -8,6 +8,7 @@ import { sandboxAcquirerDir } from '../src/acquirer/start-acquirer';
 import { startSandboxServer } from '../src/acquirer/sandbox-server/sandbox-server';
 import { loadConfigOrExit } from '../src/config/load-config-or-exit';
 import { loadOrCreateTestPki, SANDBOX_ACQUIRER_ORG, testPkiFiles } from '../src/crypto/test-pki';
+import { errorMessage } from '../src/lib/error-message';
 import { createLogger } from '../src/log/logger';
 
 async function main(): Promise<void> {
@@ -58,6 +59,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`sandbox acquirer could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`sandbox acquirer could not start: ${errorMessage(err)}\n`);
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import type { Config } from './config/config';
 import { loadConfigOrExit } from './config/load-config-or-exit';
+import { errorMessage } from './lib/error-message';
 import { createLogger } from './log/logger';
 import { startService } from './service';
 
@@ -45,6 +46,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`ivrpay could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`ivrpay could not start: ${errorMessage(err)}\n`);
   process.exit(1);
 });

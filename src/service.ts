@@ -6,41 +6,27 @@ import { startStasisApp, type StasisApp } from './ari/stasis-app';
 import { runPaymentCall } from './call/payment-call';
 import type { PaymentFlowDeps } from './call/call-ports';
 import type { Config } from './config/config';
+import { composeCore, openStore } from './compose';
+import { jobTable } from './jobs/job-table';
+import type { Knex } from './store/db';
+import type { MerchantService } from './services/merchant-service';
+import type { OrderService } from './order/order-service';
 import { loadOrCreateSandboxSecrets } from './config/sandbox-secrets';
 import { createApp } from './http/create-app';
-import { webhookTargetCheck } from './notify/webhook-target';
 import { cachedAuthentication } from './services/cached-authentication';
 import { startHttpServer, type RunningHttpServer } from './http/start-http-server';
-import { expireOrdersJob } from './jobs/expire-orders';
 import { startScheduler, type Scheduler } from './jobs/scheduler';
-import { createBankService } from './services/bank-service';
-import { createCallOrders } from './order/call-orders';
-import { createMerchantService, type MerchantService } from './services/merchant-service';
-import { createOrderService, type OrderService } from './order/order-service';
 import { createPaymentNotifications, type PaymentNotifications } from './payment/payment-notifications';
 import { createPaymentRecovery } from './payment/payment-recovery';
 import { createPaymentService } from './payment/payment-service';
-import { recoverPaymentsJob } from './jobs/recover-payments';
 import { AppError } from './domain/app-error';
-import { createIdempotencyStore } from './services/idempotency-store';
-import { idempotencyPurgeJob } from './jobs/idempotency-purge-job';
-import { resolveSecretsKeys } from './config/secrets-key';
 import { createCardFingerprint } from './crypto/card-fingerprint';
-import { createNotificationDeliverer } from './notify/deliver';
-import { createSecretBox } from './notify/secret-box';
-import { deliverNotificationsJob } from './jobs/deliver-notifications';
 import { ensureAsterisk } from './sandbox/ensure-asterisk';
-import { openDb, type Knex } from './store/db';
-import { migrateLatest } from './store/migrate';
 import { createStore } from './store/store';
 import { createAriOriginator } from './ari/ari-originator';
 import { callStartFromArgs } from './ari/stasis-args';
 import { createDialer, type Dialer } from './callback/dialer';
 import { loadDialRules } from './callback/load-dial-rules';
-import { dialCallbacksJob } from './jobs/dial-callbacks';
-import { sendSmsJob } from './jobs/send-sms';
-import { createSmsService } from './services/sms-service';
-import { createSmsPort } from './sms/create-sms-port';
 
 export interface RunningService {
   http: RunningHttpServer;
@@ -67,26 +53,11 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const ariPassword = config.ari.password ?? loadOrCreateSandboxSecrets(config.dataDir).ariPassword;
   await ensureAsterisk(config, ariPassword, log);
 
-  const db = await openDb(config.sqliteFile, { synchronous: config.sqliteSynchronous });
-  await migrateLatest(db);
+  const db = await openStore(config);
   const deps = { store: createStore(db, { groupCommit: true }), now, log };
-  const keys = resolveSecretsKeys(config);
-  if (keys.generated) log.warn('SECRETS_KEY unset: using the generated key in DATA_DIR/secrets-key.json');
-  const secretBox = createSecretBox(keys);
-  const merchants = createMerchantService({ ...deps, secretBox });
-  const deliverer = createNotificationDeliverer({
-    ...deps,
-    secretBox,
-    checkTarget: webhookTargetCheck({ allowPrivateNetworks: config.notify.allowPrivateNetworks }),
-  });
-  const idempotency = createIdempotencyStore(deps);
-  const orders = createOrderService({
-    ...deps,
-    defaultExpiresSeconds: config.orderExpiresSeconds,
-    callbackExpiresSeconds: config.callback.orderExpiresSeconds,
-  });
-  const banks = createBankService(deps);
-  const callOrders = createCallOrders(deps);
+  const core = composeCore(config, deps);
+  if (core.keys.generated) log.warn('SECRETS_KEY unset: using the generated key in DATA_DIR/secrets-key.json');
+  const { merchants, orders, banks, callOrders, idempotency, deliverer, sms } = core;
   const recovered = await callOrders.recoverStaleCalls();
   if (recovered > 0) log.warn({ orders: recovered }, 'orders left in a call by the last run set back to abandoned');
 
@@ -125,11 +96,11 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     throw err;
   }
   const acquirer = overrides.acquirer ?? running.acquirer;
-  notifications = createPaymentNotifications({ ...deps, parse: running.parseNotification });
+  notifications = createPaymentNotifications({ ...deps, parse: (body) => acquirer.parseNotification(body) });
   const payments = createPaymentService({
     ...deps,
     acquirer,
-    cardFingerprint: createCardFingerprint(keys.current),
+    cardFingerprint: createCardFingerprint(core.keys.current),
     callerWaitMs: config.acquirer.callerWaitMs ?? 20_000,
   });
   const stopRecovery = new AbortController();
@@ -145,10 +116,6 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     log,
   };
 
-  const scheduler: Scheduler = startScheduler(
-    [expireOrdersJob(orders), deliverNotificationsJob(deliverer), idempotencyPurgeJob(idempotency), recoverPaymentsJob(recovery)],
-    log,
-  );
   const stasis = await startStasisApp({
     url: config.ari.url,
     user: config.ari.user,
@@ -188,8 +155,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     reminders: config.sms,
   });
   await dialer.recover();
-  const sms = createSmsService({ ...deps, sms: createSmsPort(config, deps) });
-  const callbackScheduler = startScheduler([dialCallbacksJob(dialer), sendSmsJob(sms)], log);
+  const scheduler: Scheduler = startScheduler(jobTable({ orders, deliverer, idempotency, recovery, dialer, sms }), log);
 
   return {
     http,
@@ -200,7 +166,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     acquirer: running,
     async stop(opts = {}) {
       // The dialer first: a stopping Stasis app refuses new calls.
-      await callbackScheduler.stop();
+      await scheduler.stop(['dial-callbacks', 'send-sms']);
       await dialer.stop();
       await stasis.stop({ graceMs: opts.graceMs ?? 10_000 });
       await http.close();

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { loadConfig } from '../../src/config/config';
 import { loadOrCreateSandboxSecrets } from '../../src/config/sandbox-secrets';
+import { errorMessage } from '../../src/lib/error-message';
 import { renderAsteriskConfig, sandboxValues, writeAsteriskConfig, type SandboxValues } from './asterisk-config';
 
 const templateDir = path.resolve(__dirname, '..', '..', 'dialplan');
@@ -45,6 +46,6 @@ function main(command: string | undefined): void {
 try {
   main(process.argv[2]);
 } catch (err) {
-  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`${errorMessage(err)}\n`);
   process.exit(2);
 }

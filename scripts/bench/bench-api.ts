@@ -1,11 +1,14 @@
 /**
  * npm run bench:api -- [--duration 10] [--connections 10,50] [--rounds 2] [--log-level warn] [--only post|get]
+ *                       [--against <git-ref> [--allow-dirty]]
  *
  * autocannon against the merchant API (POST /v1/orders, authenticated, a fresh Idempotency-Key and
  * merchantOrderId per request; GET /v1/orders/:id) with SQLITE_SYNCHRONOUS=full (the default) and
  * =normal, against the same HTTP layer over a stubbed store (what the store costs), and, in the same
  * run, against a bare Express app answering the same JSON. Each server runs in a worker process pinned to one core, autocannon in
  * this one on the other. Prints markdown tables and writes bench/results/api.json. 127.0.0.1 only.
+ * With --against, the API of another commit (checked out under data/, its own worker file) is measured
+ * in the same rounds, beside this one's, and a table gives current/previous for each figure.
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -13,11 +16,13 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Command } from 'commander';
-import type { ApiWorkerReady } from './api/api-worker';
-import { apiReport, SERVER_NAME, type ApiResult, type ApiRun, type ServerKind } from './api/api-report';
+import { apiAgainst } from './api/api-against';
+import { apiReport, SERVER_NAME, type ApiResult, type ApiRun } from './api/api-report';
+import { roundOrder, startServers, stopServers, type Server } from './api/api-servers';
 import { machineFacts } from './lib/machine-facts';
+import { describeTrees, openRefTree, parseRef, treeNames } from './lib/ref-tree';
 import { writeResults } from './lib/results-file';
-import { forkWorker, type Worker } from './lib/worker-rpc';
+import { describeFailure } from './lib/usage-error';
 
 const program = new Command()
   .name('bench:api')
@@ -31,9 +36,9 @@ const program = new Command()
   .option('--rounds <n>', 'measure each endpoint this many times, alternating with the baseline', Number, 2)
   .option('--log-level <level>', "the API's LOG_LEVEL (info writes a line per request)", 'warn')
   .option('--only <endpoint>', 'measure just post or get (for profiling one of them)')
-  .option('--cpu-prof', 'write a V8 CPU profile of the API process to bench/results/profiles/');
-
-type Server = Worker<ApiWorkerReady>;
+  .option('--cpu-prof', 'write a V8 CPU profile of the API process to bench/results/profiles/')
+  .option('--against <git-ref>', "also measure that commit's API in the same rounds, and give current/previous", parseRef)
+  .option('--allow-dirty', 'with --against: measure this tree even with uncommitted changes');
 
 function parseLevels(text: string): number[] {
   const levels = text.split(',').map(Number);
@@ -106,33 +111,35 @@ async function measure(
 }
 
 async function main(): Promise<void> {
-  const opts = program
-    .parse()
-    .opts<{ duration: number; connections: number[]; rounds: number; logLevel: string; only?: string; cpuProf?: boolean }>();
+  const opts = program.parse().opts<{
+    duration: number;
+    connections: number[];
+    rounds: number;
+    logLevel: string;
+    only?: string;
+    cpuProf?: boolean;
+    against?: string;
+    allowDirty?: boolean;
+  }>();
   const profileDir = path.resolve(__dirname, '..', '..', 'bench', 'results', 'profiles');
   const machine = machineFacts();
-  const worker = path.join(__dirname, 'api', 'api-worker.ts');
-  const bare = await forkWorker<ApiWorkerReady>(worker, { args: ['bare'] });
-  const startApi = (synchronous: 'full' | 'normal', kind = 'service') =>
-    forkWorker<ApiWorkerReady>(worker, {
-      args: [kind, '1000'],
-      env: { ...process.env, LOG_LEVEL: opts.logLevel, API_RATE_LIMIT_PER_MINUTE: '1000000', SQLITE_SYNCHRONOUS: synchronous },
-      nodeFlags: opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
-    });
-  const servers: [ServerKind, Server][] = [
-    ['bare', bare],
-    ['api', await startApi('full')],
-    ['api-normal', await startApi('normal')],
-    ['stub', await startApi('full', 'stub')],
-  ];
-  const pinning = pin(servers.map(([, s]) => s));
+  const against = opts.against ? openRefTree({ ref: opts.against, allowDirty: opts.allowDirty }) : undefined;
+  if (against) log(`against ${against.ref} (${against.commit.slice(0, 7)}), checked out in ${against.dir}`);
   const results: ApiResult[] = [];
+  const servers = await startServers(
+    { logLevel: opts.logLevel, profileDir: opts.cpuProf ? profileDir : undefined },
+    against?.file('scripts/bench/api/api-worker.ts'),
+  ).catch((err: unknown) => {
+    against?.remove();
+    throw err;
+  });
+  const pinning = pin(servers.map(([, s]) => s));
   try {
     for (const connections of opts.connections) {
       const runs: ApiResult['runs'] = [];
       for (let round = 1; round <= opts.rounds; round++) {
         for (const endpoint of (['post', 'get'] as const).filter((e) => !opts.only || e === opts.only)) {
-          for (const [kind, server] of servers) {
+          for (const [kind, server] of roundOrder(servers, round)) {
             const figures = await measure(server, endpoint, kind === 'bare', { duration: opts.duration, connections });
             runs.push({ round, endpoint, server: kind, ...figures });
             log(
@@ -148,22 +155,33 @@ async function main(): Promise<void> {
         serviceLogLevel: opts.logLevel,
         pinning,
         rateLimitPerMinute: 1_000_000,
+        ...(against ? { against: treeNames(against).previous } : {}),
       };
       results.push({ benchmark: 'api', machine, settings, runs });
     }
   } finally {
-    await Promise.allSettled(servers.map(([, s]) => s.call('stop')));
+    await stopServers(servers);
+    against?.remove();
   }
-  const reports = results.map((result) => ({ result, ...apiReport(result) }));
+  const reports = results.map((result) => {
+    const compared = against ? apiAgainst(result, treeNames(against)) : undefined;
+    const report = apiReport(result);
+    return { result, ...report, markdown: [report.markdown, compared?.markdown].filter(Boolean).join('\n\n'), compared };
+  });
   const file = writeResults('api', {
     benchmark: 'api',
     machine,
-    levels: reports.map(({ result, summary }) => ({ ...result, summary })),
+    ...(against ? { against: describeTrees(against) } : {}),
+    levels: reports.map(({ result, summary, compared }) => ({
+      ...result,
+      summary,
+      ...(compared ? { against: compared.comparison } : {}),
+    })),
   });
   process.stdout.write(`${reports.map((r) => r.markdown).join('\n\n')}\n\nResults: ${path.relative(process.cwd(), file)}\n`);
 }
 
 main().catch((err: unknown) => {
-  log(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  log(describeFailure(err));
   process.exit(1);
 });

@@ -5,7 +5,7 @@ import { fixZhPronunciation } from './zh-pronunciation';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
-/** Asterisk picks the cheapest of these for the channel's codec (notes/asterisk-ari.md §2.1). */
+/** Asterisk picks the cheapest of these for the channel's codec (docs/reference/asterisk-ari.md §2.1). */
 export const FORMATS = ['wav', 'ulaw', 'alaw'] as const;
 
 export interface SoundJob {

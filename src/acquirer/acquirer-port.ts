@@ -1,27 +1,15 @@
+import type { CardData } from '../call/card-data';
+import type { DeclineReason } from '../call/decline-reason';
+import type { HolderData } from '../call/holder-data';
+import type { PaymentResult } from '../call/payment-result';
+import type { PendingPayment } from '../call/pending-payment';
 import type { CardKind } from '../domain/card-kind';
-
-/** Card data lives only in memory for one request: never log, persist or echo any field of it. */
-export interface CardData {
-  pan: string;
-  kind: CardKind;
-  /** Credit only: as keyed, MMYY. The adapter converts to the acquirer's YYMM. */
-  expiryMmyy?: string;
-  cvn2?: string;
-  /** Debit only. */
-  pin?: string;
-}
-
-export interface HolderData {
-  idNumber?: string;
-  mobile?: string;
-  smsCode?: string;
-}
 
 export interface PaymentRequest {
   orderId: string;
   /**
-   * Unique per payment attempt, letters, digits, `_` and `-` (ours: `att_<hex>-<n>`). The ACP
-   * adapter derives the acquirer's orderId from it (acpOrderIdOf), so the same attempt always names
+   * Unique per payment attempt, letters, digits, `_` and `-` (ours: `att_<hex>-<n>`). An adapter
+   * derives the acquirer's own name for the transaction from it, so the same attempt always names
    * the same acquirer transaction.
    */
   attemptId: string;
@@ -29,48 +17,13 @@ export interface PaymentRequest {
   amount: number;
   currency: 'CNY';
   /**
-   * YYYYMMDDhhmmss, Beijing time (formatTxnTime). The caller persists (orderId, attemptId, txnTime,
-   * amount) BEFORE calling pay (or requestSmsCode): after a timeout or a crash that record is all
-   * there is to query the attempt by.
+   * The acquirer's transaction time, as `txnTimeOf` stamps it. The caller persists (orderId,
+   * attemptId, txnTime, amount) BEFORE calling pay (or requestSmsCode): after a timeout or a crash
+   * that record is all there is to query the attempt by.
    */
   txnTime: string;
   card: CardData;
   holder: HolderData;
-}
-
-/** Why a payment did not go through; each maps to a caller prompt `reason-<code>` and a merchant reason. */
-export type DeclineReason =
-  | 'insufficient_funds'
-  | 'wrong_pin'
-  | 'too_many_pin_tries'
-  | 'wrong_cvn2_or_expiry'
-  | 'id_mobile_mismatch'
-  | 'not_enabled_cnp'
-  | 'card_expired'
-  | 'card_not_supported'
-  /** The SMS code (OTP) keyed did not match the one sent (ACP 71). */
-  | 'sms_code_wrong'
-  | 'declined';
-
-/** A final answer: what the call script announces. */
-export type PaymentResult =
-  | { outcome: 'approved'; acquirerRef: string; responseCode: string }
-  | { outcome: 'declined'; reason: DeclineReason; responseCode: string }
-  /** Nothing was charged: the acquirer was not reached or refused the message itself. The order stays payable. */
-  | { outcome: 'unavailable'; responseCode?: string };
-
-/**
- * The consume may have been, or was, accepted, but its result is not known yet: a synchronous 00
- * ("accepted", not "paid"), 03/04/05 or 12 (duplicate), an answer that failed verification, or no
- * answer after the request went out. Resolve it with `query` (queryUntilSettled), NEVER by a
- * second pay: that could charge the card twice.
- */
-export interface PendingPayment {
-  outcome: 'pending';
-  /** The acquirer's serial (ACP queryId) when the answer carried one. */
-  acquirerRef?: string;
-  /** Absent when no (trusted) answer came. */
-  responseCode?: string;
 }
 
 /** Names an attempt at the acquirer; everything here is what the caller persisted before pay. */
@@ -91,6 +44,40 @@ export type QueryResult = PaymentResult | { outcome: 'pending' } | { outcome: 'n
 
 export type SmsCodeResult = { ok: true } | { ok: false; reason: DeclineReason | 'unavailable' };
 
+/**
+ * The acquirer's asynchronous word on one of its transactions (a notification POSTed to our
+ * backUrl), verified by the adapter. Its fields are safe to log and record: no card data.
+ */
+export interface AcquirerNotification {
+  /** The acquirer's own name for the transaction (derived from our attempt id). */
+  acquirerOrderId: string;
+  /** The transaction time the attempt was sent with (as `txnTimeOf` stamped it). */
+  txnTime: string;
+  /** The word on a payment; a cancel's or a refund's is not one to settle an attempt with. */
+  isPayment: boolean;
+  /** The acquirer's code for the transaction type, recorded as is. */
+  txnType: string;
+  /** The transaction's own response code, recorded as is. */
+  responseCode: string;
+  /** The acquirer's serial; the same transaction always has the same one, so it is the dedupe key. */
+  acquirerRef: string;
+  /** Integer fen, when the notification carries it. */
+  amount?: number;
+  /** Whether this is the word on the attempt with this id. */
+  names(attemptId: string): boolean;
+  /**
+   * The transaction's result: final (approved or declined) or pending. As with a query, the card
+   * kind tells a wrong PIN from a wrong CVN2 or expiry; without it such a code is a plain decline.
+   */
+  result(cardKind: CardKind | undefined): QueryResult;
+}
+
+/**
+ * A notification body the adapter checked (ACP: chain, signature, merchant, age), or why it was
+ * rejected: a stable code, safe to log (the body is not).
+ */
+export type NotificationVerdict = { ok: true; notification: AcquirerNotification } | { ok: false; reason: string };
+
 export interface AcquirerPort {
   /**
    * Sends one consume. Never retried by an adapter; the caller never calls it twice for one attempt.
@@ -99,6 +86,16 @@ export interface AcquirerPort {
   pay(request: PaymentRequest): Promise<PaymentResult | PendingPayment>;
   /** One query of the attempt's state; never throws for transport failures (that is `pending`). */
   query(ref: AttemptRef): Promise<QueryResult>;
+  /**
+   * The transaction time of an attempt recorded at `instant`, in the acquirer's own format (ACP:
+   * Beijing YYYYMMDDhhmmss). It names the attempt at the acquirer together with its id.
+   */
+  txnTimeOf(instant: Date): string;
+  /**
+   * Checks a notification body as POSTed to our backUrl. Nothing is read from a body before it
+   * verifies; a verified notification seen before is still `ok` (applying it must be idempotent).
+   */
+  parseNotification(body: string): NotificationVerdict;
   /**
    * Whether the acquirer's field set for this card wants an SMS code (OTP). When true, collect the
    * card, holder ID and mobile, persist txnTime, call requestSmsCode with the very request that pay

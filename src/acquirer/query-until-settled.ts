@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { QUERY_DELAYS_S } from './acp/query-schedule';
+import { QUERY_DELAYS_S } from './query-schedule';
 import type { AcquirerPort, AttemptRef, QueryResult } from './acquirer-port';
 
 /** UnionPay's schedule for back-end transactions: wait 1, 2, 4, 8, 16, 32 s before each query. */

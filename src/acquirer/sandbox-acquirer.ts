@@ -1,18 +1,13 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import type { CardData } from '../call/card-data';
+import type { PaymentResult } from '../call/payment-result';
 import { maskPan } from '../domain/mask';
-import { transactionResult, reasonFor } from './acp/port-results';
-import type {
-  AcquirerPort,
-  AttemptRef,
-  CardData,
-  PaymentRequest,
-  PaymentResult,
-  QueryResult,
-  SmsCodeResult,
-} from './acquirer-port';
+import { shanghaiTimestamp } from '../domain/shanghai-timestamp';
+import type { AcquirerPort, AttemptRef, NotificationVerdict, PaymentRequest, QueryResult, SmsCodeResult } from './acquirer-port';
 import { decideConsume, decideSmsRequest, type DecisionPolicy } from './sandbox-decision';
 import { createSandboxLedger } from './sandbox-ledger';
 import { createPinTries } from './sandbox-pin-tries';
+import { sandboxDeclineReason, sandboxResult } from './sandbox-results';
 import { findTestCard } from './test-cards';
 
 const MERCHANT = 'in-process';
@@ -74,7 +69,8 @@ export function createSandboxAcquirer(opts: {
       },
       now,
     );
-    return settled(verdict.code, entry.queryId, card.kind);
+    // Never pending: the sandbox decides every transaction at once.
+    return sandboxResult(verdict.code, entry.queryId, card.kind);
   }
 
   return {
@@ -82,25 +78,24 @@ export function createSandboxAcquirer(opts: {
       if (opts.latencyMs) await delay(opts.latencyMs);
       return decide(request);
     },
-    async query(ref: AttemptRef): Promise<QueryResult> {
+    query(ref: AttemptRef): Promise<QueryResult> {
       const entry = ledger.find(MERCHANT, ref.attemptId, ref.txnTime);
-      if (!entry) return { outcome: 'not_found' };
-      return transactionResult(entry.respCode, entry.queryId, ref.cardKind);
+      return Promise.resolve(entry ? sandboxResult(entry.respCode, entry.queryId, ref.cardKind) : { outcome: 'not_found' });
+    },
+    // The sandbox acquirer's time, so attempts recorded against it look like those sent over ACP.
+    txnTimeOf: shanghaiTimestamp,
+    parseNotification(): NotificationVerdict {
+      // It answers every payment at once and notifies nothing: any body claiming to be its word is not.
+      return { ok: false, reason: 'unexpected' };
     },
     smsCodeRequired(card) {
       return findTestCard(card.pan)?.needsSmsCode === true || opts.policy?.smsCodeForAll === true;
     },
-    async requestSmsCode(request) {
+    requestSmsCode(request) {
       const code = decideSmsRequest(request.card.pan, request.holder.mobile);
-      if (code !== '00') return { ok: false, reason: reasonFor(code, request.card.kind) };
+      if (code !== '00') return Promise.resolve({ ok: false, reason: sandboxDeclineReason(code, request.card.kind) });
       smsSent.add(request.attemptId);
-      return { ok: true };
+      return Promise.resolve({ ok: true });
     },
   };
-}
-
-/** Never pending: the sandbox decides every transaction at once. */
-function settled(code: string, queryId: string, kind: CardData['kind']): PaymentResult {
-  const result = transactionResult(code, queryId, kind);
-  return result.outcome === 'pending' || result.outcome === 'not_found' ? { outcome: 'unavailable', responseCode: code } : result;
 }

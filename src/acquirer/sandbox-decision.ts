@@ -1,10 +1,10 @@
 import type { CardKind } from '../domain/card-kind';
 import { checkExpiry } from '../domain/expiry';
-import type { DeclineReason } from './acquirer-port';
+import type { DeclineReason } from '../call/decline-reason';
 import type { createPinTries } from './sandbox-pin-tries';
 import { findTestCard, TEST_CVN2, TEST_HOLDER, TEST_PIN } from './test-cards';
 
-/** UnionPay issuer response codes (unionpay-acp notes §8.4), so the sandbox answers like the real thing. */
+/** UnionPay issuer response codes (docs/reference/unionpay-acp.md §8.4), so the sandbox answers like the real thing. */
 export const SANDBOX_RESPONSE_CODES: Record<DeclineReason, string> = {
   insufficient_funds: '64',
   wrong_pin: '65',

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatTxnTime } from './acp/txn-time';
+import { shanghaiTimestamp } from '../domain/shanghai-timestamp';
 
 /**
  * The sandbox acquirer's record of the transactions it decided, so queries, cancels, refunds and
@@ -57,7 +57,7 @@ export function createSandboxLedger(opts: { file?: string } = {}): SandboxLedger
   return {
     record(entry, now) {
       serial += 1;
-      const beijing = formatTxnTime(now);
+      const beijing = shanghaiTimestamp(now);
       const full: LedgerEntry = {
         ...entry,
         queryId: `${beijing}${String(serial % 10_000_000).padStart(7, '0')}`,

@@ -5,16 +5,13 @@ import type { Logger } from 'pino';
 import type { AcquirerSettings } from '../config/acquirer-settings';
 import { certIdOf } from '../crypto/certificates';
 import { loadOrCreateTestPki, SANDBOX_ACQUIRER_ORG } from '../crypto/test-pki';
-import { createAcpAcquirer, type AcpAcquirer } from './acp-acquirer';
-import { parseNotification, type NotificationVerdict } from './acp/parse-notification';
-import type { AcpTrust } from './acp/verify-acp-message';
+import { createAcpAcquirer, type AcpAcquirer, type AcpTrust } from './acp';
 import { startSandboxServer, type SandboxServer, type SandboxServerOptions } from './sandbox-server/sandbox-server';
 import { findTestCard } from './test-cards';
 
 export interface RunningAcquirer {
+  /** Also checks the notifications POSTed to our backUrl (parseNotification: chain, signature, merchant, age). */
   acquirer: AcpAcquirer;
-  /** Checks a notification POSTed to our backUrl (chain, signature, merchant, age). */
-  parseNotification(body: string): NotificationVerdict;
   /** Present with ACQUIRER=sandbox. */
   sandbox?: SandboxServer;
   stop(): Promise<void>;
@@ -51,9 +48,8 @@ export async function startAcquirer(settings: AcquirerSettings, deps: StartAcqui
     now: deps.now,
     log: deps.log,
   };
-  const running = (acquirer: AcpAcquirer, trust: AcpTrust, sandbox?: SandboxServer): RunningAcquirer => ({
+  const running = (acquirer: AcpAcquirer, sandbox?: SandboxServer): RunningAcquirer => ({
     acquirer,
-    parseNotification: (body) => parseNotification(body, { trust, merchantId: settings.merchantId, now: deps.now() }),
     sandbox,
     stop: async () => sandbox?.stop(),
   });
@@ -81,7 +77,7 @@ export async function startAcquirer(settings: AcquirerSettings, deps: StartAcqui
       trust,
       smsCodeRequired: () => settings.smsCode === 'required',
     });
-    return running(acquirer, trust);
+    return running(acquirer);
   }
 
   const dir = sandboxAcquirerDir(deps.dataDir);
@@ -112,7 +108,7 @@ export async function startAcquirer(settings: AcquirerSettings, deps: StartAcqui
     trust,
     smsCodeRequired: (card) => settings.smsCode === 'required' || findTestCard(card.pan)?.needsSmsCode === true,
   });
-  return running(acquirer, trust, sandbox);
+  return running(acquirer, sandbox);
 }
 
 /** A middle-certificate file may hold more than one certificate. */

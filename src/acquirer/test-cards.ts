@@ -1,5 +1,5 @@
 import type { CardKind } from '../domain/card-kind';
-import type { DeclineReason } from './acquirer-port';
+import type { DeclineReason } from '../call/decline-reason';
 
 /**
  * What the sandbox acquirer answers for a test card keyed with the right data. Beyond approvals and

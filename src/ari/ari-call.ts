@@ -4,12 +4,12 @@ import type { Logger } from 'pino';
 import type { CallPort, Collected, CollectOptions, Language } from '../call/call-port';
 import { CallerHungUpError, throwIfHungUp } from '../call/caller-hung-up';
 import type { PromptId } from '../call/prompt-manifest';
+import { within } from '../lib/within';
+import { errorSummary } from '../log/error-summary';
 import type { AriOps } from './ari-ops';
 import { isChannelGone } from './ari-not-found';
 import type { CallEvent } from './call-event';
 import { collectKeys } from './collect-keys';
-import { errorSummary } from './error-summary';
-import { untilAborted } from './until-aborted';
 
 /** Channel variable naming the field being collected: test drivers watch it (ChannelVarset). Never digits. */
 export const FIELD_VARIABLE = 'IVRPAY_FIELD';
@@ -147,7 +147,7 @@ export class AriCall implements CallPort {
   private stopPlayback(playbackId: string): void {
     this.playbackEnds.delete(playbackId);
     this.deps.ops.stopPlayback(playbackId).catch((err: unknown) => {
-      this.deps.log.debug({ callId: this.id, err: errorSummary(err) }, 'stopping a playback failed');
+      this.deps.log.debug({ callId: this.id, err: errorSummary(err, { withMessage: true }) }, 'stopping a playback failed');
     });
   }
 
@@ -155,7 +155,10 @@ export class AriCall implements CallPort {
     this.deps.events?.emit('collect', { callId: this.id, field });
     // Only for test drivers: a failure must not disturb the call.
     this.deps.ops.setVar(this.id, FIELD_VARIABLE, field).catch((err: unknown) => {
-      this.deps.log.debug({ callId: this.id, err: errorSummary(err) }, 'setting the field variable failed');
+      this.deps.log.debug(
+        { callId: this.id, err: errorSummary(err, { withMessage: true }) },
+        'setting the field variable failed',
+      );
     });
   }
 
@@ -171,6 +174,6 @@ export class AriCall implements CallPort {
     const settled = work.catch((err: unknown) => {
       throw this.gone(err);
     });
-    return untilAborted(settled, this.signal, () => new CallerHungUpError(this.id));
+    return within(settled, { signal: this.signal }, () => new CallerHungUpError(this.id));
   }
 }

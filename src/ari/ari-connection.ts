@@ -4,7 +4,7 @@ import * as ari from 'ari-client';
 import type { Client } from 'ari-client';
 import type { Logger } from 'pino';
 import { AppError } from '../domain/app-error';
-import { errorSummary } from './error-summary';
+import { errorSummary } from '../log/error-summary';
 import { quietSwagger } from './quiet-swagger';
 import { withTimeout } from './with-timeout';
 
@@ -75,7 +75,7 @@ export async function openAriConnection(opts: AriConnectionOptions): Promise<Ari
         if (deadline !== undefined && Date.now() + delay > deadline) {
           throw new AppError('unavailable', `Asterisk ARI at ${opts.url} not reachable`);
         }
-        log.warn({ app, err: errorSummary(err), retryInMs: delay }, 'ARI not reachable, retrying');
+        log.warn({ app, err: errorSummary(err, { withMessage: true }), retryInMs: delay }, 'ARI not reachable, retrying');
         await sleep(delay, undefined, { signal: closing.signal });
       }
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { OriginateRequest, OriginateResult, Originator } from '../callback/originator-port';
-import { errorSummary } from './error-summary';
+import { errorSummary } from '../log/error-summary';
 import { OutboundCall } from './outbound-call';
 import { callbackArgs } from './stasis-args';
 import type { StasisApp } from './stasis-app';
@@ -71,7 +71,7 @@ export function createAriOriginator(opts: AriOriginatorOptions): Originator {
       );
     } catch (err) {
       outbound.handle({ type: 'lost' }); // only to clear its timer
-      log.error({ err: errorSummary(err) }, 'callback not placed: Asterisk refused the originate');
+      log.error({ err: errorSummary(err, { withMessage: true }) }, 'callback not placed: Asterisk refused the originate');
       return { answered: false, cause: ORIGINATE_REFUSED_CAUSE, startedAt, endedAt: now() };
     }
     log.info({ ringTimeoutSec: request.ringTimeoutSec }, 'callback dialling');
@@ -80,7 +80,9 @@ export function createAriOriginator(opts: AriOriginatorOptions): Originator {
     handle.release();
     if (end.lost) {
       log.warn({ answered: end.answered }, 'callback end not seen; hanging up the channel if it is still there');
-      await handle.hangup().catch((err: unknown) => log.warn({ err: errorSummary(err) }, 'hang-up failed'));
+      await handle
+        .hangup()
+        .catch((err: unknown) => log.warn({ err: errorSummary(err, { withMessage: true }) }, 'hang-up failed'));
     }
     const result: OriginateResult = { answered: end.answered, startedAt, endedAt: now() };
     if (end.cause !== undefined) result.cause = end.cause;

@@ -38,7 +38,7 @@ export function collectKeys(options: CollectOptions, hooks: CollectHooks): Promi
       cleanup();
       resolve({ digits, reason });
     };
-    const fail = (err: unknown) => {
+    const fail = (err: Error) => {
       if (settled) return;
       cleanup();
       reject(err);

@@ -1,7 +1,7 @@
 import type { Client } from 'ari-client';
 import type { Logger } from 'pino';
+import { errorSummary } from '../log/error-summary';
 import { callEventTypes } from './call-event';
-import { errorSummary } from './error-summary';
 import { outboundEventTypes } from './outbound-event';
 import { withTimeout } from './with-timeout';
 
@@ -33,6 +33,9 @@ export async function filterAppEvents(
     const allowed = types.map((type) => ({ type }));
     await withTimeout(applications.filter({ applicationName: app, filter: { allowed } }), timeoutMs, 'eventFilter');
   } catch (err) {
-    log.warn({ app, err: errorSummary(err) }, 'could not limit the events Asterisk sends the app: all of them come');
+    log.warn(
+      { app, err: errorSummary(err, { withMessage: true }) },
+      'could not limit the events Asterisk sends the app: all of them come',
+    );
   }
 }

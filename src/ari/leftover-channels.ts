@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
+import { errorSummary } from '../log/error-summary';
 import type { AriOps } from './ari-ops';
-import { errorSummary } from './error-summary';
 
 /**
  * After a gap in events no call can be trusted: hangs up the channels sitting in our Stasis app that
@@ -22,6 +22,6 @@ export async function hangUpLeftovers(
     await Promise.all(ours.filter((c) => !isLive(c.id)).map((c) => ops.hangup(c.id)));
     log.info({ app, count: ours.length }, 'hung up channels left over in the app');
   } catch (err) {
-    log.warn({ err: errorSummary(err) }, 'cleaning up channels after a reconnect failed');
+    log.warn({ err: errorSummary(err, { withMessage: true }) }, 'cleaning up channels after a reconnect failed');
   }
 }

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
+import { errorSummary } from '../log/error-summary';
 import { FIELD_VARIABLE } from './ari-call';
-import { errorSummary } from './error-summary';
 
 /** The dialplan fallback sets it on the channel when the IVR app is down. */
 export const FALLBACK_VARIABLE = 'IVRPAY_FALLBACK';
@@ -109,7 +109,7 @@ export class SimulatedCall {
       .then(() => this.inStasis)
       .then(() => this.ops.sendDtmf(this.localId, answer))
       .catch((err: unknown) => {
-        this.log.warn({ field, err: errorSummary(err) }, 'simulated caller: sending keys failed');
+        this.log.warn({ field, err: errorSummary(err, { withMessage: true }) }, 'simulated caller: sending keys failed');
       });
   }
 
@@ -121,7 +121,7 @@ export class SimulatedCall {
   private hangUp(by: 'caller' | 'timeout'): void {
     this.hungUpBy ??= by;
     this.ops.hangup(this.localId).catch((err: unknown) => {
-      this.log.warn({ err: errorSummary(err) }, 'simulated caller: hang-up failed');
+      this.log.warn({ err: errorSummary(err, { withMessage: true }) }, 'simulated caller: hang-up failed');
       this.end(by);
     });
   }

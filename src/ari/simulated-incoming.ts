@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { errorSummary } from './error-summary';
+import { errorSummary } from '../log/error-summary';
 import {
   SimulatedCall,
   type SimEvent,
@@ -58,7 +58,7 @@ export async function answerIncoming(
     await ops.subscribe(peerId);
     await ops.answer(localId);
   } catch (err) {
-    log.warn({ err: errorSummary(err) }, 'simulated cardholder: answering failed');
+    log.warn({ err: errorSummary(err, { withMessage: true }) }, 'simulated cardholder: answering failed');
     await ops.hangup(localId).catch(() => {});
     sim.end('caller');
   }

@@ -1,14 +1,14 @@
 import { EventEmitter } from 'node:events';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client, StasisStart } from 'ari-client';
 import type { Logger } from 'pino';
 import type { CallPort, Language } from '../call/call-port';
 import { CallerHungUpError } from '../call/caller-hung-up';
+import { within } from '../lib/within';
+import { errorSummary } from '../log/error-summary';
 import { AriCall } from './ari-call';
 import { openAriConnection, type AriConnectionOptions } from './ari-connection';
 import { createAriOps, type AriOps, type OriginateChannel } from './ari-ops';
 import { callEventTypes, toCallEvent, type RawAriEvent } from './call-event';
-import { errorSummary } from './error-summary';
 import { filterAppEvents, handledEventTypes } from './event-filter';
 import { hangUpLeftovers } from './leftover-channels';
 import { outboundEventTypes, toOutboundEvent, type RawOutboundEvent } from './outbound-event';
@@ -116,11 +116,14 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
       await script(call, args, { direction });
     } catch (err) {
       if (err instanceof CallerHungUpError) log.debug({ callId: call.id }, 'caller hung up');
-      else log.error({ callId: call.id, err: errorSummary(err) }, 'call script failed');
+      else log.error({ callId: call.id, err: errorSummary(err, { withMessage: true }) }, 'call script failed');
     }
     if (!call.signal.aborted) {
       await clientOps.hangup(call.id).catch((err: unknown) => {
-        log.warn({ callId: call.id, err: errorSummary(err) }, 'hanging up at the end of the script failed');
+        log.warn(
+          { callId: call.id, err: errorSummary(err, { withMessage: true }) },
+          'hanging up at the end of the script failed',
+        );
       });
       call.abort('script ended');
     }
@@ -214,14 +217,15 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
     accepting = false;
     // Not answered yet: nobody is on the line, and answering now would only hear "service unavailable".
     const ringing = outbound.lineIds().filter((id) => !calls.has(id));
-    if (currentOps) await Promise.allSettled(ringing.map((id) => currentOps?.hangup(id)));
+    const ops = currentOps;
+    if (ops) await Promise.allSettled(ringing.map((id) => ops.hangup(id)));
     const all = () => Promise.allSettled([...calls.values()].map((c) => c.done));
-    await waitAtMost(all(), stopOpts.graceMs ?? 10_000);
+    await within(all(), { ms: stopOpts.graceMs ?? 10_000 });
     const left = [...calls.values()];
     await Promise.allSettled(left.map((running) => running.ops.hangup(running.call.id)));
     for (const { call } of left) call.abort('app stopping');
     // A script stuck outside the call (e.g. the acquirer) gets a little more time, not forever.
-    await waitAtMost(all(), 2_000);
+    await within(all(), { ms: 2_000 });
     outbound.loseAll();
     connection.close();
     log.info({ app }, 'Stasis app stopped');
@@ -235,12 +239,6 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
   }
 
   return { events, activeCalls, originate, stop };
-}
-
-async function waitAtMost(promise: Promise<unknown>, ms: number): Promise<void> {
-  const timer = new AbortController();
-  await Promise.race([promise, sleep(ms, undefined, { signal: timer.signal }).catch(() => {})]);
-  timer.abort();
 }
 
 /** While stopping: the caller hears why, instead of silence. */

@@ -1,3 +1,5 @@
+import { within } from '../lib/within';
+
 /** An ARI request that got no answer in time: Asterisk is down or unreachable. */
 export class AriTimeoutError extends Error {
   readonly code = 'ari_timeout';
@@ -12,17 +14,5 @@ export class AriTimeoutError extends Error {
  * goes through this. The request itself cannot be cancelled; its late answer is ignored.
  */
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new AriTimeoutError(what, ms)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (err: unknown) => {
-        clearTimeout(timer);
-        reject(err);
-      },
-    );
-  });
+  return within(promise, { ms }, () => new AriTimeoutError(what, ms));
 }

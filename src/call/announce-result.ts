@@ -1,4 +1,5 @@
-import type { PaymentResult, PendingPayment } from '../acquirer/acquirer-port';
+import type { PaymentResult } from './payment-result';
+import type { PendingPayment } from './pending-payment';
 import { collectField, menuField } from './collect-field';
 import type { PromptId } from './prompt-manifest';
 import type { StepContext } from './step-context';

@@ -1,5 +1,9 @@
 import type { Logger } from 'pino';
-import type { CardData, DeclineReason, HolderData, PaymentResult, PendingPayment } from '../acquirer/acquirer-port';
+import type { CardData } from './card-data';
+import type { DeclineReason } from './decline-reason';
+import type { HolderData } from './holder-data';
+import type { PaymentResult } from './payment-result';
+import type { PendingPayment } from './pending-payment';
 import type { CardKind } from '../domain/card-kind';
 import type { BankStatus } from '../domain/bank';
 

@@ -1,4 +1,4 @@
-import type { CardData } from '../acquirer/acquirer-port';
+import type { CardData } from './card-data';
 import type { CardKind } from '../domain/card-kind';
 import { validCvn2 } from '../domain/cvn2';
 import { checkExpiry } from '../domain/expiry';

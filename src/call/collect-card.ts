@@ -1,4 +1,4 @@
-import type { CardData } from '../acquirer/acquirer-port';
+import type { CardData } from './card-data';
 import type { CardKind } from '../domain/card-kind';
 import { checkCardNumber } from '../domain/card-number';
 import type { CardInfo } from './call-ports';

@@ -1,4 +1,4 @@
-import type { HolderData } from '../acquirer/acquirer-port';
+import type { HolderData } from './holder-data';
 import { checkIdNumber } from '../domain/id-number';
 import { validMobile } from '../domain/mobile';
 import type { CallOrder } from './call-ports';

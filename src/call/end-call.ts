@@ -1,4 +1,5 @@
 import type { CallOrder } from './call-ports';
+import { errorSummary } from '../log/error-summary';
 import type { CallOutcome } from './call-outcome';
 import { CallerHungUpError } from './caller-hung-up';
 import type { PromptId } from './prompt-manifest';
@@ -15,7 +16,7 @@ export async function endCall(ctx: StepContext, prompts: PromptId[], outcome: Ca
     await ctx.call.hangup();
   } catch (err) {
     if (err instanceof CallerHungUpError) ctx.log.debug('caller hung up during the goodbye');
-    else ctx.log.warn({ err: { name: errorName(err) } }, 'goodbye failed');
+    else ctx.log.warn({ err: errorSummary(err) }, 'goodbye failed');
   }
   return outcome;
 }
@@ -25,10 +26,6 @@ export async function releaseOrder(ctx: StepContext, order: CallOrder, outcome: 
   try {
     await ctx.deps.orders.releaseAfterCall(order.id, ctx.call.id, outcome);
   } catch (err) {
-    ctx.log.error({ err: { name: errorName(err) }, release: outcome }, 'could not release the order');
+    ctx.log.error({ err: errorSummary(err), release: outcome }, 'could not release the order');
   }
-}
-
-export function errorName(err: unknown): string {
-  return err instanceof Error ? err.name : typeof err;
 }

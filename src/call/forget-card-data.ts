@@ -1,4 +1,4 @@
-import type { HolderData } from '../acquirer/acquirer-port';
+import type { HolderData } from './holder-data';
 import type { KeyedCard } from './collect-card';
 
 /**

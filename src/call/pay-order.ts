@@ -1,4 +1,5 @@
-import type { PaymentResult, PendingPayment } from '../acquirer/acquirer-port';
+import type { PaymentResult } from './payment-result';
+import type { PendingPayment } from './pending-payment';
 import { announceResult, offerAnotherCard, resultPrompts } from './announce-result';
 import type { CallOrder } from './call-ports';
 import type { CallOutcome } from './call-outcome';

@@ -1,9 +1,10 @@
 import { amountPrompts } from './amount-speech';
 import type { CallPort } from './call-port';
 import type { CallOrder, PaymentFlowDeps } from './call-ports';
+import { errorSummary } from '../log/error-summary';
 import type { CallOutcome } from './call-outcome';
 import { CallerHungUpError } from './caller-hung-up';
-import { endCall, errorName, releaseOrder } from './end-call';
+import { endCall, releaseOrder } from './end-call';
 import { claimCallbackOrder, identifyOrder, NOT_PAYABLE_PROMPT } from './identify-order';
 import { OutOfAttemptsError } from './out-of-attempts';
 import { payOrder } from './pay-order';
@@ -11,7 +12,7 @@ import type { StepContext } from './step-context';
 import { PaymentStateUnknownError } from './submit-payment';
 
 /**
- * The call script of DESIGN.md, from answer to goodbye: greeting, order by pay code (or, for a
+ * The call script of docs/design.md, from answer to goodbye: greeting, order by pay code (or, for a
  * callback, the order the call was placed for), amount, then card after card until paid, declined
  * for good, or the acquirer is down.
  *
@@ -62,7 +63,7 @@ async function endAfterFailure(ctx: StepContext, order: CallOrder | undefined, e
 
   // A fault of ours. When the payment service failed, the payment may have gone out: the order is
   // left in_call for the payment-state resolution, not released for another charge.
-  ctx.log.error({ err: { name: errorName(err), code: (err as { code?: unknown })?.code } }, 'call script failed');
+  ctx.log.error({ err: errorSummary(err) }, 'call script failed');
   if (order && !(err instanceof PaymentStateUnknownError)) await releaseOrder(ctx, order, 'abandoned');
   await endCall(ctx, ['service-unavailable'], 'abandoned');
   throw err;

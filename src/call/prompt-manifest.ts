@@ -67,7 +67,7 @@ const flow = {
   'service-unavailable': ['系统暂时无法提供服务，请稍后再拨。', 'Sorry, the service is unavailable. Please call again later.'],
 } as const;
 
-/** Reasons after `payment-declined`, one per DeclineReason of src/acquirer/acquirer-port.ts. */
+/** Reasons after `payment-declined`, one per DeclineReason (decline-reason.ts). */
 const reasons = {
   'reason-insufficient_funds': ['卡内余额不足。', 'Insufficient funds.'],
   'reason-wrong_pin': ['密码错误。', 'The PIN was wrong.'],

@@ -1,4 +1,5 @@
-import type { HolderData, PaymentResult } from '../acquirer/acquirer-port';
+import type { HolderData } from './holder-data';
+import type { PaymentResult } from './payment-result';
 import type { CallOrder, PreparedAttempt } from './call-ports';
 import type { KeyedCard } from './collect-card';
 import { collectField } from './collect-field';

@@ -1,4 +1,7 @@
-import type { HolderData, PaymentResult, PendingPayment } from '../acquirer/acquirer-port';
+import { errorSummary } from '../log/error-summary';
+import type { HolderData } from './holder-data';
+import type { PaymentResult } from './payment-result';
+import type { PendingPayment } from './pending-payment';
 import type { CallOrder, PreparedAttempt } from './call-ports';
 import type { KeyedCard } from './collect-card';
 import { forgetCardData } from './forget-card-data';
@@ -9,7 +12,7 @@ export class PaymentStateUnknownError extends Error {
   readonly code = 'payment_state_unknown';
   constructor(cause: unknown) {
     // Only the cause's name: its message could echo what was sent.
-    super(`payment failed without an answer (${cause instanceof Error ? cause.name : typeof cause})`);
+    super(`payment failed without an answer (${errorSummary(cause).name})`);
     this.name = 'PaymentStateUnknownError';
   }
 }

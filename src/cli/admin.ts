@@ -1,20 +1,9 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { loadConfigOrExit } from '../config/load-config-or-exit';
-import { resolveSecretsKeys } from '../config/secrets-key';
+import { errorMessage } from '../lib/error-message';
 import { createLogger } from '../log/logger';
-import { createNotificationAdmin } from '../notify/notification-admin';
-import { createSecretBox } from '../notify/secret-box';
-import { createBankService } from '../services/bank-service';
-import { createCallbackPolicies } from '../callback/callback-policy';
-import { createCallbackService } from '../callback/callback-service';
-import { createLineService, storedLineUsage } from '../callback/line-service';
-import { createSmsService } from '../services/sms-service';
-import { createSmsPort } from '../sms/create-sms-port';
-import { createMerchantService } from '../services/merchant-service';
-import { createOrderService } from '../order/order-service';
-import { openDb } from '../store/db';
-import { migrateLatest } from '../store/migrate';
+import { composeCore, openStore } from '../compose';
 import { createStore } from '../store/store';
 import { createProgressBar } from './progress-bar';
 import { runAdmin } from './run-admin';
@@ -30,24 +19,12 @@ async function main(argv: string[]): Promise<number> {
         destination: new Writable({ write: (_c, _e, done) => done() }),
       })
     : createLogger({ level: 'warn', destination: pino.destination({ dest: 2, sync: true }) });
-  const db = await openDb(config.sqliteFile, { synchronous: config.sqliteSynchronous });
+  const db = await openStore(config);
   try {
-    await migrateLatest(db);
-    const deps = { store: createStore(db), log: log.child({ source: 'admin-cli' }), now: () => new Date() };
+    const core = composeCore(config, { store: createStore(db), log: log.child({ source: 'admin-cli' }), now: () => new Date() });
+    // Only listing and queueing SMS here: the running service's job does the sending.
     const result = await runAdmin(argv, {
-      merchants: createMerchantService({ ...deps, secretBox: createSecretBox(resolveSecretsKeys(config)) }),
-      orders: createOrderService({
-        ...deps,
-        defaultExpiresSeconds: config.orderExpiresSeconds,
-        callbackExpiresSeconds: config.callback.orderExpiresSeconds,
-      }),
-      banks: createBankService(deps),
-      notifications: createNotificationAdmin(deps),
-      callbacks: createCallbackService(deps),
-      callbackPolicies: createCallbackPolicies(deps),
-      // Only listing and queueing here: the running service's job does the sending.
-      sms: createSmsService({ ...deps, sms: createSmsPort(config, deps) }),
-      lines: createLineService({ lines: config.callback.lines, usage: storedLineUsage(deps.store, deps.now), now: deps.now }),
+      ...core,
       ...(process.stdout.isTTY ? { progressBar: (label: string) => createProgressBar(process.stdout, label) } : {}),
     });
     process.stdout.write(result.stdout);
@@ -64,7 +41,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(`error: ${errorMessage(err)}\n`);
       process.exitCode = 1;
     },
   );

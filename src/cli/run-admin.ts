@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../domain/app-error';
+import { errorMessage } from '../lib/error-message';
 import type { NotificationAdmin } from '../notify/notification-admin';
 import type { BankService } from '../services/bank-service';
 import type { CallbackPolicies } from '../callback/callback-policy';
@@ -84,7 +85,7 @@ export async function runAdmin(argv: string[], deps: AdminDeps): Promise<AdminRe
   } catch (err) {
     exitCode = exitCodeOf(err);
     if (err instanceof AppError) stderr.push(describe(err));
-    else if (!(err instanceof CommanderError)) stderr.push(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    else if (!(err instanceof CommanderError)) stderr.push(`error: ${errorMessage(err)}\n`);
   }
   return { exitCode, stdout: stdout.join(''), stderr: stderr.join('') };
 }

@@ -4,7 +4,7 @@ import { CryptoError } from './crypto-error';
 /**
  * The only user of crypto-js in the project (the brochure's "3DES"), and only for TDEA:
  * - keys are always WordArrays built from bytes; a string key would be a passphrase run through
- *   MD5-based EvpKDF (security notes §4.1);
+ *   MD5-based EvpKDF (docs/reference/security.md §4.1);
  * - keys must be 24 bytes with three distinct parts: crypto-js silently turns an 8-byte key into
  *   single DES and a 16-byte key into 2-key TDEA, neither of which is strong cryptography;
  * - ECB without padding only for whole 8-byte blocks (the PIN block), CBC with an explicit IV

@@ -17,7 +17,7 @@ export function checkExpiry(mmyy: string, now: Date): 'ok' | 'format' | 'past' {
   return 'ok';
 }
 
-/** The acquirer's `expired` field is YYMM, year first (unionpay-acp notes §8.2). */
+/** The acquirer's `expired` field is YYMM, year first (docs/reference/unionpay-acp.md §8.2). */
 export function expiryToYymm(mmyy: string): string {
   if (!MMYY.test(mmyy)) throw new RangeError('expiry must be MMYY');
   return mmyy.slice(2) + mmyy.slice(0, 2);

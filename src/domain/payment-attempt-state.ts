@@ -1,5 +1,5 @@
 /**
- * Where a payment attempt stands (security notes §3.1):
+ * Where a payment attempt stands (docs/reference/security.md §3.1):
  * - `prepared`: recorded for an SMS code request; no consume sent yet.
  * - `sending`: recorded, and the consume is (about to be) sent: it may have reached the acquirer.
  * - `unknown`: the consume got no final answer (accepted, 03/04/05, an untrusted answer, no answer,

@@ -1,5 +1,5 @@
 /** China has used a fixed UTC+8 with no daylight saving since 1991, so an offset is exact. */
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+export const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 export interface CalendarDate {
   year: number;

@@ -5,12 +5,16 @@ export interface Job {
   name: string;
   /** A cron expression (node-cron, optional seconds field). */
   schedule: string;
-  run(): Promise<void>;
+  /** What it resolves to is for tests and logs; the scheduler waits for it to settle. */
+  run(): Promise<unknown>;
 }
 
 export interface Scheduler {
-  /** Stops the timers and waits for runs in progress, so the store can be closed after it. */
-  stop(): Promise<void>;
+  /**
+   * Stops the timers and waits for runs in progress, so the store can be closed after it: of the jobs named, or of all.
+   * A service stops some jobs before others (e.g. the dialer's before the calls end, the webhooks' after).
+   */
+  stop(names?: string[]): Promise<void>;
 }
 
 /** node-cron's own messages (e.g. a run skipped because the previous one is still going) into our log. */
@@ -25,9 +29,9 @@ function cronLogger(log: Logger) {
 
 /** Runs each job on its schedule, never two runs of one job at once; a failed run is logged, not fatal. */
 export function startScheduler(jobs: Job[], log: Logger): Scheduler {
-  const running = new Set<Promise<void>>();
-  const tasks = jobs.map((job) =>
-    cron.schedule(
+  const scheduled = jobs.map((job) => {
+    const running = new Set<Promise<unknown>>();
+    const task = cron.schedule(
       job.schedule,
       () => {
         const run = job
@@ -38,14 +42,16 @@ export function startScheduler(jobs: Job[], log: Logger): Scheduler {
         return run;
       },
       { name: job.name, noOverlap: true, logger: cronLogger(log.child({ job: job.name })) },
-    ),
-  );
+    );
+    return { name: job.name, task, running };
+  });
   log.info({ jobs: jobs.map((j) => j.name) }, 'scheduler started');
   return {
-    async stop() {
+    async stop(names) {
+      const stopping = scheduled.filter((s) => names === undefined || names.includes(s.name));
       // node-cron's destroy() may or may not return a promise.
-      await Promise.all(tasks.map(async (task) => await task.destroy()));
-      await Promise.all([...running]);
+      await Promise.all(stopping.map(async (s) => await s.task.destroy()));
+      await Promise.all(stopping.flatMap((s) => [...s.running]));
     },
   };
 }

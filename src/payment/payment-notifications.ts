@@ -1,6 +1,4 @@
-import { acpOrderIdOf } from '../acquirer/acp/attempt-order-id';
-import type { AcpNotification, NotificationVerdict } from '../acquirer/acp/parse-notification';
-import { transactionResult } from '../acquirer/acp/port-results';
+import type { AcquirerNotification, NotificationVerdict } from '../acquirer/acquirer-port';
 import type { PaymentAttemptRow } from '../store/payment-rows';
 import { applyOutcomeIn } from './payment-outcome';
 import type { ServiceDeps } from '../services/service-deps';
@@ -15,7 +13,7 @@ export type NotificationReceipt =
   | { status: 'rejected'; reason: string };
 
 export interface PaymentNotificationDeps extends ServiceDeps {
-  /** Verifies a body as POSTed (RunningAcquirer.parseNotification): chain, signature, merchant, age. */
+  /** Verifies a body as POSTed (AcquirerPort.parseNotification): chain, signature, merchant, age. */
   parse(body: string): NotificationVerdict;
 }
 
@@ -28,10 +26,10 @@ export interface PaymentNotificationDeps extends ServiceDeps {
 export function createPaymentNotifications(deps: PaymentNotificationDeps) {
   const log = deps.log.child({ component: 'acquirer-notifications' });
 
-  async function findAttempt(n: AcpNotification): Promise<PaymentAttemptRow | undefined> {
-    // The acquirer's orderId is our attempt id without its separators; txnTime narrows the search.
+  async function findAttempt(n: AcquirerNotification): Promise<PaymentAttemptRow | undefined> {
+    // The acquirer names the attempt (AcquirerNotification.names); txnTime narrows the search.
     const rows = await deps.store.paymentAttempts.findByTxnTime(n.txnTime);
-    return rows.find((r) => acpOrderIdOf(r.id) === n.orderId);
+    return rows.find((r) => n.names(r.id));
   }
 
   function reject(reason: string, extra: Record<string, unknown> = {}): NotificationReceipt {
@@ -44,27 +42,27 @@ export function createPaymentNotifications(deps: PaymentNotificationDeps) {
       const verdict = deps.parse(body);
       if (!verdict.ok) return reject(verdict.reason, { bytes: body.length });
       const n = verdict.notification;
-      const ids = { acpOrderId: n.orderId, queryId: n.queryId, respCode: n.respCode };
-      if (n.txnType !== '01') {
+      const ids = { acpOrderId: n.acquirerOrderId, queryId: n.acquirerRef, respCode: n.responseCode };
+      if (!n.isPayment) {
         log.info({ ...ids, txnType: n.txnType }, 'acquirer notification for a transaction we do not settle: ignored');
         return { status: 'ignored' };
       }
       const attempt = await findAttempt(n);
       if (!attempt) return reject('unknown_attempt', ids);
-      if (n.amountFen !== attempt.amount) {
+      if (n.amount !== attempt.amount) {
         log.error(
           {
             ...ids,
             alert: 'notification_amount_mismatch',
             attemptId: attempt.id,
             amount: attempt.amount,
-            notified: n.amountFen ?? null,
+            notified: n.amount ?? null,
           },
           'notification amount differs from the attempt',
         );
         return { status: 'rejected', reason: 'amount_mismatch' };
       }
-      const result = transactionResult(n.respCode, n.queryId, attempt.card_kind);
+      const result = n.result(attempt.card_kind);
       if (result.outcome === 'pending') {
         log.info({ ...ids, attemptId: attempt.id }, 'acquirer notification says pending: nothing to apply');
         return { status: 'ignored' };
@@ -73,10 +71,10 @@ export function createPaymentNotifications(deps: PaymentNotificationDeps) {
       const receipt = await deps.store.transaction(async (tx): Promise<NotificationReceipt> => {
         // The write first (SQLite's lock up front), and the dedupe key with it: a resent notification stops here.
         const first = await tx.acquirerNotifications.insertOnce({
-          query_id: n.queryId,
+          query_id: n.acquirerRef,
           attempt_id: attempt.id,
           txn_type: n.txnType,
-          resp_code: n.respCode,
+          resp_code: n.responseCode,
           received_at: deps.now().toISOString(),
         });
         if (!first) return { status: 'duplicate' };

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { PaymentResult } from '../acquirer/acquirer-port';
+import type { PaymentResult } from '../call/payment-result';
 import type { AttemptState } from '../domain/payment-attempt-state';
 import { enqueueOrderEvent } from '../notify/enqueue-order-event';
 import type { PaymentAttemptRow } from '../store/payment-rows';

@@ -1,5 +1,6 @@
 import type { AcquirerPort } from '../acquirer/acquirer-port';
 import { queryUntilSettled } from '../acquirer/query-until-settled';
+import { errorSummary } from '../log/error-summary';
 import type { PaymentAttemptRow } from '../store/payment-rows';
 import { moveAttempt, attemptRef } from './payment-attempts';
 import { applyAttemptOutcome } from './payment-outcome';
@@ -27,7 +28,7 @@ const PREPARED_TTL_MS = 60 * 60 * 1000;
 
 /**
  * Resolves attempts left `sending` or `unknown` with nobody settling them: after a crash between
- * send and record (security notes F1), or a shutdown while querying. By query only, on the official
+ * send and record (docs/reference/security.md §3.2, F1), or a shutdown while querying. By query only, on the official
  * schedule; never a second consume. Attempts still unknown after it become `unknown_manual` with an
  * alert in the log: the reconciliation file is authoritative then.
  */
@@ -62,10 +63,7 @@ export function createPaymentRecovery(deps: PaymentRecoveryDeps) {
         mine.map((row) =>
           recover(row)
             .catch((err: unknown) => {
-              deps.log.error(
-                { attemptId: row.id, err: { name: err instanceof Error ? err.name : typeof err } },
-                'payment recovery failed',
-              );
+              deps.log.error({ attemptId: row.id, err: errorSummary(err) }, 'payment recovery failed');
               return 'left' as const;
             })
             .finally(() => recovering.delete(row.id)),

@@ -1,9 +1,13 @@
 import { setMaxListeners } from 'node:events';
-import type { AcquirerPort, CardData, PaymentResult, PendingPayment, SmsCodeResult } from '../acquirer/acquirer-port';
+import type { CardData } from '../call/card-data';
+import type { PaymentResult } from '../call/payment-result';
+import type { PendingPayment } from '../call/pending-payment';
+import type { AcquirerPort, SmsCodeResult } from '../acquirer/acquirer-port';
 import { queryUntilSettled } from '../acquirer/query-until-settled';
 import type { PaymentInput, PaymentsForCall, SmsCodeRequest } from '../call/call-ports';
 import type { CardFingerprint } from '../crypto/card-fingerprint';
-import { firstWithin } from './first-within';
+import { within } from '../lib/within';
+import { errorSummary } from '../log/error-summary';
 import type { PaymentAttemptRow } from '../store/payment-rows';
 import { attemptRef, moveAttempt } from './payment-attempts';
 import { applyAttemptOutcome } from './payment-outcome';
@@ -37,7 +41,7 @@ export interface PaymentService extends PaymentsForCall {
 }
 
 /**
- * Exactly-once charging for the call script (security notes §3.1). Each attempt is written with
+ * Exactly-once charging for the call script (docs/reference/security.md §3.1). Each attempt is written with
  * the txnTime and amount the acquirer will know it by BEFORE its consume goes out; the consume is
  * sent once; anything short of a final answer is resolved by query (never a second consume), and
  * every outcome applies through forward-only state moves. Card data lives only in the request in
@@ -108,14 +112,14 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
     const settled = settle(attempt, sendConsume(deps.acquirer, attempt, input, log))
       .catch((err: unknown): PendingPayment => {
         // The store failed mid-way: the row still says sending/unknown, for the recovery job.
-        log.error({ err: { name: err instanceof Error ? err.name : typeof err } }, 'could not record the payment outcome');
+        log.error({ err: errorSummary(err) }, 'could not record the payment outcome');
         return { outcome: 'pending' };
       })
       .finally(release);
     settling.add(settled);
     void settled.finally(() => settling.delete(settled));
 
-    const heard = await firstWithin(settled, deps.callerWaitMs);
+    const heard = await within(settled, { ms: deps.callerWaitMs });
     const result = heard ?? { outcome: 'pending' as const };
     if (!heard) {
       await moveAttempt(store, attempt.id, 'unknown', deps.now());
@@ -133,7 +137,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
       try {
         attempt = input.attempt
           ? await startPrepared(store, input, input.attempt, deps.now())
-          : await recordAttempt(store, input, 'sending', deps.now(), deps.cardFingerprint);
+          : await recordAttempt(store, input, 'sending', deps.now(), deps.cardFingerprint, deps.acquirer);
       } catch (err) {
         release();
         throw err;
@@ -146,7 +150,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
     },
 
     async requestSmsCode(input) {
-      const attempt = await recordAttempt(store, input, 'prepared', deps.now(), deps.cardFingerprint);
+      const attempt = await recordAttempt(store, input, 'prepared', deps.now(), deps.cardFingerprint, deps.acquirer);
       const log = deps.log.child({ orderId: attempt.order_id, callId: attempt.call_id, attemptId: attempt.id });
       const request = {
         orderId: input.orderId,
@@ -163,7 +167,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
           ? await deps.acquirer.requestSmsCode(request)
           : { ok: false, reason: 'unavailable' };
       } catch (err) {
-        log.error({ err: { name: err instanceof Error ? err.name : typeof err } }, 'SMS code request failed');
+        log.error({ err: errorSummary(err) }, 'SMS code request failed');
         answer = { ok: false, reason: 'unavailable' };
       }
       log.info({ ok: answer.ok, reason: answer.ok ? undefined : answer.reason }, 'SMS code requested');
@@ -180,7 +184,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
     async stop() {
       stopping.abort();
       // A consume still in flight is bounded by the adapter's own timeout; past this, recovery takes over after restart.
-      await firstWithin(Promise.allSettled([...settling]), STOP_WAIT_MS);
+      await within(Promise.allSettled([...settling]), { ms: STOP_WAIT_MS });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { formatTxnTime } from '../acquirer/acp/txn-time';
+import type { AcquirerPort } from '../acquirer/acquirer-port';
 import type { PaymentInput, PreparedAttempt } from '../call/call-ports';
 import { AppError } from '../domain/app-error';
 import type { CardFingerprint } from '../crypto/card-fingerprint';
@@ -15,7 +15,7 @@ function holdOrder(tx: Repositories, input: PaymentInput, nowIso: string): Promi
 
 /**
  * Writes a payment attempt, before anything about it is sent: its id (`<call's order attempt>-<n>`,
- * n counting the cards tried in the call), the order's amount and the txnTime (Beijing, now) are what
+ * n counting the cards tried in the call), the order's amount and the txnTime (now, as the acquirer stamps it) are what
  * the acquirer will know it by, so that a query can find it after a timeout or a crash.
  * The card appears masked, with its bank and kind; nothing else of it.
  */
@@ -25,6 +25,7 @@ export async function recordAttempt(
   state: AttemptState,
   at: Date,
   fingerprint: CardFingerprint,
+  acquirer: Pick<AcquirerPort, 'txnTimeOf'>,
 ): Promise<PaymentAttemptRow> {
   const nowIso = at.toISOString();
   const row = await store.transaction(async (tx) => {
@@ -41,7 +42,7 @@ export async function recordAttempt(
       call_id: input.callId,
       amount: Number(order.amount),
       currency: order.currency,
-      txn_time: formatTxnTime(at),
+      txn_time: acquirer.txnTimeOf(at),
       ...card,
       card_fingerprint: fingerprint(input.card.pan),
       state,

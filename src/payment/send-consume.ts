@@ -1,6 +1,9 @@
 import type { Logger } from 'pino';
-import type { AcquirerPort, PaymentRequest, PaymentResult, PendingPayment } from '../acquirer/acquirer-port';
+import type { PaymentResult } from '../call/payment-result';
+import type { PendingPayment } from '../call/pending-payment';
+import type { AcquirerPort, PaymentRequest } from '../acquirer/acquirer-port';
 import type { PaymentInput } from '../call/call-ports';
+import { errorSummary } from '../log/error-summary';
 import type { PaymentAttemptRow } from '../store/payment-rows';
 
 /**
@@ -28,7 +31,7 @@ export async function sendConsume(
     return await acquirer.pay(request);
   } catch (err) {
     // Only the error's name: an adapter's error could echo what it was sending.
-    log.error({ err: { name: err instanceof Error ? err.name : typeof err } }, 'acquirer adapter failed: payment state unknown');
+    log.error({ err: errorSummary(err) }, 'acquirer adapter failed: payment state unknown');
     return { outcome: 'pending' };
   }
 }

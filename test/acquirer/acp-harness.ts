@@ -2,8 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
-import { createAcpAcquirer, type AcpAcquirer, type AcpAcquirerOptions } from '../../src/acquirer/acp-acquirer';
-import type { CardData, HolderData, PaymentRequest } from '../../src/acquirer/acquirer-port';
+import { createAcpAcquirer, type AcpAcquirer, type AcpAcquirerOptions } from '../../src/acquirer/acp/acp-acquirer';
+import type { CardData } from '../../src/call/card-data';
+import type { HolderData } from '../../src/call/holder-data';
+import type { PaymentRequest } from '../../src/acquirer/acquirer-port';
 import { formatTxnTime } from '../../src/acquirer/acp/txn-time';
 import type { AcpTrust } from '../../src/acquirer/acp/verify-acp-message';
 import {

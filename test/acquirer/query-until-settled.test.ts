@@ -12,14 +12,14 @@ function scripted(...answers: Array<QueryResult | Error>) {
     waits,
     queries: () => queries,
     acquirer: {
-      async query(): Promise<QueryResult> {
+      query(): Promise<QueryResult> {
         const next = answers[Math.min(queries++, answers.length - 1)];
-        if (next instanceof Error) throw next;
-        return next;
+        return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
       },
     },
-    sleep: async (ms: number) => {
+    sleep: (ms: number) => {
       waits.push(ms);
+      return Promise.resolve();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import type { CardData, HolderData } from '../../src/acquirer/acquirer-port';
+import type { CardData } from '../../src/call/card-data';
+import type { HolderData } from '../../src/call/holder-data';
 import { createSandboxAcquirer, type InProcessRequest } from '../../src/acquirer/sandbox-acquirer';
 import { maskPan } from '../../src/domain/mask';
 import { TEST_CARDS, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../src/acquirer/test-cards';
@@ -128,6 +129,25 @@ describe('createSandboxAcquirer', () => {
     const ref = { orderId: req.orderId, attemptId: req.attemptId, txnTime: req.txnTime ?? '', cardKind: 'debit' as const };
     expect(await acquirer.query(ref)).to.deep.equal(paid);
     expect(await acquirer.query({ ...ref, attemptId: 'never-sent' })).to.deep.equal({ outcome: 'not_found' });
+  });
+
+  it('when an attempt is stamped, then its transaction time is Beijing YYYYMMDDhhmmss, as over ACP', () => {
+    const acquirer = createSandboxAcquirer({ now: () => DAY_ONE });
+    expect(acquirer.txnTimeOf(new Date('2026-03-15T02:00:00Z'))).to.equal('20260315100000');
+  });
+
+  it('when a body claims to be its notification, then it is rejected: the in-process sandbox notifies nothing', () => {
+    const acquirer = createSandboxAcquirer({ now: () => DAY_ONE });
+    expect(acquirer.parseNotification('respCode=00&orderId=a1')).to.deep.equal({ ok: false, reason: 'unexpected' });
+  });
+
+  it('when a wrong PIN was declined and the query does not know the card kind, then it says a plain decline (65 is PIN or CVN2)', async () => {
+    const acquirer = createSandboxAcquirer({ now: () => DAY_ONE });
+    const req = debit('000000');
+    expect(await acquirer.pay(req)).to.include({ reason: 'wrong_pin' });
+    const ref = { orderId: req.orderId, attemptId: req.attemptId, txnTime: req.txnTime ?? '' };
+    expect(await acquirer.query(ref)).to.deep.equal({ outcome: 'declined', reason: 'declined', responseCode: '65' });
+    expect(await acquirer.query({ ...ref, cardKind: 'debit' })).to.include({ reason: 'wrong_pin' });
   });
 
   it('when a latency is set, then the answer comes no sooner', async () => {

@@ -62,7 +62,7 @@ describe('startAcquirer', function () {
     expect(await sandbox.acquirer.pay(req)).to.include({ outcome: 'pending', responseCode: '00' });
     expect(await queryUntilSettled(sandbox.acquirer, req, { delaysMs: [0] })).to.include({ outcome: 'approved' });
     await sandbox.sandbox?.notificationsIdle();
-    const verdict = sandbox.parseNotification(receiver.bodies[0]);
+    const verdict = sandbox.acquirer.parseNotification(receiver.bodies[0]);
     expect(verdict).to.deep.include({ ok: true });
   });
 

@@ -102,8 +102,9 @@ describe('ari/createAriOriginator (over the fake ARI)', () => {
   for (const [what, status, ownCause, calleeCause] of refused) {
     it(`when the number is ${what}, then the result is unanswered with cause ${calleeCause} and status ${status}, and no script runs`, async () => {
       let scripts = 0;
-      const t = await setup(async () => {
+      const t = await setup(() => {
         scripts += 1;
+        return Promise.resolve();
       });
       app = t.app;
       const result = t.originator.call(REQUEST);

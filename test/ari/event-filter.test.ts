@@ -21,7 +21,7 @@ describe('ari/filterAppEvents', () => {
     client.respond = () => Promise.reject(new Error('{"message":"Not found"}'));
     const captured = captureLog();
     await filterAppEvents(client.asClient(), 'ivrpay', ['StasisStart'], 1000, captured.log);
-    expect(captured.lines().map((l) => JSON.parse(l).msg)).to.include(
+    expect(captured.lines().map((l) => (JSON.parse(l) as { msg: string }).msg)).to.include(
       'could not limit the events Asterisk sends the app: all of them come',
     );
   });

@@ -8,12 +8,16 @@ const PHONE = 'Local/13800000001@ivrpay-test-phones-00000005';
 
 function fakeOps(channels: Record<string, string>) {
   const done: string[] = [];
+  const record = (what: string) => {
+    done.push(what);
+    return Promise.resolve();
+  };
   const ops: IncomingOps = {
-    sendDtmf: async (id, dtmf) => void done.push(`dtmf ${id} ${dtmf}`),
-    hangup: async (id) => void done.push(`hangup ${id}`),
-    answer: async (id) => void done.push(`answer ${id}`),
-    channelIdByName: async (name) => channels[name],
-    subscribe: async (id) => void done.push(`subscribe ${id}`),
+    sendDtmf: (id, dtmf) => record(`dtmf ${id} ${dtmf}`),
+    hangup: (id) => record(`hangup ${id}`),
+    answer: (id) => record(`answer ${id}`),
+    channelIdByName: (name) => Promise.resolve(channels[name]),
+    subscribe: (id) => record(`subscribe ${id}`),
   };
   return { ops, done };
 }

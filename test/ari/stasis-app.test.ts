@@ -27,7 +27,7 @@ async function setup(onCall: OnCall, log = pino({ level: 'silent' })) {
       return Promise.resolve(client.asClient());
     },
   });
-  const client = () => clients[clients.length - 1] as FakeAriClient;
+  const client = () => clients[clients.length - 1];
   const stasisStart = (id: string, args = ['inbound', '123456']) => client().event('StasisStart', { args, channel: { id } });
   return { app, clients, client, stasisStart };
 }
@@ -51,7 +51,8 @@ function heldScript() {
     await call.answer();
     await Promise.race([
       released,
-      new Promise((_, reject) => call.signal.addEventListener('abort', () => reject(call.signal.reason))),
+      // An AriCall aborts with CallerHungUpError.
+      new Promise((_, reject) => call.signal.addEventListener('abort', () => reject(call.signal.reason as Error))),
     ]);
   };
   return { calls, release, onCall };
@@ -128,9 +129,7 @@ describe('ari/startStasisApp', () => {
 
   it('when the script fails, then the error is logged without the raw event and the channel hung up', async () => {
     const { log, lines } = captureLog();
-    const t = await setup(async () => {
-      throw new Error('script bug');
-    }, log);
+    const t = await setup(() => Promise.reject(new Error('script bug')), log);
     app = t.app;
     t.stasisStart('ch-1');
     await once(app.events, 'call-end');

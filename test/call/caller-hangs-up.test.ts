@@ -61,9 +61,8 @@ describe('runPaymentCall: the caller hangs up', () => {
   });
 
   it('when the caller hangs up while the acquirer declines, then the order is released as abandoned', async () => {
-    let call: FakeCall | undefined;
-    const flow = createFakeFlow({ duringPayment: () => call?.hangUpNow() });
-    call = new FakeCall({ answers: { card: `${INSUFFICIENT}#`, pin: '123456#', confirm: '1' } });
+    const call = new FakeCall({ answers: { card: `${INSUFFICIENT}#`, pin: '123456#', confirm: '1' } });
+    const flow = createFakeFlow({ duringPayment: () => call.hangUpNow() });
 
     expect(await runPaymentCall(call, flow.deps, { payCode: PAY_CODE })).to.equal('abandoned');
     expect(flow.payments).to.have.length(1);
@@ -71,9 +70,8 @@ describe('runPaymentCall: the caller hangs up', () => {
   });
 
   it('when the caller hangs up while the acquirer approves, then the call still counts as paid and the order is not released', async () => {
-    let call: FakeCall | undefined;
-    const flow = createFakeFlow({ duringPayment: () => call?.hangUpNow() });
-    call = new FakeCall({ answers: { card: `${CREDIT}#`, expiry: '1230#', cvn2: '123#', confirm: '1' } });
+    const call = new FakeCall({ answers: { card: `${CREDIT}#`, expiry: '1230#', cvn2: '123#', confirm: '1' } });
+    const flow = createFakeFlow({ duringPayment: () => call.hangUpNow() });
 
     expect(await runPaymentCall(call, flow.deps, { payCode: PAY_CODE })).to.equal('paid');
     expect(flow.state()).to.equal('paid');
@@ -83,9 +81,7 @@ describe('runPaymentCall: the caller hangs up', () => {
 
   it('when releasing the order fails after a hang-up, then the call still ends as abandoned', async () => {
     const flow = createFakeFlow();
-    flow.deps.orders.releaseAfterCall = async () => {
-      throw new Error('database is locked');
-    };
+    flow.deps.orders.releaseAfterCall = () => Promise.reject(new Error('database is locked'));
     const call = new FakeCall({ answers: {}, hangUpAt: 'card' });
 
     expect(await runPaymentCall(call, flow.deps, { payCode: PAY_CODE })).to.equal('abandoned');

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import type { HolderData, PaymentResult } from '../../src/acquirer/acquirer-port';
+import type { HolderData } from '../../src/call/holder-data';
+import type { PaymentResult } from '../../src/call/payment-result';
 import { createSandboxAcquirer } from '../../src/acquirer/sandbox-acquirer';
 import type { CallOrder, CallSettings, ClaimResult, PaymentFlowDeps } from '../../src/call/call-ports';
 import type { BankStatus } from '../../src/domain/bank';
@@ -66,6 +67,12 @@ export function createFakeFlow(options: FakeFlowOptions = {}): FakeFlow {
   });
   const acquirer = createSandboxAcquirer({ now: () => NOW });
   const bankStatus = new Map<string, BankStatus>(BANKS.map((b) => [b.code, b.defaultStatus]));
+  /** The order, if it is free to take. */
+  const claim = (): ClaimResult => {
+    if (state === 'expired' || state === 'paid' || state === 'in_call') return { ok: false, reason: state };
+    state = 'in_call';
+    return { ok: true, order };
+  };
   const flow: FakeFlow = {
     order,
     state: () => state,
@@ -83,31 +90,33 @@ export function createFakeFlow(options: FakeFlowOptions = {}): FakeFlow {
       // No time or pid: digits in them could hide or fake a leak in the card-data scan.
       log: pino({ level: 'debug', base: undefined, timestamp: false }, sink),
       orders: {
-        async claimByPayCode(payCode, callId): Promise<ClaimResult> {
+        claimByPayCode(payCode, callId) {
           flow.claims.push(callId);
-          if (payCode !== PAY_CODE) return { ok: false, reason: 'unknown' };
-          if (state === 'expired' || state === 'paid' || state === 'in_call') return { ok: false, reason: state };
-          if (state === 'declined') return { ok: false, reason: 'not_payable' };
-          state = 'in_call';
-          return { ok: true, order };
+          if (payCode !== PAY_CODE) return Promise.resolve({ ok: false, reason: 'unknown' });
+          // By pay code only: a declined order has lost its code.
+          if (state === 'declined') return Promise.resolve({ ok: false, reason: 'not_payable' });
+          return Promise.resolve(claim());
         },
-        async claimById(orderId, callId): Promise<ClaimResult> {
+        claimById(orderId, callId) {
           flow.claims.push(callId);
-          if (orderId !== order.id) return { ok: false, reason: 'unknown' };
-          if (state === 'expired' || state === 'paid' || state === 'in_call') return { ok: false, reason: state };
-          state = 'in_call';
-          return { ok: true, order };
+          if (orderId !== order.id) return Promise.resolve({ ok: false, reason: 'unknown' });
+          return Promise.resolve(claim());
         },
-        async releaseAfterCall(orderId, callId, outcome) {
+        releaseAfterCall(orderId, callId, outcome) {
           flow.releases.push({ orderId, callId, outcome });
           if (state === 'in_call') state = outcome;
+          return Promise.resolve();
         },
       },
       cards: {
-        async lookup(pan) {
+        lookup(pan) {
           const bin = lookupBin(pan);
-          if (!bin) return undefined;
-          return { bankCode: bin.bankCode, kind: bin.kind, bankStatus: bankStatus.get(bin.bankCode) ?? 'disabled' };
+          if (!bin) return Promise.resolve(undefined);
+          return Promise.resolve({
+            bankCode: bin.bankCode,
+            kind: bin.kind,
+            bankStatus: bankStatus.get(bin.bankCode) ?? 'disabled',
+          });
         },
       },
       payments: {

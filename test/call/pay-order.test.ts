@@ -7,7 +7,7 @@ import { createFakeFlow, PAY_CODE } from './fake-flow-deps';
 describe('call: pay-order', () => {
   it('when the payment is still pending after the caller’s wait, then they hear it is being confirmed (never "nothing was charged"), and the call releases the order', async () => {
     const flow = createFakeFlow();
-    flow.deps.payments = { pay: async () => ({ outcome: 'pending' }) };
+    flow.deps.payments = { pay: () => Promise.resolve({ outcome: 'pending' }) };
     const call = new FakeCall({ answers: { card: `${DEBIT}#`, pin: '123456#', confirm: '1' } });
 
     const outcome = await runPaymentCall(call, flow.deps, { payCode: PAY_CODE });

@@ -18,7 +18,7 @@ describe('runPaymentCall: logs', () => {
         pin: [`${WRONG_PIN}#`, `${TEST_PIN}#`],
         expiry: [`0125#`, `${TEST_EXPIRY_MMYY}#`],
         cvn2: [`12#`, `${TEST_CVN2}#`],
-        id: [`${TEST_HOLDER.idNumber.slice(0, 17)}0#`, ...Array(3).fill(`${TEST_HOLDER.idNumber}#`)],
+        id: [`${TEST_HOLDER.idNumber.slice(0, 17)}0#`, ...Array<string>(3).fill(`${TEST_HOLDER.idNumber}#`)],
         mobile: `${TEST_HOLDER.mobile}#`,
         confirm: '1',
         'another-card': '1',

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { PaymentResult } from '../../src/acquirer/acquirer-port';
+import type { PaymentResult } from '../../src/call/payment-result';
 import type { PaymentInput, PaymentsForCall, PreparedAttempt, SmsCodeRequest } from '../../src/call/call-ports';
 import { runPaymentCall } from '../../src/call/payment-call';
 import { FakeCall } from '../helpers/fake-call';
@@ -17,15 +17,17 @@ function smsPayments(answer: SmsCodeRequest = { ok: true, attempt: { attemptId: 
   };
   const payments: PaymentsForCall = {
     smsCodeRequired: () => true,
-    requestSmsCode: async (input) => {
+    requestSmsCode: (input) => {
       seen.smsRequests.push({ ...input, holder: { ...input.holder } });
-      return answer;
+      return Promise.resolve(answer);
     },
-    pay: async (input): Promise<PaymentResult> => {
+    pay: (input) => {
       seen.pays.push({ smsCode: input.holder.smsCode, attempt: input.attempt, mobile: input.holder.mobile });
-      return input.holder.smsCode === SMS_CODE
-        ? { outcome: 'approved', acquirerRef: 'Q1', responseCode: '00' }
-        : { outcome: 'declined', reason: 'sms_code_wrong', responseCode: '71' };
+      return Promise.resolve<PaymentResult>(
+        input.holder.smsCode === SMS_CODE
+          ? { outcome: 'approved', acquirerRef: 'Q1', responseCode: '00' }
+          : { outcome: 'declined', reason: 'sms_code_wrong', responseCode: '71' },
+      );
     },
   };
   return { payments, seen };

@@ -23,7 +23,7 @@ describe('cli/admin (process): callback commands are wired', function () {
     });
 
   it('when lines and callbacks are asked for before the service ever ran, then the configured limits show and the counts are stale', async () => {
-    const lines = JSON.parse((await admin('lines', 'show', '--json')).stdout);
+    const lines = JSON.parse((await admin('lines', 'show', '--json')).stdout) as object;
     expect(lines).to.include({ inbound: 0, outbound: 0, maxOutbound: 4, reserved: 5, total: 12, freeOutbound: 4, stale: true });
     expect((await admin('callback', 'list')).stdout).to.equal('(none)\n');
     expect(JSON.parse((await admin('sms', 'list', '--json')).stdout)).to.deep.equal([]);

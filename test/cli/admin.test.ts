@@ -29,10 +29,10 @@ describe('cli/admin (process)', function () {
     const env = { DATA_DIR: dir, SQLITE_FILE: '', LOG_FILE: '' };
     const created = await admin(env, 'merchant', 'create', '--name', 'Acme');
     expect(created.code, created.stderr).to.equal(0);
-    const { id } = JSON.parse(created.stdout);
+    const { id } = JSON.parse(created.stdout) as { id: string };
 
     const listed = await admin(env, 'merchant', 'list', '--json');
-    expect(JSON.parse(listed.stdout).map((m: { id: string }) => m.id)).to.deep.equal([id]);
+    expect((JSON.parse(listed.stdout) as { id: string }[]).map((m) => m.id)).to.deep.equal([id]);
     expect(fs.existsSync(path.join(dir, 'ivrpay.sqlite'))).to.equal(true);
   });
 

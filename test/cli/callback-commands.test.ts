@@ -28,7 +28,7 @@ describe('cli: callback, sms, lines and callback-policy commands', () => {
       banks: createBankService(fx.deps),
       callbacks: createCallbackService(fx.deps),
       callbackPolicies: createCallbackPolicies(fx.deps),
-      sms: createSmsService({ ...fx.deps, sms: { send: async () => ({ providerId: 'p' }) } }),
+      sms: createSmsService({ ...fx.deps, sms: { send: () => Promise.resolve({ providerId: 'p' }) } }),
       lines: createLineService({
         lines: { total: 30, maxOutbound: 10, reservedInbound: 5 },
         usage: liveLineUsage({ inbound: () => 3, outbound: () => 2 }, fx.deps.now),
@@ -41,7 +41,7 @@ describe('cli: callback, sms, lines and callback-policy commands', () => {
 
   async function givenUp(): Promise<string> {
     const orderId = await fx.createCallbackOrder();
-    fx.behaviour = async (_req, f) => unanswered(1, undefined, f, 1);
+    fx.behaviour = (_req, f) => Promise.resolve(unanswered(1, undefined, f, 1));
     await fx.runOnce();
     return orderId;
   }
@@ -56,10 +56,10 @@ describe('cli: callback, sms, lines and callback-policy commands', () => {
       /^orderId\s+merchantId\s+phone\s+state\s+attemptsMade\s+nextCallAt\s+lastOutcome$/,
     );
     expect(table.stdout).to.include(failed).and.include(due);
-    const dueOnly = JSON.parse((await run('callback', 'list', '--due', '--json')).stdout);
-    expect(dueOnly.map((c: { orderId: string }) => c.orderId)).to.deep.equal([due]);
-    const failedOnly = JSON.parse((await run('callback', 'list', '--failed', '--json')).stdout);
-    expect(failedOnly.map((c: { orderId: string }) => c.orderId)).to.deep.equal([failed]);
+    const dueOnly = JSON.parse((await run('callback', 'list', '--due', '--json')).stdout) as { orderId: string }[];
+    expect(dueOnly.map((c) => c.orderId)).to.deep.equal([due]);
+    const failedOnly = JSON.parse((await run('callback', 'list', '--failed', '--json')).stdout) as { orderId: string }[];
+    expect(failedOnly.map((c) => c.orderId)).to.deep.equal([failed]);
   });
 
   it('when one callback or every failed one is retried, then JSON says so and the bulk run reports progress', async () => {
@@ -99,7 +99,7 @@ describe('cli: callback, sms, lines and callback-policy commands', () => {
 
   it('when SMS are listed and one is resent, then the list shows it and the resend queues it', async () => {
     const orderId = await givenUp();
-    const listed = JSON.parse((await run('sms', 'list', '--order', orderId, '--json')).stdout);
+    const listed = JSON.parse((await run('sms', 'list', '--order', orderId, '--json')).stdout) as { id: string }[];
     expect(listed).to.have.length(1);
     expect(listed[0]).to.include({ orderId, to: '13552535506', status: 'queued' });
     const table = await run('sms', 'list');
@@ -131,9 +131,10 @@ describe('cli: callback, sms, lines and callback-policy commands', () => {
       retryDelaysMinutes: [5, 15],
       callingHours: { start: '09:00', end: '20:00', timeZone: 'Asia/Shanghai' },
     });
-    expect(JSON.parse((await run('merchant', 'callback-policy', fx.merchantId)).stdout).retryDelaysMinutes).to.deep.equal([
-      5, 15,
-    ]);
+    expect(
+      (JSON.parse((await run('merchant', 'callback-policy', fx.merchantId)).stdout) as { retryDelaysMinutes: number[] })
+        .retryDelaysMinutes,
+    ).to.deep.equal([5, 15]);
     expect((await run('merchant', 'set-callback-policy', fx.merchantId, '--hours', '21:00-08:00')).exitCode).to.equal(2);
     expect((await run('merchant', 'set-callback-policy', fx.merchantId)).exitCode).to.equal(2);
     expect((await run('merchant', 'set-callback-policy', 'mch_nope', '--delays', '1')).exitCode).to.equal(1);
@@ -145,8 +146,8 @@ describe('cli: callback, sms, lines and callback-policy commands', () => {
     await fx.orders.createOrder(fx.merchantId, { merchantOrderId: 'IN1', amount: 100 });
     const byPhone = JSON.parse(
       (await run('order', 'list', '--mode', 'callback', '--phone', '+86 135 5253 5506', '--json')).stdout,
-    );
-    expect(byPhone.map((o: { id: string }) => o.id)).to.deep.equal([callback]);
+    ) as { id: string }[];
+    expect(byPhone.map((o) => o.id)).to.deep.equal([callback]);
     expect(byPhone[0]).to.include({ mode: 'callback', phone: '13552535506' });
     expect((await run('order', 'list', '--phone', '12')).exitCode).to.equal(2);
   });

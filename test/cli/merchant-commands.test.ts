@@ -35,7 +35,7 @@ describe('cli/merchant-commands (rotate-key, set-certificate, remove-certificate
     const result = await run('merchant', 'rotate-key', id);
 
     expect(result.exitCode, result.stderr).to.equal(0);
-    const printed = JSON.parse(result.stdout);
+    const printed = JSON.parse(result.stdout) as { id: string; apiKey: string; apiKeyPrefix: string };
     expect(Object.keys(printed)).to.deep.equal(['id', 'apiKey', 'apiKeyPrefix']);
     expect((await admin.merchants.authenticate(printed.apiKey))?.id).to.equal(id);
     expect(await admin.merchants.authenticate(oldKey)).to.equal(undefined);
@@ -54,7 +54,11 @@ describe('cli/merchant-commands (rotate-key, set-certificate, remove-certificate
 
     const set = await run('merchant', 'set-certificate', id, file);
     expect(set.exitCode, set.stderr).to.equal(0);
-    expect(JSON.parse(set.stdout).signingCertificate).to.have.keys(['subject', 'validTo', 'fingerprint256']);
+    expect((JSON.parse(set.stdout) as { signingCertificate: object }).signingCertificate).to.have.keys([
+      'subject',
+      'validTo',
+      'fingerprint256',
+    ]);
     expect((await admin.merchants.authenticate(apiKey))?.signingCertificate).to.be.a('string');
 
     const removed = await run('merchant', 'remove-certificate', id);

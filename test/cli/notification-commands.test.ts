@@ -34,7 +34,7 @@ describe('cli/notification-commands', () => {
     expect(table.stdout.split('\n')[0]).to.match(/^id\s+type\s+orderId\s+status\s+attempts\s+nextAttemptAt\s+lastError$/);
     expect(table.stdout).to.include('order.paid').and.include(orderId).and.include('pending');
 
-    const json = JSON.parse((await run('notification', 'list', '--order', orderId, '--json')).stdout);
+    const json = JSON.parse((await run('notification', 'list', '--order', orderId, '--json')).stdout) as object[];
     expect(json).to.have.length(1);
     expect(json[0]).not.to.have.property('payload');
     expect((await run('notification', 'list', '--failed')).stdout).to.equal('(none)\n');
@@ -42,7 +42,7 @@ describe('cli/notification-commands', () => {
   });
 
   it('when an event is redelivered, then its new state is printed; an unknown id exits 1', async () => {
-    const [event] = JSON.parse((await run('notification', 'list', '--json')).stdout);
+    const [event] = JSON.parse((await run('notification', 'list', '--json')).stdout) as { id: string }[];
     await deps.db('notifications').update({ status: 'failed' });
 
     const result = await run('notification', 'redeliver', event.id);
@@ -56,7 +56,7 @@ describe('cli/notification-commands', () => {
   it('when a merchant rotates its webhook secret, then the new one is printed once and differs', async () => {
     const result = await run('merchant', 'rotate-webhook-secret', shop.merchantId);
     expect(result.exitCode).to.equal(0);
-    const printed = JSON.parse(result.stdout);
+    const printed = JSON.parse(result.stdout) as { id: string; webhookSecret: string };
     expect(printed).to.have.keys(['id', 'webhookSecret']);
     expect(printed.webhookSecret)
       .to.match(/^whsec_/)

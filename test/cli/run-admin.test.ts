@@ -24,7 +24,7 @@ describe('cli/run-admin', () => {
     const result = await run('merchant', 'create', '--name', 'Acme Travel');
 
     expect(result.exitCode).to.equal(0);
-    const printed = JSON.parse(result.stdout);
+    const printed = JSON.parse(result.stdout) as { id: string; name: string; apiKey: string; webhookSecret: string };
     expect(Object.keys(printed)).to.deep.equal(['id', 'name', 'apiKey', 'webhookSecret']);
     expect(printed.webhookSecret).to.match(/^whsec_[A-Za-z0-9_-]{43}$/);
     expect(printed.name).to.equal('Acme Travel');
@@ -36,8 +36,8 @@ describe('cli/run-admin', () => {
     const table = await run('merchant', 'list');
     expect(table.stdout.split('\n')[0]).to.match(/^id\s+name\s+apiKeyPrefix\s+createdAt$/);
     expect(table.stdout).to.include(id).and.not.to.include(apiKey);
-    const json = JSON.parse((await run('merchant', 'list', '--json')).stdout);
-    expect(json.map((m: { id: string }) => m.id)).to.deep.equal([id]);
+    const json = JSON.parse((await run('merchant', 'list', '--json')).stdout) as { id: string }[];
+    expect(json.map((m) => m.id)).to.deep.equal([id]);
   });
 
   it('when the name option is missing, then usage goes to stderr with exit code 2', async () => {
@@ -63,8 +63,8 @@ describe('cli/run-admin', () => {
 
     const byMerchant = await run('order', 'list', '--merchant', a.id);
     expect(byMerchant.stdout).to.include(mine.id).and.not.to.include(theirs.id);
-    const inCall = JSON.parse((await run('order', 'list', '--status', 'in_call', '--json')).stdout);
-    expect(inCall.map((o: { id: string }) => o.id)).to.deep.equal([theirs.id]);
+    const inCall = JSON.parse((await run('order', 'list', '--status', 'in_call', '--json')).stdout) as { id: string }[];
+    expect(inCall.map((o) => o.id)).to.deep.equal([theirs.id]);
     expect((await run('order', 'list', '--status', 'bogus')).exitCode).to.equal(2);
     expect((await run('order', 'list', '--limit', '0')).exitCode).to.equal(2);
   });
@@ -87,8 +87,8 @@ describe('cli/run-admin', () => {
     const set = await run('bank', 'set-status', 'cgb', 'supported');
     expect(set.exitCode).to.equal(0);
     expect(JSON.parse(set.stdout)).to.include({ code: 'cgb', status: 'supported' });
-    const list = JSON.parse((await run('bank', 'list', '--json')).stdout);
-    expect(list.find((b: { code: string }) => b.code === 'cgb').status).to.equal('supported');
+    const list = JSON.parse((await run('bank', 'list', '--json')).stdout) as { code: string; status: string }[];
+    expect(list.find((b) => b.code === 'cgb')?.status).to.equal('supported');
 
     expect((await run('bank', 'set-status', 'cgb', 'open')).exitCode).to.equal(2);
     const unknown = await run('bank', 'set-status', 'nope', 'disabled');

@@ -122,7 +122,7 @@ describe('payments through the sandbox Asterisk and the sandbox acquirer server 
       const [delivery] = merchantEndpoint.received;
       expect(verifyIvrpaySignature(delivery.body, delivery.signature, merchant.webhookSecret)).to.equal(true);
       expect(verifyIvrpaySignature(delivery.body, delivery.signature, 'whsec_not_the_secret')).to.equal(false);
-      const event = JSON.parse(delivery.body) as Record<string, any>;
+      const event = JSON.parse(delivery.body) as { type: string };
       expect(event.type).to.equal('order.paid');
       expect(JSON.stringify(event)).to.include(order.id).and.include('621626').and.not.include(DEBIT);
     } finally {

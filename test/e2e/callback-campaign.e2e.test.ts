@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import { TEST_CARDS, TEST_PIN } from '../../src/acquirer/test-cards';
 import type { SimulatedCaller, SimulatedCallResult } from '../../src/ari/simulated-caller';
 import { runAdmin } from '../../src/cli/run-admin';
+import type { CallbackAttemptRow, CallbackRow, SmsRow } from '../../src/store/callback-rows';
 import {
   adminDeps,
   CALLBACK_ENV,
@@ -19,7 +20,7 @@ import {
   waitFor,
   waitForAttempts,
 } from '../helpers/callback-e2e';
-import { api, newCallbackOrder, startE2e, type E2eHarness } from '../helpers/e2e-service';
+import { api, newCallbackOrder, startE2e, type CallbackOrderView, type E2eHarness } from '../helpers/e2e-service';
 import { createTestClock, nextShanghaiHour, type TestClock } from '../helpers/test-clock';
 
 /**
@@ -65,7 +66,7 @@ describe('callback orders from the merchant API through the sandbox test phones 
     const order = await waitFor(
       'the callback to end',
       () => api(h, `/v1/orders/${created.id}`),
-      (o) => o.callback?.state === 'done',
+      (o): o is CallbackOrderView => o.callback?.state === 'done',
       120_000,
     );
     expect(order.status).to.equal('paid');
@@ -77,7 +78,7 @@ describe('callback orders from the merchant API through the sandbox test phones 
     expect(attempt.outcome).to.equal('paid');
     expect(attempt.cause).to.be.a('number');
     expect(Date.parse(attempt.startedAt)).to.be.at.least(Date.parse(created.createdAt));
-    expect(Date.parse(attempt.endedAt)).to.be.greaterThan(Date.parse(attempt.startedAt));
+    expect(Date.parse(attempt.endedAt ?? '')).to.be.greaterThan(Date.parse(attempt.startedAt));
     expect(attempt.durationSeconds).to.be.within(5, 120);
 
     const heard = await ended;
@@ -98,29 +99,29 @@ describe('callback orders from the merchant API through the sandbox test phones 
     // Not a moment early: a minute on, two dialer runs later, still one attempt.
     clock.advance(MINUTE);
     await sleep(4_500);
-    expect((await api(h, `/v1/orders/${created.id}`)).callback.attemptsMade).to.equal(1);
+    expect((await api(h, `/v1/orders/${created.id}`)).callback?.attemptsMade).to.equal(1);
 
     for (const [n, delay] of [
       [2, 10],
       [3, 30],
     ] as const) {
-      clock.advanceTo(new Date(order.callback.nextCallAt));
+      clock.advanceTo(new Date(order.callback.nextCallAt!));
       order = await waitForAttempts(h, created.id, n);
       expect(order.callback).to.deep.include({ state: 'scheduled', attemptsMade: n });
       expect(redialDelayMinutes(order)).to.be.within(delay, delay + 0.05);
     }
-    clock.advanceTo(new Date(order.callback.nextCallAt));
+    clock.advanceTo(new Date(order.callback.nextCallAt!));
     order = await waitForAttempts(h, created.id, 4);
 
     expect(order.status).to.equal('unreachable');
     expect(order.payCode, 'still payable by calling in').to.equal(created.payCode);
     expect(order.callback).to.deep.include({ state: 'unreachable', attemptsMade: 4 });
     expect(order.callback).to.not.have.property('nextCallAt');
-    const attempts: Array<Record<string, any>> = order.callback.attempts;
+    const { attempts } = order.callback;
     expect(attempts.map((a) => [a.outcome, a.cause])).to.deep.equal(Array(4).fill(['busy', 17]));
     for (const a of attempts) expect(a.durationSeconds).to.be.within(0, 5);
     const starts = attempts.map((a) => Date.parse(a.startedAt));
-    const gaps = starts.slice(1).map((s, i) => (s - Date.parse(attempts[i]!.endedAt)) / MINUTE);
+    const gaps = starts.slice(1).map((s, i) => (s - Date.parse(attempts[i].endedAt ?? '')) / MINUTE);
     expect(gaps[0]).to.be.within(2, 2.2);
     expect(gaps[1]).to.be.within(10, 10.2);
     expect(gaps[2]).to.be.within(30, 30.2);
@@ -128,7 +129,7 @@ describe('callback orders from the merchant API through the sandbox test phones 
     // The send-sms job runs every 15 s.
     const [sms] = await waitFor(
       'the SMS to be sent',
-      () => h.service.db('sms').where({ order_id: created.id }),
+      () => h.service.db<SmsRow>('sms').where({ order_id: created.id }),
       (rows) => rows[0]?.status === 'sent',
     );
     const written = fs
@@ -137,11 +138,11 @@ describe('callback orders from the merchant API through the sandbox test phones 
       .toString('utf8')
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line));
+      .map((line) => JSON.parse(line) as { to: string; providerId: string; text: string });
     const toCardholder = written.filter((m) => m.to === PHONE.busy);
     expect(toCardholder).to.have.length(1);
     expect(toCardholder[0].providerId).to.equal(sms.provider_id);
-    const text: string = toCardholder[0].text;
+    const { text } = toCardholder[0];
     expect(text)
       .to.include(created.payCode)
       .and.include('88.80元')
@@ -153,12 +154,12 @@ describe('callback orders from the merchant API through the sandbox test phones 
 
     // The admin CLI sees the same, and a manual retry is one more call but never a second SMS.
     const admin = (...argv: string[]) => runAdmin(argv, adminDeps(h, clock));
-    const failed = JSON.parse((await admin('callback', 'list', '--failed', '--json')).stdout);
-    expect(failed.map((c: { orderId: string }) => c.orderId)).to.include(created.id);
-    const listed = JSON.parse((await admin('sms', 'list', '--order', created.id, '--json')).stdout);
+    const failed = JSON.parse((await admin('callback', 'list', '--failed', '--json')).stdout) as { orderId: string }[];
+    expect(failed.map((c) => c.orderId)).to.include(created.id);
+    const listed = JSON.parse((await admin('sms', 'list', '--order', created.id, '--json')).stdout) as object[];
     expect(listed).to.have.length(1);
     expect(listed[0]).to.include({ status: 'sent', to: PHONE.busy });
-    const lines = JSON.parse((await admin('lines', 'show', '--json')).stdout);
+    const lines = JSON.parse((await admin('lines', 'show', '--json')).stdout) as object;
     expect(lines).to.include({ maxOutbound: 10, reserved: 5, total: 20 });
     const retried = await admin('callback', 'retry', created.id);
     expect(retried.exitCode).to.equal(0);
@@ -166,7 +167,7 @@ describe('callback orders from the merchant API through the sandbox test phones 
     order = await waitForAttempts(h, created.id, 5);
     expect(order.callback).to.deep.include({ state: 'unreachable', attemptsMade: 5 });
     expect(order.callback.attempts[4]).to.include({ outcome: 'busy', cause: 17 });
-    expect(await h.service.db('sms').where({ order_id: created.id })).to.have.length(1);
+    expect(await h.service.db<SmsRow>('sms').where({ order_id: created.id })).to.have.length(1);
   });
 
   it('when the number is congested or never answers, then the attempt is recorded and the next call is at +2 minutes', async () => {
@@ -223,13 +224,13 @@ describe('a callback campaign on 10 outbound lines @e2e', function () {
       peak = Math.max(peak, h.service.stasis.activeCalls({ direction: 'outbound' }));
     }, 50);
     try {
-      const orders = [];
+      const orders: CallbackOrderView[] = [];
       for (let i = 0; i < 50; i += 1) orders.push(await newCallbackOrder(h, PHONE.answersThenHangsUp));
-      const ids = orders.map((o) => o.id as string);
+      const ids = orders.map((o) => o.id);
 
       const attempts = await waitFor(
         'a first attempt of all 50',
-        () => h.service.db('callback_attempts').whereIn('order_id', ids).whereNotNull('ended_at').select('*'),
+        () => h.service.db<CallbackAttemptRow>('callback_attempts').whereIn('order_id', ids).whereNotNull('ended_at').select('*'),
         (rows) => new Set(rows.map((r) => r.order_id)).size === 50,
         90_000,
       );
@@ -256,13 +257,13 @@ describe('a callback campaign across a service restart @e2e', function () {
   it('when the service is stopped mid-campaign and started again on the same store, then every callback is dialled exactly once', async () => {
     clock = createTestClock(nextShanghaiHour(10));
     h = await startE2e('callback-restart', env, { now: clock.now });
-    const orders = [];
+    const orders: CallbackOrderView[] = [];
     for (let i = 0; i < 20; i += 1) orders.push(await newCallbackOrder(h, PHONE.answersThenHangsUp));
-    const ids = orders.map((o) => o.id as string);
+    const ids = orders.map((o) => o.id);
     const first = h;
     await waitFor(
       'the campaign to be under way',
-      () => first.service.db('callback_attempts').whereIn('order_id', ids),
+      () => first.service.db<CallbackAttemptRow>('callback_attempts').whereIn('order_id', ids),
       (rows) => rows.length >= 4,
     );
     h = undefined;
@@ -273,15 +274,15 @@ describe('a callback campaign across a service restart @e2e', function () {
     h = await startE2e('callback-restart', env, { now: clock.now });
     const rows = await waitFor(
       'every callback to have an ended attempt',
-      () => h!.service.db('callback_attempts').whereIn('order_id', ids).select('*'),
+      () => h!.service.db<CallbackAttemptRow>('callback_attempts').whereIn('order_id', ids).select('*'),
       (all) => new Set(all.filter((r) => r.ended_at).map((r) => r.order_id)).size === 20,
       60_000,
     );
 
-    const perOrder = countBy(rows.map((r) => r.order_id as string));
+    const perOrder = countBy(rows.map((r) => r.order_id));
     expect([...perOrder.values()], 'attempts per order').to.deep.equal(Array(20).fill(1));
     expect(rows.map((r) => r.outcome)).to.deep.equal(Array(20).fill('answered_unpaid'));
-    const callbacks = await h.service.db('callbacks').whereIn('order_id', ids).select('state', 'attempts_made');
+    const callbacks = await h.service.db<CallbackRow>('callbacks').whereIn('order_id', ids).select('state', 'attempts_made');
     expect(callbacks.every((c) => c.state === 'scheduled' && Number(c.attempts_made) === 1)).to.equal(true);
     // What Asterisk was asked to dial, from both runs' logs: each attempt once, each order once.
     const dialled = dialledAttempts('callback-restart', ids);

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../src/acquirer/test-cards';
+import type { OrderView } from '../../src/order/order-view';
 import { api, newOrder, startE2e, TEST_CONTEXT, type E2eHarness } from '../helpers/e2e-service';
 
 const DEBIT = '6216261000000000018';
@@ -110,7 +111,7 @@ describe('inbound call while the app is down @e2e', function () {
   });
 });
 
-async function waitForStatus(h: E2eHarness, id: string, status: string): Promise<Record<string, any>> {
+async function waitForStatus(h: E2eHarness, id: string, status: string): Promise<OrderView> {
   for (let i = 0; i < 50; i += 1) {
     const order = await api(h, `/v1/orders/${id}`);
     if (order.status === status) return order;

@@ -11,7 +11,7 @@ import { createLineService, storedLineUsage } from '../../src/callback/line-serv
 import { createSmsService } from '../../src/services/sms-service';
 import { createStore } from '../../src/store/store';
 import { TEST_PHONE_APP } from '../../scripts/asterisk/asterisk-config';
-import { api, type E2eHarness } from './e2e-service';
+import { api, type CallbackOrderView, type E2eHarness } from './e2e-service';
 import type { TestClock } from './test-clock';
 import { testOutputFile } from './test-output';
 
@@ -53,6 +53,18 @@ export const CALLBACK_ENV = {
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `read` until `done` says so; fails with the last value after `timeoutMs`. */
+export async function waitFor<T, U extends T>(
+  what: string,
+  read: () => Promise<T>,
+  done: (value: T) => value is U,
+  timeoutMs?: number,
+): Promise<U>;
+export async function waitFor<T>(
+  what: string,
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs?: number,
+): Promise<T>;
 export async function waitFor<T>(
   what: string,
   read: () => Promise<T>,
@@ -69,19 +81,21 @@ export async function waitFor<T>(
 }
 
 /** The order as its merchant reads it, once its callback has `n` attempts that have ended. */
-export function waitForAttempts(h: E2eHarness, orderId: string, n: number, timeoutMs = 30_000): Promise<Record<string, any>> {
+export function waitForAttempts(h: E2eHarness, orderId: string, n: number, timeoutMs = 30_000): Promise<CallbackOrderView> {
   return waitFor(
     `${n} ended attempt(s) of ${orderId}`,
     () => api(h, `/v1/orders/${orderId}`),
-    (o) => o.callback?.state !== 'dialing' && o.callback?.attempts?.filter((a: { endedAt?: string }) => a.endedAt).length >= n,
+    (o): o is CallbackOrderView =>
+      o.callback !== undefined && o.callback.state !== 'dialing' && o.callback.attempts.filter((a) => a.endedAt).length >= n,
     timeoutMs,
   );
 }
 
 /** The gap between an attempt's end and the next call, in minutes (the policy counts from the end). */
-export function redialDelayMinutes(order: Record<string, any>): number {
+export function redialDelayMinutes(order: CallbackOrderView): number {
   const last = order.callback.attempts.at(-1);
-  return (Date.parse(order.callback.nextCallAt) - Date.parse(last.endedAt)) / MINUTE;
+  // A missing time parses as NaN, and the test's range check fails on it.
+  return (Date.parse(order.callback.nextCallAt ?? '') - Date.parse(last?.endedAt ?? '')) / MINUTE;
 }
 
 /** The simulated cardholder behind the test phone 13800000001 (its Stasis app). */
@@ -113,11 +127,11 @@ export function countBy(values: string[]): Map<string, number> {
   return counts;
 }
 
-/** The most attempts whose [started_at, ended_at] intervals overlap at one instant. */
+/** The most attempts (ended ones) whose [started_at, ended_at] intervals overlap at one instant. */
 export function maxOverlap(attempts: Array<{ started_at: string; ended_at: string | null }>): number {
   const edges = attempts.flatMap((a) => [
     { at: Date.parse(a.started_at), step: 1 },
-    { at: Date.parse(a.ended_at ?? a.started_at), step: -1 },
+    { at: Date.parse(a.ended_at ?? ''), step: -1 },
   ]);
   edges.sort((x, y) => x.at - y.at || x.step - y.step);
   let open = 0;

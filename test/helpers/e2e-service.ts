@@ -2,6 +2,8 @@ import { loadConfig, type Config } from '../../src/config/config';
 import { loadOrCreateSandboxSecrets } from '../../src/config/sandbox-secrets';
 import { connectSimulatedCaller, type SimulatedCaller } from '../../src/ari/simulated-caller';
 import { createLogger } from '../../src/log/logger';
+import type { CallbackView } from '../../src/callback/callback-view';
+import type { OrderView } from '../../src/order/order-view';
 import { startService, type RunningService } from '../../src/service';
 import { testOutputFile } from './test-output';
 
@@ -73,13 +75,17 @@ export async function startE2e(name: string, env: Record<string, string> = {}, o
   };
 }
 
-export async function api(h: E2eHarness, path: string, body?: unknown): Promise<Record<string, any>> {
+/** A callback order as its merchant reads it. */
+export type CallbackOrderView = OrderView & { callback: CallbackView };
+
+/** The merchant API's answer, read as an order (every call here is an order's): the tests' assertions check it. */
+export async function api(h: E2eHarness, path: string, body?: unknown): Promise<OrderView> {
   const res = await fetch(`${h.apiBase}${path}`, {
     method: body ? 'POST' : 'GET',
     headers: { authorization: `Bearer ${h.apiKey}`, 'content-type': 'application/json' },
     body: body ? JSON.stringify(body) : undefined,
   });
-  return (await res.json()) as Record<string, any>;
+  return (await res.json()) as OrderView;
 }
 
 let orderNumber = 0;
@@ -96,7 +102,7 @@ export async function newOrder(h: E2eHarness, amount = 12345): Promise<{ id: str
 }
 
 /** A callback order (mode callback) for `phone`, through the merchant API; the whole order as created. */
-export async function newCallbackOrder(h: E2eHarness, phone: string, amount = 12345): Promise<Record<string, any>> {
+export async function newCallbackOrder(h: E2eHarness, phone: string, amount = 12345): Promise<CallbackOrderView> {
   orderNumber += 1;
   const order = await api(h, '/v1/orders', {
     merchantOrderId: `E2ECB${Date.now()}${orderNumber}`,
@@ -106,5 +112,5 @@ export async function newCallbackOrder(h: E2eHarness, phone: string, amount = 12
     phone,
   });
   if (!order.payCode || !order.callback) throw new Error(`callback order not created: ${JSON.stringify(order)}`);
-  return order;
+  return { ...order, callback: order.callback };
 }

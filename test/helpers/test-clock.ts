@@ -4,7 +4,7 @@
  * due at once. It never goes back.
  */
 export interface TestClock {
-  now(): Date;
+  now: () => Date;
   /** Moves the clock forward by `ms`. */
   advance(ms: number): void;
   /** Moves the clock forward to `at` (no change when it is already past it). */

@@ -42,6 +42,6 @@ export async function createTestDeps(start = new Date('2026-03-01T08:00:00.000Z'
 export async function dumpAllTables(db: Knex): Promise<Record<string, Record<string, unknown>[]>> {
   const tables: { name: string }[] = await db('sqlite_master').where({ type: 'table' }).select('name');
   const dump: Record<string, Record<string, unknown>[]> = {};
-  for (const { name } of tables) dump[name] = await db(name).select<Record<string, unknown>[]>('*');
+  for (const { name } of tables) dump[name] = await db<Record<string, unknown>>(name).select('*');
   return dump;
 }

@@ -1,7 +1,22 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { orderSchema } from '../../src/http/api-schemas';
+import { bodyOf } from '../helpers/body-of';
 import { createTestApp, type TestApp } from './test-app';
+
+/** The parts of the OpenAPI document these tests read. */
+interface ApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: {
+    securitySchemes: Record<string, object>;
+    schemas: Record<string, { required: string[]; properties: Record<string, object> }>;
+  };
+}
+interface Operation {
+  requestBody: { content: Record<string, { schema: object }> };
+  parameters: { name: string }[];
+}
 
 describe('http/api-docs', () => {
   let t: TestApp;
@@ -13,8 +28,9 @@ describe('http/api-docs', () => {
   it('when /openapi.json is fetched without a key, then it is an OpenAPI 3 document of every v1 operation', async () => {
     const res = await request(t.app).get('/openapi.json');
     expect(res.status).to.equal(200);
-    expect(res.body.openapi).to.match(/^3\./);
-    const operations = Object.entries(res.body.paths as Record<string, object>).flatMap(([path, ops]) =>
+    const doc = bodyOf<ApiDocument>(res);
+    expect(doc.openapi).to.match(/^3\./);
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
     );
     expect(operations.sort()).to.deep.equal([
@@ -23,17 +39,17 @@ describe('http/api-docs', () => {
       'POST /v1/orders',
       'POST /v1/orders/{id}/cancel',
     ]);
-    expect(res.body.components.securitySchemes.apiKey).to.include({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.securitySchemes.apiKey).to.include({ type: 'http', scheme: 'bearer' });
   });
 
   it('when the document describes a new order, then it carries the validation rules the API applies', async () => {
-    const { body } = await request(t.app).get('/openapi.json');
+    const body = bodyOf<ApiDocument>(await request(t.app).get('/openapi.json'));
     const newOrder = body.components.schemas.NewOrder;
     expect(newOrder.required).to.include.members(['merchantOrderId', 'amount']);
     expect(newOrder.properties.amount).to.include({ type: 'integer', minimum: 1 });
     const post = body.paths['/v1/orders'].post;
     expect(post.requestBody.content['application/json'].schema).to.deep.equal({ $ref: '#/components/schemas/NewOrder' });
-    expect(post.parameters.map((p: { name: string }) => p.name)).to.include.members(['Idempotency-Key', 'X-Signature']);
+    expect(post.parameters.map((p) => p.name)).to.include.members(['Idempotency-Key', 'X-Signature']);
   });
 
   it('when a real order is read, then it matches the documented Order schema', async () => {

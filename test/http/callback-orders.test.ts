@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { orderSchema } from '../../src/http/api-schemas';
+import type { OrderView } from '../../src/order/order-view';
+import { bodyOf, errorOf } from '../helpers/body-of';
 import { createTestApp, type TestApp } from './test-app';
 
 describe('http/routes/orders: callback orders', () => {
@@ -19,15 +21,16 @@ describe('http/routes/orders: callback orders', () => {
 
     expect(res.status).to.equal(201);
     expect(res.body).to.deep.include({ mode: 'callback', status: 'created', expiresAt: '2026-03-02T08:00:00.000Z' });
-    expect(res.body.payCode).to.match(/^\d{6}$/);
-    expect(res.body.callback).to.deep.equal({
+    const order = bodyOf<OrderView>(res);
+    expect(order.payCode).to.match(/^\d{6}$/);
+    expect(order.callback).to.deep.equal({
       phone: '13552535506',
       state: 'scheduled',
       nextCallAt: '2026-03-01T08:00:00.000Z',
       attemptsMade: 0,
       attempts: [],
     });
-    const read = await request(t.app).get(`/v1/orders/${res.body.id}`).set('Authorization', `Bearer ${t.a.key}`);
+    const read = await request(t.app).get(`/v1/orders/${order.id}`).set('Authorization', `Bearer ${t.a.key}`);
     expect(read.body).to.deep.equal(res.body);
     expect(orderSchema.safeParse(res.body).success, 'matches the documented Order').to.equal(true);
   });
@@ -35,7 +38,7 @@ describe('http/routes/orders: callback orders', () => {
   it('when callAfter falls at night, then the first call is at the next 08:00 in Shanghai', async () => {
     const res = await create({ ...base, phone: '021 6234 5678', callAfter: '2026-03-01T22:30:00+08:00' });
     expect(res.status).to.equal(201);
-    expect(res.body.callback).to.deep.include({
+    expect(bodyOf<OrderView>(res).callback).to.deep.include({
       phone: '02162345678',
       callAfter: '2026-03-01T14:30:00.000Z',
       nextCallAt: '2026-03-02T00:00:00.000Z',
@@ -77,30 +80,31 @@ describe('http/routes/orders: callback orders', () => {
     it(`when the order has ${what}, then 400 validation_failed names the field`, async () => {
       const res = await create(body);
       expect(res.status).to.equal(400);
-      expect(res.body.error).to.deep.equal({ code: 'validation_failed', message: 'the request has invalid fields', fields });
+      expect(errorOf(res)).to.deep.equal({ code: 'validation_failed', message: 'the request has invalid fields', fields });
     });
   }
 
   it('when the first call would come after the order expires, then 400 on callAfter', async () => {
     const res = await create({ ...base, phone: '13552535506', callAfter: '2026-03-03T10:00:00+08:00' });
     expect(res.status).to.equal(400);
-    expect(res.body.error.fields.callAfter).to.match(
+    expect(errorOf(res).fields?.callAfter).to.match(
       /^the first call \(2026-03-03T02:00:00.000Z, within calling hours\) must come before/,
     );
     expect(await t.deps.db('orders').count({ n: '*' }).first()).to.deep.equal({ n: 0 });
   });
 
   it('when another merchant asks for the callback order, then 404', async () => {
-    const created = (await create({ ...base, phone: '13552535506' })).body;
+    const created = bodyOf<OrderView>(await create({ ...base, phone: '13552535506' }));
     const res = await request(t.app).get(`/v1/orders/${created.id}`).set('Authorization', `Bearer ${t.b.key}`);
     expect(res.status).to.equal(404);
   });
 
   it('when the merchant cancels a callback order, then its callback is cancelled too', async () => {
-    const created = (await create({ ...base, phone: '13552535506' })).body;
+    const created = bodyOf<OrderView>(await create({ ...base, phone: '13552535506' }));
     const res = await request(t.app).post(`/v1/orders/${created.id}/cancel`).set('Authorization', `Bearer ${t.a.key}`).send({});
     expect(res.status).to.equal(200);
-    expect(res.body.callback.state).to.equal('cancelled');
-    expect(res.body.callback).not.to.have.property('nextCallAt');
+    const { callback } = bodyOf<OrderView>(res);
+    expect(callback?.state).to.equal('cancelled');
+    expect(callback).not.to.have.property('nextCallAt');
   });
 });

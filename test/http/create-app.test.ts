@@ -5,6 +5,7 @@ import { createApp } from '../../src/http/create-app';
 import { startHttpServer } from '../../src/http/start-http-server';
 import { createLogger } from '../../src/log/logger';
 import type { Merchant } from '../../src/services/merchant-service';
+import { bodyOf } from '../helpers/body-of';
 
 const merchant: Merchant = {
   id: 'mch_1',
@@ -28,20 +29,20 @@ function capturedLog() {
 
 function appWith(overrides: { getOrder?: () => Promise<never> }, log = capturedLog().log) {
   return createApp({
-    merchants: { authenticate: async (key) => (key === 'good' ? merchant : undefined) },
+    merchants: { authenticate: (key) => Promise.resolve(key === 'good' ? merchant : undefined) },
     orders: {
-      createOrder: async () => {
-        throw new Error('not used');
-      },
+      createOrder: () => Promise.reject(new Error('not used')),
       getOrder: overrides.getOrder ?? (async () => Promise.reject(new Error('not used'))),
       cancelOrder: async () => Promise.reject(new Error('not used')),
     },
-    banks: { listBanks: async () => [{ code: 'pab', nameZh: '平安银行', nameEn: 'Ping An Bank', status: 'supported' }] },
+    banks: {
+      listBanks: () => Promise.resolve([{ code: 'pab', nameZh: '平安银行', nameEn: 'Ping An Bank', status: 'supported' }]),
+    },
     idempotency: {
       claim: async () => Promise.reject(new Error('not used')),
-      complete: async () => undefined,
-      release: async () => undefined,
-      purgeExpired: async () => 0,
+      complete: () => Promise.resolve(),
+      release: () => Promise.resolve(),
+      purgeExpired: () => Promise.resolve(0),
     },
     rateLimitPerMinute: 100,
     log,
@@ -58,7 +59,7 @@ describe('http/create-app', () => {
   it('when banks are listed with a key, then the list comes back', async () => {
     const res = await request(appWith({})).get('/v1/banks').set('Authorization', 'Bearer good');
     expect(res.status).to.equal(200);
-    expect(res.body.banks[0]).to.include({ code: 'pab', status: 'supported' });
+    expect(bodyOf<{ banks: object[] }>(res).banks[0]).to.include({ code: 'pab', status: 'supported' });
   });
 
   it('when a route is unknown, then 404 not_found in the error shape', async () => {
@@ -79,7 +80,7 @@ describe('http/create-app', () => {
   it('when a request is made, then the log line has method, path and status but not the key', async () => {
     const { log, lines } = capturedLog();
     await request(appWith({}, log)).get('/v1/banks?x=1').set('Authorization', 'Bearer good');
-    const line = JSON.parse(lines.find((l) => l.includes('http request'))!);
+    const line = JSON.parse(lines.find((l) => l.includes('http request'))!) as Record<string, unknown>;
     expect(line).to.include({ method: 'GET', path: '/v1/banks', status: 200 });
     expect(lines.join('')).not.to.include('good');
   });

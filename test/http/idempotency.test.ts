@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
+import type { OrderView } from '../../src/order/order-view';
+import { bodyOf, errorOf } from '../helpers/body-of';
 import { createTestApp, type TestApp } from './test-app';
 
 describe('http/idempotency', () => {
@@ -35,12 +37,12 @@ describe('http/idempotency', () => {
       await post('/v1/orders', order, 'key-1');
       const res = await post('/v1/orders', { ...order, amount: 1 }, 'key-1');
       expect(res.status).to.equal(422);
-      expect(res.body.error.code).to.equal('idempotency_mismatch');
+      expect(errorOf(res).code).to.equal('idempotency_mismatch');
       expect(await orderCount()).to.equal(1);
     });
 
     it('when the same key is used on another endpoint, then 422 (the path is part of the request)', async () => {
-      const created = (await post('/v1/orders', order, 'key-1')).body;
+      const created = bodyOf<OrderView>(await post('/v1/orders', order, 'key-1'));
       const res = await post(`/v1/orders/${created.id}/cancel`, order, 'key-1');
       expect(res.status).to.equal(422);
     });
@@ -67,21 +69,21 @@ describe('http/idempotency', () => {
 
       expect(b.status).to.equal(201);
       expect(b.headers).not.to.have.property('idempotent-replayed');
-      expect(b.body.id).not.to.equal(a.body.id);
-      expect(b.body.amount).to.equal(777);
+      expect(bodyOf<OrderView>(b).id).not.to.equal(bodyOf<OrderView>(a).id);
+      expect(bodyOf<OrderView>(b).amount).to.equal(777);
       expect(await orderCount()).to.equal(2);
     });
 
     it('when the key is longer than 255 characters, then 400 names the header', async () => {
       const res = await post('/v1/orders', order, 'k'.repeat(256));
       expect(res.status).to.equal(400);
-      expect(res.body.error.fields).to.deep.equal({ 'Idempotency-Key': 'must be 1 to 255 characters' });
+      expect(errorOf(res).fields).to.deep.equal({ 'Idempotency-Key': 'must be 1 to 255 characters' });
       expect((await post('/v1/orders', order, 'k'.repeat(255))).status).to.equal(201);
     });
 
     it('when 24 hours have passed, then the key starts a new request', async () => {
       const cancelBody = {};
-      const created = (await post('/v1/orders', order, undefined)).body;
+      const created = bodyOf<OrderView>(await post('/v1/orders', order, undefined));
       await post(`/v1/orders/${created.id}/cancel`, cancelBody, 'key-1');
       t.deps.advance(24 * 3600_000);
       const res = await post(`/v1/orders/${created.id}/cancel`, cancelBody, 'key-1');
@@ -120,12 +122,12 @@ describe('http/idempotency', () => {
 
       expect(firstRes.status).to.equal(201);
       expect(second.status).to.equal(409);
-      expect(second.body.error).to.include({ code: 'conflict' });
-      expect(second.body.error.message).to.include('still in progress');
+      expect(errorOf(second)).to.include({ code: 'conflict' });
+      expect(errorOf(second).message).to.include('still in progress');
       expect(calls).to.equal(1);
       expect(await orderCount()).to.equal(1);
       const replay = await post('/v1/orders', order, 'key-1');
-      expect(replay.body.id).to.equal(firstRes.body.id);
+      expect(bodyOf<OrderView>(replay).id).to.equal(bodyOf<OrderView>(firstRes).id);
     });
 
     it('when two creations with one key are sent together, then one order exists whatever the interleaving', async () => {
@@ -146,9 +148,9 @@ describe('http/idempotency', () => {
       t = await createTestApp({
         wrapOrders: (orders) => ({
           ...orders,
-          createOrder: async () => {
+          createOrder: () => {
             calls++;
-            throw new Error('disk on fire');
+            return Promise.reject(new Error('disk on fire'));
           },
         }),
       });

@@ -2,11 +2,14 @@ import { expect } from 'chai';
 import type { Application } from 'express';
 import request from 'supertest';
 import { createApp } from '../../src/http/create-app';
+import type { OrderView } from '../../src/order/order-view';
 import { createBankService } from '../../src/services/bank-service';
 import { createCallOrders } from '../../src/order/call-orders';
 import { createIdempotencyStore } from '../../src/services/idempotency-store';
 import { createMerchantService } from '../../src/services/merchant-service';
 import { createOrderService } from '../../src/order/order-service';
+import type { OrderRow } from '../../src/store/rows';
+import { bodyOf, errorOf } from '../helpers/body-of';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 
 describe('http/routes/orders', () => {
@@ -49,18 +52,19 @@ describe('http/routes/orders', () => {
       status: 'created',
       mode: 'inbound',
     });
-    expect(res.body.payCode).to.match(/^\d{6}$/);
-    expect(res.body.expiresAt).to.equal('2026-03-01T08:30:00.000Z');
-    expect(res.headers.location).to.equal(`/v1/orders/${res.body.id}`);
+    const order = bodyOf<OrderView>(res);
+    expect(order.payCode).to.match(/^\d{6}$/);
+    expect(order.expiresAt).to.equal('2026-03-01T08:30:00.000Z');
+    expect(res.headers.location).to.equal(`/v1/orders/${order.id}`);
     expect(res.headers['cache-control']).to.equal('no-store');
   });
 
   it('when the merchant reads its order, then it gets the same order with its attempts', async () => {
-    const created = (await create({ merchantOrderId: 'A1', amount: 100 })).body;
+    const created = bodyOf<OrderView>(await create({ merchantOrderId: 'A1', amount: 100 }));
     const res = await request(app).get(`/v1/orders/${created.id}`).set('Authorization', `Bearer ${key}`);
     expect(res.status).to.equal(200);
     expect(res.body).to.deep.equal(created);
-    expect(res.body.attempts).to.deep.equal([]);
+    expect(bodyOf<OrderView>(res).attempts).to.deep.equal([]);
   });
 
   it('when fields are invalid, then 400 validation_failed lists a message per field', async () => {
@@ -86,20 +90,20 @@ describe('http/routes/orders', () => {
       .set('Content-Type', 'application/json')
       .send('{"merchantOrderId": "6216261000000000018",');
     expect(res.status).to.equal(400);
-    expect(res.body.error).to.deep.equal({ code: 'validation_failed', message: 'the body is not valid JSON' });
+    expect(errorOf(res)).to.deep.equal({ code: 'validation_failed', message: 'the body is not valid JSON' });
     expect(res.text).not.to.include('6216261000000000018');
   });
 
   it('when the body is missing or not an object, then 400 says so', async () => {
     const res = await request(app).post('/v1/orders').set('Authorization', `Bearer ${key}`).send();
     expect(res.status).to.equal(400);
-    expect(res.body.error.fields).to.deep.equal({ body: 'the body must be a JSON object' });
+    expect(errorOf(res).fields).to.deep.equal({ body: 'the body must be a JSON object' });
   });
 
   it('when the body is over 16 kB, then 413', async () => {
     const res = await create({ merchantOrderId: 'A1', amount: 1, description: 'x'.repeat(20_000) });
     expect(res.status).to.equal(413);
-    expect(res.body.error.code).to.equal('validation_failed');
+    expect(errorOf(res).code).to.equal('validation_failed');
   });
 
   it('when the key is missing, malformed or wrong, then 401 unauthorized', async () => {
@@ -107,14 +111,14 @@ describe('http/routes/orders', () => {
       const req = request(app).post('/v1/orders').send({ merchantOrderId: 'A1', amount: 1 });
       const res = await (header === undefined ? req : req.set('Authorization', header));
       expect(res.status, String(header)).to.equal(401);
-      expect(res.body.error.code).to.equal('unauthorized');
+      expect(errorOf(res).code).to.equal('unauthorized');
       expect(res.headers['www-authenticate']).to.equal('Bearer');
     }
     expect((await request(app).get('/v1/orders/ord_x')).status).to.equal(401);
   });
 
   it('when another merchant asks for the order, then 404 as for an unknown order', async () => {
-    const created = (await create({ merchantOrderId: 'A1', amount: 100 })).body;
+    const created = bodyOf<OrderView>(await create({ merchantOrderId: 'A1', amount: 100 }));
     const res = await request(app).get(`/v1/orders/${created.id}`).set('Authorization', `Bearer ${otherKey}`);
     expect(res.status).to.equal(404);
     expect(res.body).to.deep.equal({ error: { code: 'not_found', message: 'order not found' } });
@@ -124,14 +128,14 @@ describe('http/routes/orders', () => {
     await create({ merchantOrderId: 'A1', amount: 100 });
     const res = await create({ merchantOrderId: 'A1', amount: 100 });
     expect(res.status).to.equal(409);
-    expect(res.body.error.code).to.equal('conflict');
+    expect(errorOf(res).code).to.equal('conflict');
   });
 
   it('when the order has expired, then it reads expired without a pay code', async () => {
-    const created = (await create({ merchantOrderId: 'A1', amount: 100, expiresInSeconds: 60 })).body;
+    const created = bodyOf<OrderView>(await create({ merchantOrderId: 'A1', amount: 100, expiresInSeconds: 60 }));
     deps.advance(61_000);
     const res = await request(app).get(`/v1/orders/${created.id}`).set('Authorization', `Bearer ${key}`);
-    expect(res.body.status).to.equal('expired');
+    expect(bodyOf<OrderView>(res).status).to.equal('expired');
     expect(res.body).not.to.have.property('payCode');
   });
 
@@ -140,61 +144,61 @@ describe('http/routes/orders', () => {
       request(app).post(`/v1/orders/${id}/cancel`).set('Authorization', `Bearer ${apiKey}`);
 
     it('when a payable order is cancelled, then it reads cancelled without a pay code, and the code no longer pays', async () => {
-      const created = (await create({ merchantOrderId: 'A1', amount: 100 })).body;
+      const created = bodyOf<OrderView>(await create({ merchantOrderId: 'A1', amount: 100 }));
       const res = await cancel(created.id);
 
       expect(res.status).to.equal(200);
       expect(res.body).to.include({ id: created.id, status: 'cancelled' });
       expect(res.body).not.to.have.property('payCode');
       const read = await request(app).get(`/v1/orders/${created.id}`).set('Authorization', `Bearer ${key}`);
-      expect(read.body.status).to.equal('cancelled');
-      const row = await deps.db('orders').where({ id: created.id }).first();
+      expect(bodyOf<OrderView>(read).status).to.equal('cancelled');
+      const row = await deps.db<OrderRow>('orders').where({ id: created.id }).first();
       expect(row).to.include({ pay_code: null, spent_pay_code: created.payCode });
-      expect(await createCallOrders(deps).claimByPayCode(created.payCode, 'call-1')).to.deep.equal({
+      expect(await createCallOrders(deps).claimByPayCode(created.payCode!, 'call-1')).to.deep.equal({
         ok: false,
         reason: 'not_payable',
       });
     });
 
     it('when the order is paid, then 409 order_not_payable and it stays paid', async () => {
-      const created = (await create({ merchantOrderId: 'A1', amount: 100 })).body;
-      await deps.db('orders').where({ id: created.id }).update({ status: 'paid', pay_code: null });
+      const created = bodyOf<OrderView>(await create({ merchantOrderId: 'A1', amount: 100 }));
+      await deps.db<OrderRow>('orders').where({ id: created.id }).update({ status: 'paid', pay_code: null });
       const res = await cancel(created.id);
 
       expect(res.status).to.equal(409);
-      expect(res.body.error).to.deep.equal({
+      expect(errorOf(res)).to.deep.equal({
         code: 'order_not_payable',
         message: 'the order is paid and can no longer be cancelled',
       });
-      expect((await deps.db('orders').where({ id: created.id }).first())?.status).to.equal('paid');
+      expect((await deps.db<OrderRow>('orders').where({ id: created.id }).first())?.status).to.equal('paid');
     });
 
     it('when the order is already cancelled or expired, then 409 order_not_payable', async () => {
-      const first = (await create({ merchantOrderId: 'A1', amount: 100 })).body;
+      const first = bodyOf<OrderView>(await create({ merchantOrderId: 'A1', amount: 100 }));
       await cancel(first.id);
       expect((await cancel(first.id)).status).to.equal(409);
 
-      const second = (await create({ merchantOrderId: 'A2', amount: 100, expiresInSeconds: 60 })).body;
+      const second = bodyOf<OrderView>(await create({ merchantOrderId: 'A2', amount: 100, expiresInSeconds: 60 }));
       deps.advance(60_000);
       const res = await cancel(second.id);
       expect(res.status).to.equal(409);
-      expect(res.body.error.message).to.include('expired');
+      expect(errorOf(res).message).to.include('expired');
     });
 
     it('when another merchant cancels the order, then 404 and the order is untouched', async () => {
-      const created = (await create({ merchantOrderId: 'A1', amount: 100 })).body;
+      const created = bodyOf<OrderView>(await create({ merchantOrderId: 'A1', amount: 100 }));
       const res = await cancel(created.id, otherKey);
 
       expect(res.status).to.equal(404);
-      expect(res.body.error.code).to.equal('not_found');
-      expect((await deps.db('orders').where({ id: created.id }).first())?.status).to.equal('created');
+      expect(errorOf(res).code).to.equal('not_found');
+      expect((await deps.db<OrderRow>('orders').where({ id: created.id }).first())?.status).to.equal('created');
     });
 
     it('when the body has fields, then 400 and the order stays payable', async () => {
-      const created = (await create({ merchantOrderId: 'A1', amount: 100 })).body;
+      const created = bodyOf<OrderView>(await create({ merchantOrderId: 'A1', amount: 100 }));
       const res = await cancel(created.id).send({ reason: 'x' });
       expect(res.status).to.equal(400);
-      expect(res.body.error.fields).to.deep.equal({ body: 'the body must be an empty JSON object (no fields)' });
+      expect(errorOf(res).fields).to.deep.equal({ body: 'the body must be an empty JSON object (no fields)' });
       expect((await cancel(created.id).send({})).status).to.equal(200);
     });
   });

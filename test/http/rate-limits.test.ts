@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import request from 'supertest';
+import { errorOf } from '../helpers/body-of';
 import { createTestApp, type TestApp } from './test-app';
 
 describe('http/rate-limits', () => {
@@ -16,7 +17,7 @@ describe('http/rate-limits', () => {
     const limited = await banks(t.a.key);
 
     expect(limited.status).to.equal(429);
-    expect(limited.body.error.code).to.equal('rate_limited');
+    expect(errorOf(limited).code).to.equal('rate_limited');
     expect(Number(limited.headers['retry-after'])).to.be.greaterThan(0);
     expect((await banks(t.b.key)).status).to.equal(200);
   });
@@ -31,7 +32,7 @@ describe('http/rate-limits', () => {
     for (let i = 0; i < 3; i++) expect((await banks('ivrpay_sk_wrong')).status).to.equal(401);
     const limited = await banks('ivrpay_sk_wrong');
     expect(limited.status).to.equal(429);
-    expect(limited.body.error.code).to.equal('rate_limited');
+    expect(errorOf(limited).code).to.equal('rate_limited');
     expect((await banks(t.a.key)).status).to.equal(429);
   });
 

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import request from 'supertest';
+import { errorOf } from '../helpers/body-of';
 import { makeCertificate, signatureHeader, type TestCertificate } from './merchant-certificate';
 import { createTestApp, type TestApp } from './test-app';
 
@@ -53,7 +54,7 @@ describe('http/request-signature', function () {
     ]) {
       const res = await postOrder(header);
       expect(res.status, String(header)).to.equal(401);
-      expect(res.body.error.code).to.equal('signature_invalid');
+      expect(errorOf(res).code).to.equal('signature_invalid');
     }
     expect(await t.deps.db('orders').count({ n: '*' })).to.deep.equal([{ n: 0 }]);
   });
@@ -94,7 +95,7 @@ describe('http/request-signature', function () {
     const t2 = Math.floor(t.deps.now().getTime() / 1000);
     const res = await postOrder(signatureHeader(cert.privateKey, t2, 'POST', '/v1/orders', body));
     expect(res.status).to.equal(401);
-    expect(res.body.error.message).to.include('not valid at this time');
+    expect(errorOf(res).message).to.include('not valid at this time');
   });
 
   it('when a merchant has no certificate, then unsigned requests still work', async () => {

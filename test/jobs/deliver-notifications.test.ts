@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import cron from 'node-cron';
-import { deliverNotificationsJob } from '../../src/jobs/deliver-notifications';
+import { jobNamed } from './job-targets';
 import { createNotificationDeliverer } from '../../src/notify/deliver';
 import type { OrderEvent } from '../../src/notify/order-event';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
@@ -23,7 +23,7 @@ describe('jobs/deliver-notifications', () => {
     const shop = await openShop(deps);
     const orderId = await shop.orderInCall(receiver.url);
     await shop.pay(orderId, 'call-1', { pan: '6216261000000000018', kind: 'debit', pin: '123456' }, APPROVED);
-    const job = deliverNotificationsJob(createNotificationDeliverer({ ...deps, secretBox: shop.box }));
+    const job = jobNamed('deliver-notifications', { deliverer: createNotificationDeliverer({ ...deps, secretBox: shop.box }) });
 
     await job.run();
     await job.run();

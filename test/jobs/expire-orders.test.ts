@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { expireOrdersJob } from '../../src/jobs/expire-orders';
+import { jobNamed } from './job-targets';
 import { createMerchantService } from '../../src/services/merchant-service';
 import { createOrderService } from '../../src/order/order-service';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
@@ -18,7 +18,7 @@ describe('jobs/expire-orders', () => {
     const fresh = await orders.createOrder(merchantId, { merchantOrderId: 'A2', amount: 1 });
     deps.advance(61_000);
 
-    const job = expireOrdersJob(orders);
+    const job = jobNamed('expire-orders', { orders });
     expect(job.schedule).to.equal('* * * * *');
     await job.run();
 

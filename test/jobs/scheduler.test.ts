@@ -78,4 +78,29 @@ describe('jobs/scheduler', function () {
     await new Promise((r) => setTimeout(r, 1100));
     expect(started).to.equal(startedAtStop);
   });
+
+  it('when some jobs are stopped by name, then only they stop, and a later stop() stops the rest', async () => {
+    const runs = { first: 0, second: 0 };
+    const scheduler = startScheduler(
+      (['first', 'second'] as const).map((name) => ({
+        name,
+        schedule: EVERY_SECOND,
+        run: () => Promise.resolve((runs[name] += 1)),
+      })),
+      createLogger({ level: 'silent' }),
+    );
+    try {
+      await until(() => runs.first >= 1 && runs.second >= 1);
+      await scheduler.stop(['first']);
+      const firstRuns = runs.first;
+      const secondRuns = runs.second;
+      await until(() => runs.second > secondRuns);
+      expect(runs.first).to.equal(firstRuns);
+    } finally {
+      await scheduler.stop();
+    }
+    const secondRuns = runs.second;
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(runs.second).to.equal(secondRuns);
+  });
 });

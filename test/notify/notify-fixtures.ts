@@ -1,10 +1,13 @@
-import type { AcquirerPort, CardData, PaymentResult } from '../../src/acquirer/acquirer-port';
+import type { CardData } from '../../src/call/card-data';
+import type { PaymentResult } from '../../src/call/payment-result';
+import type { AcquirerPort } from '../../src/acquirer/acquirer-port';
 import { TEST_HOLDER } from '../../src/acquirer/test-cards';
 import { createSecretBox, type SecretBox } from '../../src/notify/secret-box';
 import { createMerchantService, type MerchantService } from '../../src/services/merchant-service';
 import { createOrderService, type OrderService } from '../../src/order/order-service';
 import { createPaymentService } from '../../src/payment/payment-service';
 import type { TestDeps } from '../helpers/test-db';
+import { acquirerBasics } from '../helpers/acquirer-basics';
 import { testCardFingerprint } from '../helpers/test-fingerprint';
 
 export const APPROVED: PaymentResult = { outcome: 'approved', acquirerRef: 'ref-1', responseCode: '00' };
@@ -44,7 +47,11 @@ export async function openShop(deps: TestDeps): Promise<Shop> {
       return order.id;
     },
     async pay(orderId, callId, card, result) {
-      const acquirer: AcquirerPort = { pay: () => Promise.resolve(result), query: () => Promise.resolve(result) };
+      const acquirer: AcquirerPort = {
+        ...acquirerBasics,
+        pay: () => Promise.resolve(result),
+        query: () => Promise.resolve(result),
+      };
       await createPaymentService({ cardFingerprint: testCardFingerprint, ...deps, acquirer, callerWaitMs: 1000 }).pay({
         orderId,
         callId,

@@ -1,8 +1,9 @@
 import { Writable } from 'node:stream';
 import { acpOrderIdOf } from '../../src/acquirer/acp/attempt-order-id';
-import { parseNotification } from '../../src/acquirer/acp/parse-notification';
-import type { AcpAcquirerOptions } from '../../src/acquirer/acp-acquirer';
-import type { CardData, PaymentResult, PendingPayment } from '../../src/acquirer/acquirer-port';
+import type { AcpAcquirerOptions } from '../../src/acquirer/acp/acp-acquirer';
+import type { CardData } from '../../src/call/card-data';
+import type { PaymentResult } from '../../src/call/payment-result';
+import type { PendingPayment } from '../../src/call/pending-payment';
 import type { SandboxServerOptions } from '../../src/acquirer/sandbox-server/sandbox-server';
 import { findTestCard, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../src/acquirer/test-cards';
 import { createApp } from '../../src/http/create-app';
@@ -19,7 +20,7 @@ import { createPaymentService, type PaymentService } from '../../src/payment/pay
 import { openDb, type Knex } from '../../src/store/db';
 import { migrateLatest } from '../../src/store/migrate';
 import { createStore, type Store } from '../../src/store/store';
-import { MERCHANT_ID, startHarness, type Harness } from '../acquirer/acp-harness';
+import { startHarness, type Harness } from '../acquirer/acp-harness';
 import { testOutputFile } from '../helpers/test-output';
 import { testCardFingerprint } from '../helpers/test-fingerprint';
 
@@ -100,7 +101,7 @@ export async function startBench(opts: BenchOptions = {}): Promise<Bench> {
   const deps = { store, log, now };
   const notifications = createPaymentNotifications({
     ...deps,
-    parse: (body) => parseNotification(body, { trust: h.trust, merchantId: MERCHANT_ID, now: now() }),
+    parse: (body) => h.acquirer.parseNotification(body),
   });
   const queryDelaysMs = opts.queryDelaysMs ?? FAST_QUERIES;
   const payments = createPaymentService({

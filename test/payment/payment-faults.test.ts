@@ -14,7 +14,7 @@ const REFUSED_503 = '6216611000000000080';
 /** Notifications go nowhere (connection refused), so only answers and queries can settle an attempt. */
 const NO_NOTIFICATIONS = { adapter: { backUrl: 'http://127.0.0.1:9/acquirer/notify' } };
 
-/** Fault matrix of security notes §3.2 over the sandbox acquirer server, the ACP adapter and SQLite. */
+/** Fault matrix of docs/reference/security.md §3.2 over the sandbox acquirer server, the ACP adapter and SQLite. */
 describe('services: payment faults (F3, F5, acquirer down)', function () {
   this.timeout(20_000);
   let bench: Bench;

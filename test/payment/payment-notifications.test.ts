@@ -13,6 +13,7 @@ import { createPaymentService, type PaymentService } from '../../src/payment/pay
 import { MERCHANT_ID } from '../acquirer/acp-harness';
 import { fixturePki } from '../crypto/pki-fixture';
 import { startBench, type Bench } from './payment-bench';
+import { acquirerBasics } from '../helpers/acquirer-basics';
 import { testCardFingerprint } from '../helpers/test-fingerprint';
 
 const DEBIT = '6216261000000000018';
@@ -67,7 +68,11 @@ describe('services: acquirer notifications over POST /acquirer/notify (F5)', fun
       store: bench.store,
       log: bench.log,
       now: bench.h.clock.now,
-      acquirer: { pay: () => Promise.resolve({ outcome: 'pending' }), query: () => Promise.resolve({ outcome: 'pending' }) },
+      acquirer: {
+        ...acquirerBasics,
+        pay: () => Promise.resolve({ outcome: 'pending' }),
+        query: () => Promise.resolve({ outcome: 'pending' }),
+      },
       callerWaitMs: 50,
       queryDelaysMs: [60_000],
     });

@@ -1,18 +1,14 @@
 import { expect } from 'chai';
-import type {
-  AcquirerPort,
-  PaymentRequest,
-  PaymentResult,
-  PendingPayment,
-  QueryResult,
-  SmsCodeResult,
-} from '../../src/acquirer/acquirer-port';
+import type { PaymentResult } from '../../src/call/payment-result';
+import type { PendingPayment } from '../../src/call/pending-payment';
+import type { AcquirerPort, PaymentRequest, QueryResult, SmsCodeResult } from '../../src/acquirer/acquirer-port';
 import { AppError } from '../../src/domain/app-error';
 import { createMerchantService } from '../../src/services/merchant-service';
 import { createOrderService, type OrderService } from '../../src/order/order-service';
 import type { PaymentAttemptRow } from '../../src/store/payment-rows';
 import { createPaymentService, type PaymentService } from '../../src/payment/payment-service';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
+import { acquirerBasics } from '../helpers/acquirer-basics';
 import { testCardFingerprint } from '../helpers/test-fingerprint';
 
 const debitCard = { pan: '6216261000000000018', kind: 'debit' as const, pin: '123456' };
@@ -29,6 +25,7 @@ type FakeAcquirer = AcquirerPort & {
 /** Answers each payment with the next scripted behaviour, each query with the next scripted answer (else not found). */
 function fakeAcquirer(...answers: Array<() => Promise<PaymentResult | PendingPayment>>): FakeAcquirer {
   const fake: FakeAcquirer = {
+    ...acquirerBasics,
     requests: [],
     smsRequests: [],
     queryAnswers: [],
@@ -177,6 +174,7 @@ describe('services/payment-service', () => {
   it('when the acquirer throws synchronously, then the answer is unavailable too', async () => {
     const order = await orderInCall();
     const acquirer: AcquirerPort = {
+      ...acquirerBasics,
       pay: () => {
         throw new Error('bad configuration');
       },

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { expect } from 'chai';
-import type { AcquirerPort, PaymentResult } from '../../src/acquirer/acquirer-port';
+import type { PaymentResult } from '../../src/call/payment-result';
+import type { AcquirerPort } from '../../src/acquirer/acquirer-port';
 import { createLogger } from '../../src/log/logger';
 import { createMerchantService } from '../../src/services/merchant-service';
 import { createOrderService } from '../../src/order/order-service';
@@ -12,6 +13,7 @@ import { openDb } from '../../src/store/db';
 import { migrateLatest } from '../../src/store/migrate';
 import { createStore } from '../../src/store/store';
 import { dumpAllTables } from '../helpers/test-db';
+import { acquirerBasics } from '../helpers/acquirer-basics';
 import { testCardFingerprint } from '../helpers/test-fingerprint';
 
 const credit = { pan: '6221558812340000', kind: 'credit' as const, cvn2: '123', expiryMmyy: '1230' };
@@ -47,6 +49,7 @@ describe('services: no card data at rest', () => {
       { outcome: 'approved', acquirerRef: 'ref-1', responseCode: '00' },
     ];
     const acquirer: AcquirerPort = {
+      ...acquirerBasics,
       pay: () => Promise.resolve(answers.shift()!),
       query: () => Promise.resolve({ outcome: 'not_found' }),
     };

@@ -19,18 +19,22 @@ export interface ApiResult {
   runs: (ApiRun & { round: number; endpoint: 'post' | 'get'; server: ServerKind })[];
 }
 
-/** The baseline, the API with SQLITE_SYNCHRONOUS=full (the default) and =normal, and the HTTP layer over a stubbed store. */
-export type ServerKind = 'bare' | 'api' | 'api-normal' | 'stub';
+/**
+ * The baseline, the API with SQLITE_SYNCHRONOUS=full (the default) and =normal, the HTTP layer over a
+ * stubbed store, and with --against the API of the other tree (synchronous=full).
+ */
+export type ServerKind = 'bare' | 'api' | 'api-normal' | 'stub' | 'previous';
 export const SERVER_NAME: Record<ServerKind, string> = {
   bare: 'bare Express',
   api: 'ivrpay API (synchronous=full, default)',
   'api-normal': 'ivrpay API (synchronous=normal)',
   stub: 'ivrpay HTTP layer, store stubbed (diagnostic)',
+  previous: 'ivrpay API of the --against tree (synchronous=full)',
 };
 const VARIANTS = ['api', 'api-normal'] as const;
 const COMPARED = [...VARIANTS, 'stub'] as const;
 
-const ENDPOINT = { post: 'POST /v1/orders', get: 'GET /v1/orders/:id' };
+export const ENDPOINT = { post: 'POST /v1/orders', get: 'GET /v1/orders/:id' };
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 export function apiReport(result: ApiResult): { markdown: string; summary: unknown } {

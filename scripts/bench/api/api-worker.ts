@@ -52,7 +52,7 @@ export const SAMPLE_ORDER = {
   attempts: [],
 };
 
-async function startBare(): Promise<ApiWorkerReady & { close(): Promise<void> }> {
+async function startBare(): Promise<ApiWorkerReady & { close: () => Promise<void> }> {
   const app = express();
   app.post('/echo', express.json(), (req, res) => {
     res.status(201).json({ ...SAMPLE_ORDER, ...req.body });
@@ -64,7 +64,7 @@ async function startBare(): Promise<ApiWorkerReady & { close(): Promise<void> }>
   return { pid: process.pid, port: http.address.port, close: () => http.close() };
 }
 
-async function startApi(ordersToRead: number, storeStubbed: boolean): Promise<ApiWorkerReady & { close(): Promise<void> }> {
+async function startApi(ordersToRead: number, storeStubbed: boolean): Promise<ApiWorkerReady & { close: () => Promise<void> }> {
   const config = loadConfig(process.env);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ivrpay-bench-api-'));
   const log = createLogger({ level: config.log.level });

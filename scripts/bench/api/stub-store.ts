@@ -16,6 +16,7 @@ type StubOrders = Pick<OrderService, 'createOrder' | 'getOrder' | 'cancelOrder'>
 export function stubOrders(now: () => Date): StubOrders {
   const orders = new Map<string, OrderView>();
   return {
+    // eslint-disable-next-line @typescript-eslint/require-await -- async turns parseInput's throw into a rejection, as in the real service
     async createOrder(_merchantId, input) {
       const order = parseInput(newOrderSchema, input);
       const at = now().toISOString();
@@ -36,20 +37,19 @@ export function stubOrders(now: () => Date): StubOrders {
       orders.set(view.id, view);
       return view;
     },
-    async getOrder(_merchantId, id) {
+    getOrder(_merchantId, id) {
       const view = orders.get(id);
-      if (!view) throw new AppError('not_found', 'order not found');
-      return view;
+      return view ? Promise.resolve(view) : Promise.reject(new AppError('not_found', 'order not found'));
     },
-    async cancelOrder() {
-      throw new AppError('order_not_payable', 'not in the stub');
+    cancelOrder() {
+      return Promise.reject(new AppError('order_not_payable', 'not in the stub'));
     },
   };
 }
 
 export const stubIdempotency: IdempotencyStore = {
-  claim: async (merchantId, key) => ({ kind: 'started', lock: { merchantId, key, createdAt: '' } }),
-  complete: async () => undefined,
-  release: async () => undefined,
-  purgeExpired: async () => 0,
+  claim: (merchantId, key) => Promise.resolve({ kind: 'started', lock: { merchantId, key, createdAt: '' } }),
+  complete: () => Promise.resolve(),
+  release: () => Promise.resolve(),
+  purgeExpired: () => Promise.resolve(0),
 };

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { errorMessage } from '../../../src/lib/error-message';
 import { processCpuMicros, processRssBytes } from '../lib/proc-cpu';
 import type { Worker } from '../lib/worker-rpc';
 import type { DriveMode, DrivenCall } from './bench-call';
@@ -76,7 +77,7 @@ export async function runPhase(
   // The sandbox is shared: a test suite that restarts it (test/ari/stasis-app.e2e) spoils the run.
   if (lost)
     throw new Error(
-      `Asterisk (pid ${opts.asteriskPid}) could not be measured any more, restarted by someone? Run again. (${String(lost)})`,
+      `Asterisk (pid ${opts.asteriskPid}) could not be measured any more, restarted by someone? Run again. (${errorMessage(lost)})`,
     );
 
   const loadAverage = os.loadavg()[0];

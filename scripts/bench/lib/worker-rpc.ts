@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { errorMessage } from '../../../src/lib/error-message';
 
 /**
  * Request/answer over the IPC channel of a forked TypeScript worker, so the process we measure runs
@@ -74,14 +75,15 @@ export async function forkWorker<Ready>(file: string, opts: ForkOptions = {}): P
     call<T>(cmd: string, payload?: unknown): Promise<T> {
       const id = nextId++;
       return new Promise<T>((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        pending.set(id, { resolve, reject });
         child.send({ id, cmd, payload } satisfies Request);
       });
     },
   };
 }
 
-export type Handlers = Record<string, (payload: any) => unknown>;
+/** Each handler declares the payload it expects: the driver sends it so (it comes over IPC unchecked). */
+export type Handlers = Record<string, (payload: never) => unknown>;
 
 /** The worker's side: answers each request with its handler's (awaited) value. */
 export function serveRequests(handlers: Handlers): void {
@@ -90,12 +92,11 @@ export function serveRequests(handlers: Handlers): void {
     Promise.resolve()
       .then(() => {
         if (!handler) throw new Error(`unknown command ${message.cmd}`);
-        return handler(message.payload);
+        return (handler as (payload: unknown) => unknown)(message.payload);
       })
       .then(
         (value) => process.send?.({ id: message.id, ok: true, value } satisfies Answer),
-        (err: unknown) =>
-          process.send?.({ id: message.id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies Answer),
+        (err: unknown) => process.send?.({ id: message.id, ok: false, error: errorMessage(err) } satisfies Answer),
       );
   });
 }
@@ -105,5 +106,5 @@ export function announceReady(value: unknown): void {
 }
 
 export function announceFailure(err: unknown): void {
-  process.send?.({ type: 'failed', value: err instanceof Error ? err.message : String(err) });
+  process.send?.({ type: 'failed', value: errorMessage(err) });
 }

@@ -1,4 +1,5 @@
-import type { CardData, HolderData } from '../acquirer-port';
+import type { CardData } from '../../call/card-data';
+import type { HolderData } from '../../call/holder-data';
 import { AcpError } from './acp-error';
 import { buildCustomerInfo, mmyyToYymm, type CustomerInfo, type CustomerInfoMode } from './customer-info';
 import { encryptField, type FieldEncryption } from './field-encryption';

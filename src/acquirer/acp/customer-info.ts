@@ -2,7 +2,7 @@ import { AcpError } from './acp-error';
 import { encryptField, type FieldEncryption } from './field-encryption';
 
 /**
- * `customerInfo`: base64 of `{k=v&k=v}` (unionpay-acp notes §8.2). Which sub-fields go in is set
+ * `customerInfo`: base64 of `{k=v&k=v}` (docs/reference/unionpay-acp.md §8.2). Which sub-fields go in is set
  * per merchant by UnionPay; the builder sends exactly those given.
  */
 export interface CustomerInfo {

@@ -1,4 +1,4 @@
-import type { CardData } from '../acquirer-port';
+import type { CardData } from '../../call/card-data';
 import { AcpError } from './acp-error';
 import { ACP_ENCODING, ACP_SIGN_METHOD_RSA, ACP_VERSION, type AcpFields } from './acp-fields';
 import { isAcpOrderId } from './acp-order-id';

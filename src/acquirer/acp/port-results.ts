@@ -1,5 +1,8 @@
 import type { CardKind } from '../../domain/card-kind';
-import type { DeclineReason, PaymentResult, PendingPayment, QueryResult } from '../acquirer-port';
+import type { DeclineReason } from '../../call/decline-reason';
+import type { PaymentResult } from '../../call/payment-result';
+import type { PendingPayment } from '../../call/pending-payment';
+import type { QueryResult } from '../acquirer-port';
 import { consumeAnswerOutcome, declineReason, queryAnswerOutcome, transactionOutcome } from './response-codes';
 
 /**

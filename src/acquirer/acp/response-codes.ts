@@ -1,8 +1,8 @@
 import type { CardKind } from '../../domain/card-kind';
-import type { DeclineReason } from '../acquirer-port';
+import type { DeclineReason } from '../../call/decline-reason';
 
 /**
- * What an ACP code says about a transaction (unionpay-acp notes §8.4). `code` is kept so callers
+ * What an ACP code says about a transaction (docs/reference/unionpay-acp.md §8.4). `code` is kept so callers
  * can record it.
  */
 export type AcpOutcome =

@@ -5,7 +5,7 @@ import { readCard } from './read-card';
 import { validOrder } from './valid-order';
 
 /**
- * Send SMS code (77): the test environment sends no SMS, the code is always 111111 (notes §8.2). It
+ * Send SMS code (77): the test environment sends no SMS, the code is always 111111 (docs/reference/unionpay-acp.md §8.2). It
  * is good only for a consume with the same orderId, txnTime and txnAmt.
  */
 export function handleSmsCode(fields: AcpFields, ctx: GatewayContext): GatewayReply {

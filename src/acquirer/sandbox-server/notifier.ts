@@ -7,7 +7,7 @@ import type { TrafficLog } from './traffic-log';
 /**
  * UnionPay's back-end notifications: POSTed (form-encoded, signed) to the request's backUrl; HTTP
  * 200 within 10 s is success, anything else is sent again. Five sends in all, waiting 0, 1, 2, 4
- * and 5 minutes before each (unionpay-acp notes §8.4; shortened in tests).
+ * and 5 minutes before each (docs/reference/unionpay-acp.md §8.4; shortened in tests).
  */
 export const UNIONPAY_NOTIFY_DELAYS_MS: readonly number[] = [0, 60_000, 120_000, 240_000, 300_000];
 

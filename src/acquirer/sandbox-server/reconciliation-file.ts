@@ -2,7 +2,7 @@ import type { LedgerEntry } from '../sandbox-ledger';
 
 /**
  * The sandbox's daily reconciliation file: a simplified 流水 (transaction detail) file in the
- * spirit of UnionPay's INN…ZM_<merId> (unionpay-acp notes §8.6). One line per successful
+ * spirit of UnionPay's INN…ZM_<merId> (docs/reference/unionpay-acp.md §8.6). One line per successful
  * transaction of the settlement date, fields in this order, each padded to its width and separated
  * by one space (so every line is the same length); no header or summary line.
  *

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { TestPki } from '../../crypto/test-pki';
+import { errorSummary } from '../../log/error-summary';
 import type { AcpFields } from '../acp/acp-fields';
 import { decodeForm, encodeAnswer } from '../acp/form-codec';
 import { signFields } from '../acp/sign-string';
@@ -139,7 +140,7 @@ export async function startSandboxServer(opts: SandboxServerOptions): Promise<Sa
 
   const server = http.createServer((req, res) => {
     serve(req, res).catch((err: unknown) => {
-      log.error({ error: err instanceof Error ? err.message : String(err) }, 'sandbox acquirer failed on a request');
+      log.error({ err: errorSummary(err) }, 'sandbox acquirer failed on a request');
       if (!res.headersSent) sendText(res, 500, 'internal error');
     });
   });

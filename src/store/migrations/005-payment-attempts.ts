@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 
-// Exactly-once charging (security notes §3.1). A payment attempt is written, with the txnTime and amount
+// Exactly-once charging (docs/reference/security.md §3.1). A payment attempt is written, with the txnTime and amount
 // the acquirer will know it by, BEFORE its consume is sent; after a timeout or a crash that row is all
 // there is to query it by. States only move forward (see src/domain/payment-attempt-state.ts).
 // Acquirer notifications are kept by the acquirer's serial (queryId), so a resent one changes nothing.

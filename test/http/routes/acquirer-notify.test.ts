@@ -23,7 +23,7 @@ describe('http: POST /acquirer/notify', () => {
   }
 
   it('when a verified notification comes, then the raw form body reaches the receiver and the answer is 200 without auth', async () => {
-    const t = await appAnswering(async () => ({ status: 'applied', changed: true }));
+    const t = await appAnswering(() => Promise.resolve({ status: 'applied', changed: true }));
     const body = 'orderId=att1&respCode=00&signature=a%2Bb%3D';
 
     const res = await request(t.app).post('/acquirer/notify').set('content-type', FORM).send(body);
@@ -34,13 +34,13 @@ describe('http: POST /acquirer/notify', () => {
   });
 
   it('when the notification is a resend already applied, then the answer is still 200, so the acquirer stops resending', async () => {
-    const t = await appAnswering(async () => ({ status: 'duplicate' }));
+    const t = await appAnswering(() => Promise.resolve({ status: 'duplicate' }));
     expect((await request(t.app).post('/acquirer/notify').set('content-type', FORM).send('a=1')).status).to.equal(200);
     await t.deps.db.destroy();
   });
 
   it('when the receiver rejects the notification, then the answer is 400', async () => {
-    const t = await appAnswering(async () => ({ status: 'rejected', reason: 'signature' }));
+    const t = await appAnswering(() => Promise.resolve({ status: 'rejected', reason: 'signature' }));
     const res = await request(t.app).post('/acquirer/notify').set('content-type', FORM).send('a=1');
     expect(res.status).to.equal(400);
     expect(res.text).to.equal('rejected');

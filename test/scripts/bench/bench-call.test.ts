@@ -9,8 +9,9 @@ const at = (ms: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, 0, ms)).toISOStri
 function harness(mode: 'app' | 'dialplan') {
   const sent: { channelId: string; keys: string }[] = [];
   const ops = {
-    sendKeys: async (channelId: string, keys: string) => {
+    sendKeys: (channelId: string, keys: string) => {
       sent.push({ channelId, keys });
+      return Promise.resolve();
     },
     hangup: async () => {},
   };

@@ -15,6 +15,6 @@ describe('bench percentiles', () => {
   it('when there are no samples, then every figure is NaN, not a made-up zero', () => {
     const s = summarize([]);
     expect(s.count).to.equal(0);
-    expect(s.p99).to.be.NaN;
+    expect(s.p99).to.deep.equal(NaN);
   });
 });

@@ -1,33 +1,31 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import type { Logger } from 'pino';
-import { certIdOf } from '../crypto/certificates';
-import type { RsaPadding } from '../crypto/rsa';
-import type {
-  AcquirerPort,
-  AttemptRef,
-  CardData,
-  PaymentRequest,
-  PaymentResult,
-  PendingPayment,
-  QueryResult,
-  SmsCodeResult,
-} from './acquirer-port';
-import { createAcpClient, type AcpExchange } from './acp/acp-client';
-import { AcpError } from './acp/acp-error';
-import { acpOrderIdOf, reqReservedOf } from './acp/attempt-order-id';
-import type { CardSecurity } from './acp/card-fields';
-import type { CustomerInfoMode } from './acp/customer-info';
-import { buildConsume, buildQuery, buildSmsCodeRequest, type AcpMerchant } from './acp/messages';
-import type { PinProtection } from './acp/pin-encryption';
-import { consumeAnswerResult, messageRejected, queryResult, reasonFor } from './acp/port-results';
-import { sendReversal, type ReversalInput, type ReversalResult } from './acp/reversal';
-import type { AcpTrust } from './acp/verify-acp-message';
-import { exchangeZonePinKey } from './acp/zone-pin-key-exchange';
+import type { CardData } from '../../call/card-data';
+import type { PaymentResult } from '../../call/payment-result';
+import type { PendingPayment } from '../../call/pending-payment';
+import { certIdOf } from '../../crypto/certificates';
+import type { RsaPadding } from '../../crypto/rsa';
+import { errorSummary } from '../../log/error-summary';
+import type { AcquirerPort, AttemptRef, NotificationVerdict, PaymentRequest, QueryResult, SmsCodeResult } from '../acquirer-port';
+import { acquirerNotificationOf } from './acquirer-notification';
+import { createAcpClient, type AcpExchange } from './acp-client';
+import { AcpError } from './acp-error';
+import { acpOrderIdOf, reqReservedOf } from './attempt-order-id';
+import type { CardSecurity } from './card-fields';
+import type { CustomerInfoMode } from './customer-info';
+import { buildConsume, buildQuery, buildSmsCodeRequest, type AcpMerchant } from './messages';
+import { parseNotification } from './parse-notification';
+import type { PinProtection } from './pin-encryption';
+import { consumeAnswerResult, messageRejected, queryResult, reasonFor } from './port-results';
+import { sendReversal, type ReversalInput, type ReversalResult } from './reversal';
+import { formatTxnTime } from './txn-time';
+import type { AcpTrust } from './verify-acp-message';
+import { exchangeZonePinKey } from './zone-pin-key-exchange';
 
 export interface AcpAcquirerOptions {
   /** Full URLs: backTransReq.do, queryTrans.do, and for pinMode 'tdea' without a zonePinKey the key exchange. */
   endpoints: { backTrans: string; query: string; zonePinKey?: string };
-  /** 15 digits, issued by the acquirer. */
+  /** 15 digits, issued by the acquirer; a notification for another merchant is not ours to apply. */
   merchantId: string;
   /** The merchant signing key (PKCS#8 PEM or a KeyObject); UnionPay's .pfx must be converted once. */
   signingKey: KeyObject | string;
@@ -37,6 +35,7 @@ export interface AcpAcquirerOptions {
   encryptionCert: string;
   /** 'pkcs1' for UnionPay; 'oaep' for the bundled sandbox (see src/crypto/rsa.ts). */
   encryptionPadding: RsaPadding;
+  /** Whose signatures answers and notifications must carry. */
   trust: AcpTrust;
   pinMode: 'rsa' | 'tdea';
   /** A zone PIN key agreed out of band; absent with 'tdea': one is exchanged at the first payment. */
@@ -113,10 +112,7 @@ export function createAcpAcquirer(opts: AcpAcquirerOptions): AcpAcquirer {
       try {
         cardSecurity = await security();
       } catch (err) {
-        log.error(
-          { acpOrderId: ref.orderId, error: err instanceof Error ? err.message : String(err) },
-          'consume not sent: no zone PIN key',
-        );
+        log.error({ acpOrderId: ref.orderId, err: errorSummary(err) }, 'consume not sent: no zone PIN key');
         return { outcome: 'unavailable' };
       }
       const fields = buildConsume(
@@ -158,6 +154,13 @@ export function createAcpAcquirer(opts: AcpAcquirerOptions): AcpAcquirer {
       const result = queryResult(respCode, origRespCode, queryId, attempt.cardKind);
       log.info({ acpOrderId: ref.orderId, respCode, origRespCode, outcome: result.outcome }, 'query answered');
       return result;
+    },
+
+    txnTimeOf: formatTxnTime,
+
+    parseNotification(body): NotificationVerdict {
+      const verdict = parseNotification(body, { trust: opts.trust, merchantId: opts.merchantId, now: opts.now() });
+      return verdict.ok ? { ok: true, notification: acquirerNotificationOf(verdict.notification) } : verdict;
     },
 
     smsCodeRequired(card) {

@@ -1,13 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
-import { createAcpAcquirer } from '../../src/acquirer/acp-acquirer';
-import { acpOrderIdOf } from '../../src/acquirer/acp/attempt-order-id';
-import { queryUntilSettled } from '../../src/acquirer/query-until-settled';
-import { certIdOf } from '../../src/crypto/certificates';
-import { SANDBOX_ACQUIRER_ORG } from '../../src/crypto/test-pki';
-import { fixturePki } from '../crypto/pki-fixture';
-import { memoryLog, MERCHANT_ID, startHarness, testClock } from './acp-harness';
+import { createAcpAcquirer } from '../../../src/acquirer/acp/acp-acquirer';
+import { acpOrderIdOf } from '../../../src/acquirer/acp/attempt-order-id';
+import { queryUntilSettled } from '../../../src/acquirer/query-until-settled';
+import { certIdOf } from '../../../src/crypto/certificates';
+import { SANDBOX_ACQUIRER_ORG } from '../../../src/crypto/test-pki';
+import { fixturePki } from '../../crypto/pki-fixture';
+import { memoryLog, MERCHANT_ID, startHarness, testClock } from '../acp-harness';
 
 const DEBIT = '6216261000000000018';
 const CREDIT = '6221558812340000';

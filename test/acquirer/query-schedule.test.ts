@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { nextQueryDelayMs, QUERY_DELAYS_S } from '../../../src/acquirer/acp/query-schedule';
+import { nextQueryDelayMs, QUERY_DELAYS_S } from '../../src/acquirer/query-schedule';
 
 describe('query schedule', () => {
   it("when the schedule is read, then it is UnionPay's 1, 2, 4, 8, 16, 32 s", () => {

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import type { AttemptRef, PaymentRequest } from '../../src/acquirer/acquirer-port';
-import { acpOrderIdOf } from '../../src/acquirer/acp/attempt-order-id';
-import { queryUntilSettled } from '../../src/acquirer/query-until-settled';
-import { TEST_CARDS, TEST_HOLDER } from '../../src/acquirer/test-cards';
-import { maskPan } from '../../src/domain/mask';
-import { startHarness, type Harness } from './acp-harness';
+import type { AttemptRef, PaymentRequest } from '../../../src/acquirer/acquirer-port';
+import { acpOrderIdOf } from '../../../src/acquirer/acp/attempt-order-id';
+import { queryUntilSettled } from '../../../src/acquirer/query-until-settled';
+import { TEST_CARDS, TEST_HOLDER } from '../../../src/acquirer/test-cards';
+import { maskPan } from '../../../src/domain/mask';
+import { startHarness, type Harness } from '../acp-harness';
 
 const DEBIT = '6216261000000000018';
 const CREDIT = '6221558812340000';
@@ -176,6 +176,45 @@ describe('createAcpAcquirer ↔ sandbox acquirer server', function () {
     expect(
       await h.acquirer.cancel({ attemptId: `${req.attemptId}c`, txnTime: req.txnTime, amountFen: req.amount, origQryId }),
     ).to.include({ outcome: 'accepted' });
+  });
+
+  it('when the sandbox notifies an approved consume, then parseNotification verifies it and tells in port terms which attempt it names and its result', async () => {
+    const req = h.request(DEBIT);
+    const before = h.receiver.bodies.length;
+    await h.acquirer.pay(req);
+    await h.server.notificationsIdle();
+    const [body] = h.receiver.bodies.slice(before);
+    const verdict = h.acquirer.parseNotification(body);
+    if (!verdict.ok) expect.fail(`rejected: ${verdict.reason}`);
+    const n = verdict.notification;
+    expect(n).to.include({
+      acquirerOrderId: acpOrderIdOf(req.attemptId),
+      txnTime: req.txnTime,
+      isPayment: true,
+      responseCode: '00',
+      amount: req.amount,
+    });
+    expect(n.names(req.attemptId)).to.equal(true);
+    expect(n.names(h.request(DEBIT).attemptId)).to.equal(false);
+    expect(n.result('debit')).to.deep.equal({ outcome: 'approved', acquirerRef: n.acquirerRef, responseCode: '00' });
+    expect(await h.acquirer.query(refOf(req))).to.deep.equal(n.result('debit'));
+  });
+
+  it('when a notification is altered after signing, or is not a form, then parseNotification rejects it with the reason', async () => {
+    const req = h.request(DEBIT);
+    const before = h.receiver.bodies.length;
+    await h.acquirer.pay(req);
+    await h.server.notificationsIdle();
+    const [body] = h.receiver.bodies.slice(before);
+    expect(h.acquirer.parseNotification(body.replace(/txnAmt=\d+/, 'txnAmt=1'))).to.deep.equal({
+      ok: false,
+      reason: 'bad_signature',
+    });
+    expect(h.acquirer.parseNotification('a=1&a=2')).to.deep.equal({ ok: false, reason: 'malformed' });
+  });
+
+  it("when an attempt is stamped, then its transaction time is ACP's Beijing YYYYMMDDhhmmss", () => {
+    expect(h.acquirer.txnTimeOf(new Date('2026-03-01T16:30:05Z'))).to.equal('20260302003005');
   });
 
   it('when payments went through, then our log names orders and codes but no card data', () => {

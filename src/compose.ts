@@ -1,0 +1,73 @@
+import type { Logger } from 'pino';
+import { createCallbackPolicies } from './callback/callback-policy';
+import { createCallbackService } from './callback/callback-service';
+import { createLineService, storedLineUsage } from './callback/line-service';
+import type { Config } from './config/config';
+import { resolveSecretsKeys } from './config/secrets-key';
+import { createNotificationDeliverer } from './notify/deliver';
+import { createNotificationAdmin } from './notify/notification-admin';
+import { createSecretBox } from './notify/secret-box';
+import { webhookTargetCheck } from './notify/webhook-target';
+import { createCallOrders } from './order/call-orders';
+import { createOrderService } from './order/order-service';
+import { createBankService } from './services/bank-service';
+import { createIdempotencyStore } from './services/idempotency-store';
+import { createMerchantService } from './services/merchant-service';
+import { createSmsService } from './services/sms-service';
+import { createSmsPort } from './sms/create-sms-port';
+import { openDb, type Knex } from './store/db';
+import { migrateLatest } from './store/migrate';
+import type { Store } from './store/store';
+
+export interface CoreDeps {
+  /** The service's store shares commits between the merchant API's writes (groupCommit); the admin CLI's commits each alone. */
+  store: Store;
+  now: () => Date;
+  log: Logger;
+}
+
+/** The configured store, migrated to the latest schema; the caller destroys it. */
+export async function openStore(config: Config): Promise<Knex> {
+  const db = await openDb(config.sqliteFile, { synchronous: config.sqliteSynchronous });
+  try {
+    await migrateLatest(db);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return db;
+}
+
+/**
+ * The composition root of everything built on the store: the service (src/service.ts) and the admin CLI
+ * (src/cli/admin.ts) both take their services from here, so each is wired once, with the same settings.
+ * Building a service has no side effect; the service starts the ones it runs.
+ */
+export function composeCore(config: Config, deps: CoreDeps) {
+  const keys = resolveSecretsKeys(config);
+  const secretBox = createSecretBox(keys);
+  return {
+    keys,
+    merchants: createMerchantService({ ...deps, secretBox }),
+    orders: createOrderService({
+      ...deps,
+      defaultExpiresSeconds: config.orderExpiresSeconds,
+      callbackExpiresSeconds: config.callback.orderExpiresSeconds,
+    }),
+    banks: createBankService(deps),
+    callOrders: createCallOrders(deps),
+    idempotency: createIdempotencyStore(deps),
+    deliverer: createNotificationDeliverer({
+      ...deps,
+      secretBox,
+      checkTarget: webhookTargetCheck({ allowPrivateNetworks: config.notify.allowPrivateNetworks }),
+    }),
+    notifications: createNotificationAdmin(deps),
+    callbacks: createCallbackService(deps),
+    callbackPolicies: createCallbackPolicies(deps),
+    sms: createSmsService({ ...deps, sms: createSmsPort(config, deps) }),
+    lines: createLineService({ lines: config.callback.lines, usage: storedLineUsage(deps.store, deps.now), now: deps.now }),
+  };
+}
+
+export type Core = ReturnType<typeof composeCore>;

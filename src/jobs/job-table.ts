@@ -1,0 +1,40 @@
+import type { Dialer } from '../callback/dialer';
+import type { NotificationDeliverer } from '../notify/deliver';
+import type { OrderService } from '../order/order-service';
+import type { PaymentRecovery } from '../payment/payment-recovery';
+import type { IdempotencyStore } from '../services/idempotency-store';
+import type { SmsService } from '../services/sms-service';
+import type { Job } from './scheduler';
+
+/** What the jobs act on; the composition root passes the running services. */
+export interface JobTargets {
+  orders: Pick<OrderService, 'expireDue'>;
+  deliverer: Pick<NotificationDeliverer, 'deliverDue'>;
+  idempotency: Pick<IdempotencyStore, 'purgeExpired'>;
+  recovery: Pick<PaymentRecovery, 'run'>;
+  dialer: Pick<Dialer, 'tick'>;
+  sms: Pick<SmsService, 'sendDue'>;
+}
+
+/**
+ * Every periodic job of the service, one row each (node-cron expressions, optional seconds field). The scheduler never
+ * overlaps two runs of one job, so a slow run delays the next instead of doubling it.
+ */
+export function jobTable(t: JobTargets): Job[] {
+  return [
+    // Orders past their expiry become `expired` and free their pay codes.
+    { name: 'expire-orders', schedule: '* * * * *', run: () => t.orders.expireDue() },
+    // Due merchant notifications are sent, first tries and retries alike.
+    { name: 'deliver-notifications', schedule: '*/10 * * * * *', run: () => t.deliverer.deliverDue() },
+    // Idempotency-Key records older than 24 h are deleted (a reused key then starts a new request).
+    { name: 'purge-idempotency-keys', schedule: '17 * * * *', run: () => t.idempotency.purgeExpired() },
+    // Payments left without a final state and with nobody settling them are resolved by query (also run once at
+    // start-up, for attempts a crash left in flight). A run may take the whole query schedule (63 s).
+    { name: 'recover-payments', schedule: '* * * * *', run: () => t.recovery.run() },
+    // Due callbacks are started on the free outbound lines. A run ends once its calls have started, so calls lasting
+    // minutes never hold back the next run.
+    { name: 'dial-callbacks', schedule: '*/2 * * * * *', run: () => t.dialer.tick() },
+    // Queued SMS reminders are sent, first tries and retries alike.
+    { name: 'send-sms', schedule: '*/15 * * * * *', run: () => t.sms.sendDue() },
+  ];
+}

@@ -1,0 +1,37 @@
+import { expect } from 'chai';
+import cron from 'node-cron';
+import { jobTable } from '../../src/jobs/job-table';
+import { jobNamed, recordingTargets } from './job-targets';
+
+describe('jobs/job-table', () => {
+  it('when each job runs, then it calls its own service once, on the schedule of its row', async () => {
+    const expected: [string, string, string][] = [
+      ['expire-orders', '* * * * *', 'expireDue'],
+      ['deliver-notifications', '*/10 * * * * *', 'deliverDue'],
+      ['purge-idempotency-keys', '17 * * * *', 'purgeExpired'],
+      ['recover-payments', '* * * * *', 'recovery'],
+      ['dial-callbacks', '*/2 * * * * *', 'tick'],
+      ['send-sms', '*/15 * * * * *', 'sendDue'],
+    ];
+    const seen: string[] = [];
+    const jobs = jobTable(recordingTargets(seen));
+
+    const rows: [string, string, string][] = [];
+    for (const job of jobs) {
+      seen.length = 0;
+      await job.run();
+      expect(seen, job.name).to.have.length(1);
+      rows.push([job.name, job.schedule, seen[0]]);
+    }
+
+    expect(rows).to.deep.equal(expected);
+    for (const job of jobs) expect(cron.validate(job.schedule), job.name).to.equal(true);
+  });
+
+  it('when a job’s service fails, then the run rejects with its error (the scheduler logs it)', async () => {
+    const job = jobNamed('send-sms', { sms: { sendDue: () => Promise.reject(new Error('gateway down')) } });
+    let error: unknown;
+    await job.run().catch((err: unknown) => (error = err));
+    expect((error as Error).message).to.equal('gateway down');
+  });
+});
