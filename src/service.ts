@@ -63,6 +63,8 @@ export async function startService(config: Config, log: Logger, overrides: Servi
 
   // The acquirer is told our notification URL, so the HTTP server (and its port) comes first;
   // a notification before the acquirer is wired gets 503, and the acquirer sends it again.
+  // Set once, when the acquirer is wired (below); until then `receive` answers 503.
+  // eslint-disable-next-line prefer-const -- read by the closure before that assignment, so it cannot be a const here
   let notifications: PaymentNotifications | undefined;
   const acquirerNotifications = {
     receive: (body: string) => notifications?.receive(body) ?? Promise.reject(new AppError('unavailable', 'starting up')),
@@ -104,7 +106,12 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     callerWaitMs: config.acquirer.callerWaitMs ?? 20_000,
   });
   const stopRecovery = new AbortController();
-  const recovery = createPaymentRecovery({ ...deps, acquirer, busy: payments.busy, signal: stopRecovery.signal });
+  const recovery = createPaymentRecovery({
+    ...deps,
+    acquirer,
+    busy: (orderId) => payments.busy(orderId),
+    signal: stopRecovery.signal,
+  });
   // Attempts a crash left in flight, resolved by query in the background while calls are taken.
   const recoveredAtStart = recovery.run().catch((err: unknown) => log.error({ err }, 'payment recovery at start-up failed'));
   const flowDeps: PaymentFlowDeps = {
