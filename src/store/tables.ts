@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Tables } from 'knex/types/tables';
 import type { CallbackAttemptRow, CallbackRow, SmsRow } from './callback-rows';
 import type { NotificationRow } from './notification-rows';
 import type { AcquirerNotificationRow, PaymentAttemptRow } from './payment-rows';
@@ -16,28 +17,25 @@ export type RowUpdate<Row> = { [K in keyof Row]?: Row[K] | Knex.Raw };
 
 type Table<Row, Defaulted extends keyof Row = never> = Knex.CompositeTableType<Row, NewRow<Row, Defaulted>, RowUpdate<Row>>;
 
-/** Every table with its row: `db('orders')` is typed by it, so no query of the store returns `any`. */
-export interface StoreTables {
-  merchants: Table<MerchantRow, 'require_id_number' | 'require_mobile'>;
-  orders: Table<OrderRow, 'description'>;
-  order_attempts: Table<AttemptRow, 'payment_count'>;
-  banks: Table<BankRow>;
-  idempotency_keys: Table<IdempotencyRow>;
-  notifications: Table<NotificationRow, 'attempts'>;
-  callbacks: Table<CallbackRow, 'attempts_made'>;
-  callback_attempts: Table<CallbackAttemptRow>;
-  sms: Table<SmsRow, 'attempts'>;
-  line_usage: Table<LineUsageRow>;
-  payment_attempts: Table<PaymentAttemptRow>;
-  acquirer_notifications: Table<AcquirerNotificationRow>;
-}
-
 declare module 'knex/types/tables' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- knex's declared way to type tables is to extend its Tables
-  interface Tables extends StoreTables {}
+  /** Every table with its row: `db('orders')` is typed by it, so no query of the store returns `any`. */
+  interface Tables {
+    merchants: Table<MerchantRow, 'require_id_number' | 'require_mobile'>;
+    orders: Table<OrderRow, 'description'>;
+    order_attempts: Table<AttemptRow, 'payment_count'>;
+    banks: Table<BankRow>;
+    idempotency_keys: Table<IdempotencyRow>;
+    notifications: Table<NotificationRow, 'attempts'>;
+    callbacks: Table<CallbackRow, 'attempts_made'>;
+    callback_attempts: Table<CallbackAttemptRow>;
+    sms: Table<SmsRow, 'attempts'>;
+    line_usage: Table<LineUsageRow>;
+    payment_attempts: Table<PaymentAttemptRow>;
+    acquirer_notifications: Table<AcquirerNotificationRow>;
+  }
 }
 
-export type TableName = keyof StoreTables;
+export type TableName = keyof Tables;
 
 /** A statement on one table of the store, on the given connection (the pool or a transaction). */
 export function tableOn<N extends TableName>(db: Knex | Knex.Transaction, table: N) {
