@@ -2,8 +2,8 @@
  * `npm run demo`: with `npm start` running, creates a merchant and an order, calls the IVR like a
  * cardholder keying the sandbox debit card, and prints what was heard and the order at the end.
  */
-import { TEST_HOLDER, TEST_PIN } from '../src/acquirer/test-cards';
-import { connectSimulatedCaller } from '../src/ari/simulated-caller';
+import { TEST_HOLDER, TEST_PIN } from '../sandbox-acquirer/test-cards';
+import { connectSimulatedCaller } from '../simulator/simulated-caller';
 import { PROMPTS, isPromptId } from '../src/call/prompt-manifest';
 import { loadConfigOrExit } from '../src/config/load-config-or-exit';
 import { loadOrCreateSandboxSecrets } from '../src/config/sandbox-secrets';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { runPaymentCall } from '../../src/call/payment-call';
-import { TEST_CARDS, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../src/acquirer/test-cards';
+import { TEST_CARDS, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../sandbox-acquirer/test-cards';
 import { FakeCall } from '../helpers/fake-call';
 import { CREDIT, DEBIT, INSUFFICIENT } from './cards';
 import { createFakeFlow, PAY_CODE } from './fake-flow-deps';

@@ -1,8 +1,8 @@
 /** Helpers of the callback-mode end-to-end tests (test/e2e/callback-*.e2e.test.ts). */
 import fs from 'node:fs';
 import pino from 'pino';
-import { TEST_HOLDER, TEST_PIN } from '../../src/acquirer/test-cards';
-import { connectSimulatedCaller, type SimulatedCaller } from '../../src/ari/simulated-caller';
+import { TEST_HOLDER, TEST_PIN } from '../../sandbox-acquirer/test-cards';
+import { connectSimulatedCaller, type SimulatedCaller } from '../../simulator/simulated-caller';
 import type { AdminDeps } from '../../src/cli/run-admin';
 import { loadOrCreateSandboxSecrets } from '../../src/config/sandbox-secrets';
 import { createBankService } from '../../src/services/bank-service';

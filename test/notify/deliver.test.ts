@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { TEST_CARDS, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../src/acquirer/test-cards';
+import { TEST_CARDS, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../sandbox-acquirer/test-cards';
 import { retryCeilingMs } from '../../src/notify/backoff';
 import { createNotificationDeliverer, type DelivererDeps } from '../../src/notify/deliver';
 import type { NotificationRow } from '../../src/notify/notification-row';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { TEST_PIN } from '../../src/acquirer/test-cards';
+import { TEST_PIN } from '../../sandbox-acquirer/test-cards';
 import { enqueueOrderEvent } from '../../src/notify/enqueue-order-event';
 import type { NotificationRow } from '../../src/notify/notification-row';
 import type { OrderEvent } from '../../src/notify/order-event';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { TEST_HOLDER, TEST_PIN } from '../../src/acquirer/test-cards';
+import { TEST_HOLDER, TEST_PIN } from '../../sandbox-acquirer/test-cards';
 import { runPaymentCall } from '../../src/call/payment-call';
 import { createBankService } from '../../src/services/bank-service';
 import { createPaymentService } from '../../src/payment/payment-service';

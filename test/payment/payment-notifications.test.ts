@@ -4,7 +4,7 @@ import { ACP_ENCODING, ACP_SIGN_METHOD_RSA, ACP_VERSION, type AcpFields } from '
 import { acpOrderIdOf } from '../../src/acquirer/acp/attempt-order-id';
 import { encodeForm } from '../../src/acquirer/acp/form-codec';
 import { signFields } from '../../src/acquirer/acp/sign-string';
-import { TEST_HOLDER } from '../../src/acquirer/test-cards';
+import { TEST_HOLDER } from '../../sandbox-acquirer/test-cards';
 import { certIdOf } from '../../src/crypto/certificates';
 import type { TestPki } from '../../src/crypto/test-pki';
 import type { PaymentAttemptRow } from '../../src/payment/payment-attempts';
