@@ -16,7 +16,7 @@ import { testOutputFile } from './test-output';
 
 export const MINUTE = 60_000;
 
-/** The sandbox's test phones (dialplan/extensions.conf, context ivrpay-test-phones). */
+/** The sandbox's test phones (dialplan/sandbox/extensions-tests.conf, context ivrpay-test-phones). */
 export const PHONE = {
   answersAndPays: '13800000001',
   answersThenHangsUp: '13800000002',

@@ -1,6 +1,6 @@
 import { TEST_CARDS, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER } from '../../../sandbox-acquirer/test-cards';
 
-/** The Stasis app instance the benchmark starts, and its dialplan entry (dialplan/extensions.conf). */
+/** The Stasis app instance the benchmark starts, and its dialplan entry (dialplan/sandbox/extensions-bench.conf). */
 export const BENCH_APP = 'ivrpay-bench';
 export const APP_CONTEXT = 'ivrpay-bench-app';
 /** The pure-dialplan baseline of the same call. */
