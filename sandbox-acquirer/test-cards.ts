@@ -139,3 +139,14 @@ export const TEST_CARDS: readonly TestCard[] = [
 export function findTestCard(pan: string): TestCard | undefined {
   return TEST_CARDS.find((card) => card.pan === pan);
 }
+
+/**
+ * The first card of the table with this kind and outcome (the SMS-code card only when asked for),
+ * so tests, the demo and the benchmark name a card by what it does rather than copy its number.
+ */
+export function testCardFor(kind: CardKind, outcome: SandboxOutcome, opts: { needsSmsCode?: boolean } = {}): TestCard {
+  const wantsSms = opts.needsSmsCode ?? false;
+  const card = TEST_CARDS.find((c) => c.kind === kind && c.outcome === outcome && (c.needsSmsCode ?? false) === wantsSms);
+  if (!card) throw new Error(`no ${kind} test card with outcome ${outcome}${wantsSms ? ' and an SMS code' : ''}`);
+  return card;
+}

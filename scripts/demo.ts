@@ -2,7 +2,7 @@
  * `npm run demo`: with `npm start` running, creates a merchant and an order, calls the IVR like a
  * cardholder keying the sandbox debit card, and prints what was heard and the order at the end.
  */
-import { TEST_HOLDER, TEST_PIN } from '../sandbox-acquirer/test-cards';
+import { TEST_HOLDER, TEST_PIN, testCardFor } from '../sandbox-acquirer/test-cards';
 import { connectSimulatedCaller } from '../simulator/simulated-caller';
 import { PROMPTS, isPromptId } from '../src/call/prompt-manifest';
 import { loadConfigOrExit } from '../src/config/load-config-or-exit';
@@ -14,7 +14,7 @@ import { createMerchantService } from '../src/services/merchant-service';
 import { openDb } from '../src/store/db';
 import { migrateLatest } from '../src/store/migrate';
 
-const DEMO_CARD = '6216261000000000018';
+const DEMO_CARD = testCardFor('debit', 'approved').pan;
 
 /** The merchant API's answer, taken as an order: the demo reads nothing else. */
 async function api(base: string, apiKey: string, path: string, body?: unknown): Promise<OrderView> {

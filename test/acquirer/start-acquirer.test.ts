@@ -12,6 +12,7 @@ import { SANDBOX_ACQUIRER_ORG, testPkiFiles } from '../../src/crypto/test-pki';
 import { sandboxAcquirerDir, startSandboxAcquirer, type RunningSandboxAcquirer } from '../../sandbox-acquirer';
 import { testOutputFile } from '../helpers/test-output';
 import { memoryLog, startReceiver, TRAFFIC_LOG } from './acp-harness';
+import { DEBIT } from '../helpers/test-cards';
 
 const SETTINGS: AcquirerSettings = {
   kind: 'sandbox',
@@ -32,7 +33,7 @@ function debitRequest(n: number): PaymentRequest {
     amount: 4599,
     currency: 'CNY',
     txnTime: formatTxnTime(new Date()),
-    card: { pan: '6216261000000000018', kind: 'debit', pin: '123456' },
+    card: { pan: DEBIT, kind: 'debit', pin: '123456' },
     holder: {},
   };
 }

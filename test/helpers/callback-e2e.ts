@@ -13,6 +13,7 @@ import { TEST_PHONE_APP } from '../../scripts/asterisk/asterisk-config';
 import { api, type CallbackOrderView, type E2eHarness } from './e2e-service';
 import type { TestClock } from './test-clock';
 import { testOutputFile } from './test-output';
+import { DEBIT } from './test-cards';
 
 export const MINUTE = 60_000;
 
@@ -28,7 +29,7 @@ export const PHONE = {
 
 /** What a cardholder who answers keys to pay with the debit test card (PIN, ID number, mobile, confirm). */
 export const PAYS_WITH_DEBIT = {
-  card: '6216261000000000018#',
+  card: `${DEBIT}#`,
   pin: `${TEST_PIN}#`,
   id: `${TEST_HOLDER.idNumber}#`,
   mobile: `${TEST_HOLDER.mobile}#`,

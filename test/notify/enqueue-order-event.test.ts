@@ -5,8 +5,9 @@ import type { NotificationRow } from '../../src/notify/notification-row';
 import type { OrderEvent } from '../../src/notify/order-event';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 import { APPROVED, INSUFFICIENT, openShop, type Shop } from './notify-fixtures';
+import { DEBIT } from '../helpers/test-cards';
 
-const debit = { pan: '6216261000000000018', kind: 'debit' as const, pin: TEST_PIN };
+const debit = { pan: DEBIT, kind: 'debit' as const, pin: TEST_PIN };
 const URL = 'https://merchant.example/hooks?token=t1';
 
 describe('notify/enqueue-order-event (the outbox written with the state change)', () => {

@@ -15,8 +15,8 @@ import { fixturePki } from '../crypto/pki-fixture';
 import { startBench, type Bench } from './payment-bench';
 import { acquirerBasics } from '../helpers/acquirer-basics';
 import { testCardFingerprint } from '../helpers/test-fingerprint';
+import { DEBIT } from '../helpers/test-cards';
 
-const DEBIT = '6216261000000000018';
 const QUERY_ID = '202603021200001234567';
 
 /** A notification as the acquirer would POST it, signed with `pki`'s acquirer signing key. */

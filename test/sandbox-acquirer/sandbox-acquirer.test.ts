@@ -4,9 +4,8 @@ import type { HolderData } from '../../src/call/holder-data';
 import { createSandboxAcquirer, type InProcessRequest } from '../../sandbox-acquirer/sandbox-acquirer';
 import { maskPan } from '../../src/domain/mask';
 import { TEST_CARDS, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../sandbox-acquirer/test-cards';
+import { CREDIT, DEBIT } from '../helpers/test-cards';
 
-const DEBIT = '6216261000000000018';
-const CREDIT = '6221558812340000';
 const DAY_ONE = new Date('2026-03-15T02:00:00Z');
 
 let attempts = 0;

@@ -2,10 +2,11 @@ import { expect } from 'chai';
 import { decideConsume, decideSmsRequest, type PresentedCard } from '../../sandbox-acquirer/sandbox-decision';
 import { createPinTries } from '../../sandbox-acquirer/sandbox-pin-tries';
 import { TEST_HOLDER, TEST_PIN } from '../../sandbox-acquirer/test-cards';
+import { DEBIT } from '../helpers/test-cards';
 
 const NOW = new Date('2026-03-15T02:00:00Z');
 const debit = (changes: Partial<PresentedCard> = {}): PresentedCard => ({
-  pan: '6216261000000000018',
+  pan: DEBIT,
   kind: 'debit',
   pinIs: (expected) => expected === TEST_PIN,
   smsCodeSent: false,
@@ -42,8 +43,8 @@ describe('decideConsume', () => {
 
 describe('decideSmsRequest', () => {
   it('when the holder mobile of a test card is given, then 00; another mobile 66; an unknown card 68', () => {
-    expect(decideSmsRequest('6216261000000000018', TEST_HOLDER.mobile)).to.equal('00');
-    expect(decideSmsRequest('6216261000000000018', '13800138000')).to.equal('66');
+    expect(decideSmsRequest(DEBIT, TEST_HOLDER.mobile)).to.equal('00');
+    expect(decideSmsRequest(DEBIT, '13800138000')).to.equal('66');
     expect(decideSmsRequest('6216261000000000026', TEST_HOLDER.mobile)).to.equal('68');
   });
 });

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import pino from 'pino';
 import sinon from 'sinon';
 import { SimulatedCall, type SimulatedCallOptions } from '../../simulator/simulated-call';
+import { DEBIT } from '../helpers/test-cards';
 
 function setup(options: Partial<SimulatedCallOptions> = {}) {
   const sent: [string, string][] = [];
@@ -60,7 +61,7 @@ describe('simulator/SimulatedCall', () => {
   });
 
   it('when the hang-up field is asked, then the caller hangs up instead of answering', async () => {
-    const t = setup({ answers: { card: '6216261000000000018#' }, hangupAfterField: 'card' });
+    const t = setup({ answers: { card: `${DEBIT}#` }, hangupAfterField: 'card' });
     t.answered();
     t.ask('card');
     await clock.tickAsync(300);

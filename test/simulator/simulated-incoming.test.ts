@@ -3,6 +3,7 @@ import pino from 'pino';
 import { FIELD_VARIABLE } from '../../src/ari/ari-call';
 import type { SimulatedCall, SimulatedCallResult } from '../../simulator/simulated-call';
 import { answerIncoming, type IncomingCall, type IncomingOps } from '../../simulator/simulated-incoming';
+import { DEBIT } from '../helpers/test-cards';
 
 const PHONE = 'Local/13800000001@ivrpay-test-phones-00000005';
 
@@ -34,7 +35,7 @@ describe('simulator/answerIncoming (the simulated cardholder at a test phone)', 
       { type: 'StasisStart', channel: { id: 'cb-1-2', name: `${PHONE};2` }, args: ['13800000001'] },
       (call) => {
         rung.push(call);
-        return { answers: { card: '6216261000000000018#' }, timeoutMs: 10_000, onEnded: (r) => (result = r) };
+        return { answers: { card: `${DEBIT}#` }, timeoutMs: 10_000, onEnded: (r) => (result = r) };
       },
       { ops, log: pino({ level: 'silent' }), track: (s) => ((sim = s), () => (sim = undefined)) },
     );
@@ -44,7 +45,7 @@ describe('simulator/answerIncoming (the simulated cardholder at a test phone)', 
 
     sim?.handle({ type: 'ChannelVarset', channel: { id: 'cb-1' }, variable: FIELD_VARIABLE, value: 'card' });
     await tick();
-    expect(done.at(-1)).to.equal('dtmf cb-1-2 6216261000000000018#');
+    expect(done.at(-1)).to.equal(`dtmf cb-1-2 ${DEBIT}#`);
     sim?.handle({ type: 'ChannelDestroyed', channel: { id: 'cb-1' } });
     await answering;
     expect(result).to.deep.include({ fieldsAsked: ['card'], hungUpBy: 'ivr' });

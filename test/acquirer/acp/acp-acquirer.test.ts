@@ -5,9 +5,8 @@ import { queryUntilSettled } from '../../../src/acquirer/query-until-settled';
 import { TEST_CARDS, TEST_HOLDER } from '../../../sandbox-acquirer/test-cards';
 import { maskPan } from '../../../src/domain/mask';
 import { startHarness, type Harness } from '../acp-harness';
+import { CREDIT, DEBIT } from '../../helpers/test-cards';
 
-const DEBIT = '6216261000000000018';
-const CREDIT = '6221558812340000';
 const SHORT = { delaysMs: [0, 20, 40] };
 
 const refOf = (req: PaymentRequest): AttemptRef => ({

@@ -7,8 +7,7 @@ import { signFields } from '../../../src/acquirer/acp/sign-string';
 import { certIdOf } from '../../../src/crypto/certificates';
 import { fixturePki } from '../../crypto/pki-fixture';
 import { MERCHANT_ID, startHarness, type Harness } from '../../acquirer/acp-harness';
-
-const DEBIT = '6216261000000000018';
+import { DEBIT } from '../../helpers/test-cards';
 
 describe('sandbox acquirer notifications and parseNotification', function () {
   this.timeout(20000);

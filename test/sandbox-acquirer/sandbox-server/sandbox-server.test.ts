@@ -12,9 +12,8 @@ import { TEST_CARDS, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '
 import { certIdOf } from '../../../src/crypto/certificates';
 import { testOutputFile } from '../../helpers/test-output';
 import { MERCHANT_ID, startHarness, TRAFFIC_LOG, type Harness } from '../../acquirer/acp-harness';
+import { CREDIT, DEBIT } from '../../helpers/test-cards';
 
-const DEBIT = '6216261000000000018';
-const CREDIT = '6221558812340000';
 const post = (url: string, body: string) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
 
