@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { findTestCard, TEST_CARDS, TEST_HOLDER } from '../../sandbox-acquirer/test-cards';
+import { findTestCard, TEST_CARDS, TEST_HOLDER, testCardFor } from '../../sandbox-acquirer/test-cards';
 import { BANKS, lookupBin } from '../../src/domain/bin-table';
 import { checkCardNumber } from '../../src/domain/card-number';
 import { checkIdNumber } from '../../src/domain/id-number';
@@ -38,6 +38,13 @@ describe('TEST_CARDS', () => {
   it('when the Luhn check runs, then every card passes except the UnionPay credit test card', () => {
     const failing = TEST_CARDS.filter((c) => !luhnValid(c.pan)).map((c) => c.pan);
     expect(failing).to.deep.equal([UNIONPAY_CREDIT_TEST_CARD]);
+  });
+
+  it('when a card is asked for by kind and outcome, then the first such card of the table comes back, the SMS card only on request', () => {
+    expect(testCardFor('debit', 'approved').pan).to.equal('6216261000000000018');
+    expect(testCardFor('credit', 'approved').pan).to.equal(UNIONPAY_CREDIT_TEST_CARD);
+    expect(testCardFor('debit', 'approved', { needsSmsCode: true })).to.include({ pan: '6226151000000006', needsSmsCode: true });
+    expect(() => testCardFor('credit', 'slow_answer')).to.throw(/no credit test card with outcome slow_answer/);
   });
 
   it('when the test holder is checked, then the ID and mobile are valid', () => {
