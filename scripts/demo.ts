@@ -2,8 +2,8 @@
  * `npm run demo`: with `npm start` running, creates a merchant and an order, calls the IVR like a
  * cardholder keying the sandbox debit card, and prints what was heard and the order at the end.
  */
-import { TEST_HOLDER, TEST_PIN } from '../src/acquirer/test-cards';
-import { connectSimulatedCaller } from '../src/ari/simulated-caller';
+import { TEST_HOLDER, TEST_PIN, testCardFor } from '../sandbox-acquirer/test-cards';
+import { connectSimulatedCaller } from '../simulator/simulated-caller';
 import { PROMPTS, isPromptId } from '../src/call/prompt-manifest';
 import { loadConfigOrExit } from '../src/config/load-config-or-exit';
 import { loadOrCreateSandboxSecrets } from '../src/config/sandbox-secrets';
@@ -15,7 +15,7 @@ import { openDb } from '../src/store/db';
 import { migrateLatest } from '../src/store/migrate';
 import { createStore } from '../src/store/store';
 
-const DEMO_CARD = '6216261000000000018';
+const DEMO_CARD = testCardFor('debit', 'approved').pan;
 
 /** The merchant API's answer, taken as an order: the demo reads nothing else. */
 async function api(base: string, apiKey: string, path: string, body?: unknown): Promise<OrderView> {

@@ -4,10 +4,9 @@
  * adapter at it. `npm start` with ACQUIRER=sandbox starts its own, so use one or the other.
  */
 import path from 'node:path';
-import { sandboxAcquirerDir } from '../src/acquirer/start-acquirer';
-import { startSandboxServer } from '../src/acquirer/sandbox-server/sandbox-server';
+import { sandboxAcquirerDir, startSandboxAcquirer } from '../sandbox-acquirer';
 import { loadConfigOrExit } from '../src/config/load-config-or-exit';
-import { loadOrCreateTestPki, SANDBOX_ACQUIRER_ORG, testPkiFiles } from '../src/crypto/test-pki';
+import { SANDBOX_ACQUIRER_ORG, testPkiFiles } from '../src/crypto/test-pki';
 import { errorMessage } from '../src/lib/error-message';
 import { createLogger } from '../src/log/logger';
 
@@ -16,14 +15,12 @@ async function main(): Promise<void> {
   const log = createLogger(config.log);
   const dir = sandboxAcquirerDir(config.dataDir);
   const pkiDir = path.join(dir, 'pki');
-  const pki = await loadOrCreateTestPki(pkiDir, new Date());
-  const server = await startSandboxServer({
+  const server = await startSandboxAcquirer({
     port: config.acquirer.sandboxPort,
-    pki,
     slowAnswerMs: config.acquirer.timeoutMs + 2000,
-    trafficLogFile: path.join(dir, 'traffic.log'),
-    ledgerFile: path.join(dir, 'ledger.json'),
-    policy: { smsCodeForAll: config.acquirer.smsCode === 'required' },
+    smsCodeForAll: config.acquirer.smsCode === 'required',
+    dataDir: config.dataDir,
+    now: () => new Date(),
     log,
   });
   const file = (part: Parameters<typeof testPkiFiles>[1], kind: 'cert' | 'key') => testPkiFiles(pkiDir, part)[kind];

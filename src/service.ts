@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { AcquirerPort } from './acquirer/acquirer-port';
-import { startAcquirer, type RunningAcquirer, type StartAcquirerDeps } from './acquirer/start-acquirer';
+import { startAcquirer, type RunningAcquirer } from './acquirer/start-acquirer';
+// The sandbox acquirer is a separate program, started here (and only here) when ACQUIRER=sandbox.
+import { startSandboxAcquirer, type RunningSandboxAcquirer, type SandboxKnobs } from '../sandbox-acquirer';
 import { createHttpAriOps } from './ari/ari-http-ops';
 import { startStasisApp, type StasisApp } from './ari/stasis-app';
 import { runPaymentCall } from './call/payment-call';
@@ -35,7 +37,7 @@ export interface RunningService {
   merchants: MerchantService;
   orders: OrderService;
   /** The acquirer the service pays through (with the sandbox acquirer server, when ACQUIRER=sandbox). */
-  acquirer: RunningAcquirer;
+  acquirer: RunningAcquirer<RunningSandboxAcquirer>;
   /** Stops taking calls and requests, lets calls in progress end (up to `graceMs`), closes the store. */
   stop(opts?: { graceMs?: number }): Promise<void>;
 }
@@ -44,7 +46,7 @@ export interface ServiceOverrides {
   now?: () => Date;
   acquirer?: AcquirerPort;
   /** Sandbox acquirer knobs (tests: its traffic log and ledger under data/test-output, short notification delays). */
-  sandboxAcquirer?: StartAcquirerDeps['sandbox'];
+  sandboxAcquirer?: SandboxKnobs;
 }
 
 /** The composition root: every real implementation is chosen and wired here, and only here. */
@@ -83,14 +85,14 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     config.http.host,
     config.http.port,
   );
-  let running: RunningAcquirer;
+  let running: RunningAcquirer<RunningSandboxAcquirer>;
   try {
     running = await startAcquirer(config.acquirer, {
       dataDir: config.dataDir,
       now,
       log,
       notifyUrl: notifyUrlFor(config, http.address.port),
-      sandbox: overrides.sandboxAcquirer,
+      startSandbox: (start) => startSandboxAcquirer(start, overrides.sandboxAcquirer),
     });
   } catch (err) {
     await http.close();

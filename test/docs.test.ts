@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
-import { TEST_CARDS } from '../src/acquirer/test-cards';
+import { TEST_CARDS } from '../sandbox-acquirer/test-cards';
 
 const root = path.resolve(__dirname, '..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
-import { TEST_CARDS, TEST_EXPIRY_MMYY, TEST_PIN } from '../src/acquirer/test-cards';
+import { TEST_CARDS, TEST_EXPIRY_MMYY, TEST_PIN } from '../sandbox-acquirer/test-cards';
 
 /**
  * Runs last (mocha `sort`, hence the zz): reads everything the suite and the sandbox Asterisk wrote

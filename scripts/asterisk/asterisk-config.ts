@@ -3,10 +3,10 @@ import path from 'node:path';
 import type { Config } from '../../src/config/config';
 import type { SandboxSecrets } from '../../src/config/sandbox-secrets';
 
-/** Stasis app name of the test suite's own app instance (context ivrpay-inbound-test). */
+/** Stasis app name of the test suite's own app instance (context ivrpay-inbound-test, dialplan/sandbox/). */
 export const ARI_TEST_APP = 'ivrpay-test';
 
-/** Stasis app of the simulated cardholder answering the test phones (context ivrpay-test-phones). */
+/** Stasis app of the simulated cardholder answering the test phones (context ivrpay-test-phones, dialplan/sandbox/). */
 export const TEST_PHONE_APP = 'ivrpay-test-phone';
 
 /** The values the sandbox Asterisk is configured with, all taken from the app's own config. */
@@ -33,6 +33,13 @@ const TEMPLATES = [
   'extensions.conf',
   'indications.conf',
 ];
+
+/**
+ * The sandbox's own contexts (the test suite's, the benchmark's), in dialplan/sandbox/: rendered
+ * beside extensions.conf and #included by the sandbox's copy of it only, so dialplan/extensions.conf
+ * itself stays the production dialplan.
+ */
+export const SANDBOX_DIALPLAN = ['extensions-tests.conf', 'extensions-bench.conf'];
 
 /** Configs Asterisk complains about when absent; empty ones keep its start-up log clean. */
 const EMPTY = [
@@ -108,13 +115,23 @@ export function renderTemplate(name: string, text: string, values: Record<string
 export function renderAsteriskConfig(templateDir: string, values: SandboxValues): Map<string, string> {
   const vars = placeholders(values);
   const files = new Map<string, string>();
-  for (const name of TEMPLATES) {
-    files.set(name, renderTemplate(name, fs.readFileSync(path.join(templateDir, name), 'utf8'), vars));
-  }
+  const render = (name: string, file: string) => renderTemplate(name, fs.readFileSync(file, 'utf8'), vars);
+  for (const name of TEMPLATES) files.set(name, render(name, path.join(templateDir, name)));
+  for (const name of SANDBOX_DIALPLAN) files.set(name, render(name, path.join(templateDir, 'sandbox', name)));
+  const includes = SANDBOX_DIALPLAN.map((name) => `#include "${name}"\n`).join('');
+  files.set(
+    'extensions.conf',
+    `${files.get('extensions.conf') ?? ''}\n; The sandbox's own contexts (dialplan/sandbox/)\n${includes}`,
+  );
   for (const name of EMPTY) files.set(name, '; intentionally empty (silences a start-up error)\n');
   files.set('cdr.conf', '; No call records: nothing a caller keys should ever reach a CDR backend\n[general]\nenable = no\n');
   files.set('manager.conf', '; AMI stays off: the app uses ARI only\n[general]\nenabled = no\n');
   return files;
+}
+
+/** The dialplan Asterisk reads: extensions.conf with each `#include "<file>"` replaced by that file (empty if missing). */
+export function resolvedDialplan(read: (name: string) => string | undefined): string {
+  return (read('extensions.conf') ?? '').replace(/^#include "([^"]+)"$/gm, (_, name: string) => read(name) ?? '');
 }
 
 /** Replaces the etc folder's contents and creates the other folders asterisk.conf points to. */

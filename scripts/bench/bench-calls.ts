@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   const driver = await connectBenchDriver(ari);
   const dialplan = await ensureBenchDialplan(driver.client(), config);
   if (dialplan === 'reloaded')
-    log('the running Asterisk lacked the benchmark contexts: extensions.conf rendered again and the dialplan reloaded');
+    log('the running Asterisk lacked the benchmark contexts: its dialplan rendered again and reloaded');
   const asteriskVersion = (await driver.client().asterisk.getInfo()).system?.version ?? 'unknown';
   const profileDir = path.resolve(__dirname, '..', '..', 'bench', 'results', 'profiles');
   if (opts.cpuProf) fs.mkdirSync(profileDir, { recursive: true });

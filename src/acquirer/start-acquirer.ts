@@ -1,43 +1,38 @@
 import fs from 'node:fs/promises';
 import { createPrivateKey } from 'node:crypto';
-import path from 'node:path';
 import type { Logger } from 'pino';
 import type { AcquirerSettings } from '../config/acquirer-settings';
 import { certIdOf } from '../crypto/certificates';
-import { loadOrCreateTestPki, SANDBOX_ACQUIRER_ORG } from '../crypto/test-pki';
 import { createAcpAcquirer, type AcpAcquirer, type AcpTrust } from './acp';
-import { startSandboxServer, type SandboxServer, type SandboxServerOptions } from './sandbox-server/sandbox-server';
-import { findTestCard } from './test-cards';
+import type { SandboxAcquirer, StartSandboxAcquirer } from './sandbox-port';
 
-export interface RunningAcquirer {
+export interface RunningAcquirer<S extends SandboxAcquirer = SandboxAcquirer> {
   /** Also checks the notifications POSTed to our backUrl (parseNotification: chain, signature, merchant, age). */
   acquirer: AcpAcquirer;
   /** Present with ACQUIRER=sandbox. */
-  sandbox?: SandboxServer;
+  sandbox?: S;
   stop(): Promise<void>;
 }
 
-export interface StartAcquirerDeps {
+export interface StartAcquirerDeps<S extends SandboxAcquirer = SandboxAcquirer> {
   dataDir: string;
   now: () => Date;
   log: Logger;
   /** Overrides settings.notifyUrl, e.g. once the HTTP server's real port is known. */
   notifyUrl?: string;
-  /** Sandbox knobs for tests (notification schedule, slow answer). */
-  sandbox?: Partial<Pick<SandboxServerOptions, 'notifyDelaysMs' | 'slowAnswerMs' | 'trafficLogFile' | 'ledgerFile'>>;
-}
-
-/** Where the sandbox keeps its PKI, traffic log and ledger: an ignored folder under DATA_DIR. */
-export function sandboxAcquirerDir(dataDir: string): string {
-  return path.join(dataDir, 'sandbox-acquirer');
+  /** Called with ACQUIRER=sandbox only. */
+  startSandbox: StartSandboxAcquirer<S>;
 }
 
 /**
- * The acquirer the settings ask for. sandbox: starts the bundled sandbox acquirer server (its PKI
- * made at first start) and points the ACP adapter at it; acp: the adapter on a real endpoint with
+ * The acquirer the settings ask for. sandbox: starts the bundled sandbox acquirer server (with
+ * deps.startSandbox) and points the ACP adapter at it; acp: the adapter on a real endpoint with
  * the configured certificates. Either way the service talks ACP over HTTP.
  */
-export async function startAcquirer(settings: AcquirerSettings, deps: StartAcquirerDeps): Promise<RunningAcquirer> {
+export async function startAcquirer<S extends SandboxAcquirer>(
+  settings: AcquirerSettings,
+  deps: StartAcquirerDeps<S>,
+): Promise<RunningAcquirer<S>> {
   const backUrl = deps.notifyUrl ?? settings.notifyUrl;
   const common = {
     merchantId: settings.merchantId,
@@ -48,7 +43,7 @@ export async function startAcquirer(settings: AcquirerSettings, deps: StartAcqui
     now: deps.now,
     log: deps.log,
   };
-  const running = (acquirer: AcpAcquirer, sandbox?: SandboxServer): RunningAcquirer => ({
+  const running = (acquirer: AcpAcquirer, sandbox?: S): RunningAcquirer<S> => ({
     acquirer,
     sandbox,
     stop: async () => sandbox?.stop(),
@@ -80,33 +75,29 @@ export async function startAcquirer(settings: AcquirerSettings, deps: StartAcqui
     return running(acquirer);
   }
 
-  const dir = sandboxAcquirerDir(deps.dataDir);
-  const pki = await loadOrCreateTestPki(path.join(dir, 'pki'), deps.now());
-  const sandbox = await startSandboxServer({
+  const sandbox = await deps.startSandbox({
     port: settings.sandboxPort,
-    pki,
     // Longer than our timeout, so the slow-answer card really times out.
     slowAnswerMs: settings.timeoutMs + 2000,
-    trafficLogFile: path.join(dir, 'traffic.log'),
-    ledgerFile: path.join(dir, 'ledger.json'),
-    policy: { smsCodeForAll: settings.smsCode === 'required' },
+    smsCodeForAll: settings.smsCode === 'required',
+    dataDir: deps.dataDir,
     now: deps.now,
     log: deps.log,
-    ...deps.sandbox,
   });
+  const { credentials } = sandbox;
   const trust: AcpTrust = {
-    rootPem: pki.root.certPem,
-    intermediatePems: [pki.middle.certPem],
-    organisation: SANDBOX_ACQUIRER_ORG,
+    rootPem: credentials.rootCertPem,
+    intermediatePems: credentials.middleCertPems,
+    organisation: credentials.organisation,
   };
   const acquirer = createAcpAcquirer({
     ...common,
     endpoints: sandbox.endpoints,
-    signingKey: pki.merchantSigning.keyPem,
-    signingCertId: certIdOf(pki.merchantSigning.certPem),
-    encryptionCert: pki.acquirerEncryption.certPem,
+    signingKey: credentials.signingKeyPem,
+    signingCertId: certIdOf(credentials.signingCertPem),
+    encryptionCert: credentials.encryptionCertPem,
     trust,
-    smsCodeRequired: (card) => settings.smsCode === 'required' || findTestCard(card.pan)?.needsSmsCode === true,
+    smsCodeRequired: (card) => settings.smsCode === 'required' || sandbox.needsSmsCode(card.pan),
   });
   return running(acquirer, sandbox);
 }

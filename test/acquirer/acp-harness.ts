@@ -12,8 +12,8 @@ import {
   startSandboxServer,
   type SandboxServer,
   type SandboxServerOptions,
-} from '../../src/acquirer/sandbox-server/sandbox-server';
-import { findTestCard, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_PIN } from '../../src/acquirer/test-cards';
+} from '../../sandbox-acquirer/sandbox-server/sandbox-server';
+import { findTestCard, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_PIN } from '../../sandbox-acquirer/test-cards';
 import { certIdOf } from '../../src/crypto/certificates';
 import { SANDBOX_ACQUIRER_ORG, type TestPki } from '../../src/crypto/test-pki';
 import { fixturePki, PKI_NOW } from '../crypto/pki-fixture';

@@ -4,12 +4,15 @@ import path from 'node:path';
 import { expect } from 'chai';
 import type { PaymentRequest } from '../../src/acquirer/acquirer-port';
 import { formatTxnTime } from '../../src/acquirer/acp/txn-time';
+import type { SandboxStart } from '../../src/acquirer/sandbox-port';
 import { queryUntilSettled } from '../../src/acquirer/query-until-settled';
-import { sandboxAcquirerDir, startAcquirer, type RunningAcquirer } from '../../src/acquirer/start-acquirer';
+import { startAcquirer, type RunningAcquirer } from '../../src/acquirer/start-acquirer';
 import type { AcquirerSettings } from '../../src/config/acquirer-settings';
 import { SANDBOX_ACQUIRER_ORG, testPkiFiles } from '../../src/crypto/test-pki';
+import { sandboxAcquirerDir, startSandboxAcquirer, type RunningSandboxAcquirer } from '../../sandbox-acquirer';
 import { testOutputFile } from '../helpers/test-output';
 import { memoryLog, startReceiver, TRAFFIC_LOG } from './acp-harness';
+import { DEBIT } from '../helpers/test-cards';
 
 const SETTINGS: AcquirerSettings = {
   kind: 'sandbox',
@@ -30,7 +33,7 @@ function debitRequest(n: number): PaymentRequest {
     amount: 4599,
     currency: 'CNY',
     txnTime: formatTxnTime(new Date()),
-    card: { pan: '6216261000000000018', kind: 'debit', pin: '123456' },
+    card: { pan: DEBIT, kind: 'debit', pin: '123456' },
     holder: {},
   };
 }
@@ -42,9 +45,10 @@ describe('startAcquirer', function () {
     dataDir,
     now: () => new Date(),
     log: memoryLog().log,
-    sandbox: { trafficLogFile: testOutputFile(TRAFFIC_LOG), notifyDelaysMs: [0] },
+    startSandbox: (start: SandboxStart) =>
+      startSandboxAcquirer(start, { trafficLogFile: testOutputFile(TRAFFIC_LOG), notifyDelaysMs: [0] }),
   };
-  let sandbox: RunningAcquirer;
+  let sandbox: RunningAcquirer<RunningSandboxAcquirer>;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   before(async () => {
     receiver = await startReceiver();

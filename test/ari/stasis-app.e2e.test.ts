@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { expect } from 'chai';
 import pino from 'pino';
-import { connectSimulatedCaller, type SimulatedCaller } from '../../src/ari/simulated-caller';
+import { connectSimulatedCaller, type SimulatedCaller } from '../../simulator/simulated-caller';
 import { startStasisApp, type StasisApp } from '../../src/ari/stasis-app';
 import type { CallPort, Collected } from '../../src/call/call-port';
 import { CallerHungUpError } from '../../src/call/caller-hung-up';

@@ -2,13 +2,13 @@ import { expect } from 'chai';
 import type { FieldName } from '../../src/call/field-name';
 import { runPaymentCall } from '../../src/call/payment-call';
 import { FakeCall, type FakeCallScript } from '../helpers/fake-call';
-import { AMBIGUOUS, CREDIT, INSUFFICIENT } from './cards';
+import { AMBIGUOUS, CREDIT, INSUFFICIENT_FUNDS } from './cards';
 import { createFakeFlow, PAY_CODE } from './fake-flow-deps';
 
 /** One script reaching every field: ambiguous BIN → credit, declined (not a sandbox card) → another card → debit. */
 const EVERY_FIELD: FakeCallScript['answers'] = {
   'pay-code': `${PAY_CODE}#`,
-  card: [`${AMBIGUOUS}#`, `${INSUFFICIENT}#`],
+  card: [`${AMBIGUOUS}#`, `${INSUFFICIENT_FUNDS}#`],
   'card-kind': '1',
   expiry: '1230#',
   cvn2: '123#',
@@ -61,7 +61,7 @@ describe('runPaymentCall: the caller hangs up', () => {
   });
 
   it('when the caller hangs up while the acquirer declines, then the order is released as abandoned', async () => {
-    const call = new FakeCall({ answers: { card: `${INSUFFICIENT}#`, pin: '123456#', confirm: '1' } });
+    const call = new FakeCall({ answers: { card: `${INSUFFICIENT_FUNDS}#`, pin: '123456#', confirm: '1' } });
     const flow = createFakeFlow({ duringPayment: () => call.hangUpNow() });
 
     expect(await runPaymentCall(call, flow.deps, { payCode: PAY_CODE })).to.equal('abandoned');

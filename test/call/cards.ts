@@ -1,8 +1,5 @@
-/** Keyed answers shared by the call-script tests (sandbox cards, as a caller keys them). */
-export const DEBIT = '6216261000000000018';
-export const CREDIT = '6221558812340000';
-export const INSUFFICIENT = '6222021000000000066';
-export const UNAVAILABLE = '6216611000000000080';
+/** Keyed answers shared by the call-script tests: the sandbox cards, and numbers no sandbox card has. */
+export { CREDIT, DEBIT, INSUFFICIENT_FUNDS, UNAVAILABLE } from '../helpers/test-cards';
 /** Sandbox-only BIN shared by a credit and a debit range: the caller is asked which. */
 export const AMBIGUOUS = '6214839900000001';
 /** China Guangfa Bank credit: "coming soon" by default. */

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { runPaymentCall } from '../../src/call/payment-call';
 import { FakeCall, SILENCE } from '../helpers/fake-call';
-import { AMBIGUOUS, CREDIT, DEBIT, GUANGFA, INSUFFICIENT, NO_BANK } from './cards';
+import { AMBIGUOUS, CREDIT, DEBIT, GUANGFA, INSUFFICIENT_FUNDS, NO_BANK } from './cards';
 import { createFakeFlow, PAY_CODE } from './fake-flow-deps';
 import { indexOfSequence } from './sequence';
 
@@ -33,7 +33,7 @@ describe('runPaymentCall: card number and issuer', () => {
   it('when an admin disabled the bank, then the caller hears its name and bank-not-supported', async () => {
     const flow = createFakeFlow();
     flow.bankStatus.set('icbc', 'disabled');
-    const call = new FakeCall({ answers: { card: [`${INSUFFICIENT}#`, `${DEBIT}#`], ...DEBIT_REST } });
+    const call = new FakeCall({ answers: { card: [`${INSUFFICIENT_FUNDS}#`, `${DEBIT}#`], ...DEBIT_REST } });
 
     expect(await runPaymentCall(call, flow.deps, START)).to.equal('paid');
     const heard = call.heard();

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { HolderData } from '../../src/call/holder-data';
 import type { PaymentResult } from '../../src/call/payment-result';
-import { createSandboxAcquirer } from '../../src/acquirer/sandbox-acquirer';
+import { createSandboxAcquirer } from '../../sandbox-acquirer/sandbox-acquirer';
 import type { CallOrder, CallSettings, ClaimResult, PaymentFlowDeps } from '../../src/call/call-ports';
 import type { BankStatus } from '../../src/domain/bank';
 import { BANKS, lookupBin } from '../../src/domain/bin-table';

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { runPaymentCall } from '../../src/call/payment-call';
-import { TEST_CARDS, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../src/acquirer/test-cards';
+import { TEST_CARDS, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../sandbox-acquirer/test-cards';
 import { FakeCall } from '../helpers/fake-call';
-import { CREDIT, DEBIT, INSUFFICIENT } from './cards';
+import { CREDIT, DEBIT, INSUFFICIENT_FUNDS } from './cards';
 import { createFakeFlow, PAY_CODE } from './fake-flow-deps';
 
 const WRONG_PIN = '864209';
@@ -14,7 +14,7 @@ describe('runPaymentCall: logs', () => {
       id: 'call-log-1',
       answers: {
         'pay-code': `${PAY_CODE}#`,
-        card: [`${DEBIT}#`, `${INSUFFICIENT}#`, `${CREDIT}#`],
+        card: [`${DEBIT}#`, `${INSUFFICIENT_FUNDS}#`, `${CREDIT}#`],
         pin: [`${WRONG_PIN}#`, `${TEST_PIN}#`],
         expiry: [`0125#`, `${TEST_EXPIRY_MMYY}#`],
         cvn2: [`12#`, `${TEST_CVN2}#`],

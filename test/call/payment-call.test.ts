@@ -4,7 +4,7 @@ import type { PromptId } from '../../src/call/prompt-manifest';
 import { amountPrompts } from '../../src/call/amount-speech';
 import { digitPrompts } from '../../src/call/digit-speech';
 import { FakeCall, SILENCE } from '../helpers/fake-call';
-import { CREDIT, DEBIT, ID_WITH_X, INSUFFICIENT, UNAVAILABLE } from './cards';
+import { CREDIT, DEBIT, ID_WITH_X, INSUFFICIENT_FUNDS, UNAVAILABLE } from './cards';
 import { createFakeFlow, PAY_CODE } from './fake-flow-deps';
 
 function readback(lastFour: string, fen: number, lang: 'zh' | 'en' = 'zh'): PromptId[] {
@@ -160,7 +160,7 @@ describe('runPaymentCall: declines and the acquirer', () => {
 
   it('when a card is declined and the caller presses 2, then the call ends as declined and the order is released as declined', async () => {
     const flow = createFakeFlow();
-    const call = new FakeCall({ answers: { card: `${INSUFFICIENT}#`, pin: '123456#', confirm: '1', 'another-card': '2' } });
+    const call = new FakeCall({ answers: { card: `${INSUFFICIENT_FUNDS}#`, pin: '123456#', confirm: '1', 'another-card': '2' } });
 
     const outcome = await runPaymentCall(call, flow.deps, { payCode: PAY_CODE });
 
@@ -174,7 +174,9 @@ describe('runPaymentCall: declines and the acquirer', () => {
 
   it('when a card is declined and the caller stays silent at the offer, then the call ends as declined', async () => {
     const flow = createFakeFlow();
-    const call = new FakeCall({ answers: { card: `${INSUFFICIENT}#`, pin: '123456#', confirm: '1', 'another-card': SILENCE } });
+    const call = new FakeCall({
+      answers: { card: `${INSUFFICIENT_FUNDS}#`, pin: '123456#', confirm: '1', 'another-card': SILENCE },
+    });
 
     expect(await runPaymentCall(call, flow.deps, { payCode: PAY_CODE })).to.equal('declined');
     expect(call.asked.filter((f) => f === 'another-card')).to.have.length(1);
@@ -183,7 +185,7 @@ describe('runPaymentCall: declines and the acquirer', () => {
 
   it('when the caller has used settings.maxCards cards, then no other card is offered', async () => {
     const flow = createFakeFlow({ settings: { maxCards: 2 } });
-    const call = new FakeCall({ answers: { card: `${INSUFFICIENT}#`, pin: '123456#', confirm: '1', 'another-card': '1' } });
+    const call = new FakeCall({ answers: { card: `${INSUFFICIENT_FUNDS}#`, pin: '123456#', confirm: '1', 'another-card': '1' } });
 
     const outcome = await runPaymentCall(call, flow.deps, { payCode: PAY_CODE });
 

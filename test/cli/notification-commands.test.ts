@@ -4,8 +4,9 @@ import { createNotificationAdmin } from '../../src/notify/notification-admin';
 import { createBankService } from '../../src/services/bank-service';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 import { APPROVED, openShop, type Shop } from '../notify/notify-fixtures';
+import { DEBIT } from '../helpers/test-cards';
 
-const debit = { pan: '6216261000000000018', kind: 'debit' as const, pin: '123456' };
+const debit = { pan: DEBIT, kind: 'debit' as const, pin: '123456' };
 
 describe('cli/notification-commands', () => {
   let deps: TestDeps;

@@ -1,8 +1,7 @@
 import { expect } from 'chai';
 import { createHmac, randomBytes } from 'node:crypto';
 import { createCardFingerprint } from '../../src/crypto/card-fingerprint';
-
-const PAN = '6216261000000000018';
+import { DEBIT as PAN } from '../helpers/test-cards';
 
 describe('crypto/createCardFingerprint', () => {
   it('when one card is fingerprinted twice, then the fingerprints match, and another card differs', () => {

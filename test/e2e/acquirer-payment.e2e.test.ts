@@ -2,13 +2,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { acpOrderIdOf } from '../../src/acquirer/acp/attempt-order-id';
-import { TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../src/acquirer/test-cards';
+import { TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../sandbox-acquirer/test-cards';
 import { verifyIvrpaySignature } from '../../src/notify/verify-signature';
 import { api, newOrder, startE2e, TEST_CONTEXT, type E2eHarness } from '../helpers/e2e-service';
+import { CREDIT, DEBIT, SMS_CODE_CARD } from '../helpers/test-cards';
 
-const DEBIT = '6216261000000000018';
-const CREDIT = '6221558812340000';
-const SMS_CARD = '6226151000000006';
 const holder = { id: `${TEST_HOLDER.idNumber}#`, mobile: `${TEST_HOLDER.mobile}#` };
 
 /** A merchant's notification endpoint: keeps each POST's raw body and signature header. */
@@ -83,7 +81,7 @@ describe('payments through the sandbox Asterisk and the sandbox acquirer server 
     const order = await newOrder(h);
     const result = await h.caller.call({
       endpoint: dial(order.payCode),
-      answers: { card: `${SMS_CARD}#`, pin: `${TEST_PIN}#`, ...holder, 'sms-code': `${TEST_HOLDER.smsCode}#`, confirm: '1' },
+      answers: { card: `${SMS_CODE_CARD}#`, pin: `${TEST_PIN}#`, ...holder, 'sms-code': `${TEST_HOLDER.smsCode}#`, confirm: '1' },
       timeoutMs: 90_000,
     });
     expect(result.fieldsAsked).to.deep.equal(['card', 'pin', 'id', 'mobile', 'sms-code', 'confirm']);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { createAriOriginator } from '../../src/ari/ari-originator';
-import type { SimulatedCaller, SimulatedCallResult } from '../../src/ari/simulated-caller';
+import type { SimulatedCaller, SimulatedCallResult } from '../../simulator/simulated-caller';
 import type { OriginateResult, Originator } from '../../src/callback/originator-port';
 import { createLogger } from '../../src/log/logger';
 import { connectTestPhone, PAYS_WITH_DEBIT, PHONE } from '../helpers/callback-e2e';

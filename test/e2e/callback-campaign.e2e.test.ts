@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import { TEST_CARDS, TEST_PIN } from '../../src/acquirer/test-cards';
-import type { SimulatedCaller, SimulatedCallResult } from '../../src/ari/simulated-caller';
+import { TEST_CARDS, TEST_PIN } from '../../sandbox-acquirer/test-cards';
+import type { SimulatedCaller, SimulatedCallResult } from '../../simulator/simulated-caller';
 import { runAdmin } from '../../src/cli/run-admin';
 import type { CallbackAttemptRow, CallbackRow, SmsRow } from '../../src/store/callback-rows';
 import {

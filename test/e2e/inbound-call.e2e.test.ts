@@ -1,11 +1,9 @@
 import { expect } from 'chai';
-import { TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../src/acquirer/test-cards';
+import { TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../sandbox-acquirer/test-cards';
 import type { OrderView } from '../../src/order/order-view';
 import { api, newOrder, startE2e, TEST_CONTEXT, type E2eHarness } from '../helpers/e2e-service';
+import { CREDIT, DEBIT, INSUFFICIENT_FUNDS } from '../helpers/test-cards';
 
-const DEBIT = '6216261000000000018';
-const CREDIT = '6221558812340000';
-const INSUFFICIENT_FUNDS = '6222021000000000066';
 const holder = { id: `${TEST_HOLDER.idNumber}#`, mobile: `${TEST_HOLDER.mobile}#` };
 
 describe('inbound payment call through the sandbox Asterisk @e2e', function () {

@@ -1,8 +1,8 @@
 /** Helpers of the callback-mode end-to-end tests (test/e2e/callback-*.e2e.test.ts). */
 import fs from 'node:fs';
 import pino from 'pino';
-import { TEST_HOLDER, TEST_PIN } from '../../src/acquirer/test-cards';
-import { connectSimulatedCaller, type SimulatedCaller } from '../../src/ari/simulated-caller';
+import { TEST_HOLDER, TEST_PIN } from '../../sandbox-acquirer/test-cards';
+import { connectSimulatedCaller, type SimulatedCaller } from '../../simulator/simulated-caller';
 import type { AdminDeps } from '../../src/cli/run-admin';
 import { loadOrCreateSandboxSecrets } from '../../src/config/sandbox-secrets';
 import { createBankService } from '../../src/services/bank-service';
@@ -14,10 +14,11 @@ import { TEST_PHONE_APP } from '../../scripts/asterisk/asterisk-config';
 import { api, type CallbackOrderView, type E2eHarness } from './e2e-service';
 import type { TestClock } from './test-clock';
 import { testOutputFile } from './test-output';
+import { DEBIT } from './test-cards';
 
 export const MINUTE = 60_000;
 
-/** The sandbox's test phones (dialplan/extensions.conf, context ivrpay-test-phones). */
+/** The sandbox's test phones (dialplan/sandbox/extensions-tests.conf, context ivrpay-test-phones). */
 export const PHONE = {
   answersAndPays: '13800000001',
   answersThenHangsUp: '13800000002',
@@ -29,7 +30,7 @@ export const PHONE = {
 
 /** What a cardholder who answers keys to pay with the debit test card (PIN, ID number, mobile, confirm). */
 export const PAYS_WITH_DEBIT = {
-  card: '6216261000000000018#',
+  card: `${DEBIT}#`,
   pin: `${TEST_PIN}#`,
   id: `${TEST_HOLDER.idNumber}#`,
   mobile: `${TEST_HOLDER.mobile}#`,

@@ -1,6 +1,6 @@
 import { loadConfig, type Config } from '../../src/config/config';
 import { loadOrCreateSandboxSecrets } from '../../src/config/sandbox-secrets';
-import { connectSimulatedCaller, type SimulatedCaller } from '../../src/ari/simulated-caller';
+import { connectSimulatedCaller, type SimulatedCaller } from '../../simulator/simulated-caller';
 import { createLogger } from '../../src/log/logger';
 import type { CallbackView } from '../../src/callback/callback-view';
 import type { OrderView } from '../../src/order/order-view';

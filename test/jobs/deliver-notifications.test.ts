@@ -6,6 +6,7 @@ import type { OrderEvent } from '../../src/notify/order-event';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 import { APPROVED, openShop } from '../notify/notify-fixtures';
 import { startWebhookReceiver, type WebhookReceiver } from '../notify/webhook-receiver';
+import { DEBIT } from '../helpers/test-cards';
 
 describe('jobs/deliver-notifications', () => {
   let deps: TestDeps;
@@ -22,7 +23,7 @@ describe('jobs/deliver-notifications', () => {
   it('when the job runs, then due notifications reach the merchant; its schedule is a valid cron of seconds', async () => {
     const shop = await openShop(deps);
     const orderId = await shop.orderInCall(receiver.url);
-    await shop.pay(orderId, 'call-1', { pan: '6216261000000000018', kind: 'debit', pin: '123456' }, APPROVED);
+    await shop.pay(orderId, 'call-1', { pan: DEBIT, kind: 'debit', pin: '123456' }, APPROVED);
     const job = jobNamed('deliver-notifications', { deliverer: createNotificationDeliverer({ ...deps, secretBox: shop.box }) });
 
     await job.run();

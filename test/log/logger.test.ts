@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { expect } from 'chai';
 import { createLogger } from '../../src/log/logger';
+import { DEBIT as PAN } from '../helpers/test-cards';
 
 function capture(): { stream: Writable; lines: () => Record<string, unknown>[]; text: () => string } {
   const chunks: string[] = [];
@@ -24,8 +25,6 @@ function capture(): { stream: Writable; lines: () => Record<string, unknown>[]; 
         .map((l) => JSON.parse(l) as Record<string, unknown>),
   };
 }
-
-const PAN = '6216261000000000018';
 
 describe('log/logger', () => {
   it('when card fields are logged at any depth, then their values are never written', () => {

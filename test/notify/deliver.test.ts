@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { TEST_CARDS, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../src/acquirer/test-cards';
+import { TEST_CARDS, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../sandbox-acquirer/test-cards';
 import { retryCeilingMs } from '../../src/notify/backoff';
 import { createNotificationDeliverer, type DelivererDeps } from '../../src/notify/deliver';
 import type { OrderEvent } from '../../src/notify/order-event';
@@ -10,9 +10,10 @@ import { captureLog } from '../ari/capture-log';
 import { createTestDeps, dumpAllTables, type TestDeps } from '../helpers/test-db';
 import { APPROVED, INSUFFICIENT, openShop, type Shop } from './notify-fixtures';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';
+import { CREDIT, DEBIT } from '../helpers/test-cards';
 
-const debit = { pan: '6216261000000000018', kind: 'debit' as const, pin: TEST_PIN };
-const credit = { pan: '6221558812340000', kind: 'credit' as const, cvn2: TEST_CVN2, expiryMmyy: TEST_EXPIRY_MMYY };
+const debit = { pan: DEBIT, kind: 'debit' as const, pin: TEST_PIN };
+const credit = { pan: CREDIT, kind: 'credit' as const, cvn2: TEST_CVN2, expiryMmyy: TEST_EXPIRY_MMYY };
 
 describe('notify/deliver', () => {
   let deps: TestDeps;

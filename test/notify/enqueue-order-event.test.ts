@@ -1,12 +1,13 @@
 import { expect } from 'chai';
-import { TEST_PIN } from '../../src/acquirer/test-cards';
+import { TEST_PIN } from '../../sandbox-acquirer/test-cards';
 import { enqueueOrderEvent } from '../../src/notify/enqueue-order-event';
 import type { NotificationRow } from '../../src/store/notification-rows';
 import type { OrderEvent } from '../../src/notify/order-event';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 import { APPROVED, INSUFFICIENT, openShop, type Shop } from './notify-fixtures';
+import { DEBIT } from '../helpers/test-cards';
 
-const debit = { pan: '6216261000000000018', kind: 'debit' as const, pin: TEST_PIN };
+const debit = { pan: DEBIT, kind: 'debit' as const, pin: TEST_PIN };
 const URL = 'https://merchant.example/hooks?token=t1';
 
 describe('notify/enqueue-order-event (the outbox written with the state change)', () => {

@@ -5,8 +5,9 @@ import { AppError } from '../../src/domain/app-error';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 import { APPROVED, openShop, type Shop } from './notify-fixtures';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';
+import { DEBIT } from '../helpers/test-cards';
 
-const debit = { pan: '6216261000000000018', kind: 'debit' as const, pin: '123456' };
+const debit = { pan: DEBIT, kind: 'debit' as const, pin: '123456' };
 
 describe('notify/notification-admin', () => {
   let deps: TestDeps;

@@ -1,7 +1,7 @@
 import type { CardData } from '../../src/call/card-data';
 import type { PaymentResult } from '../../src/call/payment-result';
 import type { AcquirerPort } from '../../src/acquirer/acquirer-port';
-import { TEST_HOLDER } from '../../src/acquirer/test-cards';
+import { TEST_HOLDER } from '../../sandbox-acquirer/test-cards';
 import { createSecretBox, type SecretBox } from '../../src/notify/secret-box';
 import { createMerchantService, type MerchantService } from '../../src/services/merchant-service';
 import { createOrderService, type OrderService } from '../../src/order/order-service';

@@ -1,16 +1,13 @@
 import { expect } from 'chai';
-import { TEST_HOLDER, TEST_PIN } from '../../src/acquirer/test-cards';
+import { TEST_HOLDER, TEST_PIN } from '../../sandbox-acquirer/test-cards';
 import { runPaymentCall } from '../../src/call/payment-call';
 import { createBankService } from '../../src/services/bank-service';
 import { createPaymentService } from '../../src/payment/payment-service';
 import { FakeCall } from '../helpers/fake-call';
 import { eventually, FAST_QUERIES, startBench, type Bench } from './payment-bench';
 import { testCardFingerprint } from '../helpers/test-fingerprint';
+import { DEBIT, ISSUER_TIMEOUT, SLOW_ANSWER, UNAVAILABLE } from '../helpers/test-cards';
 
-const DEBIT = '6216261000000000018';
-const SLOW_ANSWER = '6200851000000001';
-const ISSUER_TIMEOUT = '6229011000000009';
-const REFUSED_503 = '6216611000000000080';
 /** Notifications go nowhere (connection refused), so only answers and queries can settle an attempt. */
 const NO_NOTIFICATIONS = { adapter: { backUrl: 'http://127.0.0.1:9/acquirer/notify' } };
 
@@ -158,7 +155,7 @@ describe('services: payment faults (F3, F5, acquirer down)', function () {
     it('when the acquirer refuses the consume (HTTP 503), then the query finds no such transaction, the caller is told to try later and the order stays payable', async () => {
       bench = await startBench();
 
-      const { call, outcome, orderId, payCode } = await callWithDebitCard(REFUSED_503);
+      const { call, outcome, orderId, payCode } = await callWithDebitCard(UNAVAILABLE);
 
       expect(outcome).to.equal('unavailable');
       expect(call.heard()).to.include('acquirer-unavailable');

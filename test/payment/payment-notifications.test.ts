@@ -4,7 +4,7 @@ import { ACP_ENCODING, ACP_SIGN_METHOD_RSA, ACP_VERSION, type AcpFields } from '
 import { acpOrderIdOf } from '../../src/acquirer/acp/attempt-order-id';
 import { encodeForm } from '../../src/acquirer/acp/form-codec';
 import { signFields } from '../../src/acquirer/acp/sign-string';
-import { TEST_HOLDER } from '../../src/acquirer/test-cards';
+import { TEST_HOLDER } from '../../sandbox-acquirer/test-cards';
 import { certIdOf } from '../../src/crypto/certificates';
 import type { TestPki } from '../../src/crypto/test-pki';
 import type { PaymentAttemptRow } from '../../src/store/payment-rows';
@@ -15,8 +15,8 @@ import { fixturePki } from '../crypto/pki-fixture';
 import { startBench, type Bench } from './payment-bench';
 import { acquirerBasics } from '../helpers/acquirer-basics';
 import { testCardFingerprint } from '../helpers/test-fingerprint';
+import { DEBIT } from '../helpers/test-cards';
 
-const DEBIT = '6216261000000000018';
 const QUERY_ID = '202603021200001234567';
 
 /** A notification as the acquirer would POST it, signed with `pki`'s acquirer signing key. */

@@ -7,8 +7,8 @@ import { MERCHANT_ID } from '../acquirer/acp-harness';
 import { testOutputFile } from '../helpers/test-output';
 import type { CrashChildInput } from './fixtures/pay-then-crash';
 import { startBench, type Bench } from './payment-bench';
+import { DEBIT } from '../helpers/test-cards';
 
-const DEBIT = '6216261000000000018';
 const CHILD = path.join(__dirname, 'fixtures', 'pay-then-crash.ts');
 
 /** Runs the payment in a child process that SIGKILLs itself at `killAt`; resolves with how it ended. */

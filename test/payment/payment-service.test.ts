@@ -10,8 +10,9 @@ import { createPaymentService, type PaymentService } from '../../src/payment/pay
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 import { acquirerBasics } from '../helpers/acquirer-basics';
 import { testCardFingerprint } from '../helpers/test-fingerprint';
+import { CREDIT, DEBIT } from '../helpers/test-cards';
 
-const debitCard = { pan: '6216261000000000018', kind: 'debit' as const, pin: '123456' };
+const debitCard = { pan: DEBIT, kind: 'debit' as const, pin: '123456' };
 const holder = { idNumber: '341126197709218366', mobile: '13552535506' };
 
 type FakeAcquirer = AcquirerPort & {
@@ -128,7 +129,7 @@ describe('services/payment-service', () => {
     expect(read).to.include({ status: 'in_call', declineReason: 'insufficient_funds' });
     expect(read.attempts[0]).to.include({ outcome: 'in_call', declineReason: 'insufficient_funds' });
 
-    const credit = { pan: '6221558812340000', kind: 'credit' as const, cvn2: '123', expiryMmyy: '1230' };
+    const credit = { pan: CREDIT, kind: 'credit' as const, cvn2: '123', expiryMmyy: '1230' };
     await service.pay({ orderId: order.id, callId: 'call-1', card: credit, bankCode: 'pab', holder });
     expect(acquirer.requests[1].attemptId).to.equal(acquirer.requests[0].attemptId.replace(/-1$/, '-2'));
     read = await orders.getOrder(merchantId, order.id);

@@ -8,6 +8,8 @@ import { loadConfig } from '../../src/config/config';
 import {
   renderAsteriskConfig,
   renderTemplate,
+  resolvedDialplan,
+  SANDBOX_DIALPLAN,
   sandboxValues,
   writeAsteriskConfig,
   type SandboxValues,
@@ -76,7 +78,7 @@ describe('sandbox Asterisk configuration', () => {
   });
 
   it('when rendered, then both inbound extensions enter the app with the pay code and fall back to the prompt', () => {
-    const text = file('extensions.conf');
+    const text = resolvedDialplan((name) => files.get(name));
     expect(text).to.match(/^exten => _X\.,1,Gosub\(ivrpay-pay-code,s,1\(\$\{EXTEN\}\)\)$/m);
     expect(text).to.match(/^exten => s,1,Gosub\(ivrpay-pay-code,s,1\(\$\{EXTEN\}\)\)$/m);
     expect(text.match(/Stasis\(ivrpay,inbound,\$\{GOSUB_RETVAL\}\)/g)).to.have.length(2);
@@ -86,9 +88,30 @@ describe('sandbox Asterisk configuration', () => {
   });
 
   it('when ARI_APP is changed, then the inbound context enters that app and the test context keeps ivrpay-test', () => {
-    const text = renderAsteriskConfig(templateDir, values({ ARI_APP: 'shop-ivr' })).get('extensions.conf') ?? '';
+    const shop = renderAsteriskConfig(templateDir, values({ ARI_APP: 'shop-ivr' }));
+    const text = resolvedDialplan((name) => shop.get(name));
     expect(text).to.include('Stasis(shop-ivr,inbound,');
     expect(text).to.include('Stasis(ivrpay-test,inbound,');
+  });
+
+  it('when rendered, then extensions.conf includes the sandbox’s test and benchmark contexts, rendered beside it', () => {
+    const includes = settings(file('extensions.conf')).filter((line) => line.startsWith('#include'));
+    expect(includes).to.deep.equal(['#include "extensions-tests.conf"', '#include "extensions-bench.conf"']);
+    for (const name of SANDBOX_DIALPLAN) expect(file(name)).to.match(/^\[ivrpay-/m);
+  });
+
+  it('when a production Asterisk takes dialplan/extensions.conf, then it gets the production contexts only', () => {
+    const production = fs.readFileSync(path.join(templateDir, 'extensions.conf'), 'utf8');
+    const contexts = settings(production).filter((line) => line.startsWith('['));
+    expect(contexts).to.deep.equal(['[ivrpay-inbound]', '[ivrpay-pay-code]', '[ivrpay-unavailable]']);
+    expect(production).not.to.match(/#include|ARI_TEST_APP|TEST_PHONE_APP/);
+    const sandboxOnly = SANDBOX_DIALPLAN.flatMap((name) => settings(file(name)).filter((line) => line.startsWith('[')));
+    expect(sandboxOnly).to.have.members([
+      '[ivrpay-inbound-test]',
+      '[ivrpay-test-phones]',
+      '[ivrpay-bench-app]',
+      '[ivrpay-bench-dialplan]',
+    ]);
   });
 
   it('when rendered, then modules are listed one by one and the SIP trace logger stays out', () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect } from 'chai';
 import { loadConfig } from '../../src/config/config';
-import { renderAsteriskConfig, sandboxValues, TEST_PHONE_APP } from '../../scripts/asterisk/asterisk-config';
+import { renderAsteriskConfig, resolvedDialplan, sandboxValues, TEST_PHONE_APP } from '../../scripts/asterisk/asterisk-config';
 
 const templateDir = path.resolve(__dirname, '..', '..', 'dialplan');
 
@@ -23,7 +23,10 @@ describe('sandbox dialplan: the callback test phones', () => {
     templateDir,
     sandboxValues(config, { ariPassword: 'a-secret-1', sipPassword: 's-secret-2' }),
   );
-  const phones = context(files.get('extensions.conf') ?? '', 'ivrpay-test-phones');
+  const phones = context(
+    resolvedDialplan((name) => files.get(name)),
+    'ivrpay-test-phones',
+  );
 
   it('when rendered, then the number that pays hands the call to the simulated cardholder’s app, never the IVR’s', () => {
     expect(phones).to.include(`exten => 13800000001,1,Stasis(${TEST_PHONE_APP},\${EXTEN})`);

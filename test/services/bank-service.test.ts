@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { AppError } from '../../src/domain/app-error';
 import { createBankService } from '../../src/services/bank-service';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
+import { CREDIT, DEBIT } from '../helpers/test-cards';
 
 describe('services/bank-service', () => {
   let deps: TestDeps;
@@ -12,8 +13,8 @@ describe('services/bank-service', () => {
 
   it('when the sandbox debit card is looked up, then it is a supported Ping An debit card', async () => {
     const banks = createBankService(deps);
-    expect(await banks.lookup('6216261000000000018')).to.deep.equal({ bankCode: 'pab', bankStatus: 'supported', kind: 'debit' });
-    expect(await banks.lookup('6221558812340000')).to.deep.equal({ bankCode: 'pab', bankStatus: 'supported', kind: 'credit' });
+    expect(await banks.lookup(DEBIT)).to.deep.equal({ bankCode: 'pab', bankStatus: 'supported', kind: 'debit' });
+    expect(await banks.lookup(CREDIT)).to.deep.equal({ bankCode: 'pab', bankStatus: 'supported', kind: 'credit' });
   });
 
   it('when a number matches no bank, then the lookup is undefined', async () => {
@@ -34,11 +35,11 @@ describe('services/bank-service', () => {
   it('when an admin disables a bank, then lookups and the list say so, and it can be set back', async () => {
     const banks = createBankService(deps);
     expect((await banks.setStatus('pab', 'disabled')).status).to.equal('disabled');
-    expect((await banks.lookup('6216261000000000018'))?.bankStatus).to.equal('disabled');
+    expect((await banks.lookup(DEBIT))?.bankStatus).to.equal('disabled');
     expect((await banks.listBanks()).find((b) => b.code === 'pab')?.status).to.equal('disabled');
 
     await banks.setStatus('pab', 'supported');
-    expect((await banks.lookup('6216261000000000018'))?.bankStatus).to.equal('supported');
+    expect((await banks.lookup(DEBIT))?.bankStatus).to.equal('supported');
   });
 
   it('when the bank code or status is unknown, then it is not found or invalid', async () => {

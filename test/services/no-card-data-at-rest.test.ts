@@ -15,9 +15,10 @@ import { createStore } from '../../src/store/store';
 import { dumpAllTables } from '../helpers/test-db';
 import { acquirerBasics } from '../helpers/acquirer-basics';
 import { testCardFingerprint } from '../helpers/test-fingerprint';
+import { CREDIT, DEBIT } from '../helpers/test-cards';
 
-const credit = { pan: '6221558812340000', kind: 'credit' as const, cvn2: '123', expiryMmyy: '1230' };
-const debit = { pan: '6216261000000000018', kind: 'debit' as const, pin: '123456' };
+const credit = { pan: CREDIT, kind: 'credit' as const, cvn2: '123', expiryMmyy: '1230' };
+const debit = { pan: DEBIT, kind: 'debit' as const, pin: '123456' };
 const holder = { idNumber: '341126197709218366', mobile: '13552535506', smsCode: '111111' };
 const PANS = [credit.pan, debit.pan];
 const SHORT_SECRETS = [credit.cvn2, credit.expiryMmyy, '3012', debit.pin, holder.idNumber, holder.mobile, holder.smsCode];

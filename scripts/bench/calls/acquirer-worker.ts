@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sandboxAcquirerDir } from '../../../src/acquirer/start-acquirer';
-import { startSandboxServer } from '../../../src/acquirer/sandbox-server/sandbox-server';
+import { sandboxAcquirerDir } from '../../../sandbox-acquirer';
+import { startSandboxServer } from '../../../sandbox-acquirer/sandbox-server/sandbox-server';
 import { loadConfig } from '../../../src/config/config';
 import { loadOrCreateTestPki, SANDBOX_ACQUIRER_ORG, testPkiFiles } from '../../../src/crypto/test-pki';
 import { createLogger } from '../../../src/log/logger';

@@ -34,7 +34,7 @@ const WATCHED = [
 
 /**
  * The simulated cardholders of bench:calls: their own Stasis app, on the Local-channel pattern of
- * src/ari/simulated-caller.ts, with the timing the benchmark needs (see BenchCall).
+ * simulator/simulated-caller.ts, with the timing the benchmark needs (see BenchCall).
  */
 export async function connectBenchDriver(ari: {
   url: string;

@@ -1,6 +1,6 @@
-import { TEST_CARDS, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER } from '../../../src/acquirer/test-cards';
+import { TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, testCardFor } from '../../../sandbox-acquirer/test-cards';
 
-/** The Stasis app instance the benchmark starts, and its dialplan entry (dialplan/extensions.conf). */
+/** The Stasis app instance the benchmark starts, and its dialplan entry (dialplan/sandbox/extensions-bench.conf). */
 export const BENCH_APP = 'ivrpay-bench';
 export const APP_CONTEXT = 'ivrpay-bench-app';
 /** The pure-dialplan baseline of the same call. */
@@ -12,8 +12,7 @@ export const CALLER_APP = 'ivrpay-bench-caller';
 export const BENCH_AMOUNT_FEN = 12345;
 
 /** The sandbox's approving credit test card (fails Luhn, so the call also plays the Luhn warning). */
-const CREDIT_CARD = TEST_CARDS.find((card) => card.kind === 'credit' && card.outcome === 'approved');
-if (!CREDIT_CARD) throw new Error('no approving credit test card in src/acquirer/test-cards.ts');
+const CREDIT_CARD = testCardFor('credit', 'approved');
 
 /** What the cardholder keys for each field the IVR asks: the whole answer, terminator included. */
 export const ANSWERS: Record<string, string> = {

@@ -8,9 +8,7 @@ import { certIdOf } from '../../../src/crypto/certificates';
 import { SANDBOX_ACQUIRER_ORG } from '../../../src/crypto/test-pki';
 import { fixturePki } from '../../crypto/pki-fixture';
 import { memoryLog, MERCHANT_ID, startHarness, testClock } from '../acp-harness';
-
-const DEBIT = '6216261000000000018';
-const CREDIT = '6221558812340000';
+import { CREDIT, DEBIT } from '../../helpers/test-cards';
 
 /** A port that nothing listens on any more. */
 async function closedPort(): Promise<number> {

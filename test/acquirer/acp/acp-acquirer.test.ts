@@ -2,12 +2,11 @@ import { expect } from 'chai';
 import type { AttemptRef, PaymentRequest } from '../../../src/acquirer/acquirer-port';
 import { acpOrderIdOf } from '../../../src/acquirer/acp/attempt-order-id';
 import { queryUntilSettled } from '../../../src/acquirer/query-until-settled';
-import { TEST_CARDS, TEST_HOLDER } from '../../../src/acquirer/test-cards';
+import { TEST_CARDS, TEST_HOLDER } from '../../../sandbox-acquirer/test-cards';
 import { maskPan } from '../../../src/domain/mask';
 import { startHarness, type Harness } from '../acp-harness';
+import { CREDIT, DEBIT } from '../../helpers/test-cards';
 
-const DEBIT = '6216261000000000018';
-const CREDIT = '6221558812340000';
 const SHORT = { delaysMs: [0, 20, 40] };
 
 const refOf = (req: PaymentRequest): AttemptRef => ({

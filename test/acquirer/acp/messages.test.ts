@@ -17,12 +17,11 @@ import { pinBlockMatches } from '../../../src/crypto/pin-block';
 import type { TestPki } from '../../../src/crypto/test-pki';
 import { fixturePki } from '../../crypto/pki-fixture';
 import { acquirerKeys, type AcquirerKeys } from './acp-test-keys';
+import { CREDIT, DEBIT } from '../../helpers/test-cards';
 
 const MERCHANT = { merId: '777290058110097', backUrl: 'https://ivrpay.example/acp/notify' };
 const REF = { orderId: 'ord5f0c1a2b3c4d5e6f7a8b001', txnTime: '20260301120000' };
 const HOLDER = { idNumber: '341126197709218366', mobile: '13552535506', name: '全渠道' };
-const DEBIT = '6216261000000000018';
-const CREDIT = '6221558812340000';
 const COMMON = { version: '5.1.0', encoding: 'UTF-8', signMethod: '01', accessType: '0', merId: MERCHANT.merId };
 
 describe('ACP messages', function () {

@@ -5,8 +5,8 @@ import { tdesDecryptEcb } from '../../../src/crypto/triple-des';
 import { generateZonePinKey } from '../../../src/crypto/zone-pin-key';
 import { fixturePki } from '../../crypto/pki-fixture';
 import { acquirerKeys, type AcquirerKeys } from './acp-test-keys';
+import { DEBIT as PAN } from '../../helpers/test-cards';
 
-const PAN = '6216261000000000018';
 const ascii = (s: string) => Buffer.from(s, 'ascii');
 
 describe('encryptPin', function () {

@@ -12,9 +12,10 @@ import {
 import { createFakeFlow } from '../../call/fake-flow-deps';
 import { FakeCall } from '../../helpers/fake-call';
 
-/** The baseline context of dialplan/extensions.conf, as what it plays and which fields it names, in order. */
+/** The baseline context of dialplan/sandbox/extensions-bench.conf, as what it plays and which fields it names, in order. */
 function baseline(): { steps: { kind: 'play' | 'field'; value: string }[] } {
-  const text = fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'dialplan', 'extensions.conf'), 'utf8');
+  const file = path.resolve(__dirname, '..', '..', '..', 'dialplan', 'sandbox', 'extensions-bench.conf');
+  const text = fs.readFileSync(file, 'utf8');
   const start = text.indexOf(`[${DIALPLAN_CONTEXT}]`);
   expect(start, `context ${DIALPLAN_CONTEXT}`).to.be.greaterThan(-1);
   const end = text.indexOf('\n[', start + 1);

@@ -10,8 +10,9 @@ import { createStore, type Store } from '../../../src/store/store';
 import { testOutputFile } from '../../helpers/test-output';
 import { APPROVED, openShop, type Shop } from '../../notify/notify-fixtures';
 import { startWebhookReceiver, type WebhookReceiver } from '../../notify/webhook-receiver';
+import { DEBIT } from '../../helpers/test-cards';
 
-const debit = { pan: '6216261000000000018', kind: 'debit' as const, pin: '123456' };
+const debit = { pan: DEBIT, kind: 'debit' as const, pin: '123456' };
 
 /**
  * F10: two deliverers over one SQLite file, each with its own connection, as two processes (or two

@@ -1,0 +1,51 @@
+/**
+ * The sandbox acquirer's one entry for src: the composition root passes startSandboxAcquirer to
+ * startAcquirer, which calls it when ACQUIRER=sandbox. It plays UnionPay's gateway over ACP (the
+ * other end of src/acquirer/acp), deciding by the test cards of test-cards.ts.
+ */
+import path from 'node:path';
+import type { SandboxAcquirer, SandboxStart } from '../src/acquirer/sandbox-port';
+import { loadOrCreateTestPki, SANDBOX_ACQUIRER_ORG } from '../src/crypto/test-pki';
+import { startSandboxServer, type SandboxServer, type SandboxServerOptions } from './sandbox-server/sandbox-server';
+import { findTestCard } from './test-cards';
+
+/** Test knobs: notification schedule, slow answer, where the traffic log and ledger go. */
+export type SandboxKnobs = Partial<
+  Pick<SandboxServerOptions, 'notifyDelaysMs' | 'slowAnswerMs' | 'trafficLogFile' | 'ledgerFile'>
+>;
+
+export type RunningSandboxAcquirer = SandboxServer & SandboxAcquirer;
+
+/** Where the sandbox keeps its PKI, traffic log and ledger: an ignored folder under DATA_DIR. */
+export function sandboxAcquirerDir(dataDir: string): string {
+  return path.join(dataDir, 'sandbox-acquirer');
+}
+
+/** Starts the sandbox acquirer server with its PKI (made at first start) in DATA_DIR/sandbox-acquirer/pki. */
+export async function startSandboxAcquirer(start: SandboxStart, knobs: SandboxKnobs = {}): Promise<RunningSandboxAcquirer> {
+  const dir = sandboxAcquirerDir(start.dataDir);
+  const pki = await loadOrCreateTestPki(path.join(dir, 'pki'), start.now());
+  const server = await startSandboxServer({
+    port: start.port,
+    pki,
+    slowAnswerMs: start.slowAnswerMs,
+    trafficLogFile: path.join(dir, 'traffic.log'),
+    ledgerFile: path.join(dir, 'ledger.json'),
+    policy: { smsCodeForAll: start.smsCodeForAll },
+    now: start.now,
+    log: start.log,
+    ...knobs,
+  });
+  return {
+    ...server,
+    credentials: {
+      signingKeyPem: pki.merchantSigning.keyPem,
+      signingCertPem: pki.merchantSigning.certPem,
+      encryptionCertPem: pki.acquirerEncryption.certPem,
+      rootCertPem: pki.root.certPem,
+      middleCertPems: [pki.middle.certPem],
+      organisation: SANDBOX_ACQUIRER_ORG,
+    },
+    needsSmsCode: (pan) => findTestCard(pan)?.needsSmsCode === true,
+  };
+}

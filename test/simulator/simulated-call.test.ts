@@ -1,0 +1,97 @@
+import { expect } from 'chai';
+import pino from 'pino';
+import sinon from 'sinon';
+import { SimulatedCall, type SimulatedCallOptions } from '../../simulator/simulated-call';
+import { DEBIT } from '../helpers/test-cards';
+
+function setup(options: Partial<SimulatedCallOptions> = {}) {
+  const sent: [string, string][] = [];
+  const hungUp: string[] = [];
+  const ops = {
+    sendDtmf: (channelId: string, dtmf: string) => {
+      sent.push([channelId, dtmf]);
+      return Promise.resolve();
+    },
+    hangup: (channelId: string) => {
+      hungUp.push(channelId);
+      return Promise.resolve();
+    },
+  };
+  const sim = new SimulatedCall(
+    'sim-1',
+    'sim-1-ivr',
+    { endpoint: 'Local/123456@ivrpay-inbound-test', answers: {}, timeoutMs: 60_000, ...options },
+    ops,
+    pino({ level: 'silent' }),
+  );
+  const ask = (field: string) =>
+    sim.handle({ type: 'ChannelVarset', channel: { id: 'sim-1-ivr' }, variable: 'IVRPAY_FIELD', value: field });
+  const answered = () => sim.handle({ type: 'StasisStart', channel: { id: 'sim-1' } });
+  const destroyed = () => sim.handle({ type: 'ChannelDestroyed', channel: { id: 'sim-1-ivr' } });
+  return { sim, sent, hungUp, ask, answered, destroyed };
+}
+
+const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('simulator/SimulatedCall', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => clock.restore());
+
+  it('when a field is asked before our half is answered, then its keys are sent only once it is', async () => {
+    const t = setup({ answers: { 'pay-code': '123456#' } });
+    t.ask('pay-code');
+    await flush();
+    expect(t.sent).to.deep.equal([]);
+    t.answered();
+    await flush();
+    expect(t.sent).to.deep.equal([['sim-1', '123456#']]);
+  });
+
+  it('when a field is asked again, then the next answer of its list is keyed, and silence once the list is used up', async () => {
+    const t = setup({ answers: { 'pay-code': ['111111#', '222222#'] } });
+    t.answered();
+    for (let i = 0; i < 3; i++) t.ask('pay-code');
+    await flush();
+    expect(t.sent.map(([, keys]) => keys)).to.deep.equal(['111111#', '222222#']);
+    t.destroyed();
+    expect((await t.sim.result).fieldsAsked).to.deep.equal(['pay-code', 'pay-code', 'pay-code']);
+  });
+
+  it('when the hang-up field is asked, then the caller hangs up instead of answering', async () => {
+    const t = setup({ answers: { card: `${DEBIT}#` }, hangupAfterField: 'card' });
+    t.answered();
+    t.ask('card');
+    await clock.tickAsync(300);
+    expect(t.hungUp).to.deep.equal(['sim-1']);
+    expect(t.sent).to.deep.equal([]);
+    t.destroyed();
+    expect((await t.sim.result).hungUpBy).to.equal('caller');
+  });
+
+  it('when the dialplan fallback runs, then the result says so', async () => {
+    const t = setup();
+    t.sim.handle({ type: 'ChannelVarset', channel: { id: 'sim-1-ivr' }, variable: 'IVRPAY_FALLBACK', value: '1' });
+    t.destroyed();
+    expect(await t.sim.result).to.deep.equal({ fieldsAsked: [], promptsHeard: [], hungUpBy: 'ivr', fallback: true });
+  });
+
+  it('when the IVR plays prompts, then their ids are recorded in order', async () => {
+    const t = setup();
+    for (const id of ['welcome', 'enter-pay-code']) {
+      t.sim.handle({ type: 'PlaybackStarted', playback: { media_uri: `sound:/snd/zh/${id}`, target_uri: 'channel:sim-1-ivr' } });
+    }
+    t.destroyed();
+    expect((await t.sim.result).promptsHeard).to.deep.equal(['welcome', 'enter-pay-code']);
+  });
+
+  it('when the call lasts too long, then the caller hangs up and reports a timeout', async () => {
+    const t = setup({ timeoutMs: 5000 });
+    await clock.tickAsync(5000);
+    expect(t.hungUp).to.deep.equal(['sim-1']);
+    t.destroyed();
+    expect((await t.sim.result).hungUpBy).to.equal('timeout');
+  });
+});
