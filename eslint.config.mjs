@@ -1,5 +1,6 @@
 // Lint rules for every TypeScript file: typescript-eslint's type-checked recommended set, with
 // formatting left to Prettier (eslint-config-prettier turns off the rules that would fight it).
+import eslintComments from '@eslint-community/eslint-plugin-eslint-comments/configs';
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
@@ -8,11 +9,14 @@ export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', '.ci/*.js', 'eslint.config.mjs', '.dependency-cruiser.cjs'] },
   eslint.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
+  eslintComments.recommended,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
-      // Each disable names its reason: `// eslint-disable-next-line rule -- why`.
+      // Each disable names one rule and its reason: `// eslint-disable-next-line rule -- why`.
+      '@eslint-community/eslint-comments/require-description': ['error', { ignore: ['eslint-enable'] }],
+      '@eslint-community/eslint-comments/no-unlimited-disable': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },
