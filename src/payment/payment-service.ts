@@ -12,7 +12,7 @@ import type { PaymentAttemptRow } from '../store/payment-rows';
 import { attemptRef, moveAttempt } from './payment-attempts';
 import { applyAttemptOutcome } from './payment-outcome';
 import { recordAttempt, startPrepared } from './record-attempt';
-import { sendConsume } from './send-consume';
+import { paymentRequestOf, sendConsume } from './send-consume';
 import type { ServiceDeps } from '../services/service-deps';
 
 export interface PaymentServiceDeps extends ServiceDeps {
@@ -152,15 +152,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
     async requestSmsCode(input) {
       const attempt = await recordAttempt(store, input, 'prepared', deps.now(), deps.cardFingerprint, deps.acquirer);
       const log = deps.log.child({ orderId: attempt.order_id, callId: attempt.call_id, attemptId: attempt.id });
-      const request = {
-        orderId: input.orderId,
-        attemptId: attempt.id,
-        amount: attempt.amount,
-        currency: attempt.currency,
-        txnTime: attempt.txn_time,
-        card: { ...input.card },
-        holder: { ...input.holder },
-      };
+      const request = paymentRequestOf(attempt, input);
       let answer: SmsCodeResult;
       try {
         answer = deps.acquirer.requestSmsCode

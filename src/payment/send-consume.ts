@@ -18,7 +18,22 @@ export async function sendConsume(
   input: PaymentInput,
   log: Logger,
 ): Promise<PaymentResult | PendingPayment> {
-  const request: PaymentRequest = {
+  const request = paymentRequestOf(attempt, input);
+  try {
+    return await acquirer.pay(request);
+  } catch (err) {
+    // Only the error's name: an adapter's error could echo what it was sending.
+    log.error({ err: errorSummary(err) }, 'acquirer adapter failed: payment state unknown');
+    return { outcome: 'pending' };
+  }
+}
+
+/**
+ * What the acquirer gets for a recorded attempt: its id, txnTime and amount as stored (the SMS code request and the
+ * consume of one attempt must name the same transaction), with copies of the card and holder.
+ */
+export function paymentRequestOf(attempt: PaymentAttemptRow, input: PaymentInput): PaymentRequest {
+  return {
     orderId: attempt.order_id,
     attemptId: attempt.id,
     amount: attempt.amount,
@@ -27,11 +42,4 @@ export async function sendConsume(
     card: { ...input.card },
     holder: { ...input.holder },
   };
-  try {
-    return await acquirer.pay(request);
-  } catch (err) {
-    // Only the error's name: an adapter's error could echo what it was sending.
-    log.error({ err: errorSummary(err) }, 'acquirer adapter failed: payment state unknown');
-    return { outcome: 'pending' };
-  }
 }

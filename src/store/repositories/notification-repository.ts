@@ -1,5 +1,4 @@
-import type { Knex } from 'knex';
-import { newLeaseToken, type LeaseClaim } from '../lease';
+import { claimDueRows, type LeaseClaim } from '../lease';
 import type { NotificationRow } from '../notification-rows';
 import type { Source } from '../source';
 import type { NewRow } from '../tables';
@@ -54,25 +53,7 @@ export function createNotificationRepository(db: Source): NotificationRepository
       return query;
     },
 
-    async claimDue(now, leaseMs, limit) {
-      const nowIso = now.toISOString();
-      const leaseToken = newLeaseToken();
-      const claimable = (q: Knex.QueryBuilder): void => {
-        q.where('status', 'pending')
-          .where('next_attempt_at', '<=', nowIso)
-          .where((w) => {
-            w.whereNull('locked_until').orWhere('locked_until', '<=', nowIso);
-          });
-      };
-      // The outer conditions repeat the inner ones: PostgreSQL re-checks them on a row another claim just took.
-      const due = db.knex('notifications').select('id').modify(claimable).orderBy('next_attempt_at').orderBy('id').limit(limit);
-      const rows = await notifications()
-        .whereIn('id', due)
-        .modify(claimable)
-        .update({ locked_until: new Date(now.getTime() + leaseMs).toISOString(), lease_token: leaseToken })
-        .returning<NotificationRow[]>('*');
-      return { rows, leaseToken };
-    },
+    claimDue: (now, leaseMs, limit) => claimDueRows(db, 'notifications', 'pending', { now, leaseMs, limit }),
 
     async recordDelivery(id, leaseToken, update) {
       const count = await notifications()

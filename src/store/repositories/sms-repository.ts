@@ -1,6 +1,5 @@
-import type { Knex } from 'knex';
 import type { SmsRow, SmsStatus } from '../callback-rows';
-import { newLeaseToken, type LeaseClaim } from '../lease';
+import { claimDueRows, type LeaseClaim } from '../lease';
 import type { Source } from '../source';
 import type { NewRow } from '../tables';
 
@@ -53,24 +52,7 @@ export function createSmsRepository(db: Source): SmsRepository {
       return Number(row?.n ?? 0);
     },
 
-    async claimDue(now, leaseMs, limit) {
-      const nowIso = now.toISOString();
-      const leaseToken = newLeaseToken();
-      const claimable = (q: Knex.QueryBuilder): void => {
-        q.where('status', 'queued')
-          .where('next_attempt_at', '<=', nowIso)
-          .where((w) => {
-            w.whereNull('locked_until').orWhere('locked_until', '<=', nowIso);
-          });
-      };
-      const due = db.knex('sms').select('id').modify(claimable).orderBy('next_attempt_at').orderBy('id').limit(limit);
-      const rows = await sms()
-        .whereIn('id', due)
-        .modify(claimable)
-        .update({ locked_until: new Date(now.getTime() + leaseMs).toISOString(), lease_token: leaseToken })
-        .returning<SmsRow[]>('*');
-      return { rows, leaseToken };
-    },
+    claimDue: (now, leaseMs, limit) => claimDueRows(db, 'sms', 'queued', { now, leaseMs, limit }),
 
     async recordSend(id, leaseToken, update) {
       await sms()
