@@ -49,7 +49,10 @@ export interface ServiceOverrides {
   sandboxAcquirer?: SandboxKnobs;
 }
 
-/** The composition root: every real implementation is chosen and wired here, and only here. */
+/**
+ * The running half of the composition root: src/compose.ts builds the store-backed services (for the admin CLI too);
+ * here the runtime around them is chosen, wired and started (HTTP, acquirer, Stasis app, dialer, jobs), and only here.
+ */
 export async function startService(config: Config, log: Logger, overrides: ServiceOverrides = {}): Promise<RunningService> {
   const now = overrides.now ?? (() => new Date());
   const ariPassword = config.ari.password ?? loadOrCreateSandboxSecrets(config.dataDir).ariPassword;
