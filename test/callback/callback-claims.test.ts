@@ -5,7 +5,7 @@ import { createTestDeps } from '../helpers/test-db';
 
 const NOW = new Date('2026-03-02T02:00:00.000Z');
 
-describe('services/callback-claims', () => {
+describe('callback/callback-claims', () => {
   it('when a lease passes without renewal, then the row is due again; a renewed one is not', async () => {
     const deps = await createTestDeps(NOW);
     try {

@@ -3,7 +3,7 @@ import { createCallbackPolicies, parseDelays, parseHours } from '../../src/callb
 import { createMerchantService } from '../../src/services/merchant-service';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 
-describe('services/callback-policy', () => {
+describe('callback/callback-policy', () => {
   let deps: TestDeps;
   let merchantId: string;
   beforeEach(async () => {

@@ -13,7 +13,7 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
   throw new Error('expected a rejection');
 }
 
-describe('services/callback-service', () => {
+describe('callback/callback-service', () => {
   let fx: DialerFixture;
   let callbacks: CallbackService;
   beforeEach(async () => {

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { createLineService, liveLineUsage, recordLineUsage, storedLineUsage } from '../../src/callback/line-service';
 import { dialerFixture, type DialerFixture } from './dialer-fixture';
 
-describe('services/line-service', () => {
+describe('callback/line-service', () => {
   let fx: DialerFixture;
   beforeEach(async () => {
     fx = await dialerFixture();

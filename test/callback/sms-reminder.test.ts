@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { queueSmsReminder } from '../../src/callback/sms-reminder';
 import { REMINDERS, dialerFixture, type DialerFixture } from './dialer-fixture';
 
-describe('services/sms-reminder', () => {
+describe('callback/sms-reminder', () => {
   let fx: DialerFixture;
   beforeEach(async () => {
     fx = await dialerFixture();

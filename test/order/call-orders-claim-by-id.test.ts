@@ -4,7 +4,7 @@ import { createMerchantService } from '../../src/services/merchant-service';
 import { createOrderService, type OrderService } from '../../src/order/order-service';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 
-describe('services/call-orders claimById (a callback claims the order it was placed for)', () => {
+describe('order/call-orders claimById (a callback claims the order it was placed for)', () => {
   let deps: TestDeps;
   let orders: OrderService;
   let merchantId: string;

@@ -11,7 +11,7 @@ import { migrateLatest } from '../../src/store/migrate';
 import { startSecondProcess, stopSecondProcess } from '../helpers/second-process';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 
-describe('services/call-orders (OrdersForCall of the order service)', () => {
+describe('order/call-orders (OrdersForCall of the order service)', () => {
   let deps: TestDeps;
   let orders: OrderService;
   let merchantId: string;

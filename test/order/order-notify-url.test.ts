@@ -4,7 +4,7 @@ import { createMerchantService } from '../../src/services/merchant-service';
 import { createOrderService, type OrderService } from '../../src/order/order-service';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 
-describe('services/order-service notifyUrl', () => {
+describe('order/order-service notifyUrl', () => {
   let deps: TestDeps;
   let orders: OrderService;
   let merchantId: string;

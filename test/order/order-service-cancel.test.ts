@@ -6,7 +6,7 @@ import { createOrderService, type OrderService } from '../../src/order/order-ser
 import { applyAttemptOutcome } from '../../src/payment/payment-outcome';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 
-describe('services/order-service cancelOrder', () => {
+describe('order/order-service cancelOrder', () => {
   let deps: TestDeps;
   let orders: OrderService;
   let merchantId: string;

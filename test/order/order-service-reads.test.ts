@@ -3,7 +3,7 @@ import { createMerchantService } from '../../src/services/merchant-service';
 import { createOrderService, type OrderService } from '../../src/order/order-service';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 
-describe('services/order-service reads', () => {
+describe('order/order-service reads', () => {
   let deps: TestDeps;
   let orders: OrderService;
   let merchantId: string;

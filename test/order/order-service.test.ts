@@ -13,7 +13,7 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
   return error as AppError;
 }
 
-describe('services/order-service', () => {
+describe('order/order-service', () => {
   let deps: TestDeps;
   let orders: OrderService;
   let merchantId: string;

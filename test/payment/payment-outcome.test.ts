@@ -58,7 +58,7 @@ async function stateOf(db: Knex, attemptId: string): Promise<string | undefined>
   return (await db('payment_attempts').where({ id: attemptId }).first('state'))?.state;
 }
 
-describe('services/payment-outcome: forward-only moves', () => {
+describe('payment/payment-outcome: forward-only moves', () => {
   let db: Knex;
   let store: Store;
   beforeEach(async () => {
@@ -100,7 +100,7 @@ describe('services/payment-outcome: forward-only moves', () => {
   });
 });
 
-describe('services/payment-outcome: concurrent writers on one SQLite file (F6)', function () {
+describe('payment/payment-outcome: concurrent writers on one SQLite file (F6)', function () {
   this.timeout(60_000);
 
   it('when two processes race approvals and declines over 40 attempts, then no update is lost, each order is paid once, and no SQLITE_BUSY escapes', async () => {

@@ -42,7 +42,7 @@ function payInChildThatCrashes(bench: Bench, orderId: string, killAt: CrashChild
   });
 }
 
-describe('services/payment-recovery: a crash between send and record (F1)', function () {
+describe('payment/payment-recovery: a crash between send and record (F1)', function () {
   this.timeout(60_000);
   let bench: Bench;
   afterEach(async () => {
@@ -89,7 +89,7 @@ describe('services/payment-recovery: a crash between send and record (F1)', func
   });
 });
 
-describe('services/payment-recovery', function () {
+describe('payment/payment-recovery', function () {
   this.timeout(20_000);
   let bench: Bench;
   afterEach(async () => {

@@ -56,7 +56,7 @@ const pending = () => Promise.resolve<PendingPayment>({ outcome: 'pending', resp
 const insufficient = () =>
   Promise.resolve<PaymentResult>({ outcome: 'declined', reason: 'insufficient_funds', responseCode: '51' });
 
-describe('services/payment-service', () => {
+describe('payment/payment-service', () => {
   let deps: TestDeps;
   let orders: OrderService;
   let merchantId: string;
