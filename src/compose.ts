@@ -1,4 +1,3 @@
-import type { Logger } from 'pino';
 import { createCallbackPolicies } from './callback/callback-policy';
 import { createCallbackService } from './callback/callback-service';
 import { createLineService, storedLineUsage } from './callback/line-service';
@@ -17,14 +16,7 @@ import { createSmsService } from './services/sms-service';
 import { createSmsPort } from './sms/create-sms-port';
 import { openDb, type Knex } from './store/db';
 import { migrateLatest } from './store/migrate';
-import type { Store } from './store/store';
-
-export interface CoreDeps {
-  /** The service's store shares commits between the merchant API's writes (groupCommit); the admin CLI's commits each alone. */
-  store: Store;
-  now: () => Date;
-  log: Logger;
-}
+import type { ServiceDeps } from './services/service-deps';
 
 /** The configured store, migrated to the latest schema; the caller destroys it. */
 export async function openStore(config: Config): Promise<Knex> {
@@ -41,9 +33,10 @@ export async function openStore(config: Config): Promise<Knex> {
 /**
  * The composition root of everything built on the store: the service (src/service.ts) and the admin CLI
  * (src/cli/admin.ts) both take their services from here, so each is wired once, with the same settings.
- * Building a service has no side effect; the service starts the ones it runs.
+ * Building a service has no side effect; the service starts the ones it runs. The service's store shares commits
+ * between the merchant API's writes (groupCommit); the admin CLI's commits each alone.
  */
-export function composeCore(config: Config, deps: CoreDeps) {
+export function composeCore(config: Config, deps: ServiceDeps) {
   const keys = resolveSecretsKeys(config);
   const secretBox = createSecretBox(keys);
   return {
