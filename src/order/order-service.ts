@@ -148,6 +148,8 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
           card_fingerprint: null,
           decline_reason: null,
           acquirer_ref: null,
+          refund_reserved: 0,
+          refunded_amount: 0,
           in_call_id: null,
           notify_url: order.notifyUrl ?? null,
           created_at: now.toISOString(),

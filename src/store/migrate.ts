@@ -5,6 +5,7 @@ import * as merchantNotifications from './migrations/003-merchant-notifications'
 import * as callbacksAndSms from './migrations/004-callbacks-and-sms';
 import * as paymentAttempts from './migrations/005-payment-attempts';
 import * as cardFingerprints from './migrations/006-card-fingerprints';
+import * as refunds from './migrations/007-refunds';
 
 interface NamedMigration {
   name: string;
@@ -22,6 +23,7 @@ const MIGRATIONS: NamedMigration[] = [
   { name: '004-callbacks-and-sms', migration: callbacksAndSms },
   { name: '005-payment-attempts', migration: paymentAttempts },
   { name: '006-card-fingerprints', migration: cardFingerprints },
+  { name: '007-refunds', migration: refunds },
 ];
 
 const migrationSource: Knex.MigrationSource<NamedMigration> = {

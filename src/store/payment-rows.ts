@@ -32,3 +32,28 @@ export interface AcquirerNotificationRow {
   resp_code: string;
   received_at: string;
 }
+
+export type RefundKind = 'cancel' | 'refund';
+export type RefundState = 'pending' | 'unknown' | 'succeeded' | 'failed';
+
+/** A refunds row (migration 007): a same-day cancel (ACP 31) or a refund (04) of a paid order. No card data. */
+export interface RefundRow {
+  id: string;
+  order_id: string;
+  merchant_id: string;
+  kind: RefundKind;
+  amount: number;
+  currency: 'CNY';
+  reason: string;
+  payment_attempt_id: string;
+  orig_query_id: string;
+  acquirer_order_id: string;
+  txn_time: string;
+  state: RefundState;
+  response_code: string | null;
+  failure_reason: string | null;
+  acquirer_ref: string | null;
+  created_at: string;
+  updated_at: string;
+  resolved_at: string | null;
+}

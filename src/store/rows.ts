@@ -45,6 +45,10 @@ export interface OrderRow {
   in_call_id: string | null;
   /** Where order events are POSTed (migration 003); null when the merchant gave none. */
   notify_url: string | null;
+  /** Fen reserved by refunds that have not failed (migration 007); never above `amount`. */
+  refund_reserved: number;
+  /** Fen refunded for good (succeeded refunds). */
+  refunded_amount: number;
   created_at: string;
   updated_at: string;
 }

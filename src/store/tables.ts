@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Tables } from 'knex/types/tables';
 import type { CallbackAttemptRow, CallbackRow, SmsRow } from './callback-rows';
 import type { NotificationRow } from './notification-rows';
-import type { AcquirerNotificationRow, PaymentAttemptRow } from './payment-rows';
+import type { AcquirerNotificationRow, PaymentAttemptRow, RefundRow } from './payment-rows';
 import type { AttemptRow, BankRow, IdempotencyRow, LineUsageRow, MerchantRow, OrderRow } from './rows';
 
 /** Columns that may be left out of an insert: those that take null. */
@@ -21,7 +21,7 @@ declare module 'knex/types/tables' {
   /** Every table with its row: `db('orders')` is typed by it, so no query of the store returns `any`. */
   interface Tables {
     merchants: Table<MerchantRow, 'require_id_number' | 'require_mobile'>;
-    orders: Table<OrderRow, 'description'>;
+    orders: Table<OrderRow, 'description' | 'refund_reserved' | 'refunded_amount'>;
     order_attempts: Table<AttemptRow, 'payment_count'>;
     banks: Table<BankRow>;
     idempotency_keys: Table<IdempotencyRow>;
@@ -32,6 +32,7 @@ declare module 'knex/types/tables' {
     line_usage: Table<LineUsageRow>;
     payment_attempts: Table<PaymentAttemptRow>;
     acquirer_notifications: Table<AcquirerNotificationRow>;
+    refunds: Table<RefundRow>;
   }
 }
 
