@@ -75,6 +75,7 @@ describe('store/db', () => {
         '004-callbacks-and-sms',
         '005-payment-attempts',
         '006-card-fingerprints',
+        '007-refunds',
       ]);
       for (const table of [
         'merchants',
