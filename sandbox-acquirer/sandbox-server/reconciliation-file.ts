@@ -1,32 +1,24 @@
+import { ZM_FIELDS } from '../../src/reconciliation/zm-layout';
 import type { LedgerEntry } from '../sandbox-ledger';
 
 /**
- * The sandbox's daily reconciliation file: a simplified 流水 (transaction detail) file in the
- * spirit of UnionPay's INN…ZM_<merId> (docs/reference/unionpay-acp.md §8.6). One line per successful
- * transaction of the settlement date, fields in this order, each padded to its width and separated
- * by one space (so every line is the same length); no header or summary line.
+ * The sandbox's daily reconciliation file: UnionPay's transaction-detail (流水) file INN<yymmdd>88ZM_<merId>, in
+ * its published fixed-width layout (docs/reference/unionpay-acp.md §8.6; the layout as data in
+ * src/reconciliation/zm-layout.ts): one line per successful transaction of the settlement date, each field padded
+ * to its width and followed by one space, no header or summary line.
  *
- * | field       | width | content                                                       |
- * |-------------|-------|---------------------------------------------------------------|
- * | txnType     | 2     | 01 consume, 31 cancel, 04 refund                              |
- * | txnSubType  | 2     |                                                               |
- * | traceNo     | 6     | acquirer trace number                                         |
- * | traceTime   | 10    | MMDDhhmmss, Beijing                                           |
- * | accNo       | 19    | masked card number (first 6, last 4), left-aligned            |
- * | txnAmt      | 12    | fen, zero-padded                                              |
- * | queryId     | 21    | the acquirer's serial                                         |
- * | orderId     | 32    | left-aligned                                                  |
- * | txnTime     | 14    | YYYYMMDDhhmmss, as the merchant sent it                       |
- * | fee         | 13    | D (charged to the merchant) or C (returned) + 12 digits fen   |
- * | settleAmt   | 13    | C (paid to the merchant) or D (taken back) + 12 digits fen    |
- * | merId       | 15    |                                                               |
- * | reqReserved | 64    | echoed from the request (our attempt id), left-aligned        |
- *
- * Fee: `feeRateBp` basis points of the amount, rounded half up, on consumes; reversals return no fee.
+ * What the sandbox puts in the fields it fills (the rest are spaces):
+ * - tradeNo: S22 consume, S30 cancel, S33 refund (the sandbox's own codes; ivrpay reads txnType);
+ * - txnTime: the transmission (receive) time MMDDhhmmss, Beijing; payCardNo: the masked number;
+ * - txnAmt: 12 digits of fen; merCharge: `feeRateBp` basis points of a consume, rounded half up, D (the merchant
+ *   pays); a cancel or refund returns no fee (C000000000000); settleAmt: C amount − fee for a consume, D the amount
+ *   for a cancel or refund;
+ * - queryId, orderId, origQryId (reversals), merId, txnType/txnSubType/bizType/accType as sent.
  */
-export const RECONCILIATION_LINE_LENGTH = [2, 2, 6, 10, 19, 12, 21, 32, 14, 13, 13, 15, 64].reduce((a, b) => a + b + 1, -1);
-
 export const DEFAULT_FEE_RATE_BP = 60;
+
+const TRADE_NO: Record<string, string> = { '01': 'S22', '31': 'S30', '04': 'S33' };
+const SANDBOX_INSTITUTION = '00010000';
 
 export function reconciliationFile(
   entries: readonly LedgerEntry[],
@@ -34,37 +26,43 @@ export function reconciliationFile(
   opts: { merId?: string; feeRateBp?: number } = {},
 ): string {
   const rate = opts.feeRateBp ?? DEFAULT_FEE_RATE_BP;
-  const lines = entries
+  return entries
     .filter((e) => e.settleDate === settleDate && (e.respCode === '00' || e.respCode === 'A6'))
     .filter((e) => opts.merId === undefined || e.merId === opts.merId)
     .sort((a, b) => a.queryId.localeCompare(b.queryId))
-    .map((e) => line(e, rate));
-  return lines.map((l) => `${l}\n`).join('');
+    .map((e) => `${zmLine(zmValues(e, rate))}\n`)
+    .join('');
 }
 
-function line(e: LedgerEntry, rateBp: number): string {
+function zmValues(e: LedgerEntry, rateBp: number): Record<string, string> {
   const consume = e.txnType === '01';
   const fee = consume ? Math.floor((e.amountFen * rateBp + 5000) / 10000) : 0;
   const settle = consume ? e.amountFen - fee : e.amountFen;
-  return [
-    left(e.txnType, 2),
-    left(e.txnType === '01' ? '01' : '00', 2),
-    left(e.traceNo, 6),
-    left(e.traceTime, 10),
-    left(e.maskedPan ?? '', 19),
-    zeros(e.amountFen, 12),
-    left(e.queryId, 21),
-    left(e.orderId, 32),
-    left(e.txnTime, 14),
-    `${consume ? 'D' : 'C'}${zeros(fee, 12)}`,
-    `${consume ? 'C' : 'D'}${zeros(settle, 12)}`,
-    left(e.merId, 15),
-    left(e.reqReserved ?? '', 64),
-  ].join(' ');
+  return {
+    tradeNo: TRADE_NO[e.txnType] ?? 'S00',
+    acqInsCode: SANDBOX_INSTITUTION,
+    sendInsCode: SANDBOX_INSTITUTION,
+    traceNo: e.traceNo,
+    txnTime: e.traceTime,
+    payCardNo: e.maskedPan ?? '',
+    txnAmt: zeros(e.amountFen, 12),
+    termType: '07',
+    queryId: e.queryId,
+    orderId: e.orderId,
+    merCharge: `${consume ? 'D' : 'C'}${zeros(fee, 12)}`,
+    settleAmt: `${consume ? 'C' : 'D'}${zeros(settle, 12)}`,
+    txnType: e.txnType,
+    txnSubType: consume ? '01' : '00',
+    bizType: '000301',
+    accType: '01',
+    origQryId: e.origQryId ?? '',
+    merId: e.merId,
+  };
 }
 
-function left(value: string, width: number): string {
-  return value.slice(0, width).padEnd(width, ' ');
+/** Every field of the layout, in order, padded to its width, each followed by one space. */
+export function zmLine(values: Record<string, string>): string {
+  return ZM_FIELDS.map((f) => `${(values[f.name] ?? '').slice(0, f.width).padEnd(f.width, ' ')} `).join('');
 }
 
 function zeros(n: number, width: number): string {

@@ -1,0 +1,128 @@
+import { expect } from 'chai';
+import { reconciliationFile } from '../../sandbox-acquirer/sandbox-server/reconciliation-file';
+import type { LedgerEntry } from '../../sandbox-acquirer/sandbox-ledger';
+import { parseZmFile } from '../../src/reconciliation/parse-zm-file';
+import { ReconciliationFileError } from '../../src/reconciliation/reconciliation-file-error';
+import { ZM_OFFSETS } from '../../src/reconciliation/zm-layout';
+
+const MER_ID = '777290058110097';
+const EXPECT = { merId: MER_ID, settleDate: '20260302' };
+const CONSUME: LedgerEntry = {
+  merId: MER_ID,
+  orderId: 'att0000000000000000000a1',
+  txnTime: '20260302120000',
+  txnType: '01',
+  amountFen: 4599,
+  respCode: '00',
+  queryId: '202603021200000000001',
+  traceNo: '000001',
+  traceTime: '0302120000',
+  settleDate: '20260302',
+  maskedPan: '621626*********0018',
+};
+const REFUND: LedgerEntry = {
+  ...CONSUME,
+  txnType: '04',
+  orderId: 'rfd0000000000000000000b',
+  amountFen: 1000,
+  queryId: '202603021300000000002',
+  origQryId: CONSUME.queryId,
+};
+
+/** The file with `name` of line `lineNo` (1-based) overwritten by `value`. */
+function edit(file: string, lineNo: number, name: string, value: string): string {
+  const lines = file.split('\n');
+  const o = ZM_OFFSETS.get(name)!;
+  const line = lines[lineNo - 1];
+  lines[lineNo - 1] = line.slice(0, o.start) + value.padEnd(o.width).slice(0, o.width) + line.slice(o.start + o.width);
+  return lines.join('\n');
+}
+
+function refusal(text: string, expect_ = EXPECT): ReconciliationFileError {
+  try {
+    parseZmFile(text, expect_);
+  } catch (err) {
+    if (err instanceof ReconciliationFileError) return err;
+    throw err;
+  }
+  throw new Error('the file was accepted');
+}
+
+describe('reconciliation/parse-zm-file', () => {
+  const file = reconciliationFile([CONSUME, REFUND], '20260302');
+
+  it('when the sandbox wrote a day, then every line reads back: types, serials, amounts, fee and settlement signed', () => {
+    expect(parseZmFile(file, EXPECT)).to.deep.equal([
+      {
+        lineNo: 1,
+        txnType: '01',
+        queryId: CONSUME.queryId,
+        orderId: CONSUME.orderId,
+        origQryId: '',
+        transmissionTime: '0302120000',
+        cardMasked: '621626*********0018',
+        amount: 4599,
+        fee: 28,
+        settleAmount: 4571,
+        merId: MER_ID,
+      },
+      {
+        lineNo: 2,
+        txnType: '04',
+        queryId: REFUND.queryId,
+        orderId: REFUND.orderId,
+        origQryId: CONSUME.queryId,
+        transmissionTime: '0302120000',
+        cardMasked: '621626*********0018',
+        amount: 1000,
+        fee: -0,
+        settleAmount: -1000,
+        merId: MER_ID,
+      },
+    ]);
+  });
+
+  it('when lines end in CRLF or lost their trailing space, or the file is empty, then it reads the same', () => {
+    const crlf = file.replace(/\n/g, '\r\n');
+    const trimmed = file.replace(/ \n/g, '\n');
+    expect(parseZmFile(crlf, EXPECT)).to.deep.equal(parseZmFile(file, EXPECT));
+    expect(parseZmFile(trimmed, EXPECT)).to.deep.equal(parseZmFile(file, EXPECT));
+    expect(parseZmFile('', EXPECT)).to.deep.equal([]);
+  });
+
+  it('when a line is truncated or too long, then the file is refused with its line number', () => {
+    expect(refusal(file.replace(/ \n$/, '\n').slice(0, -20) + '\n').message).to.match(
+      /^line 2: is 588 characters, a ZM line has 608/,
+    );
+    expect(refusal(file + 'x\n').lineNo).to.equal(3);
+  });
+
+  it('when an amount has non-digits, a fee or settlement a bad D/C sign, then the line is named', () => {
+    expect(refusal(edit(file, 2, 'txnAmt', '00000000100A')).message).to.equal('line 2: txnAmt must be 12 digits');
+    expect(refusal(edit(file, 1, 'merCharge', 'X000000000028')).message).to.equal(
+      'line 1: merCharge must be D or C and 12 digits',
+    );
+    expect(refusal(edit(file, 1, 'settleAmt', 'C00000000457')).message).to.equal(
+      'line 1: settleAmt must be D or C and 12 digits',
+    );
+    expect(refusal(edit(file, 2, 'txnTime', '03021200xx')).lineNo).to.equal(2);
+  });
+
+  it('when a field runs into the next (no separating space), then the line is refused', () => {
+    const o = ZM_OFFSETS.get('queryId')!;
+    const shifted = file.slice(0, o.start + o.width) + 'Z' + file.slice(o.start + o.width + 1);
+    expect(refusal(shifted).message).to.match(/^line 1: no separating space after queryId/);
+  });
+
+  it('when the file is another merchant’s or of another date, then it is refused with a clear reason', () => {
+    expect(refusal(file, { ...EXPECT, merId: '898000000000001' }).message).to.match(/the file is another merchant's/);
+    expect(refusal(file, { ...EXPECT, settleDate: '20260310' }).message).to.match(/the file is of another date/);
+    // UnionPay's day closes at 23:00: the evening before belongs to it.
+    expect(parseZmFile(file, { ...EXPECT, settleDate: '20260303' })).to.have.length(2);
+  });
+
+  it('when the acquirer sent a card number unmasked, then only BIN and last four are kept', () => {
+    const [record] = parseZmFile(edit(file, 1, 'payCardNo', '6216261000000000018'), EXPECT);
+    expect(record.cardMasked).to.equal('621626*********0018');
+  });
+});
