@@ -14,6 +14,14 @@ import { createNotificationRepository, type NotificationRepository } from './rep
 import { createOrderAttemptRepository, type OrderAttemptRepository } from './repositories/order-attempt-repository';
 import { createOrderRepository, type OrderRepository } from './repositories/order-repository';
 import { createPaymentAttemptRepository, type PaymentAttemptRepository } from './repositories/payment-attempt-repository';
+import {
+  createReconciliationLedgerRepository,
+  type ReconciliationLedgerRepository,
+} from './repositories/reconciliation-ledger-repository';
+import {
+  createReconciliationRunRepository,
+  type ReconciliationRunRepository,
+} from './repositories/reconciliation-run-repository';
 import { createSmsRepository, type SmsRepository } from './repositories/sms-repository';
 import { sourceOn, type Source } from './source';
 
@@ -31,6 +39,8 @@ export interface Repositories {
   readonly banks: BankRepository;
   readonly idempotencyKeys: IdempotencyKeyRepository;
   readonly lineUsage: LineUsageRepository;
+  readonly reconciliationRuns: ReconciliationRunRepository;
+  readonly reconciliationLedger: ReconciliationLedgerRepository;
 }
 
 /** The store: its repositories on the pool (each statement commits alone), and units of work over them. */
@@ -70,6 +80,8 @@ class BoundRepositories implements Repositories {
   #banks?: BankRepository;
   #idempotencyKeys?: IdempotencyKeyRepository;
   #lineUsage?: LineUsageRepository;
+  #reconciliationRuns?: ReconciliationRunRepository;
+  #reconciliationLedger?: ReconciliationLedgerRepository;
 
   constructor(private readonly source: Source) {}
 
@@ -108,6 +120,12 @@ class BoundRepositories implements Repositories {
   }
   get lineUsage() {
     return (this.#lineUsage ??= createLineUsageRepository(this.source));
+  }
+  get reconciliationRuns() {
+    return (this.#reconciliationRuns ??= createReconciliationRunRepository(this.source));
+  }
+  get reconciliationLedger() {
+    return (this.#reconciliationLedger ??= createReconciliationLedgerRepository(this.source));
   }
 }
 

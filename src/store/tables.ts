@@ -3,6 +3,7 @@ import type { Tables } from 'knex/types/tables';
 import type { CallbackAttemptRow, CallbackRow, SmsRow } from './callback-rows';
 import type { NotificationRow } from './notification-rows';
 import type { AcquirerNotificationRow, PaymentAttemptRow, RefundRow } from './payment-rows';
+import type { ReconciliationItemRow, ReconciliationRunRow } from './reconciliation-rows';
 import type { AttemptRow, BankRow, IdempotencyRow, LineUsageRow, MerchantRow, OrderRow } from './rows';
 
 /** Columns that may be left out of an insert: those that take null. */
@@ -33,6 +34,8 @@ declare module 'knex/types/tables' {
     payment_attempts: Table<PaymentAttemptRow>;
     acquirer_notifications: Table<AcquirerNotificationRow>;
     refunds: Table<RefundRow>;
+    reconciliation_runs: Table<ReconciliationRunRow>;
+    reconciliation_items: Table<ReconciliationItemRow, 'id'>;
   }
 }
 

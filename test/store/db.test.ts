@@ -76,6 +76,7 @@ describe('store/db', () => {
         '005-payment-attempts',
         '006-card-fingerprints',
         '007-refunds',
+        '008-reconciliation',
       ]);
       for (const table of [
         'merchants',
@@ -90,6 +91,9 @@ describe('store/db', () => {
         'line_usage',
         'payment_attempts',
         'acquirer_notifications',
+        'refunds',
+        'reconciliation_runs',
+        'reconciliation_items',
       ]) {
         expect(await db.schema.hasTable(table), table).to.equal(true);
       }
