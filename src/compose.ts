@@ -1,3 +1,5 @@
+import { acpOrderIdOf } from './acquirer/acp';
+import type { AcquirerPort } from './acquirer/acquirer-port';
 import { createCallbackPolicies } from './callback/callback-policy';
 import { createCallbackService } from './callback/callback-service';
 import { createLineService, storedLineUsage } from './callback/line-service';
@@ -9,6 +11,8 @@ import { createSecretBox } from './notify/secret-box';
 import { webhookTargetCheck } from './notify/webhook-target';
 import { createCallOrders } from './order/call-orders';
 import { createOrderService } from './order/order-service';
+import { createReconciliationService } from './reconciliation/reconciliation-service';
+import type { RefundSettler } from './reconciliation/refund-settler';
 import { createBankService } from './services/bank-service';
 import { createIdempotencyStore } from './services/idempotency-store';
 import { createMerchantService } from './services/merchant-service';
@@ -36,6 +40,31 @@ export async function openStore(config: Config): Promise<Knex> {
  * Building a service has no side effect; the service starts the ones it runs. The service's store shares commits
  * between the merchant API's writes (groupCommit); the admin CLI's commits each alone.
  */
+/** What reconciliation may use besides the store: the acquirer's file transfer, and the refunds feature. */
+export interface ReconciliationPorts {
+  acquirer?: Pick<AcquirerPort, 'reconciliationFile'>;
+  refunds?: RefundSettler;
+}
+
+/**
+ * The daily reconciliation (src/reconciliation/), with the configured merchant, cut-off and folder. The service
+ * builds it again once its acquirer runs (for the file transfer); the CLI reads --file or RECONCILIATION_DIR.
+ */
+export function composeReconciliation(config: Config, deps: ServiceDeps, ports: ReconciliationPorts = {}) {
+  const transfer = ports.acquirer?.reconciliationFile?.bind(ports.acquirer);
+  return createReconciliationService({
+    ...deps,
+    merId: config.acquirer.merchantId,
+    cutoff: config.reconciliation.cutoff,
+    // The ACP adapter's rule: the file names payments by the orderId the adapter derived from the attempt id.
+    acquirerOrderIdOf: acpOrderIdOf,
+    ...(config.reconciliation.dir ? { dir: config.reconciliation.dir } : {}),
+    ...(transfer ? { download: transfer } : {}),
+    // The refunds feature's settler is wired here once it exists (issue 11 §1); until then open refunds are reported.
+    ...(ports.refunds ? { refunds: ports.refunds } : {}),
+  });
+}
+
 export function composeCore(config: Config, deps: ServiceDeps) {
   const keys = resolveSecretsKeys(config);
   const secretBox = createSecretBox(keys);
@@ -60,6 +89,7 @@ export function composeCore(config: Config, deps: ServiceDeps) {
     callbackPolicies: createCallbackPolicies(deps),
     sms: createSmsService({ ...deps, sms: createSmsPort(config, deps) }),
     lines: createLineService({ lines: config.callback.lines, usage: storedLineUsage(deps.store, deps.now), now: deps.now }),
+    reconciliation: composeReconciliation(config, deps),
   };
 }
 

@@ -8,7 +8,7 @@ import { startStasisApp, type StasisApp } from './ari/stasis-app';
 import { runPaymentCall } from './call/payment-call';
 import type { PaymentFlowDeps } from './call/call-ports';
 import type { Config } from './config/config';
-import { composeCore, openStore } from './compose';
+import { composeCore, composeReconciliation, openStore } from './compose';
 import { jobTable } from './jobs/job-table';
 import type { Knex } from './store/db';
 import type { MerchantService } from './services/merchant-service';
@@ -167,7 +167,12 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     reminders: config.sms,
   });
   await dialer.recover();
-  const scheduler: Scheduler = startScheduler(jobTable({ orders, deliverer, idempotency, recovery, dialer, sms }), log);
+  // Reconciliation fetches the day's file from the running acquirer (unless RECONCILIATION_DIR names a folder).
+  const reconciliation = { ...composeReconciliation(config, deps, { acquirer }), schedule: config.reconciliation.cron };
+  const scheduler: Scheduler = startScheduler(
+    jobTable({ orders, deliverer, idempotency, recovery, dialer, sms, reconciliation }),
+    log,
+  );
 
   return {
     http,

@@ -2,6 +2,7 @@ import { ACP_SIGN_METHOD_RSA, ACP_VERSION, type AcpFields } from '../../src/acqu
 import { verifyFields } from '../../src/acquirer/acp/sign-string';
 import { answer, type GatewayContext, type GatewayReply } from './gateway-context';
 import { handleConsume } from './handle-consume';
+import { handleFileTransfer } from './handle-file-transfer';
 import { handleQuery } from './handle-query';
 import { handleReversal } from './handle-reversal';
 import { handleSmsCode } from './handle-sms-code';
@@ -12,6 +13,7 @@ export const SANDBOX_PATHS = {
   backTrans: '/gateway/api/backTransReq.do',
   query: '/gateway/api/queryTrans.do',
   zonePinKey: '/gateway/api/zonePinKey.do',
+  fileTransfer: '/gateway/api/fileTransRequest.do',
 } as const;
 
 /**
@@ -23,6 +25,8 @@ export function handleGatewayRequest(path: string, fields: AcpFields, ctx: Gatew
   if (fields.certId !== ctx.keys.merchantCertId || !verifyFields(fields, ctx.keys.merchantCertPem)) return answer(fields, '11');
   if (path === SANDBOX_PATHS.query) return fields.txnType === '00' ? handleQuery(fields, ctx) : answer(fields, '13');
   if (path === SANDBOX_PATHS.zonePinKey) return handleZonePinKey(fields, ctx);
+  if (path === SANDBOX_PATHS.fileTransfer)
+    return fields.txnType === '76' ? handleFileTransfer(fields, ctx) : answer(fields, '13');
   switch (fields.txnType) {
     case '01':
       return handleConsume(fields, ctx);

@@ -47,7 +47,7 @@ export interface SandboxStats {
 export interface SandboxServer {
   /** Base URL, e.g. http://127.0.0.1:3001 */
   url: string;
-  endpoints: { backTrans: string; query: string; zonePinKey: string };
+  endpoints: { backTrans: string; query: string; zonePinKey: string; fileTransfer: string };
   stats(): SandboxStats;
   /** The reconciliation file of a settlement date (YYYYMMDD, Beijing). */
   reconciliation(settleDate: string, merId?: string): string;
@@ -158,6 +158,7 @@ export async function startSandboxServer(opts: SandboxServerOptions): Promise<Sa
       backTrans: base + SANDBOX_PATHS.backTrans,
       query: base + SANDBOX_PATHS.query,
       zonePinKey: base + SANDBOX_PATHS.zonePinKey,
+      fileTransfer: base + SANDBOX_PATHS.fileTransfer,
     },
     stats,
     reconciliation,

@@ -105,4 +105,10 @@ export interface AcquirerPort {
   smsCodeRequired?(card: Pick<CardData, 'pan' | 'kind'>): boolean;
   /** Has the acquirer send the code to the card's bank-registered mobile (`holder.mobile` required). */
   requestSmsCode?(request: PaymentRequest): Promise<SmsCodeResult>;
+  /**
+   * The transaction-detail file of a settlement date (YYYYMMDD, Beijing) as the acquirer publishes it (ACP: file
+   * transfer, txnType 76; the 流水 file INN<yymmdd>88ZM_<merId> out of its zip), or undefined when it has none
+   * (yet). Its name, and its bytes as they are. Absent: the adapter cannot fetch files; an operator drops them.
+   */
+  reconciliationFile?(settleDate: string): Promise<{ name: string; content: Buffer } | undefined>;
 }

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
  * separate program (sandbox-acquirer/), so the composition root passes its starter in.
  */
 export interface SandboxAcquirer {
-  endpoints: { backTrans: string; query: string; zonePinKey: string };
+  endpoints: { backTrans: string; query: string; zonePinKey: string; fileTransfer: string };
   /** What ACQUIRER=acp reads from certificate files, from the sandbox's own PKI. */
   credentials: {
     /** The merchant's signing key and certificate. */

@@ -6,6 +6,7 @@ import type { BankService } from '../services/bank-service';
 import type { CallbackPolicies } from '../callback/callback-policy';
 import type { CallbackService } from '../callback/callback-service';
 import type { LineService } from '../callback/line-service';
+import type { ReconciliationService } from '../reconciliation/reconciliation-service';
 import type { SmsService } from '../services/sms-service';
 import type { MerchantService } from '../services/merchant-service';
 import type { OrderService } from '../order/order-service';
@@ -18,6 +19,7 @@ import { addMerchantCommands } from './merchant-commands';
 import { addNotificationCommands } from './notification-commands';
 import { addOrderCommands } from './order-commands';
 import type { ProgressBar } from './progress-bar';
+import { addReconcileCommands } from './reconcile-commands';
 import { addSmsCommands } from './sms-commands';
 
 export interface AdminDeps {
@@ -31,6 +33,8 @@ export interface AdminDeps {
   callbackPolicies?: CallbackPolicies;
   sms?: Pick<SmsService, 'listSms' | 'resend'>;
   lines?: LineService;
+  /** The daily reconciliation with the acquirer's file (`reconcile run|show`). */
+  reconciliation?: Pick<ReconciliationService, 'run' | 'show'>;
   /** A live progress bar for bulk commands; given only when stdout is a terminal. */
   progressBar?: (label: string) => ProgressBar;
 }
@@ -78,6 +82,7 @@ export async function runAdmin(argv: string[], deps: AdminDeps): Promise<AdminRe
   if (deps.callbacks) addCallbackCommands(program, deps.callbacks, io, deps.progressBar);
   if (deps.sms) addSmsCommands(program, deps.sms, io);
   if (deps.lines) addLineCommands(program, deps.lines, io);
+  if (deps.reconciliation) addReconcileCommands(program, deps.reconciliation, io);
 
   let exitCode = 0;
   try {

@@ -10,6 +10,7 @@ import {
   UNIONPAY_ORGANISATION,
   type AcquirerSettings,
 } from './acquirer-settings';
+import { reconciliationSchema, reconciliationSettings, type ReconciliationSettings } from './reconciliation-settings';
 import { parseSecretsKey } from './secrets-key';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
@@ -126,6 +127,7 @@ const schema = z.object({
   ACQUIRER_NOTIFY_URL: z.url({ protocol: /^https?$/ }).optional(),
   NOTIFY_ALLOW_PRIVATE_NETWORKS: flag.default(false),
   SANDBOX_ACQUIRER_PORT: port.default(3001),
+  ...reconciliationSchema,
   /** 32 bytes (64 hex digits or base64) encrypting secrets at rest. Unset: generated into DATA_DIR/secrets-key.json. */
   SECRETS_KEY: secretsKey.optional(),
   /** Comma-separated older keys, still accepted for decrypting while values are re-encrypted. */
@@ -164,6 +166,8 @@ export interface Config {
   sms: SmsSettings;
   /** See src/config/acquirer-settings.ts. */
   acquirer: AcquirerSettings;
+  /** See src/config/reconciliation-settings.ts. */
+  reconciliation: ReconciliationSettings;
   /** Keys encrypting secrets at rest (webhook secrets); see src/config/secrets-key.ts. */
   secrets: { key?: Buffer; previousKeys: Buffer[] };
 }
@@ -252,6 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     callback,
     sms,
     acquirer: acquirerSettings(e, e.HTTP_PORT),
+    reconciliation: reconciliationSettings(e, e.ACQUIRER),
     secrets: { key: e.SECRETS_KEY, previousKeys: e.SECRETS_PREVIOUS_KEYS ?? [] },
   });
 }

@@ -2,6 +2,7 @@ import type { Dialer } from '../callback/dialer';
 import type { NotificationDeliverer } from '../notify/deliver';
 import type { OrderService } from '../order/order-service';
 import type { PaymentRecovery } from '../payment/payment-recovery';
+import type { ReconciliationService } from '../reconciliation/reconciliation-service';
 import type { IdempotencyStore } from '../services/idempotency-store';
 import type { SmsService } from '../services/sms-service';
 import type { Job } from './scheduler';
@@ -14,6 +15,8 @@ export interface JobTargets {
   recovery: Pick<PaymentRecovery, 'run'>;
   dialer: Pick<Dialer, 'tick'>;
   sms: Pick<SmsService, 'sendDue'>;
+  /** With its schedule (RECONCILIATION_CRON, Beijing time). */
+  reconciliation: Pick<ReconciliationService, 'runPreviousDay'> & { schedule: string };
 }
 
 /**
@@ -36,5 +39,12 @@ export function jobTable(t: JobTargets): Job[] {
     { name: 'dial-callbacks', schedule: '*/2 * * * * *', run: () => t.dialer.tick() },
     // Queued SMS reminders are sent, first tries and retries alike.
     { name: 'send-sms', schedule: '*/15 * * * * *', run: () => t.sms.sendDue() },
+    // The previous settlement date is reconciled with the acquirer's file, once a day after the acquirer publishes it.
+    {
+      name: 'reconcile-previous-day',
+      schedule: t.reconciliation.schedule,
+      timezone: 'Asia/Shanghai',
+      run: () => t.reconciliation.runPreviousDay(),
+    },
   ];
 }

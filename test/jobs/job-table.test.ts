@@ -12,6 +12,7 @@ describe('jobs/job-table', () => {
       ['recover-payments', '* * * * *', 'recovery'],
       ['dial-callbacks', '*/2 * * * * *', 'tick'],
       ['send-sms', '*/15 * * * * *', 'sendDue'],
+      ['reconcile-previous-day', '30 9 * * *', 'runPreviousDay'],
     ];
     const seen: string[] = [];
     const jobs = jobTable(recordingTargets(seen));
@@ -26,6 +27,7 @@ describe('jobs/job-table', () => {
 
     expect(rows).to.deep.equal(expected);
     for (const job of jobs) expect(cron.validate(job.schedule), job.name).to.equal(true);
+    expect(jobs.find((j) => j.name === 'reconcile-previous-day')?.timezone).to.equal('Asia/Shanghai');
   });
 
   it('when a job’s service fails, then the run rejects with its error (the scheduler logs it)', async () => {

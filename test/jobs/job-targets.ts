@@ -10,6 +10,11 @@ export function recordingTargets(seen: string[]): JobTargets {
     recovery: { run: () => (seen.push('recovery'), Promise.resolve({ resolved: 0, manual: 0 })) },
     dialer: { tick: () => (seen.push('tick'), Promise.resolve({ started: 0, deferred: 0, settled: 0, recovered: 0 })) },
     sms: { sendDue: () => (seen.push('sendDue'), Promise.resolve({ sent: 0, retrying: 0, failed: 0 })) },
+    reconciliation: {
+      schedule: '30 9 * * *',
+      // Its report is not looked at here.
+      runPreviousDay: () => (seen.push('runPreviousDay'), Promise.resolve({ run: {}, items: [] } as never)),
+    },
   };
 }
 

@@ -21,10 +21,14 @@ import { sendReversal, type ReversalInput, type ReversalResult } from './reversa
 import { formatTxnTime } from './txn-time';
 import type { AcpTrust } from './verify-acp-message';
 import { exchangeZonePinKey } from './zone-pin-key-exchange';
+import { fetchZmFile } from './file-transfer';
 
 export interface AcpAcquirerOptions {
-  /** Full URLs: backTransReq.do, queryTrans.do, and for pinMode 'tdea' without a zonePinKey the key exchange. */
-  endpoints: { backTrans: string; query: string; zonePinKey?: string };
+  /**
+   * Full URLs: backTransReq.do, queryTrans.do, for pinMode 'tdea' without a zonePinKey the key exchange, and for
+   * the daily reconciliation file fileTransRequest.do.
+   */
+  endpoints: { backTrans: string; query: string; zonePinKey?: string; fileTransfer?: string };
   /** 15 digits, issued by the acquirer; a notification for another merchant is not ours to apply. */
   merchantId: string;
   /** The merchant signing key (PKCS#8 PEM or a KeyObject); UnionPay's .pfx must be converted once. */
@@ -57,6 +61,7 @@ export interface AcpAcquirer extends AcquirerPort {
   cancel(input: ReversalInput): Promise<ReversalResult>;
   /** Refund (04) of a settled consume. */
   refund(input: ReversalInput): Promise<ReversalResult>;
+  reconciliationFile(settleDate: string): Promise<{ name: string; content: Buffer } | undefined>;
 }
 
 /**
@@ -195,5 +200,10 @@ export function createAcpAcquirer(opts: AcpAcquirerOptions): AcpAcquirer {
 
     cancel: (input) => sendReversal(client, opts.endpoints.backTrans, merchant, '31', input, log),
     refund: (input) => sendReversal(client, opts.endpoints.backTrans, merchant, '04', input, log),
+
+    async reconciliationFile(settleDate) {
+      if (!opts.endpoints.fileTransfer) return undefined;
+      return fetchZmFile(client, opts.endpoints.fileTransfer, opts.merchantId, settleDate, opts.now(), log);
+    },
   };
 }
