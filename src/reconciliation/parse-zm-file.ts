@@ -1,4 +1,5 @@
 import { ReconciliationFileError } from './reconciliation-file-error';
+import { dayBefore } from './settlement-window';
 import { ZM_FIELDS, ZM_LINE_LENGTH, ZM_OFFSETS } from './zm-layout';
 import type { ZmRecord } from './zm-record';
 
@@ -7,22 +8,25 @@ export interface ZmExpectation {
   merId: string;
   /** YYYYMMDD, the settlement date asked for. */
   settleDate: string;
+  /** HHmmss, Beijing: when the acquirer closes a day (settlement-window.ts); 240000 for calendar days. */
+  cutoff: string;
 }
 
 /**
  * Reads a whole ZM file (zm-layout.ts) or refuses it with the first bad line's number: a wrong length, a field
  * not separated by its space, non-digits where digits belong, a bad D/C sign, a line of another merchant, or a
- * transmission time outside the settlement day and the day before it (UnionPay's day closes at 23:00 the evening
- * before). An empty file is a day without transactions. Pure: nothing is written, so a refused file changes nothing.
+ * transmission time outside the settlement day (from the cut-off of the day before to the day's own: a file of
+ * another date, which would otherwise settle this date's unknowns as not charged). Widths are bytes: the file is read
+ * as latin1, one character a byte. An empty file is a day without transactions. Pure: a refused file changes nothing.
  */
 export function parseZmFile(text: string, expect: ZmExpectation): ZmRecord[] {
   const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
   if (lines.at(-1) === '') lines.pop();
-  const days = acceptedDays(expect.settleDate);
-  return lines.map((line, i) => parseLine(line, i + 1, expect.merId, days));
+  const inDay = dayCheck(expect.settleDate, expect.cutoff);
+  return lines.map((line, i) => parseLine(line, i + 1, expect.merId, inDay));
 }
 
-function parseLine(line: string, lineNo: number, merId: string, days: readonly string[]): ZmRecord {
+function parseLine(line: string, lineNo: number, merId: string, inDay: (mmddhhmmss: string) => boolean): ZmRecord {
   const fail = (message: string): never => {
     throw new ReconciliationFileError(message, lineNo);
   };
@@ -66,8 +70,8 @@ function parseLine(line: string, lineNo: number, merId: string, days: readonly s
   if (!/^[A-Za-z0-9]{1,21}$/.test(record.queryId)) fail('queryId must be letters and digits');
   if (!/^[A-Za-z0-9]{1,32}$/.test(record.orderId)) fail('orderId must be letters and digits');
   if (record.merId !== merId) fail(`merId ${record.merId} is not this merchant's (${merId}): the file is another merchant's`);
-  if (!days.includes(record.transmissionTime.slice(0, 4)))
-    fail(`transmission time ${record.transmissionTime} is not of settlement date ${days[0]}: the file is of another date`);
+  if (!inDay(record.transmissionTime))
+    fail(`transmission time ${record.transmissionTime} is outside the settlement date: the file is of another date`);
   return record;
 }
 
@@ -78,12 +82,10 @@ function masked(pan: string, fail: (m: string) => never): string {
   return pan.slice(0, 6) + '*'.repeat(pan.length - 10) + pan.slice(-4);
 }
 
-/** MMDD of the settlement date and of the day before. */
-function acceptedDays(settleDate: string): string[] {
-  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(settleDate);
-  if (!m) throw new ReconciliationFileError(`settlement date ${settleDate} is not YYYYMMDD`);
-  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  const before = new Date(day.getTime() - 86_400_000);
-  const mmdd = (d: Date) => `${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
-  return [mmdd(day), mmdd(before)];
+/** Whether a MMDDhhmmss falls from the cut-off of the day before the settlement date to the date's own cut-off. */
+function dayCheck(settleDate: string, cutoff: string): (mmddhhmmss: string) => boolean {
+  if (!/^\d{8}$/.test(settleDate)) throw new ReconciliationFileError(`settlement date ${settleDate} is not YYYYMMDD`);
+  const day = settleDate.slice(4);
+  const before = dayBefore(settleDate).slice(4);
+  return (t) => (t.slice(0, 4) === day && t.slice(4) < cutoff) || (t.slice(0, 4) === before && t.slice(4) >= cutoff);
 }

@@ -45,7 +45,7 @@ export function createReconciliationService(deps: ReconciliationDeps) {
     let file, lines: ZmRecord[];
     try {
       file = await fetchReconciliationFile(settleDate, { ...deps, file: opts.file });
-      lines = parseZmFile(file.text, { merId: deps.merId, settleDate });
+      lines = parseZmFile(file.text, { merId: deps.merId, settleDate, cutoff: deps.cutoff });
     } catch (err) {
       dlog.error({ alert: 'reconciliation_file_refused', reason: (err as Error).message }, 'reconciliation file refused');
       throw err;

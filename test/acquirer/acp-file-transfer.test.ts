@@ -66,7 +66,7 @@ describe('acquirer/acp file transfer (txnType 76): the daily reconciliation file
       const file = await h.acquirer.reconciliationFile(settleDate);
 
       expect(file?.name).to.equal(`INN${settleDate.slice(2)}88ZM_${MERCHANT_ID}`);
-      const lines = parseZmFile(file!.content.toString('latin1'), { merId: MERCHANT_ID, settleDate });
+      const lines = parseZmFile(file!.content.toString('latin1'), { merId: MERCHANT_ID, settleDate, cutoff: '240000' });
       expect(lines.map((l) => [l.orderId, l.amount])).to.have.deep.members([
         [acpOrderIdOf(debit.attemptId), 1234],
         [acpOrderIdOf(credit.attemptId), 5678],

@@ -6,7 +6,7 @@ import { ReconciliationFileError } from '../../src/reconciliation/reconciliation
 import { ZM_OFFSETS } from '../../src/reconciliation/zm-layout';
 
 const MER_ID = '777290058110097';
-const EXPECT = { merId: MER_ID, settleDate: '20260302' };
+const EXPECT = { merId: MER_ID, settleDate: '20260302', cutoff: '240000' };
 const CONSUME: LedgerEntry = {
   merId: MER_ID,
   orderId: 'att0000000000000000000a1',
@@ -117,8 +117,22 @@ describe('reconciliation/parse-zm-file', () => {
   it('when the file is another merchant’s or of another date, then it is refused with a clear reason', () => {
     expect(refusal(file, { ...EXPECT, merId: '898000000000001' }).message).to.match(/the file is another merchant's/);
     expect(refusal(file, { ...EXPECT, settleDate: '20260310' }).message).to.match(/the file is of another date/);
-    // UnionPay's day closes at 23:00: the evening before belongs to it.
-    expect(parseZmFile(file, { ...EXPECT, settleDate: '20260303' })).to.have.length(2);
+    // The day before's file, with calendar days: refused, so it cannot settle this date's unknowns.
+    expect(refusal(file, { ...EXPECT, settleDate: '20260303' }).message).to.equal(
+      'line 1: transmission time 0302120000 is outside the settlement date: the file is of another date',
+    );
+  });
+
+  it('when the acquirer closes its day at 23:00, then the evening before belongs to the date and its own evening does not', () => {
+    const at = (traceTime: string) => reconciliationFile([{ ...CONSUME, traceTime }], '20260302');
+    const day = { ...EXPECT, settleDate: '20260302', cutoff: '230000' };
+    expect(parseZmFile(at('0301230000'), day)).to.have.length(1);
+    expect(parseZmFile(at('0302225959'), day)).to.have.length(1);
+    expect(refusal(at('0302230000'), day).lineNo).to.equal(1);
+    expect(refusal(at('0301225959'), day).lineNo).to.equal(1);
+    // Across a new year: the day before 1 January is 31 December.
+    const jan = reconciliationFile([{ ...CONSUME, traceTime: '1231233000', settleDate: '20270101' }], '20270101');
+    expect(parseZmFile(jan, { ...day, settleDate: '20270101' })).to.have.length(1);
   });
 
   it('when the acquirer sent a card number unmasked, then only BIN and last four are kept', () => {

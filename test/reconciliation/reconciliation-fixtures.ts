@@ -30,7 +30,7 @@ export interface Day extends TestDeps {
     state: RefundState,
     amount: number,
   ): Promise<{ id: string; line: LedgerEntry }>;
-  service(opts?: { withRefunds?: boolean; file?: string }): ReturnType<typeof createReconciliationService>;
+  service(opts?: { withRefunds?: boolean; cutoff?: string }): ReturnType<typeof createReconciliationService>;
 }
 
 let serial = 0;
@@ -153,7 +153,7 @@ export async function reconciliationDay(): Promise<Day> {
         ...deps,
         log,
         merId: MER_ID,
-        cutoff: '240000',
+        cutoff: opts.cutoff ?? '240000',
         acquirerOrderIdOf: acpOrderIdOf,
         ...(opts.withRefunds === false ? {} : { refunds: settler }),
         download: () =>

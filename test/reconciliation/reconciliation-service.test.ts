@@ -159,3 +159,36 @@ describe('reconciliation/reconciliation-service', () => {
     expect(dump.reconciliation_items.map((i) => i.card_masked)).to.deep.equal(['621626*********0018']);
   });
 });
+
+describe('reconciliation/reconciliation-service: which day, and what is not yet the file’s to decide', () => {
+  let day: Day;
+  beforeEach(async () => {
+    day = await reconciliationDay();
+  });
+  afterEach(() => day.db.destroy());
+
+  it('when the job runs, then it reconciles the Beijing date before today', async () => {
+    // The fixture's clock: 2026-03-03T02:00Z, 10:00 in Beijing on 3 March.
+    acquirerFile([]);
+    expect((await day.service().runPreviousDay()).run.settle_date).to.equal('20260302');
+  });
+
+  it('when an unknown attempt was sent after the acquirer’s cut-off, then it is left for the next date’s file', async () => {
+    const late = await day.payment('unknown');
+    await day.db('payment_attempts').where({ id: late.attemptId }).update({ txn_time: '20260302233000' });
+    acquirerFile([]);
+    const report = await day.service({ cutoff: '230000' }).run(DAY);
+    expect(report.items).to.deep.equal([]);
+    expect((await day.db('payment_attempts').where({ id: late.attemptId }).first())?.state).to.equal('unknown');
+  });
+
+  it('when a refund is pending and young, then its own feature settles it: reconciliation leaves it alone', async () => {
+    const paid = await day.payment('approved');
+    const young = await day.refund(paid.attemptId, paid.orderId, 'pending', 100);
+    await day.db('refunds').where({ id: young.id }).update({ created_at: day.now().toISOString() });
+    acquirerFile([paid.line]);
+    const report = await day.service().run(DAY);
+    expect(report.items.map((i) => i.kind)).to.deep.equal(['matched']);
+    expect(day.settled).to.deep.equal([]);
+  });
+});
