@@ -3,7 +3,10 @@ import pino from 'pino';
 import { loadConfigOrExit } from '../config/load-config-or-exit';
 import { errorMessage } from '../lib/error-message';
 import { createLogger } from '../log/logger';
-import { composeCore, openStore } from '../compose';
+import type { AcquirerPort } from '../acquirer/acquirer-port';
+import { startAcquirer } from '../acquirer/start-acquirer';
+import { composeCore, composeReconciliation, openStore } from '../compose';
+import type { Config } from '../config/config';
 import { createStore } from '../store/store';
 import { createProgressBar } from './progress-bar';
 import { runAdmin } from './run-admin';
@@ -21,10 +24,12 @@ async function main(argv: string[]): Promise<number> {
     : createLogger({ level: 'warn', destination: pino.destination({ dest: 2, sync: true }) });
   const db = await openStore(config);
   try {
-    const core = composeCore(config, { store: createStore(db), log: log.child({ source: 'admin-cli' }), now: () => new Date() });
+    const deps = { store: createStore(db), log: log.child({ source: 'admin-cli' }), now: () => new Date() };
+    const core = composeCore(config, deps);
     // Only listing and queueing SMS here: the running service's job does the sending.
     const result = await runAdmin(argv, {
       ...core,
+      reconciliation: composeReconciliation(config, deps, { acquirer: fileTransfer(config, deps) }),
       ...(process.stdout.isTTY ? { progressBar: (label: string) => createProgressBar(process.stdout, label) } : {}),
     });
     process.stdout.write(result.stdout);
@@ -33,6 +38,27 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await db.destroy();
   }
+}
+
+/**
+ * With ACQUIRER=acp, `reconcile run` fetches the day's file by ACP file transfer: the adapter is built (certificates
+ * read) only when a command asks for a file. The sandbox acquirer lives in the service's process, not here.
+ */
+function fileTransfer(
+  config: Config,
+  deps: { now: () => Date; log: pino.Logger },
+): Pick<AcquirerPort, 'reconciliationFile'> | undefined {
+  if (config.acquirer.kind !== 'acp') return undefined;
+  return {
+    async reconciliationFile(settleDate) {
+      const running = await startAcquirer(config.acquirer, {
+        ...deps,
+        dataDir: config.dataDir,
+        startSandbox: () => Promise.reject(new Error('the admin CLI starts no sandbox acquirer')),
+      });
+      return running.acquirer.reconciliationFile(settleDate);
+    },
+  };
 }
 
 if (require.main === module) {
