@@ -65,7 +65,7 @@ export async function startAcquirer<S extends SandboxAcquirer>(
         backTrans: `${settings.url}/gateway/api/backTransReq.do`,
         query: `${settings.url}/gateway/api/queryTrans.do`,
         zonePinKey: `${settings.url}/gateway/api/zonePinKey.do`,
-        fileTransfer: `${settings.url}/gateway/api/fileTransRequest.do`,
+        ...(settings.fileTransferUrl ? { fileTransfer: settings.fileTransferUrl } : {}),
       },
       signingKey: createPrivateKey({ key: await read(files.signKey), passphrase: settings.signKeyPassphrase }),
       signingCertId: certIdOf(signCert),

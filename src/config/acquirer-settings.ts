@@ -18,6 +18,8 @@ export interface AcquirerSettings {
   callerWaitMs?: number;
   /** acp only: the gateway's base URL, e.g. https://gateway.test.95516.com */
   url?: string;
+  /** acp only: where file transfer (txnType 76, the daily reconciliation file) is POSTed; unset: not used. */
+  fileTransferUrl?: string;
   merchantId: string;
   /** acp only: PEM files (absolute paths). The sandbox makes its own PKI. */
   files?: { signKey: string; signCert: string; encryptCert: string; rootCert: string; middleCert: string };
@@ -63,6 +65,7 @@ export interface AcquirerEnv {
   ACQUIRER_TIMEOUT_MS: number;
   ACQUIRER_CALLER_WAIT_MS?: number;
   ACQUIRER_URL?: string;
+  ACQUIRER_FILE_TRANSFER_URL?: string;
   ACQUIRER_MERCHANT_ID: string;
   ACQUIRER_SIGN_KEY_FILE?: string;
   ACQUIRER_SIGN_KEY_PASSPHRASE?: string;
@@ -87,6 +90,7 @@ export function acquirerSettings(e: AcquirerEnv, httpPort: number): AcquirerSett
     timeoutMs: e.ACQUIRER_TIMEOUT_MS,
     callerWaitMs: e.ACQUIRER_CALLER_WAIT_MS ?? 20_000,
     url: acp ? e.ACQUIRER_URL?.replace(/\/+$/, '') : undefined,
+    ...(acp && e.ACQUIRER_FILE_TRANSFER_URL ? { fileTransferUrl: e.ACQUIRER_FILE_TRANSFER_URL } : {}),
     merchantId: e.ACQUIRER_MERCHANT_ID,
     files: acp
       ? {

@@ -110,6 +110,7 @@ const schema = z.object({
   ACQUIRER_TIMEOUT_MS: ms.default(30_000),
   ACQUIRER_CALLER_WAIT_MS: ms.default(20_000),
   ACQUIRER_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ACQUIRER_FILE_TRANSFER_URL: z.url({ protocol: /^https?$/ }).optional(),
   ACQUIRER_MERCHANT_ID: z
     .string()
     .regex(/^\d{15}$/, 'must be 15 digits')

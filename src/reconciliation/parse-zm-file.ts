@@ -62,8 +62,8 @@ function parseLine(line: string, lineNo: number, merId: string, inDay: (mmddhhmm
     transmissionTime: digits('txnTime', 10),
     cardMasked: masked(field('payCardNo'), fail),
     amount: Number(digits('txnAmt', 12)),
-    // Seen from the merchant: a D fee is one it pays, so the fee is the negated sign.
-    fee: -signed('merCharge'),
+    // Seen from the merchant: a D fee is one it pays, so the fee is the negated sign (0 − keeps a zero fee +0).
+    fee: 0 - signed('merCharge'),
     settleAmount: signed('settleAmt'),
     merId: digits('merId', 15),
   };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { expect } from 'chai';
 import { ConfigError, loadConfig } from '../../src/config/config';
+import { acquirerSettings, type AcquirerEnv } from '../../src/config/acquirer-settings';
 import { reconciliationSettings } from '../../src/config/reconciliation-settings';
 
 describe('config/reconciliation-settings', () => {
@@ -16,6 +17,21 @@ describe('config/reconciliation-settings', () => {
     expect(reconciliationSettings({ RECONCILIATION_CRON: '0 8 * * *', RECONCILIATION_CUTOFF: '22:30' }, 'acp').cutoff).to.equal(
       '223000',
     );
+  });
+
+  it('when UnionPay’s file-transfer host is configured, then the acp adapter fetches the file there; the sandbox ignores it', () => {
+    const env: AcquirerEnv = {
+      ACQUIRER: 'acp',
+      ACQUIRER_TIMEOUT_MS: 30_000,
+      ACQUIRER_MERCHANT_ID: '777290058110097',
+      ACQUIRER_CERT_ORGANISATION: 'x',
+      ACQUIRER_PIN_MODE: 'rsa',
+      ACQUIRER_SMS_CODE: 'off',
+      SANDBOX_ACQUIRER_PORT: 3001,
+      ACQUIRER_FILE_TRANSFER_URL: 'https://filedownload.test.95516.com/',
+    };
+    expect(acquirerSettings(env, 3000).fileTransferUrl).to.equal('https://filedownload.test.95516.com/');
+    expect(acquirerSettings({ ...env, ACQUIRER: 'sandbox' }, 3000).fileTransferUrl).to.equal(undefined);
   });
 
   it('when a folder, a schedule and a cut-off are given, then they are read; bad ones are listed together', () => {

@@ -75,7 +75,7 @@ describe('reconciliation/parse-zm-file', () => {
         transmissionTime: '0302120000',
         cardMasked: '621626*********0018',
         amount: 1000,
-        fee: -0,
+        fee: 0,
         settleAmount: -1000,
         merId: MER_ID,
       },

@@ -26,7 +26,7 @@ import { fetchZmFile } from './file-transfer';
 export interface AcpAcquirerOptions {
   /**
    * Full URLs: backTransReq.do, queryTrans.do, for pinMode 'tdea' without a zonePinKey the key exchange, and for
-   * the daily reconciliation file fileTransRequest.do.
+   * the daily reconciliation file the file-transfer URL (absent: reconciliationFile finds nothing).
    */
   endpoints: { backTrans: string; query: string; zonePinKey?: string; fileTransfer?: string };
   /** 15 digits, issued by the acquirer; a notification for another merchant is not ours to apply. */

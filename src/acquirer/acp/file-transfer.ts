@@ -8,7 +8,8 @@ import { formatTxnTime } from './txn-time';
 
 /**
  * File transfer (txnType 76, 01; bizType 000000; fileType 00 the settlement files) of a settlement date, given as
- * MMDD (docs/reference/unionpay-acp.md §8.6). UnionPay's path is /gateway/api/fileTransRequest.do.
+ * MMDD (docs/reference/unionpay-acp.md §8.6). UnionPay serves it on a host of its own (its SDK's fileTransUrl, e.g.
+ * https://filedownload.test.95516.com/), configured as ACQUIRER_FILE_TRANSFER_URL.
  */
 export function buildFileTransfer(merId: string, settleDate: string, now: Date): AcpFields {
   if (!/^\d{15}$/.test(merId)) throw new AcpError('acp_field_invalid', 'merId must be 15 digits');
