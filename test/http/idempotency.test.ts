@@ -33,6 +33,15 @@ describe('http/idempotency', () => {
       expect(await orderCount()).to.equal(1);
     });
 
+    it('when a keyed body holds an array nested 4,000 deep (8 kB), then 201 and the retry is replayed, not 500 (issue 17, defect 2)', async () => {
+      const deep = JSON.parse('['.repeat(4000) + ']'.repeat(4000)) as unknown;
+      const first = await post('/v1/orders', { ...order, extra: deep }, 'key-deep');
+      const again = await post('/v1/orders', { ...order, extra: deep }, 'key-deep');
+      expect(first.status).to.equal(201);
+      expect(again.headers['idempotent-replayed']).to.equal('true');
+      expect(await orderCount()).to.equal(1);
+    });
+
     it('when the same key comes with another body, then 422 idempotency_mismatch and nothing is created', async () => {
       await post('/v1/orders', order, 'key-1');
       const res = await post('/v1/orders', { ...order, amount: 1 }, 'key-1');
