@@ -1,6 +1,7 @@
 import { AppError } from '../domain/app-error';
 import { addDays, beijingDate, beijingDayEnd, isDate } from '../domain/beijing-day';
 import { feePlanFromRow } from '../fees/fee-plan-row';
+import type { SettlementSettings } from '../config/settlement-settings';
 import type { ServiceDeps } from '../services/service-deps';
 import type { Repositories } from '../store/store';
 import type { MerchantRow } from '../store/rows';
@@ -10,11 +11,6 @@ import { newId } from '../store/new-id';
 import { batchTotals } from './batch-totals';
 import { journalLines } from './journal-lines';
 import { settlementLineView, settlementView, type SettlementLineView, type SettlementView } from './settlement-view';
-
-export interface SettlementSettings {
-  /** The batch of settlement date D covers business day D − delayDays (T+1: 1). */
-  delayDays: number;
-}
 
 export interface SettlementStatement {
   settlement: SettlementView;
@@ -35,7 +31,9 @@ export interface SettlementService {
   statement(id: string, merchantId?: string): Promise<SettlementStatement>;
 }
 
-export function createSettlementService(deps: ServiceDeps & { settings: SettlementSettings }): SettlementService {
+export function createSettlementService(
+  deps: ServiceDeps & { settings: Pick<SettlementSettings, 'delayDays'> },
+): SettlementService {
   const { store, log } = deps;
 
   function checkDate(date: string): void {
