@@ -2,6 +2,7 @@ import { createCallbackPolicies } from './callback/callback-policy';
 import { createCallbackService } from './callback/callback-service';
 import { createLineService, storedLineUsage } from './callback/line-service';
 import { createCallLegRecorder } from './cdr/call-leg-recorder';
+import { createLineUsageReport } from './cdr/line-usage-report';
 import type { Config } from './config/config';
 import { createFeeService } from './fees/fee-service';
 import { resolveSecretsKeys } from './config/secrets-key';
@@ -65,6 +66,7 @@ export function composeCore(config: Config, deps: ServiceDeps) {
     fees: createFeeService(deps),
     settlement: createSettlementService({ ...deps, settings: config.settlement }),
     callLegs: createCallLegRecorder(deps),
+    lineUsage: createLineUsageReport(deps),
     lines: createLineService({ lines: config.callback.lines, usage: storedLineUsage(deps.store, deps.now), now: deps.now }),
   };
 }

@@ -28,7 +28,7 @@ import { createStore } from './store/store';
 import { createAriOriginator } from './ari/ari-originator';
 import { callStartFromArgs } from './ari/stasis-args';
 import { createDialer, type Dialer } from './callback/dialer';
-import { runRecordedInboundCall } from './cdr/recorded-call';
+import { runRecordedCall, type CallLeg } from './cdr/recorded-call';
 import { loadDialRules } from './callback/load-dial-rules';
 
 export interface RunningService {
@@ -148,13 +148,10 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     onCall: async (call, args, info) => {
       // inbound,<pay code> from the dialplan; callback,<orderId>,<attemptId> only on channels we originated.
       const start = callStartFromArgs(args, info.direction);
-      if (info.direction === 'inbound') {
-        await runRecordedInboundCall(core.callLegs, call, now, (recorded) => runPaymentCall(recorded, flowDeps, start));
-        return;
-      }
-      // An originated channel enters the app once answered; the dialer records the rest of its leg (the attempt id).
-      if (start.orderId && args[2]) await core.callLegs.answered(args[2], now());
-      await runPaymentCall(call, flowDeps, start);
+      // Call detail records (src/cdr): the attempt id of a callback is trusted, like its order, on our own channels only.
+      const leg: CallLeg =
+        info.direction === 'inbound' ? { direction: 'inbound' } : { direction: 'outbound', attemptId: start.orderId && args[2] };
+      await runRecordedCall(core.callLegs, call, leg, now, (recorded) => runPaymentCall(recorded, flowDeps, start));
     },
   });
 

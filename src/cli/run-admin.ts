@@ -8,6 +8,7 @@ import type { CallbackService } from '../callback/callback-service';
 import type { LineService } from '../callback/line-service';
 import type { SmsService } from '../services/sms-service';
 import type { FeeService } from '../fees/fee-service';
+import type { LineUsageReport } from '../cdr/line-usage-report';
 import type { SettlementService } from '../settlement/settlement-service';
 import type { MerchantService } from '../services/merchant-service';
 import type { OrderService } from '../order/order-service';
@@ -15,6 +16,7 @@ import type { AdminIo } from './admin-io';
 import { addBankCommands } from './bank-commands';
 import { addCallbackCommands } from './callback-commands';
 import { formatTable } from './format-table';
+import { addCallCommands } from './call-commands';
 import { addFeeCommands } from './fee-commands';
 import { addLineCommands } from './line-commands';
 import { addMerchantCommands } from './merchant-commands';
@@ -38,6 +40,8 @@ export interface AdminDeps {
   /** Fee plans and settlement (issue 11 §3). */
   fees?: FeeService;
   settlement?: SettlementService;
+  /** Line use from the call detail records. */
+  lineUsage?: LineUsageReport;
   /** A live progress bar for bulk commands; given only when stdout is a terminal. */
   progressBar?: (label: string) => ProgressBar;
 }
@@ -87,6 +91,7 @@ export async function runAdmin(argv: string[], deps: AdminDeps): Promise<AdminRe
   if (deps.lines) addLineCommands(program, deps.lines, io);
   if (deps.fees) addFeeCommands(program, deps.fees, io);
   if (deps.settlement) addSettlementCommands(program, deps.settlement, io);
+  if (deps.lineUsage) addCallCommands(program, deps.lineUsage, io);
 
   let exitCode = 0;
   try {

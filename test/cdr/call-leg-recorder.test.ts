@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { createCallLegRecorder } from '../../src/cdr/call-leg-recorder';
-import { runRecordedInboundCall } from '../../src/cdr/recorded-call';
+import { runRecordedCall, runRecordedInboundCall } from '../../src/cdr/recorded-call';
 import type { CallPort } from '../../src/call/call-port';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 import { insertMerchant, insertPayment } from '../settlement/settlement-fixture';
@@ -93,6 +93,21 @@ describe('cdr/call-leg-recorder and recorded-call', () => {
       ended_at: '2026-03-01T08:00:40.000Z',
       outcome: 'unanswered',
     });
+  });
+
+  it('when an answered callback channel runs its script, then the leg the dialer started gets its answer time', async () => {
+    const legs = createCallLegRecorder(deps);
+    await legs.started({ id: 'cba_2', direction: 'outbound', at: deps.now() });
+    deps.advance(12_000);
+    const outcome = await runRecordedCall(legs, fakeCall('cb-x'), { direction: 'outbound', attemptId: 'cba_2' }, deps.now, () =>
+      Promise.resolve('declined' as const),
+    );
+    expect(outcome).to.equal('declined');
+    expect(await deps.db('call_legs').where({ id: 'cba_2' }).first()).to.include({
+      answered_at: '2026-03-01T08:00:12.000Z',
+      ended_at: null,
+    });
+    expect(await deps.db('call_legs').where({ id: 'cb-x' }).first()).to.equal(undefined);
   });
 
   it('when the store fails, then recording logs and the call goes on', async () => {
