@@ -24,7 +24,10 @@ export interface SettlementService {
    * `validation_failed` (field `date`) for a bad date or one whose business day is not over yet in Beijing.
    */
   run(date: string): Promise<SettlementView[]>;
-  /** The run of today's settlement date in Beijing (the daily job). */
+  /**
+   * The daily job's run: today's settlement date in Beijing, or, when its business day is not over yet (T+0),
+   * the latest date whose business day is.
+   */
   runDue(): Promise<SettlementView[]>;
   list(filter: { date?: string; merchantId?: string }): Promise<SettlementView[]>;
   /** One batch with its lines; `not_found` when it does not exist or, given `merchantId`, is another merchant's. */
@@ -119,7 +122,11 @@ export function createSettlementService(
       return views;
     },
 
-    runDue: () => service.run(beijingDate(deps.now())),
+    runDue() {
+      const today = beijingDate(deps.now());
+      const latest = addDays(addDays(today, -1), deps.settings.delayDays);
+      return service.run(latest < today ? latest : today);
+    },
 
     async list(filter) {
       if (filter.date !== undefined) checkDate(filter.date);

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { AppError } from '../../src/domain/app-error';
 import { createFeeService } from '../../src/fees/fee-service';
 import { createSettlementService, type SettlementService } from '../../src/settlement/settlement-service';
+import type { SettlementView } from '../../src/settlement/settlement-view';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 import { insertLeg, insertMerchant, insertPayment, insertRefund } from './settlement-fixture';
 
@@ -103,6 +104,14 @@ describe('settlement/settlement-service', () => {
     expect(next.gross).to.equal(7_000);
     expect(next.fees.opening).to.equal(0);
     expect(next.fees.annualService).to.equal(0);
+  });
+
+  it('when the daily job runs, then it closes today or, at T+0, yesterday: the latest day that is over', async () => {
+    const dates = (batches: SettlementView[]) => batches.map((b) => [b.settlementDate, b.businessDate]);
+    const sameDay = createSettlementService({ ...deps, settings: { delayDays: 0 } });
+    expect(dates(await sameDay.runDue())).to.deep.equal([['2026-03-01', '2026-03-01']]);
+    const t2 = createSettlementService({ ...deps, settings: { delayDays: 2 } });
+    expect(dates(await t2.runDue())).to.deep.equal([['2026-03-02', '2026-02-28']]);
   });
 
   it('when another merchant asks for a statement, then not_found', async () => {
