@@ -82,7 +82,7 @@ export async function runAdmin(argv: string[], deps: AdminDeps): Promise<AdminRe
     .exitOverride()
     .configureOutput({ writeOut: (s) => stdout.push(s), writeErr: (s) => stderr.push(s) })
     .showHelpAfterError('(add --help for usage)');
-  addMerchantCommands(program, deps.merchants, io, deps.callbackPolicies);
+  addMerchantCommands(program, deps.merchants, io, deps.callbackPolicies, deps.fees);
   addOrderCommands(program, deps.orders, io);
   addBankCommands(program, deps.banks, io);
   if (deps.notifications) addNotificationCommands(program, deps.notifications, io);
