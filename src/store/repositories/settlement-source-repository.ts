@@ -31,7 +31,7 @@ export interface EndedLeg {
 /**
  * What a settlement batch takes in: every item of a merchant that became final before `beforeIso` and has no
  * journal entry of its kind yet. Not "final on that day": an item that became final late is simply still there
- * for the next batch (docs of migration 009).
+ * for the next batch (see migration 009).
  */
 export interface SettlementSourceRepository {
   paidPayments(merchantId: string, beforeIso: string): Promise<PaidPayment[]>;
