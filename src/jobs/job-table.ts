@@ -4,6 +4,7 @@ import type { OrderService } from '../order/order-service';
 import type { PaymentRecovery } from '../payment/payment-recovery';
 import type { IdempotencyStore } from '../services/idempotency-store';
 import type { SmsService } from '../services/sms-service';
+import type { SettlementService } from '../settlement/settlement-service';
 import type { Job } from './scheduler';
 
 /** What the jobs act on; the composition root passes the running services. */
@@ -14,6 +15,8 @@ export interface JobTargets {
   recovery: Pick<PaymentRecovery, 'run'>;
   dialer: Pick<Dialer, 'tick'>;
   sms: Pick<SmsService, 'sendDue'>;
+  /** The daily settlement batch and when it runs (Beijing time); no job when absent. */
+  settlement?: { service: Pick<SettlementService, 'runDue'>; runAt: { hour: number; minute: number } };
 }
 
 /**
@@ -36,5 +39,17 @@ export function jobTable(t: JobTargets): Job[] {
     { name: 'dial-callbacks', schedule: '*/2 * * * * *', run: () => t.dialer.tick() },
     // Queued SMS reminders are sent, first tries and retries alike.
     { name: 'send-sms', schedule: '*/15 * * * * *', run: () => t.sms.sendDue() },
+    // Today's settlement batch (T+1: yesterday's business day), every merchant, once a day in Beijing time. A re-run
+    // (a restart, an operator's `settlement run`) changes nothing.
+    ...(t.settlement ? [settlementJob(t.settlement)] : []),
   ];
+}
+
+function settlementJob(s: NonNullable<JobTargets['settlement']>): Job {
+  return {
+    name: 'settle-day',
+    schedule: `${s.runAt.minute} ${s.runAt.hour} * * *`,
+    timezone: 'Asia/Shanghai',
+    run: () => s.service.runDue(),
+  };
 }

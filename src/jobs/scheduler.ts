@@ -5,6 +5,8 @@ export interface Job {
   name: string;
   /** A cron expression (node-cron, optional seconds field). */
   schedule: string;
+  /** The IANA time zone `schedule` is read in; the machine's own unless given. */
+  timezone?: string;
   /** What it resolves to is for tests and logs; the scheduler waits for it to settle. */
   run(): Promise<unknown>;
 }
@@ -41,7 +43,12 @@ export function startScheduler(jobs: Job[], log: Logger): Scheduler {
         running.add(run);
         return run;
       },
-      { name: job.name, noOverlap: true, logger: cronLogger(log.child({ job: job.name })) },
+      {
+        name: job.name,
+        noOverlap: true,
+        ...(job.timezone ? { timezone: job.timezone } : {}),
+        logger: cronLogger(log.child({ job: job.name })),
+      },
     );
     return { name: job.name, task, running };
   });

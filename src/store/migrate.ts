@@ -6,6 +6,7 @@ import * as callbacksAndSms from './migrations/004-callbacks-and-sms';
 import * as paymentAttempts from './migrations/005-payment-attempts';
 import * as cardFingerprints from './migrations/006-card-fingerprints';
 import * as refunds from './migrations/007-refunds';
+import * as feesAndSettlement from './migrations/009-fees-and-settlement';
 
 interface NamedMigration {
   name: string;
@@ -24,6 +25,7 @@ const MIGRATIONS: NamedMigration[] = [
   { name: '005-payment-attempts', migration: paymentAttempts },
   { name: '006-card-fingerprints', migration: cardFingerprints },
   { name: '007-refunds', migration: refunds },
+  { name: '009-fees-and-settlement', migration: feesAndSettlement },
 ];
 
 const migrationSource: Knex.MigrationSource<NamedMigration> = {

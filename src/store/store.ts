@@ -14,6 +14,10 @@ import { createNotificationRepository, type NotificationRepository } from './rep
 import { createOrderAttemptRepository, type OrderAttemptRepository } from './repositories/order-attempt-repository';
 import { createOrderRepository, type OrderRepository } from './repositories/order-repository';
 import { createPaymentAttemptRepository, type PaymentAttemptRepository } from './repositories/payment-attempt-repository';
+import { createCallLegRepository, type CallLegRepository } from './repositories/call-leg-repository';
+import { createFeePlanRepository, type FeePlanRepository } from './repositories/fee-plan-repository';
+import { createSettlementRepository, type SettlementRepository } from './repositories/settlement-repository';
+import { createSettlementSourceRepository, type SettlementSourceRepository } from './repositories/settlement-source-repository';
 import { createSmsRepository, type SmsRepository } from './repositories/sms-repository';
 import { sourceOn, type Source } from './source';
 
@@ -31,6 +35,10 @@ export interface Repositories {
   readonly banks: BankRepository;
   readonly idempotencyKeys: IdempotencyKeyRepository;
   readonly lineUsage: LineUsageRepository;
+  readonly feePlans: FeePlanRepository;
+  readonly callLegs: CallLegRepository;
+  readonly settlements: SettlementRepository;
+  readonly settlementSources: SettlementSourceRepository;
 }
 
 /** The store: its repositories on the pool (each statement commits alone), and units of work over them. */
@@ -70,6 +78,10 @@ class BoundRepositories implements Repositories {
   #banks?: BankRepository;
   #idempotencyKeys?: IdempotencyKeyRepository;
   #lineUsage?: LineUsageRepository;
+  #feePlans?: FeePlanRepository;
+  #callLegs?: CallLegRepository;
+  #settlements?: SettlementRepository;
+  #settlementSources?: SettlementSourceRepository;
 
   constructor(private readonly source: Source) {}
 
@@ -108,6 +120,18 @@ class BoundRepositories implements Repositories {
   }
   get lineUsage() {
     return (this.#lineUsage ??= createLineUsageRepository(this.source));
+  }
+  get feePlans() {
+    return (this.#feePlans ??= createFeePlanRepository(this.source));
+  }
+  get callLegs() {
+    return (this.#callLegs ??= createCallLegRepository(this.source));
+  }
+  get settlements() {
+    return (this.#settlements ??= createSettlementRepository(this.source));
+  }
+  get settlementSources() {
+    return (this.#settlementSources ??= createSettlementSourceRepository(this.source));
   }
 }
 

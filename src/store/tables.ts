@@ -3,6 +3,7 @@ import type { Tables } from 'knex/types/tables';
 import type { CallbackAttemptRow, CallbackRow, SmsRow } from './callback-rows';
 import type { NotificationRow } from './notification-rows';
 import type { AcquirerNotificationRow, PaymentAttemptRow, RefundRow } from './payment-rows';
+import type { CallLegRow, FeePlanRow, SettlementBatchRow, SettlementEntryRow } from './settlement-rows';
 import type { AttemptRow, BankRow, IdempotencyRow, LineUsageRow, MerchantRow, OrderRow } from './rows';
 
 /** Columns that may be left out of an insert: those that take null. */
@@ -33,6 +34,10 @@ declare module 'knex/types/tables' {
     payment_attempts: Table<PaymentAttemptRow>;
     acquirer_notifications: Table<AcquirerNotificationRow>;
     refunds: Table<RefundRow>;
+    fee_plans: Table<FeePlanRow>;
+    call_legs: Table<CallLegRow>;
+    settlement_batches: Table<SettlementBatchRow>;
+    settlement_entries: Table<SettlementEntryRow, 'id'>;
   }
 }
 

@@ -76,6 +76,7 @@ describe('store/db', () => {
         '005-payment-attempts',
         '006-card-fingerprints',
         '007-refunds',
+        '009-fees-and-settlement',
       ]);
       for (const table of [
         'merchants',
@@ -90,6 +91,10 @@ describe('store/db', () => {
         'line_usage',
         'payment_attempts',
         'acquirer_notifications',
+        'fee_plans',
+        'call_legs',
+        'settlement_batches',
+        'settlement_entries',
       ]) {
         expect(await db.schema.hasTable(table), table).to.equal(true);
       }
