@@ -90,6 +90,22 @@ describe('http/idempotency', () => {
       expect((await post('/v1/orders', order, 'k'.repeat(255))).status).to.equal(201);
     });
 
+    for (const [what, key] of [
+      ['empty', ''],
+      ['only spaces', '   '],
+      ['only a tab', '\t'],
+    ] as const) {
+      it(`when the key is ${what}, then 400 validation_failed names the header and nothing is created`, async () => {
+        const res = await post('/v1/orders', order, key);
+
+        expect(res.status).to.equal(400);
+        expect(errorOf(res).code).to.equal('validation_failed');
+        expect(errorOf(res).fields).to.have.property('Idempotency-Key');
+        expect(await orderCount()).to.equal(0);
+        expect(await t.deps.db('idempotency_keys').count({ n: '*' }).first()).to.deep.equal({ n: 0 });
+      });
+    }
+
     it('when 24 hours have passed, then the key starts a new request', async () => {
       const cancelBody = {};
       const created = bodyOf<OrderView>(await post('/v1/orders', order, undefined));
