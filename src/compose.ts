@@ -3,7 +3,10 @@ import type { AcquirerPort } from './acquirer/acquirer-port';
 import { createCallbackPolicies } from './callback/callback-policy';
 import { createCallbackService } from './callback/callback-service';
 import { createLineService, storedLineUsage } from './callback/line-service';
+import { createCallLegRecorder } from './cdr/call-leg-recorder';
+import { createLineUsageReport } from './cdr/line-usage-report';
 import type { Config } from './config/config';
+import { createFeeService } from './fees/fee-service';
 import { resolveSecretsKeys } from './config/secrets-key';
 import { createNotificationDeliverer } from './notify/deliver';
 import { createNotificationAdmin } from './notify/notification-admin';
@@ -21,6 +24,7 @@ import { createSmsPort } from './sms/create-sms-port';
 import { openDb, type Knex } from './store/db';
 import { migrateLatest } from './store/migrate';
 import type { ServiceDeps } from './services/service-deps';
+import { createSettlementService } from './settlement/settlement-service';
 
 /** The configured store, migrated to the latest schema; the caller destroys it. */
 export async function openStore(config: Config): Promise<Knex> {
@@ -88,6 +92,10 @@ export function composeCore(config: Config, deps: ServiceDeps) {
     callbacks: createCallbackService(deps),
     callbackPolicies: createCallbackPolicies(deps),
     sms: createSmsService({ ...deps, sms: createSmsPort(config, deps) }),
+    fees: createFeeService(deps),
+    settlement: createSettlementService({ ...deps, settings: config.settlement }),
+    callLegs: createCallLegRecorder(deps),
+    lineUsage: createLineUsageReport(deps),
     lines: createLineService({ lines: config.callback.lines, usage: storedLineUsage(deps.store, deps.now), now: deps.now }),
     reconciliation: composeReconciliation(config, deps),
   };

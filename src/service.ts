@@ -28,6 +28,7 @@ import { createStore } from './store/store';
 import { createAriOriginator } from './ari/ari-originator';
 import { callStartFromArgs } from './ari/stasis-args';
 import { createDialer, type Dialer } from './callback/dialer';
+import { runRecordedCall, type CallLeg } from './cdr/recorded-call';
 import { loadDialRules } from './callback/load-dial-rules';
 
 export interface RunningService {
@@ -80,6 +81,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       orders,
       banks,
       idempotency,
+      settlements: core.settlement,
       rateLimitPerMinute: config.http.rateLimitPerMinute,
       log,
       now,
@@ -145,7 +147,11 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     }),
     onCall: async (call, args, info) => {
       // inbound,<pay code> from the dialplan; callback,<orderId>,<attemptId> only on channels we originated.
-      await runPaymentCall(call, flowDeps, callStartFromArgs(args, info.direction));
+      const start = callStartFromArgs(args, info.direction);
+      // Call detail records (src/cdr): the attempt id of a callback is trusted, like its order, on our own channels only.
+      const leg: CallLeg =
+        info.direction === 'inbound' ? { direction: 'inbound' } : { direction: 'outbound', attemptId: start.orderId && args[2] };
+      await runRecordedCall(core.callLegs, call, leg, now, (recorded) => runPaymentCall(recorded, flowDeps, start));
     },
   });
 
@@ -165,12 +171,14 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     ringTimeoutSec: config.callback.ringTimeoutSec,
     dialRules: loadDialRules(config.callback),
     reminders: config.sms,
+    legs: core.callLegs,
   });
   await dialer.recover();
   // Reconciliation fetches the day's file from the running acquirer (unless RECONCILIATION_DIR names a folder).
   const reconciliation = { ...composeReconciliation(config, deps, { acquirer }), schedule: config.reconciliation.cron };
+  const settlement = { service: core.settlement, runAt: config.settlement.runAt };
   const scheduler: Scheduler = startScheduler(
-    jobTable({ orders, deliverer, idempotency, recovery, dialer, sms, reconciliation }),
+    jobTable({ orders, deliverer, idempotency, recovery, dialer, sms, reconciliation, settlement }),
     log,
   );
 

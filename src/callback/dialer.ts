@@ -8,6 +8,7 @@ import type { Repositories, Store } from '../store/store';
 import { createCallPacer } from './call-pacer';
 import type { DialRules } from './dial-string';
 import { finishDial } from './finish-dial';
+import type { CallLegRecorder } from '../cdr/call-leg-port';
 import { freeOutboundLines, type LineSettings } from './line-capacity';
 import type { OriginateResult, Originator } from './originator-port';
 import { prepareDial, type DialPlan } from './prepare-dial';
@@ -32,6 +33,8 @@ export interface DialerDeps {
   every?: (ms: number, fn: () => void) => () => void;
   /** When the order is in another call at dial time, try again this much later. 2 min unless given. */
   orderInCallDelayMs?: number;
+  /** Call detail records of outbound legs (the callback attempt id is the leg's id); none when absent. */
+  legs?: CallLegRecorder;
 }
 
 export interface DialerRun {
@@ -88,6 +91,7 @@ export function createDialer(deps: DialerDeps): Dialer {
       started_at: startedAt.toISOString(),
       outcome: 'dialing',
     });
+    await deps.legs?.started({ id: attemptId, direction: 'outbound', at: startedAt, orderId: row.order_id });
     const stopRenewing = every(Math.max(1000, Math.floor(leaseMs / 3)), () => {
       store.callbacks.renewLease(row.id, leaseToken, new Date(deps.now().getTime() + leaseMs)).then(
         (kept) => kept || log.warn({ orderId: row.order_id }, 'callback lease lost during the call'),
@@ -107,6 +111,9 @@ export function createDialer(deps: DialerDeps): Dialer {
     } finally {
       stopRenewing();
     }
+    // Answered time is recorded by the call script's side (service.ts) when the answered channel enters the app.
+    const legOutcome = !result ? 'failed' : result.answered ? 'answered' : 'unanswered';
+    await deps.legs?.ended(attemptId, result?.endedAt ?? deps.now(), legOutcome);
     await finishDial({ ...deps, now: deps.now() }, { row, leaseToken, plan, attemptId, startedAt, result });
   }
 

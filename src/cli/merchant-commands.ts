@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../domain/app-error';
 import { parseDelays, parseHours, type CallbackPolicies } from '../callback/callback-policy';
+import type { FeeService } from '../fees/fee-service';
 import type { MerchantService } from '../services/merchant-service';
 import type { AdminIo } from './admin-io';
 
@@ -18,6 +19,7 @@ export function addMerchantCommands(
   merchants: MerchantService,
   io: AdminIo,
   policies?: CallbackPolicies,
+  fees?: Pick<FeeService, 'getPlan'>,
 ): void {
   const merchant = program.command('merchant').description('merchants and their API keys');
 
@@ -36,6 +38,16 @@ export function addMerchantCommands(
     .action(async (opts: { json?: boolean }) => {
       const list = await merchants.listMerchants();
       io.table(list, ['id', 'name', 'apiKeyPrefix', 'createdAt'], Boolean(opts.json));
+    });
+
+  merchant
+    .command('show')
+    .description('one merchant (never its keys), with its fee plan')
+    .argument('<id>', 'merchant id')
+    .action(async (id: string) => {
+      const found = (await merchants.listMerchants()).find((m) => m.id === id);
+      if (!found) throw new AppError('not_found', `no merchant ${id}`);
+      io.json({ ...found, ...(fees ? { feePlan: (await fees.getPlan(id)) ?? null } : {}) });
     });
 
   merchant

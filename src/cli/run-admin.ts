@@ -8,18 +8,24 @@ import type { CallbackService } from '../callback/callback-service';
 import type { LineService } from '../callback/line-service';
 import type { ReconciliationService } from '../reconciliation/reconciliation-service';
 import type { SmsService } from '../services/sms-service';
+import type { FeeService } from '../fees/fee-service';
+import type { LineUsageReport } from '../cdr/line-usage-report';
+import type { SettlementService } from '../settlement/settlement-service';
 import type { MerchantService } from '../services/merchant-service';
 import type { OrderService } from '../order/order-service';
 import type { AdminIo } from './admin-io';
 import { addBankCommands } from './bank-commands';
 import { addCallbackCommands } from './callback-commands';
 import { formatTable } from './format-table';
+import { addCallCommands } from './call-commands';
+import { addFeeCommands } from './fee-commands';
 import { addLineCommands } from './line-commands';
 import { addMerchantCommands } from './merchant-commands';
 import { addNotificationCommands } from './notification-commands';
 import { addOrderCommands } from './order-commands';
 import type { ProgressBar } from './progress-bar';
 import { addReconcileCommands } from './reconcile-commands';
+import { addSettlementCommands } from './settlement-commands';
 import { addSmsCommands } from './sms-commands';
 
 export interface AdminDeps {
@@ -35,6 +41,11 @@ export interface AdminDeps {
   lines?: LineService;
   /** The daily reconciliation with the acquirer's file (`reconcile run|show`). */
   reconciliation?: Pick<ReconciliationService, 'run' | 'show'>;
+  /** Fee plans and settlement (issue 11 §3). */
+  fees?: FeeService;
+  settlement?: SettlementService;
+  /** Line use from the call detail records. */
+  lineUsage?: LineUsageReport;
   /** A live progress bar for bulk commands; given only when stdout is a terminal. */
   progressBar?: (label: string) => ProgressBar;
 }
@@ -75,7 +86,7 @@ export async function runAdmin(argv: string[], deps: AdminDeps): Promise<AdminRe
     .exitOverride()
     .configureOutput({ writeOut: (s) => stdout.push(s), writeErr: (s) => stderr.push(s) })
     .showHelpAfterError('(add --help for usage)');
-  addMerchantCommands(program, deps.merchants, io, deps.callbackPolicies);
+  addMerchantCommands(program, deps.merchants, io, deps.callbackPolicies, deps.fees);
   addOrderCommands(program, deps.orders, io);
   addBankCommands(program, deps.banks, io);
   if (deps.notifications) addNotificationCommands(program, deps.notifications, io);
@@ -83,6 +94,9 @@ export async function runAdmin(argv: string[], deps: AdminDeps): Promise<AdminRe
   if (deps.sms) addSmsCommands(program, deps.sms, io);
   if (deps.lines) addLineCommands(program, deps.lines, io);
   if (deps.reconciliation) addReconcileCommands(program, deps.reconciliation, io);
+  if (deps.fees) addFeeCommands(program, deps.fees, io);
+  if (deps.settlement) addSettlementCommands(program, deps.settlement, io);
+  if (deps.lineUsage) addCallCommands(program, deps.lineUsage, io);
 
   let exitCode = 0;
   try {

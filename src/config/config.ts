@@ -12,6 +12,7 @@ import {
 } from './acquirer-settings';
 import { reconciliationSchema, reconciliationSettings, type ReconciliationSettings } from './reconciliation-settings';
 import { parseSecretsKey } from './secrets-key';
+import { parseClockTime, type SettlementSettings } from './settlement-settings';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 
@@ -127,6 +128,13 @@ const schema = z.object({
   ACQUIRER_SMS_CODE: z.enum(['off', 'required']).default('off'),
   ACQUIRER_NOTIFY_URL: z.url({ protocol: /^https?$/ }).optional(),
   NOTIFY_ALLOW_PRIVATE_NETWORKS: flag.default(false),
+  /** T+n: the batch of settlement date D covers business day D − n (Beijing). */
+  SETTLEMENT_DELAY_DAYS: z.coerce.number().int().min(0).max(30).default(1),
+  /** When the daily settlement batch runs, HH:MM Beijing time. */
+  SETTLEMENT_RUN_AT: z
+    .string()
+    .refine((t) => parseClockTime(t) !== undefined, 'must be HH:MM (24 h, Beijing time)')
+    .default('02:30'),
   SANDBOX_ACQUIRER_PORT: port.default(3001),
   ...reconciliationSchema,
   /** 32 bytes (64 hex digits or base64) encrypting secrets at rest. Unset: generated into DATA_DIR/secrets-key.json. */
@@ -169,6 +177,8 @@ export interface Config {
   acquirer: AcquirerSettings;
   /** See src/config/reconciliation-settings.ts. */
   reconciliation: ReconciliationSettings;
+  /** The daily settlement batch (issue 11 §3); see src/config/settlement-settings.ts. */
+  settlement: SettlementSettings;
   /** Keys encrypting secrets at rest (webhook secrets); see src/config/secrets-key.ts. */
   secrets: { key?: Buffer; previousKeys: Buffer[] };
 }
@@ -258,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sms,
     acquirer: acquirerSettings(e, e.HTTP_PORT),
     reconciliation: reconciliationSettings(e, e.ACQUIRER),
+    settlement: { delayDays: e.SETTLEMENT_DELAY_DAYS, runAt: parseClockTime(e.SETTLEMENT_RUN_AT) ?? { hour: 2, minute: 30 } },
     secrets: { key: e.SECRETS_KEY, previousKeys: e.SECRETS_PREVIOUS_KEYS ?? [] },
   });
 }

@@ -86,3 +86,56 @@ export const errorSchema = z
     }),
   })
   .meta({ id: 'Error' });
+
+// Settlement statements (issue 11 §3): queries validated here, answers built by src/settlement/settlement-view.ts.
+
+const formatSchema = z
+  .enum(['json', 'csv'])
+  .optional()
+  .meta({ description: 'csv: UTF-8 with BOM, CRLF (also `Accept: text/csv`)' });
+
+export const settlementsQuerySchema = z.object({
+  date: z
+    .string({ error: 'is required: a settlement date YYYY-MM-DD' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+    .meta({ description: 'settlement date (the batch covers the business day before, T+1, Beijing)', example: '2026-03-02' }),
+  format: formatSchema,
+});
+
+export const settlementLinesQuerySchema = z.object({ format: formatSchema });
+
+const feesSchema = z.object({
+  transaction: z.number().int(),
+  communication: z.number().int(),
+  annualService: z.number().int(),
+  opening: z.number().int(),
+  total: z.number().int(),
+});
+
+export const settlementSchema = z
+  .object({
+    id: z.string().meta({ example: 'stl_5f0c2a9b7e3d1c4a8b6f' }),
+    merchantId: z.string(),
+    merchantName: z.string(),
+    settlementDate: z.string().meta({ example: '2026-03-02' }),
+    businessDate: z.string().meta({ example: '2026-03-01' }),
+    gross: z.number().int().meta({ description: 'fen paid (approved payments)' }),
+    refunds: z.number().int().meta({ description: 'fen refunded (succeeded refunds and cancels)' }),
+    fees: feesSchema.meta({ description: 'fen, by kind' }),
+    net: z.number().int().meta({ description: 'gross − refunds − fees.total; negative when the merchant owes' }),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Settlement' });
+
+export const settlementLineSchema = z
+  .object({
+    kind: z.enum(['payment', 'refund', 'transaction_fee', 'communication_fee', 'annual_fee', 'opening_fee']),
+    sourceId: z.string().meta({ description: 'the payment attempt, refund, call leg or fee period journaled' }),
+    orderId: z.string().optional(),
+    occurredAt: z.string(),
+    debit: z.string().meta({ example: 'acquirer_clearing' }),
+    credit: z.string().meta({ example: 'merchant_payable' }),
+    amount: z.number().int().meta({ description: 'fen, never negative' }),
+    memo: z.string(),
+  })
+  .meta({ id: 'SettlementLine' });

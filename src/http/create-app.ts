@@ -17,6 +17,8 @@ import { requestSignature } from './request-signature';
 import { acquirerNotifyRouter, type AcquirerNotificationReceiver } from './routes/acquirer-notify';
 import { banksRouter } from './routes/banks';
 import { ordersRouter } from './routes/orders';
+import { settlementsRouter } from './routes/settlements';
+import type { SettlementService } from '../settlement/settlement-service';
 
 export interface AppDeps {
   merchants: Pick<MerchantService, 'authenticate'>;
@@ -28,6 +30,8 @@ export interface AppDeps {
   log: Logger;
   /** The clock request signatures are checked against; the system clock unless given. */
   now?: () => Date;
+  /** Settlement statements (GET /v1/settlements…); not mounted when absent. */
+  settlements?: Pick<SettlementService, 'list' | 'statement'>;
   /** The acquirer's result notifications (POST /acquirer/notify); not mounted when absent. */
   acquirerNotifications?: AcquirerNotificationReceiver;
 }
@@ -64,6 +68,7 @@ export function createApp(deps: AppDeps): express.Application {
   v1.use(idempotency(deps.idempotency, deps.log));
   v1.use('/orders', ordersRouter(deps.orders));
   v1.use('/banks', banksRouter(deps.banks));
+  if (deps.settlements) v1.use('/settlements', settlementsRouter(deps.settlements));
   app.use('/v1', v1);
 
   app.use(() => {

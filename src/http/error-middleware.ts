@@ -30,6 +30,22 @@ function bodyParserError(err: unknown): { status: number; message: string } | un
   return undefined;
 }
 
+/**
+ * Other client errors raised before our code runs: the router's URIError for a broken percent-encoding
+ * (status 400), a body that does not decompress as its Content-Encoding says (zlib, status 400). Their own
+ * messages quote the request (a raw path parameter), so fixed texts replace them too; without this they
+ * were 500s logged at error level, which anyone could trigger (issue 17, defect 1).
+ */
+function clientError(err: unknown): { status: number; code: 'validation_failed' | 'not_found'; message: string } | undefined {
+  const status =
+    (err as { status?: unknown; statusCode?: unknown } | undefined)?.status ?? (err as { statusCode?: unknown })?.statusCode;
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 499) return undefined;
+  if (status === 404) return { status, code: 'not_found', message: 'no such endpoint' };
+  if (err instanceof URIError)
+    return { status: 400, code: 'validation_failed', message: 'the path is not valid percent-encoding' };
+  return { status, code: 'validation_failed', message: status === 413 ? 'the body is too large' : 'the request cannot be read' };
+}
+
 export function toErrorResponse(err: unknown): { status: number; body: ErrorBody } {
   if (err instanceof AppError) {
     const body: ErrorBody = { error: { code: err.code, message: err.message } };
@@ -38,6 +54,8 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
   }
   const parse = bodyParserError(err);
   if (parse) return { status: parse.status, body: { error: { code: 'validation_failed', message: parse.message } } };
+  const client = clientError(err);
+  if (client) return { status: client.status, body: { error: { code: client.code, message: client.message } } };
   return { status: 500, body: { error: { code: 'internal', message: 'internal error' } } };
 }
 
@@ -46,7 +64,7 @@ export function errorMiddleware(log: Logger): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
     const { status, body } = toErrorResponse(err);
-    if (body.error.code === 'internal') log.error({ err, method: req.method, path: req.path }, 'request failed');
+    if (body.error.code === 'internal') log.error({ err, method: req.method }, 'request failed');
     if (status === 401) res.set('WWW-Authenticate', 'Bearer');
     res.status(status).json(body);
   };

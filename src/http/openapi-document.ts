@@ -1,17 +1,31 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { bankSchema, cancelOrderSchema, errorSchema, newOrderDocSchema, orderSchema } from './api-schemas';
+import {
+  bankSchema,
+  cancelOrderSchema,
+  errorSchema,
+  newOrderDocSchema,
+  orderSchema,
+  settlementLineSchema,
+  settlementLinesQuerySchema,
+  settlementSchema,
+  settlementsQuerySchema,
+} from './api-schemas';
 import { IDEMPOTENCY_HEADER } from './idempotency';
 import { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS } from './request-signature';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+const CSV_TEXT = 'UTF-8 with a byte-order mark, CRLF, every field quoted; amounts in fen';
+const jsonOrCsv = (schema: z.ZodType) => ({
+  content: { 'application/json': { schema }, 'text/csv': { schema: z.string().meta({ description: CSV_TEXT }) } },
+});
 const idParams = z.object({ id: z.string().meta({ example: 'ord_5f0c2a9b7e3d1c4a8b6f' }) });
 
 function errors(...statuses: number[]) {
   const text: Record<number, string> = {
     400: 'invalid fields (`fields` names each one)',
     401: 'no or bad API key, or a missing or bad request signature',
-    404: 'no such order (also for another merchant’s order)',
+    404: 'no such order or settlement (also for another merchant’s)',
     409: 'conflict: an Idempotency-Key in flight, a reused merchantOrderId, or an order that cannot change',
     413: 'the body is over 16 kB',
     422: 'the Idempotency-Key was used with another request',
@@ -68,6 +82,40 @@ function registerPaths(registry: OpenAPIRegistry): void {
     responses: {
       200: { description: 'the banks', ...json(z.object({ banks: z.array(bankSchema) })) },
       ...errors(),
+    },
+  });
+  registerSettlementPaths(registry);
+}
+
+function registerSettlementPaths(registry: OpenAPIRegistry): void {
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/settlements',
+    summary: 'The merchant’s settlement statement of a date (T+1: it covers the business day before, Beijing)',
+    request: { query: settlementsQuerySchema, headers: headers(false) },
+    responses: {
+      200: {
+        description: 'the batches of that date (none before the day is settled); CSV with `format=csv` or `Accept: text/csv`',
+        ...jsonOrCsv(z.object({ settlements: z.array(settlementSchema) })),
+      },
+      ...errors(400),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/settlements/{id}/lines',
+    summary: 'A statement with its journal lines: payments, refunds and each fee',
+    request: {
+      params: z.object({ id: z.string().meta({ example: 'stl_5f0c2a9b7e3d1c4a8b6f' }) }),
+      query: settlementLinesQuerySchema,
+      headers: headers(false),
+    },
+    responses: {
+      200: {
+        description: 'the statement; CSV with `format=csv` or `Accept: text/csv`',
+        ...jsonOrCsv(z.object({ settlement: settlementSchema, lines: z.array(settlementLineSchema) })),
+      },
+      ...errors(400, 404),
     },
   });
 }

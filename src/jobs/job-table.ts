@@ -5,6 +5,7 @@ import type { PaymentRecovery } from '../payment/payment-recovery';
 import type { ReconciliationService } from '../reconciliation/reconciliation-service';
 import type { IdempotencyStore } from '../services/idempotency-store';
 import type { SmsService } from '../services/sms-service';
+import type { SettlementService } from '../settlement/settlement-service';
 import type { Job } from './scheduler';
 
 /** What the jobs act on; the composition root passes the running services. */
@@ -17,6 +18,8 @@ export interface JobTargets {
   sms: Pick<SmsService, 'sendDue'>;
   /** With its schedule (RECONCILIATION_CRON, Beijing time). */
   reconciliation: Pick<ReconciliationService, 'runPreviousDay'> & { schedule: string };
+  /** The daily settlement batch and when it runs (Beijing time); no job when absent. */
+  settlement?: { service: Pick<SettlementService, 'runDue'>; runAt: { hour: number; minute: number } };
 }
 
 /**
@@ -46,5 +49,17 @@ export function jobTable(t: JobTargets): Job[] {
       timezone: 'Asia/Shanghai',
       run: () => t.reconciliation.runPreviousDay(),
     },
+    // Today's settlement batch (T+1: yesterday's business day), every merchant, once a day in Beijing time. A re-run
+    // (a restart, an operator's `settlement run`) changes nothing.
+    ...(t.settlement ? [settlementJob(t.settlement)] : []),
   ];
+}
+
+function settlementJob(s: NonNullable<JobTargets['settlement']>): Job {
+  return {
+    name: 'settle-day',
+    schedule: `${s.runAt.minute} ${s.runAt.hour} * * *`,
+    timezone: 'Asia/Shanghai',
+    run: () => s.service.runDue(),
+  };
 }

@@ -5,7 +5,7 @@ export interface Job {
   name: string;
   /** A cron expression (node-cron, optional seconds field). */
   schedule: string;
-  /** The schedule's time zone (IANA name); the machine's when absent. */
+  /** The IANA time zone `schedule` is read in; the machine's own unless given. */
   timezone?: string;
   /** What it resolves to is for tests and logs; the scheduler waits for it to settle. */
   run(): Promise<unknown>;

@@ -1,32 +1,8 @@
 import pino from 'pino';
 import type { DestinationStream, LevelWithSilent, Logger } from 'pino';
+import { maskPanLike, redactKeys } from './redaction';
 
 export type { Logger } from 'pino';
-
-/**
- * Field names that may carry card or holder data. A log call should never pass them, but if one slips
- * through (a whole request object, a card object) the value is replaced before it is written.
- */
-const SENSITIVE_KEYS = [
-  'pan',
-  'cardNumber',
-  'accNo',
-  'cvn2',
-  'cvv',
-  'pin',
-  'pinBlock',
-  'expiry',
-  'expiryMmyy',
-  'digits',
-  'idNumber',
-  'mobile',
-  'smsCode',
-  'apiKey',
-  'authorization',
-];
-
-/** fast-redact has no "any depth" wildcard, so each key is listed at the depths our log objects reach. */
-export const REDACT_PATHS: string[] = SENSITIVE_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`]);
 
 export interface LoggerOptions {
   level: LevelWithSilent;
@@ -46,7 +22,9 @@ export function createLogger(opts: LoggerOptions): Logger {
   return pino(
     {
       level: opts.level,
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      // Keys first, on the object; then card-like numbers anywhere in the finished line (src/log/redaction.ts).
+      formatters: { log: (obj) => redactKeys(obj) },
+      hooks: { streamWrite: maskPanLike },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     pino.multistream(streams),

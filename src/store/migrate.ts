@@ -7,6 +7,7 @@ import * as paymentAttempts from './migrations/005-payment-attempts';
 import * as cardFingerprints from './migrations/006-card-fingerprints';
 import * as refunds from './migrations/007-refunds';
 import * as reconciliation from './migrations/008-reconciliation';
+import * as feesAndSettlement from './migrations/009-fees-and-settlement';
 
 interface NamedMigration {
   name: string;
@@ -26,6 +27,7 @@ const MIGRATIONS: NamedMigration[] = [
   { name: '006-card-fingerprints', migration: cardFingerprints },
   { name: '007-refunds', migration: refunds },
   { name: '008-reconciliation', migration: reconciliation },
+  { name: '009-fees-and-settlement', migration: feesAndSettlement },
 ];
 
 const migrationSource: Knex.MigrationSource<NamedMigration> = {

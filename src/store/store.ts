@@ -22,6 +22,10 @@ import {
   createReconciliationRunRepository,
   type ReconciliationRunRepository,
 } from './repositories/reconciliation-run-repository';
+import { createCallLegRepository, type CallLegRepository } from './repositories/call-leg-repository';
+import { createFeePlanRepository, type FeePlanRepository } from './repositories/fee-plan-repository';
+import { createSettlementRepository, type SettlementRepository } from './repositories/settlement-repository';
+import { createSettlementSourceRepository, type SettlementSourceRepository } from './repositories/settlement-source-repository';
 import { createSmsRepository, type SmsRepository } from './repositories/sms-repository';
 import { sourceOn, type Source } from './source';
 
@@ -41,6 +45,10 @@ export interface Repositories {
   readonly lineUsage: LineUsageRepository;
   readonly reconciliationRuns: ReconciliationRunRepository;
   readonly reconciliationLedger: ReconciliationLedgerRepository;
+  readonly feePlans: FeePlanRepository;
+  readonly callLegs: CallLegRepository;
+  readonly settlements: SettlementRepository;
+  readonly settlementSources: SettlementSourceRepository;
 }
 
 /** The store: its repositories on the pool (each statement commits alone), and units of work over them. */
@@ -82,6 +90,10 @@ class BoundRepositories implements Repositories {
   #lineUsage?: LineUsageRepository;
   #reconciliationRuns?: ReconciliationRunRepository;
   #reconciliationLedger?: ReconciliationLedgerRepository;
+  #feePlans?: FeePlanRepository;
+  #callLegs?: CallLegRepository;
+  #settlements?: SettlementRepository;
+  #settlementSources?: SettlementSourceRepository;
 
   constructor(private readonly source: Source) {}
 
@@ -126,6 +138,18 @@ class BoundRepositories implements Repositories {
   }
   get reconciliationLedger() {
     return (this.#reconciliationLedger ??= createReconciliationLedgerRepository(this.source));
+  }
+  get feePlans() {
+    return (this.#feePlans ??= createFeePlanRepository(this.source));
+  }
+  get callLegs() {
+    return (this.#callLegs ??= createCallLegRepository(this.source));
+  }
+  get settlements() {
+    return (this.#settlements ??= createSettlementRepository(this.source));
+  }
+  get settlementSources() {
+    return (this.#settlementSources ??= createSettlementSourceRepository(this.source));
   }
 }
 

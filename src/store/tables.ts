@@ -4,6 +4,7 @@ import type { CallbackAttemptRow, CallbackRow, SmsRow } from './callback-rows';
 import type { NotificationRow } from './notification-rows';
 import type { AcquirerNotificationRow, PaymentAttemptRow, RefundRow } from './payment-rows';
 import type { ReconciliationItemRow, ReconciliationRunRow } from './reconciliation-rows';
+import type { CallLegRow, FeePlanRow, SettlementBatchRow, SettlementEntryRow } from './settlement-rows';
 import type { AttemptRow, BankRow, IdempotencyRow, LineUsageRow, MerchantRow, OrderRow } from './rows';
 
 /** Columns that may be left out of an insert: those that take null. */
@@ -36,6 +37,10 @@ declare module 'knex/types/tables' {
     refunds: Table<RefundRow>;
     reconciliation_runs: Table<ReconciliationRunRow>;
     reconciliation_items: Table<ReconciliationItemRow, 'id'>;
+    fee_plans: Table<FeePlanRow>;
+    call_legs: Table<CallLegRow>;
+    settlement_batches: Table<SettlementBatchRow>;
+    settlement_entries: Table<SettlementEntryRow, 'id'>;
   }
 }
 

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+import sinon from 'sinon';
 import { CryptoError } from '../../src/crypto/crypto-error';
 import { buildPinBlock, pinBlockMatches } from '../../src/crypto/pin-block';
 import { decodePinBlock } from './pin-block-decoder';
@@ -67,6 +68,47 @@ describe('buildPinBlock', () => {
     const pin = ascii('123456');
     buildPinBlock(pan, pin);
     expect(pin.toString()).to.equal('123456');
+  });
+});
+
+describe('pin-block: intermediate buffers are wiped', () => {
+  afterEach(() => sinon.restore());
+
+  /** Every buffer Buffer.alloc handed out while `run` ran. */
+  function allocatedDuring(run: () => void): Buffer[] {
+    const alloc = sinon.spy(Buffer, 'alloc');
+    try {
+      run();
+    } finally {
+      alloc.restore();
+    }
+    return alloc.returnValues;
+  }
+
+  it('when a PIN block is built, then every buffer made on the way but the block itself is zeroed before it returns', () => {
+    let block: Buffer = Buffer.alloc(0);
+    const made = allocatedDuring(() => {
+      block = buildPinBlock(ascii('6216261000000000018'), ascii('987654'));
+    });
+
+    const intermediates = made.filter((buf) => buf !== block);
+    expect(made).to.include(block);
+    expect(intermediates).to.have.length.greaterThan(0);
+    for (const buf of intermediates) expect([...buf]).to.deep.equal(new Array<number>(buf.length).fill(0));
+    expect(block.toString('hex')).to.not.equal('0000000000000000');
+  });
+
+  it('when a block is checked against an expected PIN, then the expected block built for the comparison is zeroed too', () => {
+    const pan = ascii('6216261000000000018');
+    const block = buildPinBlock(pan, ascii('987654'));
+    let same = false;
+    const made = allocatedDuring(() => {
+      same = pinBlockMatches(block, pan, ascii('987654'));
+    });
+
+    expect(same).to.equal(true);
+    expect(made).to.have.length.greaterThan(0);
+    for (const buf of made) expect([...buf]).to.deep.equal(new Array<number>(buf.length).fill(0));
   });
 });
 

@@ -18,6 +18,11 @@ describe('checkExpiry', () => {
     ['06255', 'format'],
     ['', 'format'],
     ['ab25', 'format'],
+    // Anchored at both ends: a valid MMYY inside longer input is no expiry.
+    ['01228', 'format'],
+    ['1228x', 'format'],
+    ['x1228', 'format'],
+    ['12280', 'format'],
   ];
   for (const [mmyy, expected] of cases) {
     it(`when ${mmyy || '(empty)'} is keyed in June 2025, then it is ${expected}`, () => {
@@ -60,4 +65,10 @@ describe('expiryToYymm', () => {
     expect(() => expiryToYymm('123')).to.throw(RangeError);
     expect(() => expiryToYymm('1330')).to.throw(RangeError);
   });
+
+  for (const keyed of ['01228', '1228x', 'x1228', '12280']) {
+    it(`when given ${keyed}, an MMYY with something before or after it, then it throws`, () => {
+      expect(() => expiryToYymm(keyed)).to.throw(RangeError);
+    });
+  }
 });

@@ -36,6 +36,8 @@ describe('http/api-docs', () => {
     expect(operations.sort()).to.deep.equal([
       'GET /v1/banks',
       'GET /v1/orders/{id}',
+      'GET /v1/settlements',
+      'GET /v1/settlements/{id}/lines',
       'POST /v1/orders',
       'POST /v1/orders/{id}/cancel',
     ]);

@@ -77,11 +77,11 @@ describe('http/create-app', () => {
     expect(lines.filter((l) => l.includes('disk on fire'))).to.have.length(1);
   });
 
-  it('when a request is made, then the log line has method, path and status but not the key', async () => {
+  it('when a request is made, then the log line has method, route pattern and status but not the key', async () => {
     const { log, lines } = capturedLog();
     await request(appWith({}, log)).get('/v1/banks?x=1').set('Authorization', 'Bearer good');
     const line = JSON.parse(lines.find((l) => l.includes('http request'))!) as Record<string, unknown>;
-    expect(line).to.include({ method: 'GET', path: '/v1/banks', status: 200 });
+    expect(line).to.include({ method: 'GET', route: '/v1/banks', status: 200 });
     expect(lines.join('')).not.to.include('good');
   });
 

@@ -33,6 +33,15 @@ describe('http/idempotency', () => {
       expect(await orderCount()).to.equal(1);
     });
 
+    it('when a keyed body holds an array nested 4,000 deep (8 kB), then 201 and the retry is replayed, not 500 (issue 17, defect 2)', async () => {
+      const deep = JSON.parse('['.repeat(4000) + ']'.repeat(4000)) as unknown;
+      const first = await post('/v1/orders', { ...order, extra: deep }, 'key-deep');
+      const again = await post('/v1/orders', { ...order, extra: deep }, 'key-deep');
+      expect(first.status).to.equal(201);
+      expect(again.headers['idempotent-replayed']).to.equal('true');
+      expect(await orderCount()).to.equal(1);
+    });
+
     it('when the same key comes with another body, then 422 idempotency_mismatch and nothing is created', async () => {
       await post('/v1/orders', order, 'key-1');
       const res = await post('/v1/orders', { ...order, amount: 1 }, 'key-1');
@@ -80,6 +89,22 @@ describe('http/idempotency', () => {
       expect(errorOf(res).fields).to.deep.equal({ 'Idempotency-Key': 'must be 1 to 255 characters' });
       expect((await post('/v1/orders', order, 'k'.repeat(255))).status).to.equal(201);
     });
+
+    for (const [what, key] of [
+      ['empty', ''],
+      ['only spaces', '   '],
+      ['only a tab', '\t'],
+    ] as const) {
+      it(`when the key is ${what}, then 400 validation_failed names the header and nothing is created`, async () => {
+        const res = await post('/v1/orders', order, key);
+
+        expect(res.status).to.equal(400);
+        expect(errorOf(res).code).to.equal('validation_failed');
+        expect(errorOf(res).fields).to.have.property('Idempotency-Key');
+        expect(await orderCount()).to.equal(0);
+        expect(await t.deps.db('idempotency_keys').count({ n: '*' }).first()).to.deep.equal({ n: 0 });
+      });
+    }
 
     it('when 24 hours have passed, then the key starts a new request', async () => {
       const cancelBody = {};

@@ -30,6 +30,16 @@ describe('jobs/job-table', () => {
     expect(jobs.find((j) => j.name === 'reconcile-previous-day')?.timezone).to.equal('Asia/Shanghai');
   });
 
+  it('when settlement is given, then its daily job runs at the configured time in Beijing', async () => {
+    let runs = 0;
+    const service = { runDue: () => (runs++, Promise.resolve([])) };
+    const job = jobNamed('settle-day', { settlement: { service, runAt: { hour: 2, minute: 30 } } });
+    expect(job).to.include({ schedule: '30 2 * * *', timezone: 'Asia/Shanghai' });
+    expect(cron.validate(job.schedule)).to.equal(true);
+    await job.run();
+    expect(runs).to.equal(1);
+  });
+
   it('when a job’s service fails, then the run rejects with its error (the scheduler logs it)', async () => {
     const job = jobNamed('send-sms', { sms: { sendDue: () => Promise.reject(new Error('gateway down')) } });
     let error: unknown;

@@ -46,6 +46,21 @@ describe('log/logger', () => {
     });
   });
 
+  it('when a card number is in a message, an error or a key name not listed before, then it is not written (issue 17, defect 3)', () => {
+    const out = capture();
+    const log = createLogger({ level: 'info', destination: out.stream });
+    log.info(`lookup of ${PAN} failed`);
+    log.warn({ err: new Error(`Failed to decode param '${PAN}'`) }, 'request failed');
+    log.info(
+      { req: { headers: { Authorization: 'Bearer ivrpay_sk_secret' } }, customerInfo: '{phoneNo=1}', phoneNo: '13552535506' },
+      'keys',
+    );
+    log.info({ sql: 'insert into x values (?)', bindings: [PAN] }, 'a store error');
+    const text = out.text();
+    expect(text).not.to.include(PAN).and.not.include('ivrpay_sk_secret').and.not.include('13552535506');
+    expect(text).to.include('621626*********0018');
+  });
+
   it('when a harmless field is logged, then it is written as JSON with level and message', () => {
     const out = capture();
     createLogger({ level: 'info', destination: out.stream }).info({ orderId: 'ord_1', masked: '621626*********0018' }, 'paid');

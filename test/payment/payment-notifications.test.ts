@@ -156,6 +156,23 @@ describe('services: acquirer notifications over POST /acquirer/notify (F5)', fun
     expect(bench.logText()).to.include('"alert":"notification_amount_mismatch"');
   });
 
+  for (const [what, txnType] of [
+    ['a refund (04)', '04'],
+    ['a cancel (31)', '31'],
+  ] as const) {
+    it(`when ${what} notification names the attempt’s acquirer order, then it is not taken as the payment’s result: the attempt stays unknown and the order unpaid`, async () => {
+      const body = notificationBody(attempt, bench.h.pki, { txnType, txnSubType: '00', queryId: '202603021200007777777' });
+
+      expect((await post(body)).status).to.be.below(500);
+
+      expect(await state()).to.equal('unknown');
+      const row = (await bench.attempts(orderId))[0];
+      expect(row.acquirer_ref).to.equal(null);
+      expect((await bench.orders.getOrder(bench.merchantId, orderId)).status).to.not.equal('paid');
+      expect(await bench.events(orderId, 'order.paid')).to.equal(0);
+    });
+  }
+
   it('when a notification names an attempt we never made, then it is rejected with 400', async () => {
     const body = notificationBody({ ...attempt, id: 'att_00000000000000000000-9' }, bench.h.pki);
     expect((await post(body)).status).to.equal(400);

@@ -97,8 +97,8 @@ describe('payment/payment-recovery', function () {
   });
 
   /** An attempt left `sending` as a crash would leave it, without any process behind it. */
-  async function leftSending(): Promise<{ orderId: string; attemptId: string }> {
-    const order = await bench.orderInCall();
+  async function leftSending(callId = 'call-1'): Promise<{ orderId: string; attemptId: string }> {
+    const order = await bench.orderInCall(callId);
     const call: { id: string } = await bench.db('order_attempts').where({ order_id: order.id }).first('id');
     const attemptId = `${call.id}-1`;
     const at = bench.h.clock.now().toISOString();
@@ -106,7 +106,7 @@ describe('payment/payment-recovery', function () {
       id: attemptId,
       order_id: order.id,
       order_attempt_id: call.id,
-      call_id: 'call-1',
+      call_id: callId,
       amount: 4599,
       currency: 'CNY',
       txn_time: '20260302120000',
@@ -188,5 +188,39 @@ describe('payment/payment-recovery', function () {
     await bench.recovery.run();
 
     expect((await bench.db('payment_attempts').where({ id: attemptId }).first())?.state).to.equal('not_sent');
+  });
+
+  it('when prepared attempts are closed after an hour, then attempts sending, unknown, unknown_manual, approved or declined, and a prepared one younger than an hour, are left as they were', async () => {
+    bench = await startBench();
+    const states = ['prepared', 'sending', 'unknown', 'unknown_manual', 'approved', 'declined'] as const;
+    const old: Record<string, string> = {};
+    for (const state of states) {
+      const { attemptId } = await leftSending(`call-${state}`);
+      await bench.db('payment_attempts').where({ id: attemptId }).update({ state });
+      old[state] = attemptId;
+    }
+    bench.h.clock.advance(61 * 60_000);
+    const { attemptId: young } = await leftSending('call-young');
+    await bench.db('payment_attempts').where({ id: young }).update({ state: 'prepared' });
+    const before = await bench.db('payment_attempts').whereNot({ id: old.prepared }).orderBy('id');
+    let queries = 0;
+    // The payment service still owns every order: only the closing of old prepared attempts runs.
+    const recovery = createPaymentRecovery({
+      store: bench.store,
+      log: bench.log,
+      now: bench.h.clock.now,
+      busy: () => true,
+      queryDelaysMs: [1],
+      acquirer: { query: () => ((queries += 1), Promise.resolve({ outcome: 'not_found' })) },
+    });
+
+    await recovery.run();
+
+    expect(await bench.db('payment_attempts').where({ id: old.prepared }).first()).to.include({
+      state: 'not_sent',
+      resolved_at: bench.h.clock.now().toISOString(),
+    });
+    expect(await bench.db('payment_attempts').whereNot({ id: old.prepared }).orderBy('id')).to.deep.equal(before);
+    expect(queries).to.equal(0);
   });
 });

@@ -118,6 +118,15 @@ describe('payment/payment-service', () => {
     expect((await orders.getOrder(merchantId, order.id)).status).to.equal('paid');
   });
 
+  it('when the acquirer approves, then its reference is saved on the attempt and on the order', async () => {
+    const order = await orderInCall();
+
+    await payments(fakeAcquirer(approved)).pay({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder });
+
+    expect((await attemptsOf(order.id)).map((a) => [a.state, a.acquirer_ref])).to.deep.equal([['approved', 'ref-1']]);
+    expect((await deps.db('orders').where({ id: order.id }).first('acquirer_ref'))?.acquirer_ref).to.equal('ref-1');
+  });
+
   it('when the acquirer declines, then the reason is kept, the call still holds the order and may try another card', async () => {
     const order = await orderInCall();
     const acquirer = fakeAcquirer(insufficient, approved);

@@ -28,7 +28,24 @@ function isRandomColumn(column: string): boolean {
   return column === 'id' || column.endsWith('_id') || column.startsWith('api_key') || column.endsWith('pay_code');
 }
 
+/**
+ * Random material the service makes up and writes wherever it goes: ids (new-id.ts: a prefix, `_` and 20 hex
+ * digits) and sealed secrets (secret-box.ts: `v1.` key id, IV, tag and ciphertext). A short digit run inside one is
+ * chance, not card data: a sealed webhook secret holding the CVN2 `123` made this test fail now and then.
+ */
+const RANDOM_TOKENS = [/\b[a-z]+_[0-9a-f]{20}\b/g, /\bv1(?:\.[A-Za-z0-9_-]+){4}/g];
+
+function withoutRandomTokens(text: string): string {
+  return RANDOM_TOKENS.reduce((rest, token) => rest.replace(token, ' '), text);
+}
+
+/** Whole digit runs, for the short secrets (CVN2, expiry, PIN...), outside the random tokens. */
 function digitRuns(value: unknown): string[] {
+  return withoutRandomTokens(String(value)).match(/\d+/g) ?? [];
+}
+
+/** Whole digit runs anywhere, tokens included: a card number can hide nowhere. */
+function allDigitRuns(value: unknown): string[] {
   return String(value).match(/\d+/g) ?? [];
 }
 
@@ -85,14 +102,17 @@ describe('services: no card data at rest', () => {
 
     for (const name of fs.readdirSync(dir)) {
       const bytes = fs.readFileSync(path.join(dir, name)).toString('latin1');
-      for (const secret of [...PANS, debit.pin, holder.idNumber, holder.mobile]) expect(bytes, name).not.to.include(secret);
+      for (const secret of [...PANS, holder.idNumber, holder.mobile]) expect(bytes, name).not.to.include(secret);
+      expect(withoutRandomTokens(bytes), name).not.to.include(debit.pin);
     }
     const logLines = fs.readFileSync(logFile, 'utf8').trim().split('\n');
     expect(logLines.length).to.be.greaterThan(3);
     for (const line of logLines) {
       const { pid: _pid, time: _time, hostname: _host, ...fields } = JSON.parse(line) as Record<string, unknown>;
-      const runs = digitRuns(JSON.stringify(fields));
-      for (const secret of [...PANS, ...SHORT_SECRETS]) expect(runs, line).not.to.include(secret);
+      const text = JSON.stringify(fields);
+      for (const pan of PANS) expect(allDigitRuns(text), line).not.to.include(pan);
+      const runs = digitRuns(text);
+      for (const secret of SHORT_SECRETS) expect(runs, line).not.to.include(secret);
     }
   });
 });

@@ -77,6 +77,7 @@ describe('store/db', () => {
         '006-card-fingerprints',
         '007-refunds',
         '008-reconciliation',
+        '009-fees-and-settlement',
       ]);
       for (const table of [
         'merchants',
@@ -94,6 +95,10 @@ describe('store/db', () => {
         'refunds',
         'reconciliation_runs',
         'reconciliation_items',
+        'fee_plans',
+        'call_legs',
+        'settlement_batches',
+        'settlement_entries',
       ]) {
         expect(await db.schema.hasTable(table), table).to.equal(true);
       }

@@ -3,13 +3,17 @@ import { rsaSignSha256, rsaVerifySha256 } from '../../crypto/rsa';
 import type { AcpFields } from './acp-fields';
 
 /**
- * ACP 5.1.0 signatures (signMethod 01): the fields other than `signature`, empty ones dropped,
- * sorted by key (code-unit order, as Java's TreeMap) and joined `k=v&k=v`; the lower-case hex
- * SHA-256 of that string is then signed with SHA256withRSA and the signature base64'd.
+ * ACP 5.1.0 signatures (signMethod 01): the fields other than `signature`, sorted by key (code-unit
+ * order, as Java's TreeMap) and joined `k=v&k=v`; the lower-case hex SHA-256 of that string is then
+ * signed with SHA256withRSA and the signature base64'd. As UnionPay's SDK does, a message we sign
+ * has its empty fields dropped first (signFields), while a message we verify is taken as it came:
+ * an empty field is part of it as `key=` (docs/reference/unionpay-acp.md §8.7 SDKs). Dropping them
+ * there would refuse a genuine answer signed with `reqReserved=` and accept `&extra=` appended to a
+ * signed one (issue 17, defect 4).
  */
 export function signingString(fields: AcpFields): string {
   return Object.keys(fields)
-    .filter((key) => key !== 'signature' && fields[key] !== '')
+    .filter((key) => key !== 'signature')
     .sort()
     .map((key) => `${key}=${fields[key]}`)
     .join('&');

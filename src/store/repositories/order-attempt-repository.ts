@@ -21,6 +21,8 @@ export interface OrderAttemptRepository {
   notePaid(id: string, responseCode: string, nowIso: string): Promise<void>;
   noteDecline(id: string, reason: string, responseCode: string): Promise<void>;
   noteResponseCode(id: string, responseCode: string): Promise<void>;
+  /** The order (and its merchant) a call last held, for its call detail record; undefined when it held none. */
+  lastOrderOfCall(callId: string): Promise<{ order_id: string; merchant_id: string } | undefined>;
 }
 
 export function createOrderAttemptRepository(db: Source): OrderAttemptRepository {
@@ -69,5 +71,12 @@ export function createOrderAttemptRepository(db: Source): OrderAttemptRepository
     async noteResponseCode(id, responseCode) {
       await attempts().where({ id }).update({ response_code: responseCode });
     },
+
+    lastOrderOfCall: (callId) =>
+      attempts()
+        .join('orders', 'orders.id', 'order_attempts.order_id')
+        .where('order_attempts.call_id', callId)
+        .orderBy('order_attempts.started_at', 'desc')
+        .first<{ order_id: string; merchant_id: string } | undefined>('order_attempts.order_id', 'orders.merchant_id'),
   };
 }

@@ -78,4 +78,8 @@ describe('customerInfo', function () {
     expect(mmyyToYymm('1230')).to.equal('3012');
     expect(() => mmyyToYymm('12/30')).to.throw(AcpError);
   });
+
+  it('when the expiry is 4 digits with something before or after them (01228, 1228x, x1228), then it throws', () => {
+    for (const keyed of ['01228', '1228x', 'x1228', '12280']) expect(() => mmyyToYymm(keyed), keyed).to.throw(AcpError);
+  });
 });

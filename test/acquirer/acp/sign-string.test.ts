@@ -22,9 +22,18 @@ describe('ACP signing string and signatures', function () {
     merchantCertId = certIdOf(pki.merchantSigning.certPem);
   });
 
-  it('when fields are given, then the signing string sorts by key, drops empty values and the signature', () => {
+  it('when fields are given, then the signing string sorts by key, keeps empty values as `key=` and drops the signature', () => {
     const s = signingString({ txnType: '01', accessType: '0', signature: 'xyz', reqReserved: '', txnAmt: '100' });
-    expect(s).to.equal('accessType=0&txnAmt=100&txnType=01');
+    expect(s).to.equal('accessType=0&reqReserved=&txnAmt=100&txnType=01');
+  });
+
+  it('when a genuine answer was signed with an empty field, as UnionPay’s SDK signs it, then it verifies (issue 17, defect 4)', () => {
+    const answer: AcpFields = { certId: merchantCertId, respCode: '00', reqReserved: '', txnType: '01' };
+    const hex = createHash('sha256').update(`certId=${merchantCertId}&reqReserved=&respCode=00&txnType=01`).digest('hex');
+    const signature = sign('sha256', Buffer.from(hex), merchantKey).toString('base64');
+    expect(verifyFields({ ...answer, signature }, pki.merchantSigning.certPem)).to.equal(true);
+    const { reqReserved: _empty, ...withoutTheEmptyField } = answer;
+    expect(verifyFields({ ...withoutTheEmptyField, signature }, pki.merchantSigning.certPem)).to.equal(false);
   });
 
   it('when the same fields come in any order, then the signing string is the same', () => {
@@ -87,12 +96,12 @@ describe('ACP signing string and signatures', function () {
     );
   });
 
-  it('when a field is added or removed, then verification fails; an added empty field is not signed and changes nothing', () => {
+  it('when a field is added (even an empty one) or removed, then verification fails (issue 17, defect 4)', () => {
     const signed = signFields({ txnType: '01', txnAmt: '100' }, merchantKey, merchantCertId);
     expect(verifyFields({ ...signed, extra: '1' }, pki.merchantSigning.certPem)).to.equal(false);
     const { txnAmt: _dropped, ...withoutAmount } = signed;
     expect(verifyFields(withoutAmount, pki.merchantSigning.certPem)).to.equal(false);
-    expect(verifyFields({ ...signed, extra: '' }, pki.merchantSigning.certPem)).to.equal(true);
+    expect(verifyFields({ ...signed, extra: '' }, pki.merchantSigning.certPem)).to.equal(false);
   });
 
   it('when verified against another certificate, or without a signature, or with a garbage certificate, then it fails without throwing', () => {
