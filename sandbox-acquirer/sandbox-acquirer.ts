@@ -9,8 +9,11 @@ import type {
   NotificationVerdict,
   PaymentRequest,
   QueryResult,
+  ReversalAnswer,
+  ReversalQueryResult,
   SmsCodeResult,
 } from '../src/acquirer/acquirer-port';
+import { decideReversal } from './sandbox-reversal';
 import { decideConsume, decideSmsRequest, type DecisionPolicy } from './sandbox-decision';
 import { createSandboxLedger } from './sandbox-ledger';
 import { createPinTries } from './sandbox-pin-tries';
@@ -94,6 +97,41 @@ export function createSandboxAcquirer(opts: {
     parseNotification(): NotificationVerdict {
       // It answers every payment at once and notifies nothing: any body claiming to be its word is not.
       return { ok: false, reason: 'unexpected' };
+    },
+    reversalOrderIdOf: (reversalId) => reversalId.replace(/[^A-Za-z0-9]/g, ''),
+    reverse(request): Promise<ReversalAnswer> {
+      const verdict = decideReversal(
+        ledger,
+        {
+          merId: MERCHANT,
+          orderId: request.acquirerOrderId,
+          txnTime: request.txnTime,
+          txnType: request.kind === 'cancel' ? '31' : '04',
+          amountFen: request.amount,
+          origQryId: request.origAcquirerRef,
+        },
+        opts.now(),
+      );
+      if (verdict.kind === 'answer') {
+        if (verdict.code === '12') return Promise.resolve({ outcome: 'unknown', responseCode: '12' });
+        return Promise.resolve({
+          outcome: 'rejected',
+          responseCode: verdict.code,
+          ...(verdict.code === '39' ? { afterCutOff: true } : {}),
+        });
+      }
+      // A slow answer is, to the caller, no answer: it queries.
+      if (verdict.slow || verdict.answerCode !== '00')
+        return Promise.resolve({ outcome: 'unknown', responseCode: verdict.answerCode });
+      return Promise.resolve({ outcome: 'accepted', acquirerRef: verdict.entry.queryId, responseCode: '00' });
+    },
+    queryReversal(ref): Promise<ReversalQueryResult> {
+      const entry = ledger.find(MERCHANT, ref.acquirerOrderId, ref.txnTime);
+      if (!entry) return Promise.resolve({ outcome: 'not_found' });
+      if (entry.respCode === '00')
+        return Promise.resolve({ outcome: 'succeeded', acquirerRef: entry.queryId, responseCode: '00' });
+      if (entry.respCode === '03') return Promise.resolve({ outcome: 'pending' });
+      return Promise.resolve({ outcome: 'failed', responseCode: entry.respCode });
     },
     smsCodeRequired(card) {
       return findTestCard(card.pan)?.needsSmsCode === true || opts.policy?.smsCodeForAll === true;

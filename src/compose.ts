@@ -9,6 +9,12 @@ import { createSecretBox } from './notify/secret-box';
 import { webhookTargetCheck } from './notify/webhook-target';
 import { createCallOrders } from './order/call-orders';
 import { createOrderService } from './order/order-service';
+import type { AcquirerPort } from './acquirer/acquirer-port';
+import { createRefundNotifications } from './refund/refund-notifications';
+import { createRefundReads } from './refund/refund-reads';
+import { createRefundRecovery } from './refund/refund-recovery';
+import { createRefundService } from './refund/refund-service';
+import { createRefundSettler } from './refund/refund-settler';
 import { createBankService } from './services/bank-service';
 import { createIdempotencyStore } from './services/idempotency-store';
 import { createMerchantService } from './services/merchant-service';
@@ -60,6 +66,21 @@ export function composeCore(config: Config, deps: ServiceDeps) {
     callbackPolicies: createCallbackPolicies(deps),
     sms: createSmsService({ ...deps, sms: createSmsPort(config, deps) }),
     lines: createLineService({ lines: config.callback.lines, usage: storedLineUsage(deps.store, deps.now), now: deps.now }),
+    refundReads: createRefundReads(deps),
+  };
+}
+
+/**
+ * Refunds and cancels, which need the acquirer: the service builds them once its acquirer runs, the admin CLI
+ * (`refund create`) with one of its own. `answerWaitMs`: how long a request waits for the final word.
+ */
+export function composeRefunds(config: Config, deps: ServiceDeps, acquirer: AcquirerPort, answerWaitMs: number) {
+  const settler = createRefundSettler({ ...deps, acquirer });
+  return {
+    settler,
+    refunds: createRefundService({ ...deps, acquirer, settler, cutOff: config.acquirer.cutOff, answerWaitMs }),
+    recovery: createRefundRecovery({ ...deps, settler }),
+    notifications: createRefundNotifications(deps),
   };
 }
 

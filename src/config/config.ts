@@ -124,6 +124,11 @@ const schema = z.object({
   ACQUIRER_PIN_MODE: z.enum(['rsa', 'tdea']).default('rsa'),
   ACQUIRER_SMS_CODE: z.enum(['off', 'required']).default('off'),
   ACQUIRER_NOTIFY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The acquirer's daily cut-off, Beijing time: before it, a whole same-day refund goes out as a cancel (ACP 31). */
+  ACQUIRER_CUT_OFF: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM, Beijing time (00:00 to 23:59)')
+    .default('23:00'),
   NOTIFY_ALLOW_PRIVATE_NETWORKS: flag.default(false),
   SANDBOX_ACQUIRER_PORT: port.default(3001),
   /** 32 bytes (64 hex digits or base64) encrypting secrets at rest. Unset: generated into DATA_DIR/secrets-key.json. */

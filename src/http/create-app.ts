@@ -6,6 +6,7 @@ import type { BankService } from '../services/bank-service';
 import type { IdempotencyStore } from '../services/idempotency-store';
 import type { MerchantService } from '../services/merchant-service';
 import type { OrderService } from '../order/order-service';
+import type { RefundService } from '../refund/refund-service';
 import { apiDocsRouter } from './api-docs';
 import { errorMiddleware } from './error-middleware';
 import { idempotency } from './idempotency';
@@ -17,10 +18,13 @@ import { requestSignature } from './request-signature';
 import { acquirerNotifyRouter, type AcquirerNotificationReceiver } from './routes/acquirer-notify';
 import { banksRouter } from './routes/banks';
 import { ordersRouter } from './routes/orders';
+import { refundsRouter } from './routes/refunds';
 
 export interface AppDeps {
   merchants: Pick<MerchantService, 'authenticate'>;
   orders: Pick<OrderService, 'createOrder' | 'getOrder' | 'cancelOrder'>;
+  /** Refunds of paid orders (POST /v1/orders/:id/refunds); not mounted when absent. */
+  refunds?: Pick<RefundService, 'createRefund'>;
   banks: Pick<BankService, 'listBanks'>;
   idempotency: IdempotencyStore;
   /** Requests a minute per merchant, and refused keys a minute per client IP (config API_RATE_LIMIT_PER_MINUTE). */
@@ -62,6 +66,7 @@ export function createApp(deps: AppDeps): express.Application {
     next();
   });
   v1.use(idempotency(deps.idempotency, deps.log));
+  if (deps.refunds) v1.use('/orders/:id/refunds', refundsRouter(deps.refunds));
   v1.use('/orders', ordersRouter(deps.orders));
   v1.use('/banks', banksRouter(deps.banks));
   app.use('/v1', v1);

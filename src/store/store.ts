@@ -14,6 +14,7 @@ import { createNotificationRepository, type NotificationRepository } from './rep
 import { createOrderAttemptRepository, type OrderAttemptRepository } from './repositories/order-attempt-repository';
 import { createOrderRepository, type OrderRepository } from './repositories/order-repository';
 import { createPaymentAttemptRepository, type PaymentAttemptRepository } from './repositories/payment-attempt-repository';
+import { createRefundRepository, type RefundRepository } from './repositories/refund-repository';
 import { createSmsRepository, type SmsRepository } from './repositories/sms-repository';
 import { sourceOn, type Source } from './source';
 
@@ -31,6 +32,7 @@ export interface Repositories {
   readonly banks: BankRepository;
   readonly idempotencyKeys: IdempotencyKeyRepository;
   readonly lineUsage: LineUsageRepository;
+  readonly refunds: RefundRepository;
 }
 
 /** The store: its repositories on the pool (each statement commits alone), and units of work over them. */
@@ -70,6 +72,7 @@ class BoundRepositories implements Repositories {
   #banks?: BankRepository;
   #idempotencyKeys?: IdempotencyKeyRepository;
   #lineUsage?: LineUsageRepository;
+  #refunds?: RefundRepository;
 
   constructor(private readonly source: Source) {}
 
@@ -108,6 +111,9 @@ class BoundRepositories implements Repositories {
   }
   get lineUsage() {
     return (this.#lineUsage ??= createLineUsageRepository(this.source));
+  }
+  get refunds() {
+    return (this.#refunds ??= createRefundRepository(this.source));
   }
 }
 
