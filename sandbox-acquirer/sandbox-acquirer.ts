@@ -26,6 +26,8 @@ const MERCHANT = 'in-process';
 export type InProcessRequest = Omit<PaymentRequest, 'txnTime'> & { txnTime?: string };
 
 export interface InProcessSandboxAcquirer extends AcquirerPort {
+  /** Cancels and refunds received (tests check that none is sent twice). */
+  reversalsSent(): number;
   pay(request: InProcessRequest): Promise<PaymentResult>;
   requestSmsCode(request: InProcessRequest): Promise<SmsCodeResult>;
   smsCodeRequired(card: Pick<CardData, 'pan' | 'kind'>): boolean;
@@ -45,6 +47,7 @@ export function createSandboxAcquirer(opts: {
   const pinTries = createPinTries();
   const ledger = createSandboxLedger();
   const smsSent = new Set<string>();
+  let reversals = 0;
 
   function decide(request: InProcessRequest): PaymentResult {
     const { card, holder } = request;
@@ -99,7 +102,9 @@ export function createSandboxAcquirer(opts: {
       return { ok: false, reason: 'unexpected' };
     },
     reversalOrderIdOf: (reversalId) => reversalId.replace(/[^A-Za-z0-9]/g, ''),
+    reversalsSent: () => reversals,
     reverse(request): Promise<ReversalAnswer> {
+      reversals += 1;
       const verdict = decideReversal(
         ledger,
         {
