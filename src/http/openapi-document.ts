@@ -1,6 +1,15 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { bankSchema, cancelOrderSchema, errorSchema, newOrderDocSchema, orderSchema } from './api-schemas';
+import {
+  bankSchema,
+  cancelOrderSchema,
+  errorSchema,
+  newOrderDocSchema,
+  newRefundDocSchema,
+  orderSchema,
+  refundEventSchema,
+  refundSchema,
+} from './api-schemas';
 import { IDEMPOTENCY_HEADER } from './idempotency';
 import { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS } from './request-signature';
 
@@ -12,9 +21,9 @@ function errors(...statuses: number[]) {
     400: 'invalid fields (`fields` names each one)',
     401: 'no or bad API key, or a missing or bad request signature',
     404: 'no such order (also for another merchant’s order)',
-    409: 'conflict: an Idempotency-Key in flight, a reused merchantOrderId, or an order that cannot change',
+    409: 'conflict: an Idempotency-Key in flight, a reused merchantOrderId, or an order that cannot change (not paid, for a refund)',
     413: 'the body is over 16 kB',
-    422: 'the Idempotency-Key was used with another request',
+    422: 'the Idempotency-Key was used with another request, or a refund above what is left of the payment (`fields.amount`)',
     429: 'rate limit reached (see Retry-After)',
   };
   return Object.fromEntries([401, 429, ...statuses].map((s) => [s, { description: text[s], ...json(errorSchema) }]));
@@ -61,6 +70,29 @@ function registerPaths(registry: OpenAPIRegistry): void {
     responses: { 200: { description: 'the cancelled order', ...json(orderSchema) }, ...errors(400, 404, 409, 422) },
   });
   registry.registerPath({
+    method: 'post',
+    path: '/v1/orders/{id}/refunds',
+    summary: 'Refund part or all of a paid order (a same-day cancel when it is the whole payment before the cut-off)',
+    description:
+      'Idempotency-Key is required. The refunds of an order never add up to more than it was paid, even when sent ' +
+      'at once. The answer comes once the acquirer decided, or with state `pending` after a few seconds; ' +
+      '`GET /v1/orders/{id}` and the events `refund.succeeded` / `refund.failed` (schema RefundEvent) tell the outcome.',
+    request: {
+      params: idParams,
+      headers: [
+        // Required here (money goes out): not optional, unlike the other POSTs.
+        z
+          .string()
+          .min(1)
+          .max(255)
+          .meta({ param: { name: IDEMPOTENCY_HEADER, in: 'header', description: `Required. ${IDEMPOTENCY_TEXT}` } }),
+        ...headers(false),
+      ],
+      body: { required: true, ...json(newRefundDocSchema) },
+    },
+    responses: { 201: { description: 'the refund', ...json(refundSchema) }, ...errors(400, 404, 409, 413, 422) },
+  });
+  registry.registerPath({
     method: 'get',
     path: '/v1/banks',
     summary: 'Issuer banks and whether their cards can pay now',
@@ -81,7 +113,9 @@ export function buildOpenApiDocument(): ReturnType<OpenApiGeneratorV3['generateD
     description: 'The API key printed by `npm run admin -- merchant create` (or `merchant rotate-key`).',
   });
   registerPaths(registry);
-  return new OpenApiGeneratorV3(registry.definitions).generateDocument({
+  // Webhook payloads are not operations of this API (OpenAPI 3.0 has no webhooks): a named schema only.
+  const events = { type: 'schema' as const, schema: refundEventSchema };
+  return new OpenApiGeneratorV3([...registry.definitions, events]).generateDocument({
     openapi: '3.0.3',
     info: {
       title: 'ivrpay merchant API',
