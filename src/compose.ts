@@ -9,7 +9,11 @@ import { createSecretBox } from './notify/secret-box';
 import { webhookTargetCheck } from './notify/webhook-target';
 import { createCallOrders } from './order/call-orders';
 import { createOrderService } from './order/order-service';
+import type { Logger } from 'pino';
 import type { AcquirerPort } from './acquirer/acquirer-port';
+import { startAcquirer, type RunningAcquirer } from './acquirer/start-acquirer';
+// The sandbox acquirer runs in the service; a second process only connects to it (see connectAcquirer).
+import { connectSandboxAcquirer } from '../sandbox-acquirer';
 import { createRefundNotifications } from './refund/refund-notifications';
 import { createRefundReads } from './refund/refund-reads';
 import { createRefundRecovery } from './refund/refund-recovery';
@@ -85,3 +89,12 @@ export function composeRefunds(config: Config, deps: ServiceDeps, acquirer: Acqu
 }
 
 export type Core = ReturnType<typeof composeCore>;
+
+/**
+ * The configured acquirer for a process other than the service (the admin CLI's `refund create`): ACQUIRER=acp
+ * talks to the real endpoint; ACQUIRER=sandbox to the sandbox acquirer the running service started, on
+ * SANDBOX_ACQUIRER_PORT. Its answers' notifications go to the service (ACQUIRER_NOTIFY_URL).
+ */
+export function connectAcquirer(config: Config, log: Logger, now: () => Date): Promise<RunningAcquirer> {
+  return startAcquirer(config.acquirer, { dataDir: config.dataDir, now, log, startSandbox: connectSandboxAcquirer });
+}

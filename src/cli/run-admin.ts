@@ -9,6 +9,8 @@ import type { LineService } from '../callback/line-service';
 import type { SmsService } from '../services/sms-service';
 import type { MerchantService } from '../services/merchant-service';
 import type { OrderService } from '../order/order-service';
+import type { RefundReads } from '../refund/refund-reads';
+import type { RefundService } from '../refund/refund-service';
 import type { AdminIo } from './admin-io';
 import { addBankCommands } from './bank-commands';
 import { addCallbackCommands } from './callback-commands';
@@ -17,6 +19,7 @@ import { addLineCommands } from './line-commands';
 import { addMerchantCommands } from './merchant-commands';
 import { addNotificationCommands } from './notification-commands';
 import { addOrderCommands } from './order-commands';
+import { addRefundCommands } from './refund-commands';
 import type { ProgressBar } from './progress-bar';
 import { addSmsCommands } from './sms-commands';
 
@@ -31,6 +34,9 @@ export interface AdminDeps {
   callbackPolicies?: CallbackPolicies;
   sms?: Pick<SmsService, 'listSms' | 'resend'>;
   lines?: LineService;
+  /** The `refund` commands appear with it; `refund create` needs `refunds` too (it talks to the acquirer). */
+  refundReads?: RefundReads;
+  refunds?: Pick<RefundService, 'createRefund'>;
   /** A live progress bar for bulk commands; given only when stdout is a terminal. */
   progressBar?: (label: string) => ProgressBar;
 }
@@ -78,6 +84,7 @@ export async function runAdmin(argv: string[], deps: AdminDeps): Promise<AdminRe
   if (deps.callbacks) addCallbackCommands(program, deps.callbacks, io, deps.progressBar);
   if (deps.sms) addSmsCommands(program, deps.sms, io);
   if (deps.lines) addLineCommands(program, deps.lines, io);
+  if (deps.refundReads) addRefundCommands(program, { reads: deps.refundReads, refunds: deps.refunds, orders: deps.orders }, io);
 
   let exitCode = 0;
   try {
