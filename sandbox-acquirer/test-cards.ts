@@ -15,8 +15,8 @@ import type { DeclineReason } from '../src/call/decline-reason';
  * - 'refused': answered 63 and nothing reversed;
  * - 'timeout': reversed at once, but the answer comes after our timeout; a query then says it succeeded;
  * - 'unknown': answered 03 and left undecided, so every query says 03 (the reconciliation file decides);
- * - 'after_cut_off': the consume is booked as received after the day's cut-off, so a cancel is refused with 39
- *   (outside the acceptance hours) and only a refund (04) is taken.
+ * - 'after_cut_off': the sandbox treats the consume as past the day's cut-off whatever the time, so a cancel is
+ *   refused with 39 (outside the acceptance hours) and only a refund (04) is taken (its ledger date is unchanged).
  * Cards without one are reversed at once (a cancel only before the sandbox's 23:00 Beijing cut-off, on the
  * consume's day).
  */
@@ -183,7 +183,7 @@ export const TEST_CARDS: readonly TestCard[] = [
     keys: DEBIT_KEYS,
     outcome: 'approved',
     reversal: 'after_cut_off',
-    note: 'Ping An Bank debit, refund after the cut-off: the payment is booked after the day’s cut-off, so a cancel (31) is refused with 39 and a refund (04) is needed.',
+    note: 'Ping An Bank debit, refund after the cut-off: the sandbox treats the payment as past the day’s cut-off, so a cancel (31) is refused with 39 and a refund (04) is needed.',
   },
 ];
 
