@@ -66,7 +66,7 @@ export async function settleRefundIn(
 }
 
 /**
- * The port reconciliation uses (issue 11 §2) when the file settles a refund left `unknown`, and what answers,
+ * The port the daily reconciliation uses when its file settles a refund left `unknown`, and what answers,
  * queries and notifications use: idempotent, so it may be called again with the same word.
  */
 export function settleRefund(
