@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { SandboxAcquirer, SandboxStart } from '../src/acquirer/sandbox-port';
 import { loadOrCreateTestPki, SANDBOX_ACQUIRER_ORG } from '../src/crypto/test-pki';
+import { SANDBOX_PATHS } from './sandbox-server/sandbox-gateway';
 import { startSandboxServer, type SandboxServer, type SandboxServerOptions } from './sandbox-server/sandbox-server';
 import { findTestCard } from './test-cards';
 
@@ -19,6 +20,33 @@ export type RunningSandboxAcquirer = SandboxServer & SandboxAcquirer;
 /** Where the sandbox keeps its PKI, traffic log and ledger: an ignored folder under DATA_DIR. */
 export function sandboxAcquirerDir(dataDir: string): string {
   return path.join(dataDir, 'sandbox-acquirer');
+}
+
+/**
+ * The sandbox acquirer the running service started (on `start.port`), for a second process (the admin CLI's
+ * `refund create`): its endpoints and the credentials of its PKI in DATA_DIR, nothing started, nothing to stop.
+ */
+export async function connectSandboxAcquirer(start: SandboxStart): Promise<SandboxAcquirer> {
+  const pki = await loadOrCreateTestPki(path.join(sandboxAcquirerDir(start.dataDir), 'pki'), start.now());
+  const base = `http://127.0.0.1:${start.port}`;
+  return {
+    endpoints: {
+      backTrans: base + SANDBOX_PATHS.backTrans,
+      query: base + SANDBOX_PATHS.query,
+      zonePinKey: base + SANDBOX_PATHS.zonePinKey,
+      fileTransfer: base + SANDBOX_PATHS.fileTransfer,
+    },
+    credentials: {
+      signingKeyPem: pki.merchantSigning.keyPem,
+      signingCertPem: pki.merchantSigning.certPem,
+      encryptionCertPem: pki.acquirerEncryption.certPem,
+      rootCertPem: pki.root.certPem,
+      middleCertPems: [pki.middle.certPem],
+      organisation: SANDBOX_ACQUIRER_ORG,
+    },
+    needsSmsCode: (pan) => findTestCard(pan)?.needsSmsCode === true,
+    stop: () => Promise.resolve(),
+  };
 }
 
 /** Starts the sandbox acquirer server with its PKI (made at first start) in DATA_DIR/sandbox-acquirer/pki. */

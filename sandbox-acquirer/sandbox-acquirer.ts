@@ -9,8 +9,11 @@ import type {
   NotificationVerdict,
   PaymentRequest,
   QueryResult,
+  ReversalAnswer,
+  ReversalQueryResult,
   SmsCodeResult,
 } from '../src/acquirer/acquirer-port';
+import { decideReversal } from './sandbox-reversal';
 import { decideConsume, decideSmsRequest, type DecisionPolicy } from './sandbox-decision';
 import { createSandboxLedger } from './sandbox-ledger';
 import { createPinTries } from './sandbox-pin-tries';
@@ -23,6 +26,8 @@ const MERCHANT = 'in-process';
 export type InProcessRequest = Omit<PaymentRequest, 'txnTime'> & { txnTime?: string };
 
 export interface InProcessSandboxAcquirer extends AcquirerPort {
+  /** Cancels and refunds received (tests check that none is sent twice). */
+  reversalsSent(): number;
   pay(request: InProcessRequest): Promise<PaymentResult>;
   requestSmsCode(request: InProcessRequest): Promise<SmsCodeResult>;
   smsCodeRequired(card: Pick<CardData, 'pan' | 'kind'>): boolean;
@@ -42,6 +47,7 @@ export function createSandboxAcquirer(opts: {
   const pinTries = createPinTries();
   const ledger = createSandboxLedger();
   const smsSent = new Set<string>();
+  let reversals = 0;
 
   function decide(request: InProcessRequest): PaymentResult {
     const { card, holder } = request;
@@ -94,6 +100,43 @@ export function createSandboxAcquirer(opts: {
     parseNotification(): NotificationVerdict {
       // It answers every payment at once and notifies nothing: any body claiming to be its word is not.
       return { ok: false, reason: 'unexpected' };
+    },
+    reversalOrderIdOf: (reversalId) => reversalId.replace(/[^A-Za-z0-9]/g, ''),
+    reversalsSent: () => reversals,
+    reverse(request): Promise<ReversalAnswer> {
+      reversals += 1;
+      const verdict = decideReversal(
+        ledger,
+        {
+          merId: MERCHANT,
+          orderId: request.acquirerOrderId,
+          txnTime: request.txnTime,
+          txnType: request.kind === 'cancel' ? '31' : '04',
+          amountFen: request.amount,
+          origQryId: request.origAcquirerRef,
+        },
+        opts.now(),
+      );
+      if (verdict.kind === 'answer') {
+        if (verdict.code === '12') return Promise.resolve({ outcome: 'unknown', responseCode: '12' });
+        return Promise.resolve({
+          outcome: 'rejected',
+          responseCode: verdict.code,
+          ...(verdict.code === '39' ? { afterCutOff: true } : {}),
+        });
+      }
+      // A slow answer is, to the caller, no answer: it queries.
+      if (verdict.slow || verdict.answerCode !== '00')
+        return Promise.resolve({ outcome: 'unknown', responseCode: verdict.answerCode });
+      return Promise.resolve({ outcome: 'accepted', acquirerRef: verdict.entry.queryId, responseCode: '00' });
+    },
+    queryReversal(ref): Promise<ReversalQueryResult> {
+      const entry = ledger.find(MERCHANT, ref.acquirerOrderId, ref.txnTime);
+      if (!entry) return Promise.resolve({ outcome: 'not_found' });
+      if (entry.respCode === '00')
+        return Promise.resolve({ outcome: 'succeeded', acquirerRef: entry.queryId, responseCode: '00' });
+      if (entry.respCode === '03') return Promise.resolve({ outcome: 'pending' });
+      return Promise.resolve({ outcome: 'failed', responseCode: entry.respCode });
     },
     smsCodeRequired(card) {
       return findTestCard(card.pan)?.needsSmsCode === true || opts.policy?.smsCodeForAll === true;

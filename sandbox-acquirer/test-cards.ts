@@ -1,3 +1,4 @@
+import { maskPan } from '../src/domain/mask';
 import type { CardKind } from '../src/domain/card-kind';
 import type { DeclineReason } from '../src/call/decline-reason';
 
@@ -9,6 +10,18 @@ import type { DeclineReason } from '../src/call/decline-reason';
  * - 'slow_answer': the charge succeeds at once but the answer comes after our timeout;
  * - 'duplicate_order': answered 12 (duplicate order) and nothing recorded, so a query says 34.
  */
+/**
+ * What the sandbox does with a cancel (31) or refund (04) of a consume paid with the card (its `reversal`):
+ * - 'refused': answered 63 and nothing reversed;
+ * - 'timeout': reversed at once, but the answer comes after our timeout; a query then says it succeeded;
+ * - 'unknown': answered 03 and left undecided, so every query says 03 (the reconciliation file decides);
+ * - 'after_cut_off': the sandbox treats the consume as past the day's cut-off whatever the time, so a cancel is
+ *   refused with 39 (outside the acceptance hours) and only a refund (04) is taken (its ledger date is unchanged).
+ * Cards without one are reversed at once (a cancel only before the sandbox's 23:00 Beijing cut-off, on the
+ * consume's day).
+ */
+export type SandboxReversal = 'refused' | 'timeout' | 'unknown' | 'after_cut_off';
+
 export type SandboxOutcome = 'approved' | 'unavailable' | 'issuer_timeout' | 'slow_answer' | 'duplicate_order' | DeclineReason;
 
 export interface TestCard {
@@ -21,6 +34,8 @@ export interface TestCard {
   outcome: SandboxOutcome;
   /** The issuer wants an SMS code (111111, after an SMS request for the same order) with the consume. */
   needsSmsCode?: boolean;
+  /** Approved consumes whose cancels and refunds the sandbox treats as this scenario. */
+  reversal?: SandboxReversal;
   note: string;
 }
 
@@ -134,10 +149,52 @@ export const TEST_CARDS: readonly TestCard[] = [
     needsSmsCode: true,
     note: 'China Minsheng Bank debit: the issuer wants an SMS code (always 111111 in the sandbox) sent to the holder mobile; without it → declined (71).',
   },
+  {
+    pan: '6216261000000001024',
+    kind: 'debit',
+    bankCode: 'pab',
+    keys: DEBIT_KEYS,
+    outcome: 'approved',
+    reversal: 'refused',
+    note: 'Ping An Bank debit, refund refused: the payment is approved; its cancel or refund is answered 63 and nothing is reversed.',
+  },
+  {
+    pan: '6216261000000002030',
+    kind: 'debit',
+    bankCode: 'pab',
+    keys: DEBIT_KEYS,
+    outcome: 'approved',
+    reversal: 'timeout',
+    note: 'Ping An Bank debit, refund timeout: the refund is made at once but answered after ACQUIRER_TIMEOUT_MS; the query says it succeeded.',
+  },
+  {
+    pan: '6216261000000003046',
+    kind: 'debit',
+    bankCode: 'pab',
+    keys: DEBIT_KEYS,
+    outcome: 'approved',
+    reversal: 'unknown',
+    note: 'Ping An Bank debit, refund unknown: the refund is answered 03 and every query says 03; it stays unknown for reconciliation.',
+  },
+  {
+    pan: '6216261000000004051',
+    kind: 'debit',
+    bankCode: 'pab',
+    keys: DEBIT_KEYS,
+    outcome: 'approved',
+    reversal: 'after_cut_off',
+    note: 'Ping An Bank debit, refund after the cut-off: the sandbox treats the payment as past the day’s cut-off, so a cancel (31) is refused with 39 and a refund (04) is needed.',
+  },
 ];
 
 export function findTestCard(pan: string): TestCard | undefined {
   return TEST_CARDS.find((card) => card.pan === pan);
+}
+
+/** The reversal scenario card that paid a consume, by the masked number the ledger keeps (first 6, last 4). */
+export function reversalScenarioOf(maskedPan: string | undefined): SandboxReversal | undefined {
+  if (!maskedPan) return undefined;
+  return TEST_CARDS.find((c) => c.reversal && maskPan(c.pan) === maskedPan)?.reversal;
 }
 
 /**

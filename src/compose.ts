@@ -15,7 +15,16 @@ import { webhookTargetCheck } from './notify/webhook-target';
 import { createCallOrders } from './order/call-orders';
 import { createOrderService } from './order/order-service';
 import { createReconciliationService } from './reconciliation/reconciliation-service';
-import type { RefundSettler } from './reconciliation/refund-settler';
+import type { Logger } from 'pino';
+import { startAcquirer, type RunningAcquirer } from './acquirer/start-acquirer';
+// The sandbox acquirer runs in the service; a second process only connects to it (see connectAcquirer).
+import { connectSandboxAcquirer } from '../sandbox-acquirer';
+import { createRefundNotifications } from './refund/refund-notifications';
+import { createRefundReads } from './refund/refund-reads';
+import { createRefundRecovery } from './refund/refund-recovery';
+import { createRefundService } from './refund/refund-service';
+import { createRefundSettler } from './refund/refund-settler';
+import { settleRefund } from './refund/settle-refund';
 import { createBankService } from './services/bank-service';
 import { createIdempotencyStore } from './services/idempotency-store';
 import { createMerchantService } from './services/merchant-service';
@@ -38,16 +47,9 @@ export async function openStore(config: Config): Promise<Knex> {
   return db;
 }
 
-/**
- * The composition root of everything built on the store: the service (src/service.ts) and the admin CLI
- * (src/cli/admin.ts) both take their services from here, so each is wired once, with the same settings.
- * Building a service has no side effect; the service starts the ones it runs. The service's store shares commits
- * between the merchant API's writes (groupCommit); the admin CLI's commits each alone.
- */
-/** What reconciliation may use besides the store: the acquirer's file transfer, and the refunds feature. */
+/** What reconciliation may use besides the store: the acquirer's file transfer. */
 export interface ReconciliationPorts {
   acquirer?: Pick<AcquirerPort, 'reconciliationFile'>;
-  refunds?: RefundSettler;
 }
 
 /**
@@ -64,11 +66,21 @@ export function composeReconciliation(config: Config, deps: ServiceDeps, ports: 
     acquirerOrderIdOf: acpOrderIdOf,
     ...(config.reconciliation.dir ? { dir: config.reconciliation.dir } : {}),
     ...(transfer ? { download: transfer } : {}),
-    // The refunds feature's settler is wired here once it exists (issue 11 §1); until then open refunds are reported.
-    ...(ports.refunds ? { refunds: ports.refunds } : {}),
+    // Settled as a notification or a query would settle them: state, order totals, the merchant's webhook.
+    refunds: {
+      settle: async (refundId, word) => {
+        await settleRefund(deps, refundId, word);
+      },
+    },
   });
 }
 
+/**
+ * The composition root of everything built on the store: the service (src/service.ts) and the admin CLI
+ * (src/cli/admin.ts) both take their services from here, so each is wired once, with the same settings.
+ * Building a service has no side effect; the service starts the ones it runs. The service's store shares commits
+ * between the merchant API's writes (groupCommit); the admin CLI's commits each alone.
+ */
 export function composeCore(config: Config, deps: ServiceDeps) {
   const keys = resolveSecretsKeys(config);
   const secretBox = createSecretBox(keys);
@@ -98,7 +110,31 @@ export function composeCore(config: Config, deps: ServiceDeps) {
     lineUsage: createLineUsageReport(deps),
     lines: createLineService({ lines: config.callback.lines, usage: storedLineUsage(deps.store, deps.now), now: deps.now }),
     reconciliation: composeReconciliation(config, deps),
+    refundReads: createRefundReads(deps),
+  };
+}
+
+/**
+ * Refunds and cancels, which need the acquirer: the service builds them once its acquirer runs, the admin CLI
+ * (`refund create`) with one of its own. `answerWaitMs`: how long a request waits for the final word.
+ */
+export function composeRefunds(config: Config, deps: ServiceDeps, acquirer: AcquirerPort, answerWaitMs: number) {
+  const settler = createRefundSettler({ ...deps, acquirer });
+  return {
+    settler,
+    refunds: createRefundService({ ...deps, acquirer, settler, cutOff: config.acquirer.cutOff, answerWaitMs }),
+    recovery: createRefundRecovery({ ...deps, settler }),
+    notifications: createRefundNotifications(deps),
   };
 }
 
 export type Core = ReturnType<typeof composeCore>;
+
+/**
+ * The configured acquirer for a process other than the service (the admin CLI's `refund create`): ACQUIRER=acp
+ * talks to the real endpoint; ACQUIRER=sandbox to the sandbox acquirer the running service started, on
+ * SANDBOX_ACQUIRER_PORT. Its answers' notifications go to the service (ACQUIRER_NOTIFY_URL).
+ */
+export function connectAcquirer(config: Config, log: Logger, now: () => Date): Promise<RunningAcquirer> {
+  return startAcquirer(config.acquirer, { dataDir: config.dataDir, now, log, startSandbox: connectSandboxAcquirer });
+}

@@ -8,11 +8,12 @@ import { startStasisApp, type StasisApp } from './ari/stasis-app';
 import { runPaymentCall } from './call/payment-call';
 import type { PaymentFlowDeps } from './call/call-ports';
 import type { Config } from './config/config';
-import { composeCore, composeReconciliation, openStore } from './compose';
+import { composeCore, composeReconciliation, composeRefunds, openStore } from './compose';
 import { jobTable } from './jobs/job-table';
 import type { Knex } from './store/db';
 import type { MerchantService } from './services/merchant-service';
 import type { OrderService } from './order/order-service';
+import type { RefundService } from './refund/refund-service';
 import { loadOrCreateSandboxSecrets } from './config/sandbox-secrets';
 import { createApp } from './http/create-app';
 import { cachedAuthentication } from './services/cached-authentication';
@@ -72,6 +73,12 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   // Set once, when the acquirer is wired (below); until then `receive` answers 503.
   // eslint-disable-next-line prefer-const -- read by the closure before that assignment, so it cannot be a const here
   let notifications: PaymentNotifications | undefined;
+  // The same for refunds: they need the acquirer, so until it is wired a refund request gets 503.
+  // eslint-disable-next-line prefer-const -- read by the closure before that assignment, so it cannot be a const here
+  let refundService: Pick<RefundService, 'createRefund'> | undefined;
+  const refundsForHttp: Pick<RefundService, 'createRefund'> = {
+    createRefund: (...args) => refundService?.createRefund(...args) ?? Promise.reject(new AppError('unavailable', 'starting up')),
+  };
   const acquirerNotifications = {
     receive: (body: string) => notifications?.receive(body) ?? Promise.reject(new AppError('unavailable', 'starting up')),
   };
@@ -79,6 +86,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     createApp({
       merchants: cachedAuthentication(merchants),
       orders,
+      refunds: refundsForHttp,
       banks,
       idempotency,
       settlements: core.settlement,
@@ -105,7 +113,13 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     throw err;
   }
   const acquirer = overrides.acquirer ?? running.acquirer;
-  notifications = createPaymentNotifications({ ...deps, parse: (body) => acquirer.parseNotification(body) });
+  const refunds = composeRefunds(config, deps, acquirer, REFUND_ANSWER_WAIT_MS);
+  notifications = createPaymentNotifications({
+    ...deps,
+    parse: (body) => acquirer.parseNotification(body),
+    reversals: refunds.notifications,
+  });
+  refundService = refunds.refunds;
   const payments = createPaymentService({
     ...deps,
     acquirer,
@@ -121,6 +135,10 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   });
   // Attempts a crash left in flight, resolved by query in the background while calls are taken.
   const recoveredAtStart = recovery.run().catch((err: unknown) => log.error({ err }, 'payment recovery at start-up failed'));
+  // Refunds a crash left pending, likewise by query only.
+  const refundsRecoveredAtStart = refunds.recovery
+    .run()
+    .catch((err: unknown) => log.error({ err }, 'refund recovery at start-up failed'));
   const flowDeps: PaymentFlowDeps = {
     orders: callOrders,
     cards: banks,
@@ -178,7 +196,17 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const reconciliation = { ...composeReconciliation(config, deps, { acquirer }), schedule: config.reconciliation.cron };
   const settlement = { service: core.settlement, runAt: config.settlement.runAt };
   const scheduler: Scheduler = startScheduler(
-    jobTable({ orders, deliverer, idempotency, recovery, dialer, sms, reconciliation, settlement }),
+    jobTable({
+      orders,
+      deliverer,
+      idempotency,
+      recovery,
+      refundRecovery: refunds.recovery,
+      dialer,
+      sms,
+      reconciliation,
+      settlement,
+    }),
     log,
   );
 
@@ -198,12 +226,17 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       stopRecovery.abort();
       await scheduler.stop();
       await payments.stop();
+      await refunds.settler.stop();
       await recoveredAtStart;
+      await refundsRecoveredAtStart;
       await running.stop();
       await db.destroy();
     },
   };
 }
+
+/** How long a refund request waits for the acquirer's final word before answering with the refund still pending. */
+const REFUND_ANSWER_WAIT_MS = 10_000;
 
 /** ACQUIRER_NOTIFY_URL, or our own endpoint on the port actually bound (the configuration may say 0). */
 function notifyUrlFor(config: Config, boundPort: number): string {

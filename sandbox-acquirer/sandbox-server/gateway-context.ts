@@ -37,6 +37,7 @@ const MESSAGES: Record<string, string> = {
   '13': 'missing or invalid element',
   '33': 'amount over limit',
   '34': 'no such transaction',
+  '39': 'outside the acceptance hours (after the cut-off)',
   '71': 'SMS code check failed',
 };
 

@@ -78,6 +78,47 @@ export interface AcquirerNotification {
  */
 export type NotificationVerdict = { ok: true; notification: AcquirerNotification } | { ok: false; reason: string };
 
+/**
+ * A same-day cancel (the whole amount, before the acquirer's daily cut-off) or a refund of an approved payment.
+ * Like a consume, it is a transaction of its own: the caller persists (acquirerOrderId, txnTime, amount) BEFORE
+ * calling reverse, sends it once, and queries it by that pair when the answer is not final.
+ */
+export interface ReversalRequest {
+  kind: 'cancel' | 'refund';
+  /** The acquirer's name for this reversal, as `reversalOrderIdOf` made it from our id. */
+  acquirerOrderId: string;
+  /** As `txnTimeOf` stamps it. */
+  txnTime: string;
+  /** Integer fen; a cancel's is the payment's whole amount. */
+  amount: number;
+  /** The payment's acquirerRef (its serial at the acquirer). */
+  origAcquirerRef: string;
+}
+
+/** Names a reversal at the acquirer: what the caller persisted before `reverse`. */
+export interface ReversalRef {
+  acquirerOrderId: string;
+  txnTime: string;
+}
+
+/**
+ * The answer to a reversal. accepted: taken, to be confirmed by query or notification (as a consume's
+ * accepted answer); rejected: refused, nothing reversed (`afterCutOff`: a cancel the acquirer no longer takes
+ * today, so a refund is needed); unknown: no trusted answer, query it; unavailable: not sent at all.
+ */
+export type ReversalAnswer =
+  | { outcome: 'accepted'; acquirerRef?: string; responseCode: string }
+  | { outcome: 'rejected'; responseCode: string; afterCutOff?: boolean }
+  | { outcome: 'unknown'; responseCode?: string }
+  | { outcome: 'unavailable' };
+
+/** What a query says of a reversal; not_found: the acquirer never received it, so nothing was reversed. */
+export type ReversalQueryResult =
+  | { outcome: 'succeeded'; acquirerRef?: string; responseCode: string }
+  | { outcome: 'failed'; responseCode: string }
+  | { outcome: 'pending' }
+  | { outcome: 'not_found' };
+
 export interface AcquirerPort {
   /**
    * Sends one consume. Never retried by an adapter; the caller never calls it twice for one attempt.
@@ -96,6 +137,12 @@ export interface AcquirerPort {
    * verifies; a verified notification seen before is still `ok` (applying it must be idempotent).
    */
   parseNotification(body: string): NotificationVerdict;
+  /** The acquirer's name for the reversal with our id `reversalId` (one-to-one; persisted before `reverse`). */
+  reversalOrderIdOf(reversalId: string): string;
+  /** Sends one cancel or refund. Never retried by an adapter; the caller never sends one reversal twice. */
+  reverse(request: ReversalRequest): Promise<ReversalAnswer>;
+  /** One query of a reversal's state; never throws for transport failures (that is `pending`). */
+  queryReversal(ref: ReversalRef): Promise<ReversalQueryResult>;
   /**
    * Whether the acquirer's field set for this card wants an SMS code (OTP). When true, collect the
    * card, holder ID and mobile, persist txnTime, call requestSmsCode with the very request that pay

@@ -18,11 +18,22 @@ export interface QueryScheduleOptions {
  * not_found, at most once per delay. Still pending after the last: the reconciliation file decides;
  * never send the consume again.
  */
-export async function queryUntilSettled(
+export function queryUntilSettled(
   acquirer: Pick<AcquirerPort, 'query'>,
   ref: AttemptRef,
   opts: QueryScheduleOptions = {},
 ): Promise<QueryResult> {
+  return queryOnSchedule(() => acquirer.query(ref), opts);
+}
+
+/**
+ * The schedule for any transaction (a consume, a cancel, a refund): `query` once per delay until its answer is
+ * not `pending`. Pending after the last, or when stopped: the caller leaves the transaction to reconciliation.
+ */
+export async function queryOnSchedule<R extends { outcome: string }>(
+  query: () => Promise<R>,
+  opts: QueryScheduleOptions = {},
+): Promise<R | { outcome: 'pending' }> {
   const sleep = opts.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }));
   for (const ms of opts.delaysMs ?? OFFICIAL_QUERY_DELAYS_MS) {
     try {
@@ -31,9 +42,9 @@ export async function queryUntilSettled(
       return { outcome: 'pending' };
     }
     if (opts.signal?.aborted) return { outcome: 'pending' };
-    let result: QueryResult;
+    let result: R | { outcome: 'pending' };
     try {
-      result = await acquirer.query(ref);
+      result = await query();
     } catch {
       // An adapter should not throw, but an error says nothing about the transaction.
       result = { outcome: 'pending' };

@@ -5,11 +5,15 @@ import { errorMessage } from '../lib/error-message';
 import { createLogger } from '../log/logger';
 import type { AcquirerPort } from '../acquirer/acquirer-port';
 import { startAcquirer } from '../acquirer/start-acquirer';
-import { composeCore, composeReconciliation, openStore } from '../compose';
+import { composeCore, composeReconciliation, composeRefunds, connectAcquirer, openStore } from '../compose';
 import type { Config } from '../config/config';
+import type { RefundService } from '../refund/refund-service';
 import { createStore } from '../store/store';
 import { createProgressBar } from './progress-bar';
 import { runAdmin } from './run-admin';
+
+/** The send plus UnionPay's whole query schedule (63 s) and some room: after it, the service's recovery job decides. */
+const REFUND_CLI_WAIT_MS = 90_000;
 
 /** `npm run admin -- <command>`: opens the configured store, runs one command, closes it. */
 async function main(argv: string[]): Promise<number> {
@@ -26,12 +30,28 @@ async function main(argv: string[]): Promise<number> {
   try {
     const deps = { store: createStore(db), log: log.child({ source: 'admin-cli' }), now: () => new Date() };
     const core = composeCore(config, deps);
+    const stops: (() => Promise<void>)[] = [];
+    // `refund create` sends to the acquirer: connected only then, and waited on until the refund is settled or left
+    // for the service's recovery job (the whole query schedule, about a minute, at most).
+    const refunds: Pick<RefundService, 'createRefund'> = {
+      async createRefund(...args) {
+        const running = await connectAcquirer(config, deps.log, deps.now);
+        const composed = composeRefunds(config, deps, running.acquirer, REFUND_CLI_WAIT_MS);
+        stops.push(
+          () => composed.settler.stop(),
+          () => running.stop(),
+        );
+        return composed.refunds.createRefund(...args);
+      },
+    };
     // Only listing and queueing SMS here: the running service's job does the sending.
     const result = await runAdmin(argv, {
       ...core,
       reconciliation: composeReconciliation(config, deps, { acquirer: fileTransfer(config, deps) }),
+      refunds,
       ...(process.stdout.isTTY ? { progressBar: (label: string) => createProgressBar(process.stdout, label) } : {}),
     });
+    for (const stop of stops) await stop();
     process.stdout.write(result.stdout);
     process.stderr.write(result.stderr);
     return result.exitCode;

@@ -13,6 +13,8 @@ import type { LineUsageReport } from '../cdr/line-usage-report';
 import type { SettlementService } from '../settlement/settlement-service';
 import type { MerchantService } from '../services/merchant-service';
 import type { OrderService } from '../order/order-service';
+import type { RefundReads } from '../refund/refund-reads';
+import type { RefundService } from '../refund/refund-service';
 import type { AdminIo } from './admin-io';
 import { addBankCommands } from './bank-commands';
 import { addCallbackCommands } from './callback-commands';
@@ -23,6 +25,7 @@ import { addLineCommands } from './line-commands';
 import { addMerchantCommands } from './merchant-commands';
 import { addNotificationCommands } from './notification-commands';
 import { addOrderCommands } from './order-commands';
+import { addRefundCommands } from './refund-commands';
 import type { ProgressBar } from './progress-bar';
 import { addReconcileCommands } from './reconcile-commands';
 import { addSettlementCommands } from './settlement-commands';
@@ -46,6 +49,9 @@ export interface AdminDeps {
   settlement?: SettlementService;
   /** Line use from the call detail records. */
   lineUsage?: LineUsageReport;
+  /** The `refund` commands appear with it; `refund create` needs `refunds` too (it talks to the acquirer). */
+  refundReads?: RefundReads;
+  refunds?: Pick<RefundService, 'createRefund'>;
   /** A live progress bar for bulk commands; given only when stdout is a terminal. */
   progressBar?: (label: string) => ProgressBar;
 }
@@ -97,6 +103,7 @@ export async function runAdmin(argv: string[], deps: AdminDeps): Promise<AdminRe
   if (deps.fees) addFeeCommands(program, deps.fees, io);
   if (deps.settlement) addSettlementCommands(program, deps.settlement, io);
   if (deps.lineUsage) addCallCommands(program, deps.lineUsage, io);
+  if (deps.refundReads) addRefundCommands(program, { reads: deps.refundReads, refunds: deps.refunds, orders: deps.orders }, io);
 
   let exitCode = 0;
   try {

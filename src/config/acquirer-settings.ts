@@ -33,6 +33,8 @@ export interface AcquirerSettings {
   /** Our notification endpoint, sent as backUrl. */
   notifyUrl: string;
   sandboxPort: number;
+  /** The acquirer's daily cut-off, Beijing HH:MM (ACQUIRER_CUT_OFF, default 23:00): cancels (31) only before it. */
+  cutOff: string;
 }
 
 const ACP_REQUIRED = ['ACQUIRER_URL', 'ACQUIRER_NOTIFY_URL'] as const;
@@ -79,6 +81,7 @@ export interface AcquirerEnv {
   ACQUIRER_SMS_CODE: 'off' | 'required';
   ACQUIRER_NOTIFY_URL?: string;
   SANDBOX_ACQUIRER_PORT: number;
+  ACQUIRER_CUT_OFF: string;
 }
 
 /** Call after acquirerProblems found nothing. */
@@ -108,5 +111,6 @@ export function acquirerSettings(e: AcquirerEnv, httpPort: number): AcquirerSett
     smsCode: e.ACQUIRER_SMS_CODE,
     notifyUrl: e.ACQUIRER_NOTIFY_URL ?? `http://127.0.0.1:${httpPort}/acquirer/notify`,
     sandboxPort: e.SANDBOX_ACQUIRER_PORT,
+    cutOff: e.ACQUIRER_CUT_OFF,
   };
 }

@@ -127,6 +127,11 @@ const schema = z.object({
   ACQUIRER_PIN_MODE: z.enum(['rsa', 'tdea']).default('rsa'),
   ACQUIRER_SMS_CODE: z.enum(['off', 'required']).default('off'),
   ACQUIRER_NOTIFY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The acquirer's daily cut-off, Beijing time: before it, a whole same-day refund goes out as a cancel (ACP 31). */
+  ACQUIRER_CUT_OFF: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM, Beijing time (00:00 to 23:59)')
+    .default('23:00'),
   NOTIFY_ALLOW_PRIVATE_NETWORKS: flag.default(false),
   /** T+n: the batch of settlement date D covers business day D − n (Beijing). */
   SETTLEMENT_DELAY_DAYS: z.coerce.number().int().min(0).max(30).default(1),

@@ -22,5 +22,7 @@ export type AppErrorCode =
   | 'conflict'
   | 'idempotency_mismatch'
   | 'order_not_payable'
+  | 'order_not_refundable'
+  | 'refund_exceeds_remaining'
   | 'config_invalid'
   | 'unavailable';

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { newOrderSchema } from '../order/new-order-schema';
-import { ORDER_STATUSES } from '../domain/order-status';
+import { ORDER_VIEW_STATUSES } from '../order/order-view';
+import { newRefundSchema } from '../refund/new-refund-schema';
 
 // `meta({ id })` names a schema in the OpenAPI document's components (zod's global registry, so once per process).
 
 /** `POST /v1/orders` validates with the service's own schema; this is the same schema, named. */
 export const newOrderDocSchema = newOrderSchema.meta({ id: 'NewOrder' });
+
+/** `POST /v1/orders/:id/refunds` validates with the refund service's own schema; this is the same schema, named. */
+export const newRefundDocSchema = newRefundSchema.meta({ id: 'NewRefund' });
 
 /** `POST /v1/orders/:id/cancel` takes no fields: an empty object, or no body at all. */
 export const cancelOrderSchema = z
@@ -45,6 +49,52 @@ const callbackSchema = z.object({
   ),
 });
 
+export const refundSchema = z
+  .object({
+    id: z.string().meta({ example: 'rfd_9a1c2b3d4e5f60718293' }),
+    orderId: z.string(),
+    kind: z.enum(['cancel', 'refund']).meta({
+      description:
+        'cancel: the whole payment, on its Beijing day before the acquirer’s cut-off (UnionPay 31); refund: any other (04)',
+    }),
+    amount: z.number().int().meta({ description: 'fen' }),
+    currency: z.literal('CNY'),
+    reason: z.string(),
+    state: z.enum(['pending', 'succeeded', 'failed', 'unknown']).meta({
+      description:
+        'pending: sent, awaiting the acquirer’s word; unknown: no word after every query, the daily reconciliation decides; ' +
+        'failed releases the amount for another refund',
+    }),
+    responseCode: z.string().optional().meta({ description: 'the acquirer’s code', example: '00' }),
+    failureReason: z.enum(['refused', 'acquirer_unavailable', 'not_found']).optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    resolvedAt: z.string().optional().meta({ description: 'when it became succeeded or failed' }),
+  })
+  .meta({ id: 'Refund' });
+
+/** What the merchant's notify URL receives about a refund (`refund.succeeded`, `refund.failed`), signed as order events. */
+export const refundEventSchema = z
+  .object({
+    id: z.string().meta({ example: 'evt_5f0c2a9b7e3d1c4a8b6f' }),
+    type: z.enum(['refund.succeeded', 'refund.failed']),
+    createdAt: z.string(),
+    data: z.object({
+      id: z.string(),
+      orderId: z.string(),
+      merchantOrderId: z.string(),
+      kind: z.enum(['cancel', 'refund']),
+      amount: z.number().int(),
+      currency: z.literal('CNY'),
+      reason: z.string(),
+      state: z.enum(['succeeded', 'failed']),
+      failureReason: z.string().optional(),
+      orderAmount: z.number().int().meta({ description: 'what the order was paid (fen)' }),
+      orderRefundedAmount: z.number().int().meta({ description: 'refunded for good so far, this refund included (fen)' }),
+    }),
+  })
+  .meta({ id: 'RefundEvent' });
+
 export const orderSchema = z
   .object({
     id: z.string().meta({ example: 'ord_5f0c2a9b7e3d1c4a8b6f' }),
@@ -53,7 +103,9 @@ export const orderSchema = z
     currency: z.literal('CNY'),
     description: z.string(),
     mode: z.enum(['inbound', 'callback']),
-    status: z.enum(ORDER_STATUSES as [string, ...string[]]),
+    status: z.enum(ORDER_VIEW_STATUSES as [string, ...string[]]).meta({
+      description: 'a paid order with money refunded for good reads partially_refunded or refunded; it is never payable again',
+    }),
     payCode: z.string().optional().meta({ description: 'while the order can be paid', example: '583920' }),
     expiresAt: z.string(),
     createdAt: z.string(),
@@ -61,6 +113,8 @@ export const orderSchema = z
     card: cardSchema.optional(),
     declineReason: z.string().optional(),
     attempts: z.array(attemptSchema),
+    refundedAmount: z.number().int().optional().meta({ description: 'paid orders: fen refunded for good' }),
+    refunds: z.array(refundSchema).optional().meta({ description: 'paid orders: every refund and cancel, oldest first' }),
     callback: callbackSchema.optional().meta({ description: 'callback orders: the dialling and every dialled attempt' }),
   })
   .meta({ id: 'Order' });

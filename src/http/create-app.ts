@@ -6,6 +6,7 @@ import type { BankService } from '../services/bank-service';
 import type { IdempotencyStore } from '../services/idempotency-store';
 import type { MerchantService } from '../services/merchant-service';
 import type { OrderService } from '../order/order-service';
+import type { RefundService } from '../refund/refund-service';
 import { apiDocsRouter } from './api-docs';
 import { errorMiddleware } from './error-middleware';
 import { idempotency } from './idempotency';
@@ -19,10 +20,13 @@ import { banksRouter } from './routes/banks';
 import { ordersRouter } from './routes/orders';
 import { settlementsRouter } from './routes/settlements';
 import type { SettlementService } from '../settlement/settlement-service';
+import { refundsRouter } from './routes/refunds';
 
 export interface AppDeps {
   merchants: Pick<MerchantService, 'authenticate'>;
   orders: Pick<OrderService, 'createOrder' | 'getOrder' | 'cancelOrder'>;
+  /** Refunds of paid orders (POST /v1/orders/:id/refunds); not mounted when absent. */
+  refunds?: Pick<RefundService, 'createRefund'>;
   banks: Pick<BankService, 'listBanks'>;
   idempotency: IdempotencyStore;
   /** Requests a minute per merchant, and refused keys a minute per client IP (config API_RATE_LIMIT_PER_MINUTE). */
@@ -66,6 +70,7 @@ export function createApp(deps: AppDeps): express.Application {
     next();
   });
   v1.use(idempotency(deps.idempotency, deps.log));
+  if (deps.refunds) v1.use('/orders/:id/refunds', refundsRouter(deps.refunds));
   v1.use('/orders', ordersRouter(deps.orders));
   v1.use('/banks', banksRouter(deps.banks));
   if (deps.settlements) v1.use('/settlements', settlementsRouter(deps.settlements));

@@ -11,6 +11,8 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   idempotency_mismatch: 422,
   rate_limited: 429,
   order_not_payable: 409,
+  order_not_refundable: 409,
+  refund_exceeds_remaining: 422,
   config_invalid: 500,
   unavailable: 503,
 };

@@ -5,7 +5,10 @@ import {
   cancelOrderSchema,
   errorSchema,
   newOrderDocSchema,
+  newRefundDocSchema,
   orderSchema,
+  refundEventSchema,
+  refundSchema,
   settlementLineSchema,
   settlementLinesQuerySchema,
   settlementSchema,
@@ -26,9 +29,9 @@ function errors(...statuses: number[]) {
     400: 'invalid fields (`fields` names each one)',
     401: 'no or bad API key, or a missing or bad request signature',
     404: 'no such order or settlement (also for another merchant’s)',
-    409: 'conflict: an Idempotency-Key in flight, a reused merchantOrderId, or an order that cannot change',
+    409: 'conflict: an Idempotency-Key in flight, a reused merchantOrderId, or an order that cannot change (not paid, for a refund)',
     413: 'the body is over 16 kB',
-    422: 'the Idempotency-Key was used with another request',
+    422: 'the Idempotency-Key was used with another request, or a refund above what is left of the payment (`fields.amount`)',
     429: 'rate limit reached (see Retry-After)',
   };
   return Object.fromEntries([401, 429, ...statuses].map((s) => [s, { description: text[s], ...json(errorSchema) }]));
@@ -73,6 +76,29 @@ function registerPaths(registry: OpenAPIRegistry): void {
     summary: 'Cancel an order that can still be paid; its pay code stops working',
     request: { params: idParams, headers: headers(true), body: { required: false, ...json(cancelOrderSchema) } },
     responses: { 200: { description: 'the cancelled order', ...json(orderSchema) }, ...errors(400, 404, 409, 422) },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/orders/{id}/refunds',
+    summary: 'Refund part or all of a paid order (a same-day cancel when it is the whole payment before the cut-off)',
+    description:
+      'Idempotency-Key is required. The refunds of an order never add up to more than it was paid, even when sent ' +
+      'at once. The answer comes once the acquirer decided, or with state `pending` after a few seconds; ' +
+      '`GET /v1/orders/{id}` and the events `refund.succeeded` / `refund.failed` (schema RefundEvent) tell the outcome.',
+    request: {
+      params: idParams,
+      headers: [
+        // Required here (money goes out): not optional, unlike the other POSTs.
+        z
+          .string()
+          .min(1)
+          .max(255)
+          .meta({ param: { name: IDEMPOTENCY_HEADER, in: 'header', description: `Required. ${IDEMPOTENCY_TEXT}` } }),
+        ...headers(false),
+      ],
+      body: { required: true, ...json(newRefundDocSchema) },
+    },
+    responses: { 201: { description: 'the refund', ...json(refundSchema) }, ...errors(400, 404, 409, 413, 422) },
   });
   registry.registerPath({
     method: 'get',
@@ -129,7 +155,9 @@ export function buildOpenApiDocument(): ReturnType<OpenApiGeneratorV3['generateD
     description: 'The API key printed by `npm run admin -- merchant create` (or `merchant rotate-key`).',
   });
   registerPaths(registry);
-  return new OpenApiGeneratorV3(registry.definitions).generateDocument({
+  // Webhook payloads are not operations of this API (OpenAPI 3.0 has no webhooks): a named schema only.
+  const events = { type: 'schema' as const, schema: refundEventSchema };
+  return new OpenApiGeneratorV3([...registry.definitions, events]).generateDocument({
     openapi: '3.0.3',
     info: {
       title: 'ivrpay merchant API',

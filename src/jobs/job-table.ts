@@ -3,6 +3,7 @@ import type { NotificationDeliverer } from '../notify/deliver';
 import type { OrderService } from '../order/order-service';
 import type { PaymentRecovery } from '../payment/payment-recovery';
 import type { ReconciliationService } from '../reconciliation/reconciliation-service';
+import type { RefundRecovery } from '../refund/refund-recovery';
 import type { IdempotencyStore } from '../services/idempotency-store';
 import type { SmsService } from '../services/sms-service';
 import type { SettlementService } from '../settlement/settlement-service';
@@ -14,6 +15,8 @@ export interface JobTargets {
   deliverer: Pick<NotificationDeliverer, 'deliverDue'>;
   idempotency: Pick<IdempotencyStore, 'purgeExpired'>;
   recovery: Pick<PaymentRecovery, 'run'>;
+  /** Refunds a crash left pending; no job without it. */
+  refundRecovery?: Pick<RefundRecovery, 'run'>;
   dialer: Pick<Dialer, 'tick'>;
   sms: Pick<SmsService, 'sendDue'>;
   /** With its schedule (RECONCILIATION_CRON, Beijing time). */
@@ -37,6 +40,8 @@ export function jobTable(t: JobTargets): Job[] {
     // Payments left without a final state and with nobody settling them are resolved by query (also run once at
     // start-up, for attempts a crash left in flight). A run may take the whole query schedule (63 s).
     { name: 'recover-payments', schedule: '* * * * *', run: () => t.recovery.run() },
+    // Refunds a crash left pending are resolved by query, never sent again (src/refund/refund-recovery.ts).
+    ...(t.refundRecovery ? [{ name: 'recover-refunds', schedule: '* * * * *', run: () => t.refundRecovery!.run() }] : []),
     // Due callbacks are started on the free outbound lines. A run ends once its calls have started, so calls lasting
     // minutes never hold back the next run.
     { name: 'dial-callbacks', schedule: '*/2 * * * * *', run: () => t.dialer.tick() },

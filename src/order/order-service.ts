@@ -87,6 +87,7 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
 
   async function withAttempts(rows: OrderRow[]): Promise<AdminOrderView[]> {
     const attempts = await store.orderAttempts.listForOrders(rows.map((r) => r.id));
+    const refunds = await store.refunds.listForOrders(rows.filter((r) => r.status === 'paid').map((r) => r.id));
     const callbacks = await callbackViews(
       store,
       rows.filter((r) => r.mode === 'callback').map((r) => r.id),
@@ -96,6 +97,7 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
         row,
         attempts.filter((a) => a.order_id === row.id),
         callbacks.get(row.id),
+        refunds.filter((r) => r.order_id === row.id),
       ),
       merchantId: row.merchant_id,
     }));
@@ -182,7 +184,7 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
       });
       if (!cancelled) {
         const { status } = await getOrder(merchantId, id);
-        if (PAYABLE_STATUSES.includes(status) && (await store.paymentAttempts.hasUnresolved(id))) {
+        if ((PAYABLE_STATUSES as readonly string[]).includes(status) && (await store.paymentAttempts.hasUnresolved(id))) {
           throw new AppError(
             'order_not_payable',
             'a payment for this order is still being confirmed with the bank; retry once it has settled',

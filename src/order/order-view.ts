@@ -1,6 +1,34 @@
 import type { AttemptRow, OrderRow } from '../store/rows';
 import type { CallbackView } from '../callback/callback-view';
 import type { AttemptOutcome, OrderMode, OrderStatus } from '../domain/order-status';
+import { toRefundView, type RefundView } from '../refund/refund-view';
+import type { RefundRow } from '../store/payment-rows';
+
+/**
+ * What the API shows as the order's status: the stored one, except that a paid order with money refunded for good
+ * reads `refunded` (all of it) or `partially_refunded`. It stays `paid` in the store, so nothing can make it
+ * payable again.
+ */
+export type OrderViewStatus = OrderStatus | 'refunded' | 'partially_refunded';
+
+export const ORDER_VIEW_STATUSES: readonly OrderViewStatus[] = [
+  'created',
+  'in_call',
+  'paid',
+  'partially_refunded',
+  'refunded',
+  'declined',
+  'abandoned',
+  'expired',
+  'cancelled',
+  'unreachable',
+];
+
+export function viewStatus(row: Pick<OrderRow, 'status' | 'amount' | 'refunded_amount'>): OrderViewStatus {
+  const refunded = Number(row.refunded_amount ?? 0);
+  if (row.status !== 'paid' || refunded <= 0) return row.status;
+  return refunded >= Number(row.amount) ? 'refunded' : 'partially_refunded';
+}
 
 export interface CardView {
   /** First 6 and last 4 digits at most. */
@@ -25,7 +53,7 @@ export interface OrderView {
   currency: 'CNY';
   description: string;
   mode: OrderMode;
-  status: OrderStatus;
+  status: OrderViewStatus;
   /** Present while a caller can still use it (the order is not paid, expired or cancelled). */
   payCode?: string;
   expiresAt: string;
@@ -36,6 +64,10 @@ export interface OrderView {
   /** Where signed events about this order are sent. */
   notifyUrl?: string;
   attempts: AttemptView[];
+  /** Paid orders: fen refunded for good (succeeded refunds and cancels). */
+  refundedAmount?: number;
+  /** Paid orders: every refund and cancel, oldest first. */
+  refunds?: RefundView[];
   /** Callback orders: the phone called, the dialling state and every dialled attempt. */
   callback?: CallbackView;
 }
@@ -55,7 +87,12 @@ function attemptView(row: AttemptRow): AttemptView {
   };
 }
 
-export function toOrderView(row: OrderRow, attempts: AttemptRow[], callback?: CallbackView): OrderView {
+export function toOrderView(
+  row: OrderRow,
+  attempts: AttemptRow[],
+  callback?: CallbackView,
+  refunds: RefundRow[] = [],
+): OrderView {
   return {
     id: row.id,
     merchantOrderId: row.merchant_order_id,
@@ -63,7 +100,7 @@ export function toOrderView(row: OrderRow, attempts: AttemptRow[], callback?: Ca
     currency: row.currency,
     description: row.description,
     mode: row.mode,
-    status: row.status,
+    status: viewStatus(row),
     ...(row.pay_code ? { payCode: row.pay_code } : {}),
     expiresAt: row.expires_at,
     createdAt: row.created_at,
@@ -72,6 +109,7 @@ export function toOrderView(row: OrderRow, attempts: AttemptRow[], callback?: Ca
     ...(row.decline_reason ? { declineReason: row.decline_reason } : {}),
     ...(row.notify_url ? { notifyUrl: row.notify_url } : {}),
     attempts: attempts.map(attemptView),
+    ...(row.status === 'paid' ? { refundedAmount: Number(row.refunded_amount ?? 0), refunds: refunds.map(toRefundView) } : {}),
     ...(callback ? { callback } : {}),
   };
 }

@@ -15,6 +15,8 @@ export type NotificationReceipt =
 export interface PaymentNotificationDeps extends ServiceDeps {
   /** Verifies a body as POSTed (AcquirerPort.parseNotification): chain, signature, merchant, age. */
   parse(body: string): NotificationVerdict;
+  /** Where a verified notification of a cancel or refund goes (src/refund); ignored without it. */
+  reversals?: { receive(n: AcquirerNotification): Promise<NotificationReceipt> };
 }
 
 /**
@@ -43,6 +45,7 @@ export function createPaymentNotifications(deps: PaymentNotificationDeps) {
       if (!verdict.ok) return reject(verdict.reason, { bytes: body.length });
       const n = verdict.notification;
       const ids = { acpOrderId: n.acquirerOrderId, queryId: n.acquirerRef, respCode: n.responseCode };
+      if (!n.isPayment && deps.reversals) return deps.reversals.receive(n);
       if (!n.isPayment) {
         log.info({ ...ids, txnType: n.txnType }, 'acquirer notification for a transaction we do not settle: ignored');
         return { status: 'ignored' };

@@ -26,6 +26,7 @@ import { createCallLegRepository, type CallLegRepository } from './repositories/
 import { createFeePlanRepository, type FeePlanRepository } from './repositories/fee-plan-repository';
 import { createSettlementRepository, type SettlementRepository } from './repositories/settlement-repository';
 import { createSettlementSourceRepository, type SettlementSourceRepository } from './repositories/settlement-source-repository';
+import { createRefundRepository, type RefundRepository } from './repositories/refund-repository';
 import { createSmsRepository, type SmsRepository } from './repositories/sms-repository';
 import { sourceOn, type Source } from './source';
 
@@ -49,6 +50,7 @@ export interface Repositories {
   readonly callLegs: CallLegRepository;
   readonly settlements: SettlementRepository;
   readonly settlementSources: SettlementSourceRepository;
+  readonly refunds: RefundRepository;
 }
 
 /** The store: its repositories on the pool (each statement commits alone), and units of work over them. */
@@ -94,6 +96,7 @@ class BoundRepositories implements Repositories {
   #callLegs?: CallLegRepository;
   #settlements?: SettlementRepository;
   #settlementSources?: SettlementSourceRepository;
+  #refunds?: RefundRepository;
 
   constructor(private readonly source: Source) {}
 
@@ -150,6 +153,9 @@ class BoundRepositories implements Repositories {
   }
   get settlementSources() {
     return (this.#settlementSources ??= createSettlementSourceRepository(this.source));
+  }
+  get refunds() {
+    return (this.#refunds ??= createRefundRepository(this.source));
   }
 }
 

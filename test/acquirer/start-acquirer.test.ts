@@ -23,6 +23,7 @@ const SETTINGS: AcquirerSettings = {
   pinMode: 'rsa',
   smsCode: 'off',
   notifyUrl: 'http://127.0.0.1:9/unused',
+  cutOff: '23:00',
   sandboxPort: 0,
 };
 

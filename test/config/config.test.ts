@@ -30,6 +30,17 @@ describe('config/loadConfig', () => {
     expect(config.asterisk.cacheDir).to.equal('/c');
   });
 
+  it('when ACQUIRER_CUT_OFF is unset, then the cut-off is 23:00; an HH:MM is taken; anything else is listed', () => {
+    expect(loadConfig({}).acquirer.cutOff).to.equal('23:00');
+    expect(loadConfig({ ACQUIRER_CUT_OFF: '22:30' }).acquirer.cutOff).to.equal('22:30');
+    for (const bad of ['24:00', '9:00', '23:60', '2300']) {
+      expect(() => loadConfig({ ACQUIRER_CUT_OFF: bad }))
+        .to.throw(ConfigError)
+        .with.property('problems')
+        .that.deep.equals(['ACQUIRER_CUT_OFF: must be HH:MM, Beijing time (00:00 to 23:59)']);
+    }
+  });
+
   it('when an empty value is given, then it counts as unset', () => {
     expect(loadConfig({ HTTP_PORT: '' }).http.port).to.equal(3000);
   });

@@ -28,6 +28,7 @@ describe('config/reconciliation-settings', () => {
       ACQUIRER_PIN_MODE: 'rsa',
       ACQUIRER_SMS_CODE: 'off',
       SANDBOX_ACQUIRER_PORT: 3001,
+      ACQUIRER_CUT_OFF: '23:00',
       ACQUIRER_FILE_TRANSFER_URL: 'https://filedownload.test.95516.com/',
     };
     expect(acquirerSettings(env, 3000).fileTransferUrl).to.equal('https://filedownload.test.95516.com/');

@@ -1,4 +1,4 @@
-import { testCardFor } from '../../sandbox-acquirer/test-cards';
+import { TEST_CARDS, testCardFor, type SandboxReversal } from '../../sandbox-acquirer/test-cards';
 
 /*
  * The sandbox's test cards by name, for tests. The numbers have one definition, the table in
@@ -18,3 +18,18 @@ export const ISSUER_TIMEOUT = testCardFor('credit', 'issuer_timeout').pan;
 export const SLOW_ANSWER = testCardFor('debit', 'slow_answer').pan;
 /** Approved only with the SMS code, after an SMS request for the same order. */
 export const SMS_CODE_CARD = testCardFor('debit', 'approved', { needsSmsCode: true }).pan;
+
+/** Approved; its cancel or refund is refused (63). */
+export const REFUND_REFUSED = reversalCard('refused');
+/** Approved; its refund is made but answered after the adapter's timeout (the query says it succeeded). */
+export const REFUND_TIMEOUT = reversalCard('timeout');
+/** Approved; its refund is answered 03 and stays undecided at every query. */
+export const REFUND_UNKNOWN = reversalCard('unknown');
+/** Approved, booked after the sandbox's cut-off: its cancel is refused with 39, a refund is taken. */
+export const REFUND_AFTER_CUT_OFF = reversalCard('after_cut_off');
+
+function reversalCard(scenario: SandboxReversal): string {
+  const card = TEST_CARDS.find((c) => c.reversal === scenario);
+  if (!card) throw new Error(`no test card for the reversal scenario ${scenario}`);
+  return card.pan;
+}

@@ -15,7 +15,7 @@ interface ApiDocument {
 }
 interface Operation {
   requestBody: { content: Record<string, { schema: object }> };
-  parameters: { name: string }[];
+  parameters: { name: string; required?: boolean }[];
 }
 
 describe('http/api-docs', () => {
@@ -40,6 +40,7 @@ describe('http/api-docs', () => {
       'GET /v1/settlements/{id}/lines',
       'POST /v1/orders',
       'POST /v1/orders/{id}/cancel',
+      'POST /v1/orders/{id}/refunds',
     ]);
     expect(doc.components.securitySchemes.apiKey).to.include({ type: 'http', scheme: 'bearer' });
   });
@@ -52,6 +53,17 @@ describe('http/api-docs', () => {
     const post = body.paths['/v1/orders'].post;
     expect(post.requestBody.content['application/json'].schema).to.deep.equal({ $ref: '#/components/schemas/NewOrder' });
     expect(post.parameters.map((p) => p.name)).to.include.members(['Idempotency-Key', 'X-Signature']);
+  });
+
+  it('when the document describes refunds, then the body, the required Idempotency-Key, the refund and its events are there', async () => {
+    const body = bodyOf<ApiDocument>(await request(t.app).get('/openapi.json'));
+    const post = body.paths['/v1/orders/{id}/refunds'].post;
+    expect(post.requestBody.content['application/json'].schema).to.deep.equal({ $ref: '#/components/schemas/NewRefund' });
+    expect(post.parameters.find((p) => p.name === 'Idempotency-Key')).to.include({ required: true });
+    expect(body.components.schemas.NewRefund.required).to.include.members(['amount', 'reason']);
+    expect(body.components.schemas.Refund.properties).to.include.keys('kind', 'state', 'amount');
+    expect(body.components.schemas.RefundEvent.properties).to.include.keys('type', 'data');
+    expect(body.components.schemas.Order.properties).to.include.keys('refunds', 'refundedAmount');
   });
 
   it('when a real order is read, then it matches the documented Order schema', async () => {

@@ -20,6 +20,9 @@ import { createPaymentService, type PaymentService } from '../../src/payment/pay
 import { openDb, type Knex } from '../../src/store/db';
 import { migrateLatest } from '../../src/store/migrate';
 import { createStore, type Store } from '../../src/store/store';
+import { createRefundNotifications } from '../../src/refund/refund-notifications';
+import { createRefundService, type RefundService } from '../../src/refund/refund-service';
+import { createRefundSettler, type RefundSettler } from '../../src/refund/refund-settler';
 import { startHarness, type Harness } from '../acquirer/acp-harness';
 import { testOutputFile } from '../helpers/test-output';
 import { testCardFingerprint } from '../helpers/test-fingerprint';
@@ -34,6 +37,8 @@ export interface BenchOptions {
   queryDelaysMs?: readonly number[];
   /** A file under data/test-output (WAL, several connections); default in memory. */
   dbName?: string;
+  /** Waits before each query of a refund; queryDelaysMs unless given. */
+  refundQueryDelaysMs?: readonly number[];
 }
 
 /**
@@ -53,6 +58,9 @@ export interface Bench {
   payments: PaymentService;
   notifications: PaymentNotifications;
   recovery: PaymentRecovery;
+  /** Refunds through the same adapter; the notification endpoint hands their notifications to them. */
+  refunds: RefundService;
+  refundSettler: RefundSettler;
   notifyUrl: string;
   /** A new order (with a merchant notify URL, so events are queued) claimed by `callId`. */
   orderInCall(callId?: string, amount?: number): Promise<{ id: string; payCode: string }>;
@@ -99,11 +107,24 @@ export async function startBench(opts: BenchOptions = {}): Promise<Bench> {
   const h = await startHarness({ server: opts.server, adapter: { backUrl: notifyUrl, ...opts.adapter } });
   now = h.clock.now;
   const deps = { store, log, now };
+  const queryDelaysMs = opts.queryDelaysMs ?? FAST_QUERIES;
+  const refundSettler = createRefundSettler({
+    ...deps,
+    acquirer: h.acquirer,
+    queryDelaysMs: opts.refundQueryDelaysMs ?? queryDelaysMs,
+  });
+  const refunds = createRefundService({
+    ...deps,
+    acquirer: h.acquirer,
+    settler: refundSettler,
+    cutOff: '23:00',
+    answerWaitMs: 0,
+  });
   const notifications = createPaymentNotifications({
     ...deps,
     parse: (body) => h.acquirer.parseNotification(body),
+    reversals: createRefundNotifications(deps),
   });
-  const queryDelaysMs = opts.queryDelaysMs ?? FAST_QUERIES;
   const payments = createPaymentService({
     cardFingerprint: testCardFingerprint,
     ...deps,
@@ -130,6 +151,8 @@ export async function startBench(opts: BenchOptions = {}): Promise<Bench> {
     payments,
     notifications,
     recovery,
+    refunds,
+    refundSettler,
     notifyUrl,
     async orderInCall(callId = 'call-1', amount = 4599) {
       orderCount += 1;
@@ -161,6 +184,7 @@ export async function startBench(opts: BenchOptions = {}): Promise<Bench> {
     },
     async stop() {
       await payments.stop();
+      await refundSettler.stop();
       await h.stop();
       await http.close();
       await db.destroy();

@@ -25,6 +25,12 @@ describe('TEST_CARDS', () => {
     ]);
     expect(TEST_CARDS.filter((c) => c.needsSmsCode).map((c) => c.outcome)).to.deep.equal(['approved']);
     expect(new Set(TEST_CARDS.map((c) => c.pan)).size).to.equal(TEST_CARDS.length);
+    expect(TEST_CARDS.filter((c) => c.reversal).map((c) => [c.reversal, c.outcome])).to.deep.equal([
+      ['refused', 'approved'],
+      ['timeout', 'approved'],
+      ['unknown', 'approved'],
+      ['after_cut_off', 'approved'],
+    ]);
   });
 
   for (const card of TEST_CARDS) {

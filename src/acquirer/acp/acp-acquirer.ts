@@ -17,7 +17,7 @@ import { buildConsume, buildQuery, buildSmsCodeRequest, type AcpMerchant } from 
 import { parseNotification } from './parse-notification';
 import type { PinProtection } from './pin-encryption';
 import { consumeAnswerResult, messageRejected, queryResult, reasonFor } from './port-results';
-import { sendReversal, type ReversalInput, type ReversalResult } from './reversal';
+import { queryReversalOrder, sendReversal, sendReversalOrder, type ReversalInput, type ReversalResult } from './reversal';
 import { formatTxnTime } from './txn-time';
 import type { AcpTrust } from './verify-acp-message';
 import { exchangeZonePinKey } from './zone-pin-key-exchange';
@@ -197,6 +197,26 @@ export function createAcpAcquirer(opts: AcpAcquirerOptions): AcpAcquirer {
       if (code === '00') return { ok: true };
       return { ok: false, reason: messageRejected(code) ? 'unavailable' : reasonFor(code, request.card.kind) };
     },
+
+    reversalOrderIdOf: acpOrderIdOf,
+
+    reverse: (request) =>
+      sendReversalOrder(
+        client,
+        opts.endpoints.backTrans,
+        merchant,
+        request.kind === 'cancel' ? '31' : '04',
+        {
+          orderId: request.acquirerOrderId,
+          txnTime: request.txnTime,
+          amountFen: request.amount,
+          origQryId: request.origAcquirerRef,
+        },
+        log,
+      ),
+
+    queryReversal: (ref) =>
+      queryReversalOrder(client, opts.endpoints.query, merchant, { orderId: ref.acquirerOrderId, txnTime: ref.txnTime }, log),
 
     cancel: (input) => sendReversal(client, opts.endpoints.backTrans, merchant, '31', input, log),
     refund: (input) => sendReversal(client, opts.endpoints.backTrans, merchant, '04', input, log),
