@@ -1,6 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { addDays } from '../src/domain/beijing-day';
 import { shanghaiTimestamp } from '../src/domain/shanghai-timestamp';
+
+/**
+ * The sandbox acquirer's daily cut-off, Beijing HHmm, as UnionPay's 23:00: a transaction received after it
+ * settles the next day (its reconciliation file), and a cancel (31) is taken only before it.
+ */
+export const SANDBOX_CUT_OFF = '2300';
 
 /**
  * The sandbox acquirer's record of the transactions it decided, so queries, cancels, refunds and
@@ -21,7 +28,7 @@ export interface LedgerEntry {
   traceNo: string;
   /** Beijing MMDDhhmmss of receipt. */
   traceTime: string;
-  /** YYYYMMDD (Beijing): the receive date; the sandbox has no 23:00 cut-off. */
+  /** YYYYMMDD (Beijing): the receive date, or the day after when received after the cut-off (SANDBOX_CUT_OFF). */
   settleDate: string;
   maskedPan?: string;
   reqReserved?: string;
@@ -63,7 +70,7 @@ export function createSandboxLedger(opts: { file?: string } = {}): SandboxLedger
         queryId: `${beijing}${String(serial % 10_000_000).padStart(7, '0')}`,
         traceNo: String(serial % 1_000_000).padStart(6, '0'),
         traceTime: beijing.slice(4),
-        settleDate: beijing.slice(0, 8),
+        settleDate: settleDateOf(beijing),
       };
       entries.push(full);
       save();
@@ -89,4 +96,11 @@ function load(file: string): LedgerEntry[] {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   }
+}
+
+/** The settlement date of a transaction received at `beijing` (YYYYMMDDhhmmss). */
+export function settleDateOf(beijing: string): string {
+  if (beijing.slice(8, 12) < SANDBOX_CUT_OFF) return beijing.slice(0, 8);
+  const day = `${beijing.slice(0, 4)}-${beijing.slice(4, 6)}-${beijing.slice(6, 8)}`;
+  return addDays(day, 1).replace(/-/g, '');
 }

@@ -1,9 +1,6 @@
 import { shanghaiTimestamp } from '../src/domain/shanghai-timestamp';
-import type { LedgerEntry, SandboxLedger } from './sandbox-ledger';
+import { SANDBOX_CUT_OFF, type LedgerEntry, type SandboxLedger } from './sandbox-ledger';
 import { reversalScenarioOf } from './test-cards';
-
-/** The sandbox acquirer's daily cut-off, Beijing time: a cancel (31) is taken only before it, on the consume's day. */
-export const SANDBOX_CUT_OFF = '2300';
 
 export interface ReversalRequest {
   merId: string;

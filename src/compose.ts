@@ -61,7 +61,8 @@ export function composeReconciliation(config: Config, deps: ServiceDeps, ports: 
   return createReconciliationService({
     ...deps,
     merId: config.acquirer.merchantId,
-    cutoff: config.reconciliation.cutoff,
+    // One cut-off closes the acquirer's day: after it, a payment settles the next day and a cancel is too late.
+    cutoff: `${config.acquirer.cutOff.replace(':', '')}00`,
     // The ACP adapter's rule: the file names payments by the orderId the adapter derived from the attempt id.
     acquirerOrderIdOf: acpOrderIdOf,
     ...(config.reconciliation.dir ? { dir: config.reconciliation.dir } : {}),

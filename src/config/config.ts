@@ -272,7 +272,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     callback,
     sms,
     acquirer: acquirerSettings(e, e.HTTP_PORT),
-    reconciliation: reconciliationSettings(e, e.ACQUIRER),
+    reconciliation: reconciliationSettings(e),
     settlement: { delayDays: e.SETTLEMENT_DELAY_DAYS, runAt: parseClockTime(e.SETTLEMENT_RUN_AT) ?? { hour: 2, minute: 30 } },
     secrets: { key: e.SECRETS_KEY, previousKeys: e.SECRETS_PREVIOUS_KEYS ?? [] },
   });

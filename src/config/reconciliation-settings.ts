@@ -11,8 +11,6 @@ export interface ReconciliationSettings {
   dir?: string;
   /** When the job runs (node-cron, Beijing time): it reconciles the settlement date before. */
   cron: string;
-  /** HHmmss, Beijing: when the acquirer closes a settlement day (23:00 at UnionPay; 24:00, midnight, in the sandbox). */
-  cutoff: string;
 }
 
 export const reconciliationSchema = {
@@ -21,20 +19,12 @@ export const reconciliationSchema = {
     .string()
     .refine((s) => cron.validate(s), 'must be a cron expression, e.g. 30 9 * * *')
     .default('30 9 * * *'),
-  RECONCILIATION_CUTOFF: z
-    .string()
-    .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be HH:MM, 00:00 to 24:00')
-    .optional(),
 };
 
-export function reconciliationSettings(
-  e: { RECONCILIATION_DIR?: string; RECONCILIATION_CRON: string; RECONCILIATION_CUTOFF?: string },
-  acquirer: 'sandbox' | 'acp',
-): ReconciliationSettings {
-  const cutoff = e.RECONCILIATION_CUTOFF ?? (acquirer === 'acp' ? '23:00' : '24:00');
+/** The settlement day closes at the acquirer's cut-off (ACQUIRER_CUT_OFF), the one that also decides cancel or refund. */
+export function reconciliationSettings(e: { RECONCILIATION_DIR?: string; RECONCILIATION_CRON: string }): ReconciliationSettings {
   return {
     ...(e.RECONCILIATION_DIR ? { dir: path.resolve(e.RECONCILIATION_DIR) } : {}),
     cron: e.RECONCILIATION_CRON,
-    cutoff: `${cutoff.replace(':', '')}00`,
   };
 }
