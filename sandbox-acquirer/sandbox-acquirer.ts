@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { CardData } from '../src/call/card-data';
 import type { PaymentResult } from '../src/call/payment-result';
+import type { PendingPayment } from '../src/call/pending-payment';
 import { maskPan } from '../src/domain/mask';
 import { shanghaiTimestamp } from '../src/domain/shanghai-timestamp';
 import type {
@@ -28,7 +29,7 @@ export type InProcessRequest = Omit<PaymentRequest, 'txnTime'> & { txnTime?: str
 export interface InProcessSandboxAcquirer extends AcquirerPort {
   /** Cancels and refunds received (tests check that none is sent twice). */
   reversalsSent(): number;
-  pay(request: InProcessRequest): Promise<PaymentResult>;
+  pay(request: InProcessRequest): Promise<PaymentResult | PendingPayment>;
   requestSmsCode(request: InProcessRequest): Promise<SmsCodeResult>;
   smsCodeRequired(card: Pick<CardData, 'pan' | 'kind'>): boolean;
 }
@@ -49,7 +50,7 @@ export function createSandboxAcquirer(opts: {
   const smsSent = new Set<string>();
   let reversals = 0;
 
-  function decide(request: InProcessRequest): PaymentResult {
+  function decide(request: InProcessRequest): PaymentResult | PendingPayment {
     const { card, holder } = request;
     const now = opts.now();
     const verdict = decideConsume(
@@ -79,10 +80,12 @@ export function createSandboxAcquirer(opts: {
         amountFen: request.amount,
         respCode: verdict.code,
         maskedPan: maskPan(card.pan),
+        ...(verdict.lost ? { queriesSay: verdict.answerCode } : {}),
       },
       now,
     );
-    // Never pending: the sandbox decides every transaction at once.
+    // Never pending but for a lost answer: the sandbox decides every transaction at once.
+    if (verdict.lost) return { outcome: 'pending', responseCode: verdict.answerCode };
     return sandboxResult(verdict.code, entry.queryId, card.kind);
   }
 
@@ -93,6 +96,7 @@ export function createSandboxAcquirer(opts: {
     },
     query(ref: AttemptRef): Promise<QueryResult> {
       const entry = ledger.find(MERCHANT, ref.attemptId, ref.txnTime);
+      if (entry?.queriesSay === '03') return Promise.resolve({ outcome: 'pending' });
       return Promise.resolve(entry ? sandboxResult(entry.respCode, entry.queryId, ref.cardKind) : { outcome: 'not_found' });
     },
     // The sandbox acquirer's time, so attempts recorded against it look like those sent over ACP.

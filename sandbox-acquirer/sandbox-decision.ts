@@ -40,10 +40,13 @@ export interface PresentedCard {
  * - 'unavailable': nothing processed (the front end refuses the request);
  * - 'duplicate': answered 12, nothing recorded;
  * - 'decided': `code` is the transaction's final code (a query's origRespCode), `answerCode` what
- *   the synchronous answer says (03 for an issuer timeout), `slow` an answer held past our timeout.
+ *   the synchronous answer says (03 for an issuer timeout), `slow` an answer held past our timeout, `lost` an
+ *   answer lost on the way: queries keep saying 03 and no notification is sent (only the file tells).
  */
 export type SandboxVerdict =
-  { kind: 'unavailable' } | { kind: 'duplicate' } | { kind: 'decided'; code: string; answerCode: string; slow: boolean };
+  | { kind: 'unavailable' }
+  | { kind: 'duplicate' }
+  | { kind: 'decided'; code: string; answerCode: string; slow: boolean; lost?: boolean };
 
 export type PinTries = ReturnType<typeof createPinTries>;
 
@@ -89,6 +92,8 @@ export function decideConsume(
       return { kind: 'decided', code: '00', answerCode: '03', slow: false };
     case 'slow_answer':
       return { kind: 'decided', code: '00', answerCode: '00', slow: true };
+    case 'answer_lost':
+      return { kind: 'decided', code: '00', answerCode: '03', slow: false, lost: true };
     default:
       return failed(testCard.outcome);
   }

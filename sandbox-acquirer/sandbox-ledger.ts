@@ -33,6 +33,8 @@ export interface LedgerEntry {
   maskedPan?: string;
   reqReserved?: string;
   origQryId?: string;
+  /** What queries say of it instead of respCode: 03 for a charge whose answer was lost (only the file tells). */
+  queriesSay?: string;
   /** Fen already refunded or cancelled against this consume. */
   reversedFen?: number;
 }

@@ -8,7 +8,10 @@ import type { DeclineReason } from '../src/call/decline-reason';
  * - 'unavailable': the acquirer's front end refuses the request (HTTP 503), nothing is recorded;
  * - 'issuer_timeout': the consume is answered 03 (unknown), a query then says it succeeded;
  * - 'slow_answer': the charge succeeds at once but the answer comes after our timeout;
- * - 'duplicate_order': answered 12 (duplicate order) and nothing recorded, so a query says 34.
+ * - 'duplicate_order': answered 12 (duplicate order) and nothing recorded, so a query says 34;
+ * - 'answer_lost': charged, but answered 03, every query says 03 and no notification comes: only the
+ *   reconciliation file shows the money moved (docs/reference/unionpay-acp.md: "if still undetermined, the
+ *   reconciliation file is authoritative").
  */
 /**
  * What the sandbox does with a cancel (31) or refund (04) of a consume paid with the card (its `reversal`):
@@ -22,7 +25,8 @@ import type { DeclineReason } from '../src/call/decline-reason';
  */
 export type SandboxReversal = 'refused' | 'timeout' | 'unknown' | 'after_cut_off';
 
-export type SandboxOutcome = 'approved' | 'unavailable' | 'issuer_timeout' | 'slow_answer' | 'duplicate_order' | DeclineReason;
+export type SandboxOutcome =
+  'approved' | 'unavailable' | 'issuer_timeout' | 'slow_answer' | 'duplicate_order' | 'answer_lost' | DeclineReason;
 
 export interface TestCard {
   pan: string;
@@ -184,6 +188,14 @@ export const TEST_CARDS: readonly TestCard[] = [
     outcome: 'approved',
     reversal: 'after_cut_off',
     note: 'Ping An Bank debit, refund after the cut-off: the sandbox treats the payment as past the day’s cut-off, so a cancel (31) is refused with 39 and a refund (04) is needed.',
+  },
+  {
+    pan: '6216261000000005066',
+    kind: 'debit',
+    bankCode: 'pab',
+    keys: DEBIT_KEYS,
+    outcome: 'answer_lost',
+    note: 'Ping An Bank debit, answer lost: charged, but answered 03, every query says 03 and no notification comes; the attempt stays unknown until the reconciliation file shows it paid.',
   },
 ];
 

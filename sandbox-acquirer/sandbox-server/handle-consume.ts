@@ -39,10 +39,11 @@ export function handleConsume(fields: AcpFields, ctx: GatewayContext): GatewayRe
       respCode: verdict.code,
       maskedPan: maskPan(read.card.pan),
       ...(fields.reqReserved ? { reqReserved: fields.reqReserved } : {}),
+      ...(verdict.lost ? { queriesSay: verdict.answerCode } : {}),
     },
     now,
   );
-  if (verdict.code === '00' && fields.backUrl) ctx.notify(entry, fields.backUrl);
+  if (verdict.code === '00' && fields.backUrl && !verdict.lost) ctx.notify(entry, fields.backUrl);
   const reply = answer(fields, verdict.answerCode, { queryId: entry.queryId });
   return verdict.slow && reply.kind === 'answer' ? { ...reply, delayMs: ctx.slowAnswerMs } : reply;
 }

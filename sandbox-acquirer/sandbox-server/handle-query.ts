@@ -7,9 +7,10 @@ export function handleQuery(fields: AcpFields, ctx: GatewayContext): GatewayRepl
   if (!validOrder(fields, false)) return answer(fields, '13');
   const entry = ctx.ledger.find(fields.merId, fields.orderId, fields.txnTime);
   if (!entry) return answer(fields, '34');
+  const code = entry.queriesSay ?? entry.respCode;
   return answer(fields, '00', {
-    origRespCode: entry.respCode,
-    origRespMsg: entry.respCode === '00' ? 'success' : 'declined by the issuer',
+    origRespCode: code,
+    origRespMsg: code === '00' ? 'success' : code === '03' ? 'in progress' : 'declined by the issuer',
     queryId: entry.queryId,
     txnAmt: String(entry.amountFen),
     traceNo: entry.traceNo,

@@ -3,7 +3,7 @@ import type { CardData } from '../../src/call/card-data';
 import type { HolderData } from '../../src/call/holder-data';
 import { createSandboxAcquirer, type InProcessRequest } from '../../sandbox-acquirer/sandbox-acquirer';
 import { maskPan } from '../../src/domain/mask';
-import { TEST_CARDS, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../sandbox-acquirer/test-cards';
+import { TEST_CARDS, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN, testCardFor } from '../../sandbox-acquirer/test-cards';
 import { CREDIT, DEBIT } from '../helpers/test-cards';
 
 const DAY_ONE = new Date('2026-03-15T02:00:00Z');
@@ -90,7 +90,12 @@ describe('createSandboxAcquirer', () => {
     expect(await acquirer.pay(credit(TEST_CVN2, TEST_EXPIRY_MMYY, DEBIT))).to.include({ reason: 'card_not_supported' });
   });
 
-  const SETTLED: Record<string, string> = { issuer_timeout: 'approved', slow_answer: 'approved', duplicate_order: 'unavailable' };
+  const SETTLED: Record<string, string> = {
+    issuer_timeout: 'approved',
+    slow_answer: 'approved',
+    duplicate_order: 'unavailable',
+    answer_lost: 'pending',
+  };
   for (const card of TEST_CARDS) {
     const expected = SETTLED[card.outcome] ?? card.outcome;
     it(`when ${maskPan(card.pan)} (${card.bankCode} ${card.kind}) is keyed as documented, then the settled answer is ${expected}`, async () => {
@@ -103,10 +108,19 @@ describe('createSandboxAcquirer', () => {
 
       const result = await acquirer.pay(req);
 
-      if (expected === 'approved' || expected === 'unavailable') expect(result.outcome).to.equal(expected);
+      if (expected === 'approved' || expected === 'unavailable' || expected === 'pending')
+        expect(result.outcome).to.equal(expected);
       else expect(result).to.include({ outcome: 'declined', reason: expected });
     });
   }
+
+  it('when the answer-lost card pays, then the answer and every query say pending (only the reconciliation file tells)', async () => {
+    const acquirer = createSandboxAcquirer({ now: () => DAY_ONE });
+    const req = debit(TEST_PIN, testCardFor('debit', 'answer_lost').pan);
+    expect(await acquirer.pay(req)).to.deep.equal({ outcome: 'pending', responseCode: '03' });
+    const ref = { orderId: req.orderId, attemptId: req.attemptId, txnTime: req.txnTime ?? '' };
+    expect(await acquirer.query(ref)).to.deep.equal({ outcome: 'pending' });
+  });
 
   it('when the SMS card comes without a code, or with a code never requested, then it is declined 71', async () => {
     const sms = TEST_CARDS.find((c) => c.needsSmsCode)!;

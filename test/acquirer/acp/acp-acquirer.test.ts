@@ -93,6 +93,7 @@ describe('createAcpAcquirer ↔ sandbox acquirer server', function () {
     issuer_timeout: { first: { outcome: 'pending', responseCode: '03' }, settled: { outcome: 'approved', responseCode: '00' } },
     slow_answer: { first: { outcome: 'pending' }, settled: { outcome: 'approved', responseCode: '00' } },
     duplicate_order: { first: { outcome: 'pending', responseCode: '12' }, settled: { outcome: 'not_found' } },
+    answer_lost: { first: { outcome: 'pending', responseCode: '03' }, settled: { outcome: 'pending' } },
   };
   for (const card of TEST_CARDS.filter((c) => !c.needsSmsCode)) {
     const expected = EXPECTED[card.outcome] ?? {
