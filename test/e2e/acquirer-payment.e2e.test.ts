@@ -1,36 +1,12 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { acpOrderIdOf } from '../../src/acquirer/acp/attempt-order-id';
 import { TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../sandbox-acquirer/test-cards';
 import { verifyIvrpaySignature } from '../../src/notify/verify-signature';
 import { api, newOrder, startE2e, TEST_CONTEXT, type E2eHarness } from '../helpers/e2e-service';
+import { startMerchantEndpoint } from '../helpers/merchant-endpoint';
 import { CREDIT, DEBIT, SMS_CODE_CARD } from '../helpers/test-cards';
 
 const holder = { id: `${TEST_HOLDER.idNumber}#`, mobile: `${TEST_HOLDER.mobile}#` };
-
-/** A merchant's notification endpoint: keeps each POST's raw body and signature header. */
-async function startMerchantEndpoint() {
-  const received: Array<{ body: string; signature: string | undefined; eventId: string | undefined }> = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      received.push({
-        body: Buffer.concat(chunks).toString('utf8'),
-        signature: req.headers['ivrpay-signature'] as string | undefined,
-        eventId: req.headers['ivrpay-event-id'] as string | undefined,
-      });
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/ivrpay`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 /** The acquirer's consumes for the order's attempts (the sandbox acquirer server counts them). */
 async function consumesFor(h: E2eHarness, orderId: string): Promise<number[]> {
