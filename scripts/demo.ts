@@ -1,9 +1,11 @@
 /**
  * `npm run demo`: with `npm start` running, creates a merchant and an order, calls the IVR like a
  * cardholder keying the sandbox debit card, and prints what was heard and the order at the end.
+ * `npm run demo -- --day`: a merchant's whole day and night instead (scripts/demo-day.ts).
  */
 import { TEST_HOLDER, TEST_PIN, testCardFor } from '../sandbox-acquirer/test-cards';
 import { connectSimulatedCaller } from '../simulator/simulated-caller';
+import { demoDay } from './demo-day';
 import { PROMPTS, isPromptId } from '../src/call/prompt-manifest';
 import { loadConfigOrExit } from '../src/config/load-config-or-exit';
 import { loadOrCreateSandboxSecrets } from '../src/config/sandbox-secrets';
@@ -82,7 +84,7 @@ async function main(): Promise<void> {
   if (final.status !== 'paid') process.exitCode = 1;
 }
 
-main().catch((err: unknown) => {
+(process.argv.slice(2).includes('--day') ? demoDay() : main()).catch((err: unknown) => {
   console.error(`demo failed: ${errorMessage(err)}`);
   process.exit(1);
 });

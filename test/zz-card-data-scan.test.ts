@@ -6,7 +6,8 @@ import { TEST_CARDS, TEST_EXPIRY_MMYY, TEST_PIN } from '../sandbox-acquirer/test
 /**
  * Runs last (mocha `sort`, hence the zz): reads everything the suite and the sandbox Asterisk wrote
  * under data/ — log files, SQLite databases with their -wal (merchant notification payloads included),
- * the sandbox acquirer's traffic logs (requests, answers and its notifications), Asterisk's logs and astdb — and fails on
+ * the sandbox acquirer's traffic logs (requests, answers and its notifications), reconciliation files, reports and
+ * settlement statements (the end-to-end day writes them there), Asterisk's logs and astdb — and fails on
  * any test card number, PIN or expiry found. A 3-digit CVN2 is too short to search for as such, so
  * sensitive keys in JSON log lines must carry the redaction marker instead of a value.
  */
@@ -32,7 +33,7 @@ function filesUnder(dir: string): string[] {
  * can run straight into the next one's prefix (`cba_…562fcb_18b4…`).
  */
 const RANDOM_ID =
-  /(?:att|cba|cb|evt|mch|ord|outbox|sms)_?(?=[0-9a-f]{0,19}[a-f])(?![0-9a-f]{0,8}\d{12})[0-9a-f]{20}(?:-?\d{1,3})?/g;
+  /(?:att|cba|cb|evt|mch|ord|outbox|rfd|sms|stl)_?(?=[0-9a-f]{0,19}[a-f])(?![0-9a-f]{0,8}\d{12})[0-9a-f]{20}(?:-?\d{1,3})?/g;
 
 const digitBounded = (value: string) => new RegExp(`(?<![0-9])${value}(?![0-9])`);
 const NEEDLES: Array<{ what: string; pattern: RegExp }> = [

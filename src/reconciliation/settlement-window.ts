@@ -1,8 +1,8 @@
 /**
  * Which transactions a settlement date's file covers: those sent from the cut-off of the day before up to the
  * cut-off of the day (txn_time, Beijing YYYYMMDDhhmmss). UnionPay closes a day at 23:00
- * (docs/reference/unionpay-acp.md §8.6 names the file by settlement date); the sandbox settles by calendar date
- * (cut-off 24:00). As strings of equal length, txn_times compare in time order, so `240000` works as the day's end.
+ * (docs/reference/unionpay-acp.md §8.6 names the file by settlement date), and so does the sandbox; the cut-off is
+ * ACQUIRER_CUT_OFF. As strings of equal length, txn_times compare in time order (`240000` would end a calendar day).
  */
 export interface SettlementWindow {
   from: string;

@@ -20,7 +20,7 @@ function beforeCutOff(txnTime: string, cutOff: CutOff): boolean {
 }
 
 /**
- * README.md, Refunds: the whole payment, on its Beijing day and before the acquirer's cut-off, goes out as a same-day
+ * README.md, Refunds and cancels: the whole payment, on its Beijing day and before the acquirer's cut-off, goes out as a same-day
  * cancel (ACP 31, which voids it before the day's batch); anything else (a part, or after the cut-off, when the
  * payment is in the day's batch) as a refund (04) by the payment's serial. A payment made after the cut-off belongs to the
  * next day's batch, so it is not cancelled either.

@@ -29,7 +29,7 @@ export interface RefundService {
   createRefund(merchantId: string, orderId: string, input: NewRefundInput): Promise<RefundView>;
 }
 
-/** Refunds and same-day cancels of paid orders (README.md, Refunds). */
+/** Refunds and same-day cancels of paid orders (README.md, Refunds and cancels). */
 export function createRefundService(deps: RefundServiceDeps): RefundService {
   const { store } = deps;
 
