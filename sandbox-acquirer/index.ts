@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { SandboxAcquirer, SandboxStart } from '../src/acquirer/sandbox-port';
-import { loadOrCreateTestPki, SANDBOX_ACQUIRER_ORG } from '../src/crypto/test-pki';
+import { loadOrCreateTestPki, SANDBOX_ACQUIRER_ORG, type TestPki } from '../src/crypto/test-pki';
 import { SANDBOX_PATHS } from './sandbox-server/sandbox-gateway';
 import { startSandboxServer, type SandboxServer, type SandboxServerOptions } from './sandbox-server/sandbox-server';
 import { findTestCard } from './test-cards';
@@ -36,15 +36,7 @@ export async function connectSandboxAcquirer(start: SandboxStart): Promise<Sandb
       zonePinKey: base + SANDBOX_PATHS.zonePinKey,
       fileTransfer: base + SANDBOX_PATHS.fileTransfer,
     },
-    credentials: {
-      signingKeyPem: pki.merchantSigning.keyPem,
-      signingCertPem: pki.merchantSigning.certPem,
-      encryptionCertPem: pki.acquirerEncryption.certPem,
-      rootCertPem: pki.root.certPem,
-      middleCertPems: [pki.middle.certPem],
-      organisation: SANDBOX_ACQUIRER_ORG,
-    },
-    needsSmsCode: (pan) => findTestCard(pan)?.needsSmsCode === true,
+    ...merchantSide(pki),
     stop: () => Promise.resolve(),
   };
 }
@@ -66,6 +58,13 @@ export async function startSandboxAcquirer(start: SandboxStart, knobs: SandboxKn
   });
   return {
     ...server,
+    ...merchantSide(pki),
+  };
+}
+
+/** What the service needs to talk to the sandbox as its merchant: its keys and the sandbox's trust, and the SMS rule. */
+function merchantSide(pki: TestPki): Pick<SandboxAcquirer, 'credentials' | 'needsSmsCode'> {
+  return {
     credentials: {
       signingKeyPem: pki.merchantSigning.keyPem,
       signingCertPem: pki.merchantSigning.certPem,
