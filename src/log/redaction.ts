@@ -61,11 +61,13 @@ function isPlain(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * Runs of 13–19 digits, not inside a longer run. The acquirer's 21-digit serials are longer; a 14-digit
- * YYYYMMDDhhmmss (ACP's txnTime, starting 19 or 20: no card number of 14 digits does) and a 13-digit epoch
- * in milliseconds (starting 1) are kept, as no card scheme issues numbers of those lengths there.
+ * Runs of 13–19 digits standing alone: not inside a longer run, and not glued to an ASCII letter, as digits
+ * inside our random ids are (`ord_3f1234567890123456ab`, the acquirer's `att5f0c…` orderIds), which are no card
+ * numbers and must stay readable. The acquirer's 21-digit serials are longer; a 14-digit YYYYMMDDhhmmss (ACP's
+ * txnTime, starting 19 or 20: no card number of 14 digits does) and a 13-digit epoch in milliseconds (starting 1)
+ * are kept, as no card scheme issues numbers of those lengths there.
  */
-const DIGIT_RUN = /(?<!\d)\d{13,19}(?!\d)/g;
+const DIGIT_RUN = /(?<![0-9A-Za-z])\d{13,19}(?![0-9A-Za-z])/g;
 
 export function maskPanLike(text: string): string {
   return text.replace(DIGIT_RUN, (run) => {
