@@ -57,8 +57,8 @@ describe('fuzz: loadConfig', function () {
           // Anything else (a TypeError from a missed case, a file read error) would crash startup with a stack trace.
           expect(err, String(err)).to.be.instanceOf(ConfigError);
           const problems = (err as ConfigError).problems;
-          expect(problems).to.be.an('array').that.is.not.empty;
-          for (const p of problems) expect(p).to.be.a('string').that.is.not.empty;
+          expect(problems).to.be.an('array').with.length.above(0);
+          for (const p of problems) expect(p).to.be.a('string').with.length.above(0);
           return;
         }
         expect(result).to.have.nested.property('http.port').that.is.a('number');
