@@ -82,10 +82,15 @@ function tamper(genuine: AcpFields, mutations: Mutation[]): string | undefined {
     else extra.push(new URLSearchParams([entries[i]]).toString());
   }
   const body = [encodeForm(Object.fromEntries(entries)), ...extra].filter((s) => s !== '').join('&');
-  const same =
-    extra.length === 0 &&
-    JSON.stringify(Object.entries(genuine).sort()) === JSON.stringify(Object.entries(decodeForm(body)).sort());
-  return same ? undefined : body;
+  let decoded: AcpFields;
+  try {
+    decoded = decodeForm(body);
+  } catch {
+    return body; // a repeated field: malformed, so tampered
+  }
+  // Judged on the decoded fields: a field duplicated and then dropped leaves the message exactly as signed.
+  const sorted = (f: AcpFields) => JSON.stringify(Object.entries(f).sort());
+  return sorted(decoded) === sorted(genuine) ? undefined : body;
 }
 
 /** Raw bodies: form-ish noise, field names the adapter reads, and plain garbage. */
