@@ -19,8 +19,15 @@ type Query = Record<string, string | number | string[] | undefined>;
  * against 192 µs a request, some 20 requests a call). Errors keep ari-client's shape (an Error whose
  * message is the answer's body, e.g. {"message":"Channel not found"}), so isAriNotFound still works.
  */
+/**
+ * Kept-alive sockets idle longer than this are closed by us. Asterisk ends an idle HTTP session after its
+ * session_keep_alive (15 s by default); a request written on a socket it is closing that moment fails with
+ * ECONNRESET (seen in CI under load: a call script failed on it).
+ */
+const IDLE_SOCKET_MS = 5_000;
+
 export function createHttpAriOps(opts: AriHttpOptions): AriOps {
-  const agent = new http.Agent({ keepAlive: true });
+  const agent = new http.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
   const authorization = `Basic ${Buffer.from(`${opts.user}:${opts.password}`).toString('base64')}`;
   const base = `${opts.url.replace(/\/+$/, '')}/ari`;
 
@@ -32,23 +39,29 @@ export function createHttpAriOps(opts: AriHttpOptions): AriOps {
       params.append(key, Array.isArray(value) ? value.join(',') : String(value));
     }
     const url = `${base}${path}${params.size > 0 ? `?${params}` : ''}`;
-    const sent = new Promise<string>((resolve, reject) => {
-      const req = http.request(url, { method, agent, headers: { authorization } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const body = Buffer.concat(chunks).toString('utf8');
-          if ((res.statusCode ?? 500) < 400) resolve(body);
-          else reject(new Error(body || `ARI ${what}: HTTP ${res.statusCode}`));
+    const send = (retried: boolean): Promise<string> =>
+      new Promise<string>((resolve, reject) => {
+        const req = http.request(url, { method, agent, headers: { authorization } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            const body = Buffer.concat(chunks).toString('utf8');
+            if ((res.statusCode ?? 500) < 400) resolve(body);
+            else reject(new Error(body || `ARI ${what}: HTTP ${res.statusCode}`));
+          });
+          res.on('error', reject);
         });
-        res.on('error', reject);
+        // The late answer of a timed-out request is not waited for, and its socket is not reused.
+        req.setTimeout(opts.timeoutMs, () => req.destroy());
+        req.on('error', (err: NodeJS.ErrnoException) => {
+          // A kept-alive socket the server closed as we wrote on it: the request never reached Asterisk, so it is
+          // sent once more on a new socket (Node's documented remedy for reusedSocket). Our ids make a repeat harmless.
+          if (!retried && req.reusedSocket && err.code === 'ECONNRESET') send(true).then(resolve, reject);
+          else reject(err);
+        });
+        req.end();
       });
-      // The late answer of a timed-out request is not waited for, and its socket is not reused.
-      req.setTimeout(opts.timeoutMs, () => req.destroy());
-      req.on('error', reject);
-      req.end();
-    });
-    return withTimeout(sent, opts.timeoutMs, what);
+    return withTimeout(send(false), opts.timeoutMs, what);
   }
 
   const id = encodeURIComponent;

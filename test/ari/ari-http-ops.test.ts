@@ -117,4 +117,43 @@ describe('ari/createHttpAriOps', () => {
       );
     expect(err).to.have.property('code', 'ari_timeout');
   });
+
+  it('when Asterisk drops a kept-alive socket as the next request is written on it, then the request is sent once more on a new socket', async () => {
+    let requests = 0;
+    const server = http.createServer((req, res) => {
+      requests += 1;
+      const onSocket = ((req.socket as unknown as { served?: number }).served ?? 0) + 1;
+      (req.socket as unknown as { served?: number }).served = onSocket;
+      // The second request on a socket meets the server closing it: no answer, a reset.
+      if (onSocket === 2) return void req.socket.resetAndDestroy();
+      res.writeHead(204).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const ops = opsFor(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+      await ops.answer('ch-1');
+      await ops.answer('ch-1');
+      expect(requests, 'the dropped request, then its repeat on a new socket').to.equal(3);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections());
+    }
+  });
+
+  it('when a request on a new socket is reset, then it fails: it may have reached Asterisk', async () => {
+    let requests = 0;
+    const server = http.createServer((req) => {
+      requests += 1;
+      req.socket.resetAndDestroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const ops = opsFor(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+      let failure: unknown;
+      await ops.answer('ch-1').catch((err: unknown) => (failure = err));
+      expect((failure as NodeJS.ErrnoException | undefined)?.code).to.equal('ECONNRESET');
+      expect(requests).to.equal(1);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections());
+    }
+  });
 });
