@@ -19,15 +19,8 @@ type Query = Record<string, string | number | string[] | undefined>;
  * against 192 µs a request, some 20 requests a call). Errors keep ari-client's shape (an Error whose
  * message is the answer's body, e.g. {"message":"Channel not found"}), so isAriNotFound still works.
  */
-/**
- * Kept-alive sockets idle longer than this are closed by us. Asterisk ends an idle HTTP session after its
- * session_keep_alive (15 s by default); a request written on a socket it is closing that moment fails with
- * ECONNRESET (seen in CI under load: a call script failed on it).
- */
-const IDLE_SOCKET_MS = 5_000;
-
 export function createHttpAriOps(opts: AriHttpOptions): AriOps {
-  const agent = new http.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
+  const agent = new http.Agent({ keepAlive: true });
   const authorization = `Basic ${Buffer.from(`${opts.user}:${opts.password}`).toString('base64')}`;
   const base = `${opts.url.replace(/\/+$/, '')}/ari`;
 
