@@ -89,8 +89,12 @@ export class AriCall implements CallPort {
   async collect(options: CollectOptions): Promise<Collected> {
     throwIfHungUp(this.signal, this.id);
     if (this.keyListener) throw new Error('collect already running on this call');
-    this.announceField(options.field);
     if (options.flush) this.typeAhead = [];
+    // Awaited before the prompts: Asterisk runs a playback on the channel's own thread, and a variable request
+    // that reaches it after the play request waits until the prompt has ended (CI saw it pass the 5 s request
+    // timeout, so the simulated cardholder keyed each field a prompt late). Keys pressed meanwhile are typed ahead.
+    await this.announceField(options.field);
+    throwIfHungUp(this.signal, this.id);
     return collectKeys(options, {
       signal: this.signal,
       hungUp: () => new CallerHungUpError(this.id),
@@ -151,10 +155,10 @@ export class AriCall implements CallPort {
     });
   }
 
-  private announceField(field: string): void {
+  private async announceField(field: string): Promise<void> {
     this.deps.events?.emit('collect', { callId: this.id, field });
     // Only for test drivers: a failure must not disturb the call.
-    this.deps.ops.setVar(this.id, FIELD_VARIABLE, field).catch((err: unknown) => {
+    await this.deps.ops.setVar(this.id, FIELD_VARIABLE, field).catch((err: unknown) => {
       this.deps.log.debug(
         { callId: this.id, err: errorSummary(err, { withMessage: true }) },
         'setting the field variable failed',

@@ -112,6 +112,32 @@ describe('ari/AriCall', () => {
       expect(asked).to.deep.equal([{ callId: 'ch-1', field: 'pin' }]);
     });
 
+    it('when a collect starts, then its prompts are requested only once Asterisk has set the field variable', async () => {
+      const { ops, call, keys } = setup();
+      let answerSetVar = () => {};
+      ops.setVarImpl = () => new Promise<void>((resolve) => (answerSetVar = resolve));
+      const collecting = call.collect(field());
+      await settle();
+      expect(ops.of('play')).to.deep.equal([]);
+      answerSetVar();
+      await settle();
+      expect(ops.of('play')).to.have.length(1);
+      keys('1#');
+      expect(await collecting).to.deep.equal({ digits: '1', reason: 'terminator' });
+    });
+
+    it('when keys arrive while the field variable is being set, then they count as typed ahead', async () => {
+      const { ops, call, keys } = setup();
+      let answerSetVar = () => {};
+      ops.setVarImpl = () => new Promise<void>((resolve) => (answerSetVar = resolve));
+      const collecting = call.collect(field({ flush: true }));
+      await settle();
+      keys('42#');
+      answerSetVar();
+      expect(await collecting).to.deep.equal({ digits: '42', reason: 'terminator' });
+      expect(ops.of('play')).to.deep.equal([]);
+    });
+
     it('when setting the field variable fails, then the collect still works', async () => {
       const { ops, call, keys } = setup();
       ops.setVarImpl = () => Promise.reject(new Error('boom'));
@@ -136,6 +162,7 @@ describe('ari/AriCall', () => {
       let answerPlay = () => {};
       ops.playImpl = () => new Promise<void>((resolve) => (answerPlay = resolve));
       const collecting = call.collect(field({ maxDigits: 1 }));
+      await settle();
       keys('1');
       expect(await collecting).to.deep.equal({ digits: '1', reason: 'max' });
       answerPlay();

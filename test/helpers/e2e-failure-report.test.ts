@@ -1,11 +1,13 @@
 import { expect } from 'chai';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { e2eFailureReport } from './e2e-failure-report';
-import { testOutputFile } from './test-output';
 
 describe('helpers/e2e-failure-report', () => {
-  const file = testOutputFile('failure-report-sample.log');
-  after(() => fs.rmSync(file, { force: true }));
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'failure-report-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('when a recent log has info, warn and error lines, then only the warn and error lines are reported, named by file', () => {
     const lines = [
@@ -13,15 +15,17 @@ describe('helpers/e2e-failure-report', () => {
       { level: 40, msg: 'simulated caller: sending keys failed' },
       { level: 50, msg: 'payment failed' },
     ];
-    fs.writeFileSync(file, `${lines.map((l) => JSON.stringify(l)).join('\n')}\nnot json\n`);
-    const report = e2eFailureReport();
-    expect(report).to.include('failure-report-sample.log: {"level":40');
-    expect(report).to.include('payment failed');
-    expect(report).not.to.include('call started');
+    fs.writeFileSync(path.join(dir, 'sample.log'), `${lines.map((l) => JSON.stringify(l)).join('\n')}\nnot json\n`);
+    fs.writeFileSync(path.join(dir, 'sample.sqlite'), `${JSON.stringify({ level: 50, msg: 'not a log' })}\n`);
+    const report = e2eFailureReport(dir);
+    expect(report.split('\n')).to.deep.equal([
+      'sample.log: {"level":40,"msg":"simulated caller: sending keys failed"}',
+      'sample.log: {"level":50,"msg":"payment failed"}',
+    ]);
   });
 
   it('when the log was last written long ago, then it is left out', () => {
-    fs.writeFileSync(file, `${JSON.stringify({ level: 50, msg: 'old failure' })}\n`);
-    expect(e2eFailureReport(Date.now() + 10 * 60_000)).not.to.include('old failure');
+    fs.writeFileSync(path.join(dir, 'old.log'), `${JSON.stringify({ level: 50, msg: 'old failure' })}\n`);
+    expect(e2eFailureReport(dir, Date.now() + 10 * 60_000)).to.equal('');
   });
 });

@@ -12,11 +12,11 @@ const MAX_REPORTED = 40;
  * in CI leaves nothing else behind: the clone is gone, and "expected […] to include 'payment-success'" does not
  * say whether the call, Asterisk or the acquirer went wrong.
  */
-export function e2eFailureReport(now = Date.now()): string {
-  if (!fs.existsSync(TEST_OUTPUT_DIR)) return '';
+export function e2eFailureReport(dir = TEST_OUTPUT_DIR, now = Date.now()): string {
+  if (!fs.existsSync(dir)) return '';
   const lines: string[] = [];
-  for (const name of fs.readdirSync(TEST_OUTPUT_DIR)) {
-    const file = path.join(TEST_OUTPUT_DIR, name);
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
     if (!name.endsWith('.log') || now - fs.statSync(file).mtimeMs > RECENT_MS) continue;
     const tail = fs.readFileSync(file, 'utf8').split('\n').slice(-TAIL_LINES);
     for (const line of tail) if (isWarnOrWorse(line)) lines.push(`${name}: ${line}`);
