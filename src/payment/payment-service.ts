@@ -86,9 +86,9 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
       signal: stopping.signal,
     });
     if (queried.outcome === 'pending') {
-      if (stopping.signal.aborted) {
+      if (stopping.signal.aborted)
         log.warn('shutting down while the payment is unknown: the recovery job resolves it after restart');
-      } else if (await moveAttempt(store, attempt.id, 'unknown_manual', deps.now())) {
+      else if (await moveAttempt(store, attempt.id, 'unknown_manual', deps.now())) {
         log.error({ alert: 'payment_unresolved' }, 'payment still unknown after every query: the reconciliation file decides');
       }
       return { outcome: 'pending' };
@@ -125,8 +125,14 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
       await moveAttempt(store, attempt.id, 'unknown', deps.now());
       log.warn({ callerWaitMs: deps.callerWaitMs }, 'no final answer while the caller waited: resolving in the background');
     }
-    const reason = result.outcome === 'declined' ? result.reason : undefined;
-    log.info({ outcome: result.outcome, reason, responseCode: result.responseCode }, 'payment answered');
+    log.info(
+      {
+        outcome: result.outcome,
+        reason: result.outcome === 'declined' ? result.reason : undefined,
+        responseCode: result.responseCode,
+      },
+      'payment answered',
+    );
     return result;
   }
 

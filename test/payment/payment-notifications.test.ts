@@ -173,6 +173,24 @@ describe('services: acquirer notifications over POST /acquirer/notify (F5)', fun
     });
   }
 
+  it('when the same approval is received twice, then the first is applied and changes the order, the second is a duplicate', async () => {
+    const body = notificationBody(attempt, bench.h.pki);
+    expect(await bench.notifications.receive(body)).to.deep.equal({ status: 'applied', changed: true });
+    expect(await bench.notifications.receive(body)).to.deep.equal({ status: 'duplicate' });
+    expect(await state()).to.equal('approved');
+  });
+
+  it('when a notification still says pending (03), then it is ignored and the attempt stays unknown', async () => {
+    const body = notificationBody(attempt, bench.h.pki, { respCode: '03' });
+    expect(await bench.notifications.receive(body)).to.deep.equal({ status: 'ignored' });
+    expect(await state()).to.equal('unknown');
+  });
+
+  it('when the amount differs, then the receipt names amount_mismatch', async () => {
+    const body = notificationBody(attempt, bench.h.pki, { txnAmt: String(attempt.amount + 1) });
+    expect(await bench.notifications.receive(body)).to.deep.equal({ status: 'rejected', reason: 'amount_mismatch' });
+  });
+
   it('when a notification names an attempt we never made, then it is rejected with 400', async () => {
     const body = notificationBody({ ...attempt, id: 'att_00000000000000000000-9' }, bench.h.pki);
     expect((await post(body)).status).to.equal(400);

@@ -141,6 +141,29 @@ describe('payment/payment-recovery', function () {
     expect(bench.h.server.stats().consumesByOrderId).to.deep.equal({});
   });
 
+  it('when the store fails while the answer is recorded, then that attempt is left for the next run, which resolves it', async () => {
+    bench = await startBench();
+    const { attemptId } = await leftSending();
+    await bench.db.raw(
+      "CREATE TRIGGER refuse_not_found BEFORE UPDATE ON payment_attempts WHEN NEW.state = 'not_found' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END",
+    );
+    const recovery = createPaymentRecovery({
+      store: bench.store,
+      log: bench.log,
+      now: bench.h.clock.now,
+      busy: () => false,
+      queryDelaysMs: [1],
+      acquirer: { query: () => Promise.resolve({ outcome: 'not_found' }) },
+    });
+
+    expect(await recovery.run()).to.deep.equal({ resolved: 0, manual: 0 });
+    expect((await bench.db('payment_attempts').where({ id: attemptId }).first())?.state).to.equal('sending');
+    expect(bench.logText()).to.include('payment recovery failed');
+    await bench.db.raw('DROP TRIGGER refuse_not_found');
+    expect(await recovery.run()).to.deep.equal({ resolved: 1, manual: 0 });
+    expect((await bench.db('payment_attempts').where({ id: attemptId }).first())?.state).to.equal('not_found');
+  });
+
   it('when the payment service is still settling the order, then recovery leaves its attempt alone', async () => {
     bench = await startBench();
     const { orderId } = await leftSending();

@@ -382,6 +382,55 @@ describe('payment/payment-service', () => {
       expect((await attemptsOf(order.id))[0]).to.include({ state: 'not_sent', decline_reason: 'card_not_supported' });
     });
 
+    it('when the acquirer does not ask for SMS codes, then no card needs one; when it does, its answer is used', () => {
+      const withoutSms: AcquirerPort = { ...fakeAcquirer(), smsCodeRequired: undefined };
+      expect(payments(withoutSms).smsCodeRequired(debitCard)).to.equal(false);
+      expect(payments({ ...withoutSms, smsCodeRequired: () => true }).smsCodeRequired(debitCard)).to.equal(true);
+      expect(payments({ ...withoutSms, smsCodeRequired: () => false }).smsCodeRequired(debitCard)).to.equal(false);
+    });
+
+    for (const [what, requestSmsCode] of [
+      ['cannot send codes at all', undefined],
+      ['fails to send the code', () => Promise.reject(new Error('connection reset'))],
+    ] as const) {
+      it(`when the acquirer ${what}, then the answer is unavailable and the attempt closes as not sent with no decline reason`, async () => {
+        const order = await orderInCall();
+        const acquirer: AcquirerPort = { ...fakeAcquirer(), requestSmsCode };
+        const requested = await payments(acquirer).requestSmsCode({
+          orderId: order.id,
+          callId: 'call-1',
+          card: debitCard,
+          bankCode: 'pab',
+          holder,
+        });
+        expect(requested).to.deep.equal({ ok: false, reason: 'unavailable' });
+        expect((await attemptsOf(order.id))[0]).to.include({ state: 'not_sent', decline_reason: null });
+      });
+    }
+
+    it('when a later call holds the order, then it cannot pay the prepared attempt of the call before it', async () => {
+      const order = await orderInCall('call-1');
+      const acquirer = fakeAcquirer(approved);
+      const requested = await payments(acquirer).requestSmsCode({
+        orderId: order.id,
+        callId: 'call-1',
+        card: debitCard,
+        bankCode: 'pab',
+        holder,
+      });
+      const attempt = requested.ok ? requested.attempt : undefined;
+      await orders.releaseAfterCall(order.id, 'call-1', 'abandoned');
+      await orders.claimByPayCode(order.payCode!, 'call-2');
+
+      const error = await payments(acquirer)
+        .pay({ orderId: order.id, callId: 'call-2', card: debitCard, bankCode: 'pab', holder, attempt })
+        .catch((err: unknown) => err);
+
+      expect(error).to.be.instanceOf(AppError);
+      expect((error as AppError).message).to.equal('the prepared attempt is not this call’s to pay');
+      expect(acquirer.requests).to.have.length(0);
+    });
+
     it('when another call tries to pay a prepared attempt, then nothing is sent', async () => {
       const order = await orderInCall();
       const acquirer = fakeAcquirer(approved);
@@ -403,6 +452,75 @@ describe('payment/payment-service', () => {
     });
   });
 
+  it('when the acquirer refuses the consume with a code (unavailable), then the attempt is not sent and the code is kept on the attempt and the call', async () => {
+    const order = await orderInCall();
+    const acquirer = fakeAcquirer(() => Promise.resolve<PaymentResult>({ outcome: 'unavailable', responseCode: '96' }));
+    const result = await payments(acquirer).pay({
+      orderId: order.id,
+      callId: 'call-1',
+      card: debitCard,
+      bankCode: 'pab',
+      holder,
+    });
+    expect(result.outcome).to.equal('unavailable');
+    const [row] = await attemptsOf(order.id);
+    expect(row).to.include({ state: 'not_sent', response_code: '96' });
+    const callRow = await deps.db('order_attempts').where({ id: row.order_attempt_id }).first();
+    expect(callRow).to.not.equal(undefined);
+    expect(callRow?.response_code).to.equal('96');
+  });
+
+  it('when a payment is in flight, then its order is busy until it is answered, even if another call’s try is refused meanwhile', async () => {
+    const order = await orderInCall('call-1');
+    let answer: (result: PaymentResult) => void = () => {};
+    const acquirer = fakeAcquirer(() => new Promise<PaymentResult>((resolve) => (answer = resolve)));
+    const service = payments(acquirer, 60_000);
+    expect(service.busy(order.id)).to.equal(false);
+
+    const paying = service.pay({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder });
+    expect(service.busy(order.id)).to.equal(true);
+    const refused = await service
+      .pay({ orderId: order.id, callId: 'call-2', card: debitCard, bankCode: 'pab', holder })
+      .catch((err: unknown) => err);
+    expect((refused as AppError).code).to.equal('order_not_payable');
+    expect(service.busy(order.id), 'still busy with call-1’s payment').to.equal(true);
+
+    answer({ outcome: 'approved', acquirerRef: 'ref-1', responseCode: '00' });
+    expect((await paying).outcome).to.equal('approved');
+    expect(service.busy(order.id)).to.equal(false);
+  });
+
+  it('when the first answer is pending with a reference and every query stays pending, then the attempt keeps that reference and code', async () => {
+    const order = await orderInCall();
+    const acquirer = fakeAcquirer(() =>
+      Promise.resolve<PendingPayment>({ outcome: 'pending', responseCode: '03', acquirerRef: 'ref-pending' }),
+    );
+    acquirer.queryAnswers.push({ outcome: 'pending' }, { outcome: 'pending' }, { outcome: 'pending' });
+
+    expect(
+      (await payments(acquirer).pay({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder })).outcome,
+    ).to.equal('pending');
+
+    const [row] = await attemptsOf(order.id);
+    expect(row).to.include({ state: 'unknown_manual', response_code: '03', acquirer_ref: 'ref-pending' });
+  });
+
+  it('when the store fails while the approval is recorded, then the caller hears pending and the attempt stays as sent, for the recovery job', async () => {
+    const order = await orderInCall();
+    await deps.db.raw(
+      "CREATE TRIGGER refuse_approval BEFORE UPDATE ON payment_attempts WHEN NEW.state = 'approved' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END",
+    );
+    const result = await payments(fakeAcquirer(approved)).pay({
+      orderId: order.id,
+      callId: 'call-1',
+      card: debitCard,
+      bankCode: 'pab',
+      holder,
+    });
+    expect(result).to.deep.equal({ outcome: 'pending' });
+    expect((await attemptsOf(order.id))[0].state).to.equal('sending');
+  });
+
   it('when the order is not held by this call, then nothing is sent to the acquirer', async () => {
     const order = await orderInCall('call-1');
     const acquirer = fakeAcquirer(approved);
@@ -411,6 +529,7 @@ describe('payment/payment-service', () => {
       .catch((err: unknown) => err);
     expect(error).to.be.instanceOf(AppError);
     expect((error as AppError).code).to.equal('order_not_payable');
+    expect((error as AppError).message).to.equal('the order is not held by this call');
     expect(acquirer.requests).to.have.length(0);
   });
 });

@@ -94,11 +94,25 @@ describe('refund/refund-service', function () {
 
   it('when the order is not paid, or is another merchant’s, then order_not_refundable or not_found, and nothing is written', async () => {
     const created = await b.createdOrder();
-    expect((await rejection(refund(created.id, 100))).code).to.equal('order_not_refundable');
+    const notPaid = await rejection(refund(created.id, 100));
+    expect(notPaid).to.include({
+      code: 'order_not_refundable',
+      message: 'the order is created: only a paid order can be refunded',
+    });
+    expect(notPaid.fields).to.deep.equal({ orderId: 'is not paid' });
     const paid = await b.paidOrder();
     expect((await rejection(refund(paid.id, 100, b.otherMerchantId))).code).to.equal('not_found');
     expect((await rejection(refund('ord_nope', 100))).code).to.equal('not_found');
     expect(await b.deps.db('refunds')).to.deep.equal([]);
+  });
+
+  it('when the paid order’s payment has no acquirer reference (query id), then it cannot be refunded and nothing is written', async () => {
+    const paid = await b.paidOrder();
+    await b.deps.db('payment_attempts').where({ order_id: paid.id }).update({ acquirer_ref: null });
+    const err = await rejection(refund(paid.id, 100));
+    expect(err).to.include({ code: 'order_not_refundable', message: 'the order has no payment to refund' });
+    expect(await b.deps.db('refunds')).to.deep.equal([]);
+    expect(await order(paid.id)).to.include({ refund_reserved: 0 });
   });
 
   for (const [name, input, field] of [

@@ -129,4 +129,38 @@ describe('settlement/settlement-service', () => {
     }
     expect(await deps.db('settlement_batches').count({ n: '*' })).to.deep.equal([{ n: 0 }]);
   });
+
+  it('when the business day ends this very moment in Beijing, then it can be settled; a millisecond before, it cannot', async () => {
+    // Business day 2026-03-01 ends at 2026-03-01T16:00:00.000Z (midnight in Beijing).
+    const before = await createTestDeps(new Date('2026-03-01T15:59:59.999Z'));
+    const early = await createSettlementService({ ...before, settings: { delayDays: 1 } })
+      .run('2026-03-02')
+      .catch((e: unknown) => e as AppError);
+    expect(early).to.include({ code: 'validation_failed', message: 'that business day is not over yet' });
+    await before.db.destroy();
+    const atEnd = await createTestDeps(new Date('2026-03-01T16:00:00.000Z'));
+    await insertMerchant(atEnd.db, 'At the end');
+    const batches = await createSettlementService({ ...atEnd, settings: { delayDays: 1 } }).run('2026-03-02');
+    expect(batches.map((b) => b.businessDate)).to.deep.equal(['2026-03-01']);
+    await atEnd.db.destroy();
+  });
+
+  it('when batches are listed, then a date filter is checked and applied, and no filter lists them all', async () => {
+    await settlement.run('2026-03-02');
+    deps.advance(24 * 3_600_000);
+    await settlement.run('2026-03-03');
+    expect((await settlement.list({})).map((b) => b.settlementDate).sort()).to.deep.equal(['2026-03-02', '2026-03-03']);
+    expect((await settlement.list({ date: '2026-03-03' })).map((b) => b.settlementDate)).to.deep.equal(['2026-03-03']);
+    const err = await settlement.list({ date: '03/03/2026' }).catch((e: unknown) => e as AppError);
+    expect(err).to.include({ code: 'validation_failed', message: 'invalid date' });
+    expect((err as AppError).fields).to.deep.equal({ date: 'must be a date YYYY-MM-DD' });
+  });
+
+  it('when a statement is asked for an unknown id, then not_found says so; the merchant’s own statement names the merchant', async () => {
+    const err = await settlement.statement('stl_nope', merchantId).catch((e: unknown) => e as AppError);
+    expect(err).to.include({ code: 'not_found', message: 'no such settlement' });
+    const [batch] = (await settlement.run('2026-03-02')).filter((b) => b.merchantId === merchantId);
+    expect((await settlement.statement(batch.id, merchantId)).settlement.merchantName).to.equal('北京测试商户');
+    expect((await settlement.list({})).find((b) => b.id === batch.id)?.merchantName).to.equal('北京测试商户');
+  });
 });
