@@ -55,8 +55,6 @@ function absentRefund(r: RefundRow, opts: MatchOptions): PlannedItem[] {
   if (r.state === 'succeeded')
     return [{ ...base, kind: 'ours_only', queryId: r.acquirer_ref ?? undefined, note: 'refunded here, not in the file' }];
   if (r.state === 'unknown' || (r.state === 'pending' && r.created_at < opts.pendingBefore)) {
-    if (!opts.settlesRefunds)
-      return [{ ...base, kind: 'state_mismatch', note: `refund still ${r.state}: no refund settler wired` }];
     const action = { kind: 'refund' as const, refundId: r.id, succeeded: false };
     return [{ ...base, kind: 'resolved', ourState: 'failed', resolution: 'refund_failed', action }];
   }

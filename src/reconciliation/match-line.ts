@@ -14,7 +14,7 @@ export function matchLine(
   line: ZmRecord,
   ours: OurRecords,
   used: Set<string>,
-  opts: Pick<MatchOptions, 'acquirerOrderIdOf' | 'pendingBefore' | 'previous' | 'settlesRefunds'>,
+  opts: Pick<MatchOptions, 'acquirerOrderIdOf' | 'pendingBefore' | 'previous'>,
 ): PlannedItem {
   const item = matchOne(line, ours, used, opts);
   // A repeated run finds settled what an earlier run settled: it reports the same resolution again.
@@ -26,7 +26,7 @@ function matchOne(
   line: ZmRecord,
   ours: OurRecords,
   used: Set<string>,
-  opts: Pick<MatchOptions, 'acquirerOrderIdOf' | 'pendingBefore' | 'settlesRefunds'>,
+  opts: Pick<MatchOptions, 'acquirerOrderIdOf' | 'pendingBefore'>,
 ): PlannedItem {
   const base: PlannedItem = {
     kind: 'acquirer_only',
@@ -80,18 +80,11 @@ function paymentItem(base: PlannedItem, line: ZmRecord, p: PaymentAttemptRow): P
   return { ...item, kind: 'state_mismatch', note: `money moved for an attempt we hold ${p.state}` };
 }
 
-function refundItem(
-  base: PlannedItem,
-  line: ZmRecord,
-  r: RefundRow,
-  opts: Pick<MatchOptions, 'pendingBefore' | 'settlesRefunds'>,
-): PlannedItem {
+function refundItem(base: PlannedItem, line: ZmRecord, r: RefundRow, opts: Pick<MatchOptions, 'pendingBefore'>): PlannedItem {
   const item: PlannedItem = { ...base, recordType: 'refund', recordId: r.id, ourAmount: r.amount, ourState: r.state };
   if (r.amount !== line.amount) return { ...item, kind: 'amount_mismatch', note: 'the file and the refund differ in amount' };
   if (r.state === 'succeeded') return { ...item, kind: 'matched' };
   if (r.state === 'unknown' || (r.state === 'pending' && r.created_at < opts.pendingBefore)) {
-    if (!opts.settlesRefunds)
-      return { ...item, kind: 'state_mismatch', note: `refund still ${r.state}: no refund settler wired` };
     return {
       ...item,
       kind: 'matched',

@@ -16,7 +16,5 @@ export interface MatchOptions {
   /** A refund `pending` since before this ISO instant has outlived its query schedule: the file decides it. */
   pendingBefore: string;
   /** What an earlier run of the date settled, by record id: a repeated run reports it again, the same. */
-  /** Whether a RefundSettler is wired: without one, open refunds are reported as state mismatches and left open. */
-  settlesRefunds: boolean;
   previous: ReadonlyMap<string, ReconciliationResolution>;
 }

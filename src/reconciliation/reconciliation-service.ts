@@ -20,8 +20,8 @@ export interface ReconciliationDeps extends ServiceDeps, Pick<FileSourceOptions,
   cutoff: string;
   /** The acquirer's orderId of a payment attempt (the adapter's rule). */
   acquirerOrderIdOf: (attemptId: string) => string;
-  /** Settles refunds from the file; without it, open refunds are reported as state mismatches and left open. */
-  refunds?: RefundSettler;
+  /** Settles refunds the file decides, as a notification or a query would. */
+  refunds: RefundSettler;
 }
 
 export interface ReconciliationReport {
@@ -75,7 +75,6 @@ export function createReconciliationService(deps: ReconciliationDeps) {
       window: settlementWindow(settleDate, deps.cutoff),
       acquirerOrderIdOf: deps.acquirerOrderIdOf,
       pendingBefore: new Date(at.getTime() - PENDING_REFUND_GRACE_MS).toISOString(),
-      settlesRefunds: deps.refunds !== undefined,
       previous,
     });
 
@@ -101,7 +100,7 @@ export function createReconciliationService(deps: ReconciliationDeps) {
     });
     // The refunds feature writes in its own units of work, so refunds settle after the run committed; one that
     // fails stays open and the next run of the date tries it again.
-    if (deps.refunds) await settleRefunds(deps.refunds, items, dlog);
+    await settleRefunds(deps.refunds, items, dlog);
     alertDiscrepancies(report.items, dlog);
     dlog.info(
       { lines: lines.length, matched: report.run.matched, discrepancies: report.run.discrepancies },

@@ -30,7 +30,7 @@ export interface Day extends TestDeps {
     state: RefundState,
     amount: number,
   ): Promise<{ id: string; line: LedgerEntry }>;
-  service(opts?: { withRefunds?: boolean; cutoff?: string }): ReturnType<typeof createReconciliationService>;
+  service(opts?: { cutoff?: string }): ReturnType<typeof createReconciliationService>;
 }
 
 let serial = 0;
@@ -155,7 +155,7 @@ export async function reconciliationDay(): Promise<Day> {
         merId: MER_ID,
         cutoff: opts.cutoff ?? '240000',
         acquirerOrderIdOf: acpOrderIdOf,
-        ...(opts.withRefunds === false ? {} : { refunds: settler }),
+        refunds: settler,
         download: () =>
           Promise.resolve(fileOf ? { name: `INN26030288ZM_${MER_ID}`, content: Buffer.from(fileOf(), 'latin1') } : undefined),
       });

@@ -140,15 +140,6 @@ describe('reconciliation/reconciliation-service', () => {
     ]);
   });
 
-  it('when no refund settler is wired, then open refunds are reported as state mismatches and left alone', async () => {
-    const paid = await day.payment('approved');
-    const present = await day.refund(paid.attemptId, paid.orderId, 'unknown', 300);
-    acquirerFile([paid.line, present.line]);
-    const report = await day.service({ withRefunds: false }).run(DAY);
-    expect(kinds(report.items)).to.include(`state_mismatch:${present.id}:-`);
-    expect(day.settled).to.deep.equal([]);
-  });
-
   it('when runs and items are stored, then they hold masked card numbers only (BIN and last four), never a full PAN', async () => {
     const unknown = await day.payment('unknown');
     acquirerFile([{ ...unknown.line, maskedPan: '6216261000000000018' }]);
