@@ -1,0 +1,55 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import Database from 'better-sqlite3';
+import type { RunService } from './run-service';
+
+/** How long a run may take to settle, and after how long the clock is moved on to make retries due. */
+const SETTLE_LIMIT_MS = 15_000;
+const JUMP_AFTER_MS = 2_000;
+/** Past the merchant notifications' longest backoff (1 h) and lease (60 s): every retry is due. */
+const SETTLING_JUMP_MS = 2 * 3_600_000;
+
+export interface SettleOptions {
+  sqliteFile: string;
+  service: RunService;
+  /** Nothing in flight at the fault layers, and no notification due at the acquirer. */
+  quietOutside(): Promise<boolean>;
+  jumpClock(byMs: number): Promise<void>;
+}
+
+/** Attempts the service has yet to settle, and merchant events it has yet to deliver. */
+function openWork(sqliteFile: string): number {
+  const db = new Database(sqliteFile, { readonly: true, fileMustExist: true });
+  try {
+    const row = db
+      .prepare(
+        `select (select count(*) from payment_attempts where state in ('sending', 'unknown'))
+              + (select count(*) from notifications where status = 'pending') as n`,
+      )
+      .get() as { n: number };
+    return row.n;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * After the faults: the service runs (restarted if a kill left it down) until its recovery, query schedules and
+ * notification deliveries have nothing left to do. A delivery that failed waits its backoff (up to an hour of
+ * the service's clock): after two quiet-less seconds the clock jumps two hours, as a day of real time would pass.
+ * Gives up after 15 s; the checker then reports what was left open.
+ */
+export async function settle(opts: SettleOptions): Promise<{ settled: boolean; jumps: number }> {
+  const started = Date.now();
+  let jumps = 0;
+  for (;;) {
+    await opts.service.ensure();
+    if ((await opts.quietOutside()) && openWork(opts.sqliteFile) === 0) return { settled: true, jumps };
+    const waited = Date.now() - started;
+    if (waited > SETTLE_LIMIT_MS) return { settled: false, jumps };
+    if (waited > JUMP_AFTER_MS * (jumps + 1) && jumps < 3) {
+      jumps += 1;
+      await opts.jumpClock(SETTLING_JUMP_MS);
+    }
+    await delay(50);
+  }
+}

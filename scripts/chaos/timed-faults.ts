@@ -1,0 +1,55 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { BUSY_PAST_TIMEOUT_MS, type RunPlan } from './fault-plan';
+import { count, type Tally } from './fault-tally';
+import type { RunService } from './run-service';
+import { holdWriteLock } from './sqlite-busy';
+
+export interface TimedFaultsOptions {
+  plan: RunPlan;
+  sqliteFile: string;
+  service: RunService;
+  tally: Tally;
+  /** Moves the run's clock (the service's and the acquirer's) forward; the service is told by the runner. */
+  jumpClock(byMs: number): Promise<void>;
+}
+
+/**
+ * The faults of the plan that come at a time rather than at an event, each `atMs` after the calls start: another
+ * process holding SQLite's write lock, a full disk under the store, the clock jumping. Resolves when all are over.
+ * A fault whose moment finds the service dead (between a kill and its restart) is skipped, and not counted.
+ */
+export async function runTimedFaults(opts: TimedFaultsOptions): Promise<void> {
+  const { plan, tally } = opts;
+  const faults: Promise<void>[] = [];
+  const at = (ms: number, fault: () => Promise<void>) =>
+    faults.push(
+      delay(ms)
+        .then(fault)
+        .catch(() => undefined),
+    );
+  if (plan.sqliteBusy) {
+    const { atMs, holdMs } = plan.sqliteBusy;
+    at(atMs, async () => {
+      if (!opts.service.url()) return;
+      if (await holdWriteLock(opts.sqliteFile, holdMs))
+        count(tally, holdMs >= BUSY_PAST_TIMEOUT_MS ? 'sqlite busy past busy_timeout' : 'sqlite busy');
+    });
+  }
+  if (plan.diskFull) {
+    const { atMs, forMs } = plan.diskFull;
+    at(atMs, async () => {
+      if (!opts.service.url()) return;
+      await opts.service.command('diskFull', { ms: forMs });
+      count(tally, 'disk full');
+      await delay(forMs);
+    });
+  }
+  if (plan.clockJump) {
+    const { atMs, byMs } = plan.clockJump;
+    at(atMs, async () => {
+      await opts.jumpClock(byMs);
+      count(tally, 'clock jump');
+    });
+  }
+  await Promise.all(faults);
+}
