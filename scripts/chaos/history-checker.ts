@@ -48,6 +48,10 @@ export function checkHistory(h: History): Verdict {
     if (a.state === 'unknown_manual' && !alerted.has(a.id))
       flag('unknown attempts resolved or flagged', `attempt ${a.id} is unknown_manual without its payment_unresolved alert`);
   }
+  // Every call of the run is over by now (or died with its process, whose restart released it): an order still
+  // in_call can be neither paid nor expired again (the fuzz suite's rule for the call script, under faults).
+  for (const order of h.orders.filter((o) => o.status === 'in_call'))
+    flag('no order left in a call that ended', `order ${order.id} is still in_call after its calls ended`);
   checkEvents(h, flag);
   for (const file of h.written) {
     for (const what of cardDataIn(file.text)) flag('no card data written', `${what} in ${file.name}`);

@@ -28,6 +28,7 @@ export const INVARIANTS = [
   'unknown attempts resolved or flagged',
   'merchant events delivered, deduplicable by id',
   'no card data written',
+  'no order left in a call that ended',
 ] as const;
 
 export type Invariant = (typeof INVARIANTS)[number];

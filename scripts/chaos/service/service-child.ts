@@ -86,6 +86,8 @@ serveRequests({
     setImmediate(() => process.exit(0));
   },
 });
+// The runner gone (it crashed, or was stopped with ^C): nobody will stop this service, so it ends with it.
+process.on('disconnect', () => process.exit(0));
 try {
   announceReady({ pid: process.pid });
 } catch (err) {

@@ -105,6 +105,12 @@ describe('chaos: the history checker', () => {
     expect(violated(h)).to.deep.equal([]);
   });
 
+  it('when an order is still in a call after every call of the run ended, then that is reported', () => {
+    const h = cleanHistory();
+    h.orders.push({ id: 'ord_00000000000000000a02', status: 'in_call', amount: 100 });
+    expect(violated(h)).to.deep.equal(['no order left in a call that ended']);
+  });
+
   it('when a card number is in a written file, or a PIN under a sensitive key, then that is reported', () => {
     const pan = cleanHistory();
     pan.written.push({ name: 'ivrpay.sqlite-wal', text: `\u0000garbage${DEBIT}\u0001` });
