@@ -49,8 +49,8 @@ export interface RunPlan {
   kill?: { step: KillStep; consume: number };
   /** Another connection holds SQLite's write lock from `atMs` into the calls, for `holdMs`. */
   sqliteBusy?: { atMs: number; holdMs: number };
-  /** The store's writes fail as on a full disk (SQLITE_FULL) from `atMs`, for `forMs`. */
-  diskFull?: { atMs: number; forMs: number };
+  /** Once the calls start, after `afterWrites` write statements, the next `writes` fail as on a full disk (SQLITE_FULL). */
+  diskFull?: { afterWrites: number; writes: number };
   /** The clock of the service (and of the acquirer) jumps forward by `byMs` at `atMs`. */
   clockJump?: { atMs: number; byMs: number };
 }
@@ -121,7 +121,7 @@ export function drawRunPlan(seed: number, index: number): RunPlan {
     ...(r.chance(0.3)
       ? { sqliteBusy: { atMs: r.int(0, 1500), holdMs: r.chance(0.15) ? BUSY_PAST_TIMEOUT_MS : r.int(50, 1500) } }
       : {}),
-    ...(r.chance(0.25) ? { diskFull: { atMs: r.int(0, 1500), forMs: r.int(100, 1500) } } : {}),
+    ...(r.chance(0.3) ? { diskFull: { afterWrites: r.int(0, 30), writes: r.int(1, 8) } } : {}),
     ...(r.chance(0.3) ? { clockJump: { atMs: r.int(0, 1500), byMs: r.int(1, 6) * 3_600_000 + r.int(0, 3_599_999) } } : {}),
   };
 }

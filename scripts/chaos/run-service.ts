@@ -27,6 +27,8 @@ export function createRunService(opts: RunServiceOptions) {
   let starts = 0;
   const runnerKilled = new WeakSet<ServiceWorker>();
   const crashes: string[] = [];
+  /** Detaches this run from a process that goes on to serve other runs. */
+  const letGo = new WeakMap<ServiceWorker, () => void>();
 
   async function start() {
     const first = starts++ === 0;
@@ -42,6 +44,13 @@ export function createRunService(opts: RunServiceOptions) {
     );
     const running = { worker, port };
     current = running;
+    // Faults the service reports as they happen (a full disk at its first refused write).
+    const onFault = (message: { type?: string; kind?: string }) => {
+      if (message.type === 'fault' && message.kind && current === running) count(opts.tally, message.kind);
+    };
+    worker.child.on('message', onFault);
+    void worker.exited.then(() => worker.child.off('message', onFault));
+    letGo.set(worker, () => worker.child.off('message', onFault));
     void worker.exited.then(() => {
       // Gone after it was stopped or discarded (its process served later runs): not this run's death.
       if (current !== running) return;
@@ -92,6 +101,7 @@ export function createRunService(opts: RunServiceOptions) {
       current = undefined;
       try {
         const stopped = await withTimeout(running.worker.call<{ diskFullRefused: number }>('stop'), 'stop');
+        letGo.get(running.worker)?.();
         opts.processes.giveBack(running.worker);
         return stopped;
       } catch (err) {

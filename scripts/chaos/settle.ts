@@ -7,6 +7,8 @@ const SETTLE_LIMIT_MS = 15_000;
 const JUMP_AFTER_MS = 2_000;
 /** Past the merchant notifications' longest backoff (1 h) and lease (60 s): every retry is due. */
 const SETTLING_JUMP_MS = 2 * 3_600_000;
+/** Six jumps and the plan's own (7 h at most) stay short of the 26 h after which an event is given up. */
+const MAX_JUMPS = 6;
 
 export interface SettleOptions {
   sqliteFile: string;
@@ -16,13 +18,14 @@ export interface SettleOptions {
   jumpClock(byMs: number): Promise<void>;
 }
 
-/** Attempts the service has yet to settle, and merchant events it has yet to deliver. */
+/** Attempts the service has yet to settle, orders it has yet to release (every call is over), and events to deliver. */
 function openWork(sqliteFile: string): number {
   const db = new Database(sqliteFile, { readonly: true, fileMustExist: true });
   try {
     const row = db
       .prepare(
         `select (select count(*) from payment_attempts where state in ('sending', 'unknown'))
+              + (select count(*) from orders where status = 'in_call')
               + (select count(*) from notifications where status = 'pending') as n`,
       )
       .get() as { n: number };
@@ -35,7 +38,7 @@ function openWork(sqliteFile: string): number {
 /**
  * After the faults: the service runs (restarted if a kill left it down) until its recovery, query schedules and
  * notification deliveries have nothing left to do. A delivery that failed waits its backoff (up to an hour of
- * the service's clock): after two quiet-less seconds the clock jumps two hours, as a day of real time would pass.
+ * the service's clock): after each two seconds without quiet the clock jumps two hours, as real time would pass.
  * Gives up after 15 s; the checker then reports what was left open.
  */
 export async function settle(opts: SettleOptions): Promise<{ settled: boolean; jumps: number }> {
@@ -46,7 +49,7 @@ export async function settle(opts: SettleOptions): Promise<{ settled: boolean; j
     if ((await opts.quietOutside()) && openWork(opts.sqliteFile) === 0) return { settled: true, jumps };
     const waited = Date.now() - started;
     if (waited > SETTLE_LIMIT_MS) return { settled: false, jumps };
-    if (waited > JUMP_AFTER_MS * (jumps + 1) && jumps < 3) {
+    if (waited > JUMP_AFTER_MS * (jumps + 1) && jumps < MAX_JUMPS) {
       jumps += 1;
       await opts.jumpClock(SETTLING_JUMP_MS);
     }

@@ -136,8 +136,16 @@ export async function startChaosService(start: ServiceStart) {
     signal: stopRecovery.signal,
     queryDelaysMs,
   });
+  // The calls in progress, as the Stasis app knows them (src/ari/stasis-app.ts, isLive).
+  const liveCalls = new Set<string>();
   const jobs = startJobLoop(
-    [() => recovery.run(), () => core.deliverer.deliverDue(), () => core.orders.expireDue(), () => refunds.recovery.run()],
+    [
+      () => recovery.run(),
+      () => core.deliverer.deliverDue(),
+      () => core.orders.expireDue(),
+      () => core.callOrders.releaseEndedCalls((callId) => liveCalls.has(callId)),
+      () => refunds.recovery.run(),
+    ],
     start.timing.jobEveryMs,
     log,
   );
@@ -146,6 +154,7 @@ export async function startChaosService(start: ServiceStart) {
   return {
     port: http.address.port,
     flow,
+    liveCalls,
     core,
     deps,
     diskFull,

@@ -8,8 +8,8 @@ interface Pool {
 }
 
 export interface DiskFull {
-  /** Writes fail for `ms` from now. */
-  fillFor(ms: number): void;
+  /** The disk fills after the next `afterWrites` write statements, for `writes` of them; `onFull` once it does. */
+  fill(afterWrites: number, writes: number, onFull: () => void): void;
   /** Statements refused so far. */
   refused(): number;
 }
@@ -19,9 +19,13 @@ export interface DiskFull {
  * every INSERT, UPDATE and DELETE of the service fails with better-sqlite3's own SqliteError SQLITE_FULL, as
  * SQLite answers when it cannot grow the database or its WAL. The statement does not run; the transaction around
  * it stays open for the service to roll back, as after a real SQLITE_FULL. Reads and COMMIT still work.
+ * Counted in write statements rather than time, so that a drawn window lands on every step of the write path
+ * alike (a claim, an attempt, an outcome, a release, the outbox, a delivery) and a replay hits the same step.
  */
 export function injectDiskFull(db: Knex): DiskFull {
-  let until = 0;
+  let writes = 0;
+  let window = { from: 0, to: 0 };
+  let onFull: (() => void) | undefined;
   let refused = 0;
   const wrapped = new WeakSet<Database.Database>();
   const wrap = (conn: Database.Database) => {
@@ -29,9 +33,14 @@ export function injectDiskFull(db: Knex): DiskFull {
     wrapped.add(conn);
     const prepare = conn.prepare.bind(conn);
     conn.prepare = (sql: string) => {
-      if (Date.now() < until && WRITES.test(sql)) {
-        refused += 1;
-        throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
+      if (WRITES.test(sql)) {
+        const n = writes++;
+        if (n >= window.from && n < window.to) {
+          refused += 1;
+          onFull?.();
+          onFull = undefined;
+          throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
+        }
       }
       return prepare(sql);
     };
@@ -39,8 +48,9 @@ export function injectDiskFull(db: Knex): DiskFull {
   // knex's pool may make a new connection (after its idle timeout): each one is wrapped when first handed out.
   (db.client as { pool: Pool }).pool.on('acquireSuccess', (_id, conn) => wrap(conn));
   return {
-    fillFor(ms) {
-      until = Date.now() + ms;
+    fill(afterWrites, count, full) {
+      window = { from: writes + afterWrites, to: writes + afterWrites + count };
+      onFull = full;
     },
     refused: () => refused,
   };

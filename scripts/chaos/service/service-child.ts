@@ -53,6 +53,7 @@ async function placeCall(req: CallRequest): Promise<CallAnswer> {
   const call = new ChaosCall(new FakeCall({ id: req.callId, answers: callerKeys(req.card, req.payCode) }), req.callFault);
   const flow =
     req.callFault?.atOp === 'payment' ? { ...s.flow, payments: faultDuringPayment(s.flow.payments, () => call.now()) } : s.flow;
+  s.liveCalls.add(req.callId);
   const outcome = await runRecordedCall(s.core.callLegs, call, { direction: 'inbound' }, s.deps.now, (recorded) =>
     runPaymentCall(recorded, flow, req.keysPayCode ? {} : { payCode: req.payCode }),
   ).catch((err: unknown) => {
@@ -60,6 +61,7 @@ async function placeCall(req: CallRequest): Promise<CallAnswer> {
     s.deps.log.error({ callId: req.callId, err: errorSummary(err) }, 'call script failed');
     return 'failed';
   });
+  s.liveCalls.delete(req.callId);
   return { outcome, faultFired: call.fired };
 }
 
@@ -75,7 +77,9 @@ serveRequests({
   },
   call: (req: CallRequest) => placeCall(req),
   clock: ({ offsetMs }: { offsetMs: number }) => running().setClockOffset(offsetMs),
-  diskFull: ({ ms }: { ms: number }) => running().diskFull.fillFor(ms),
+  // The runner counts the fault when it happens: this process may be killed before it could say so otherwise.
+  diskFull: ({ afterWrites, writes }: { afterWrites: number; writes: number }) =>
+    running().diskFull.fill(afterWrites, writes, () => process.send?.({ type: 'fault', kind: 'disk full' })),
   stop: async () => {
     const s = running();
     service = undefined;
