@@ -15,7 +15,7 @@ import { createOrders, placeCalls } from './place-calls';
 import { createRunService, type RunService } from './run-service';
 import type { ServiceProcesses } from './service-process';
 import type { ChaosTiming } from './service/chaos-service';
-import { settle } from './settle';
+import { openWork, settle } from './settle';
 import { runTimedFaults } from './timed-faults';
 
 export interface RunContext {
@@ -130,17 +130,22 @@ export async function runOne(ctx: RunContext, seed: number, index: number): Prom
     const timed = runTimedFaults({ plan, sqliteFile: files.sqliteFile, service: runService, tally, jumpClock });
     result.outcomes = await placeCalls(calls, orders);
     await timed;
-    const settled = await settle({
-      sqliteFile: files.sqliteFile,
-      service: runService,
-      quietOutside: async () =>
-        acquirer.idle() && notify.idle() && (await Promise.race([sandbox.notificationsIdle().then(() => true), idleSoon()])),
-      jumpClock,
-    });
-    if (runService.crashes().length > 0) throw new Error(runService.crashes().join('; '));
-    result.settled = settled.settled;
-    result.settleJumps = settled.jumps;
-    await runService.stop();
+    // Work can appear between the last quiet look and the stop (an order expiring on a jumped clock queues its
+    // event): the store is looked at once stopped, and a service started again finishes it, as after a restart.
+    for (let rounds = 1; ; rounds++) {
+      const settled = await settle({
+        sqliteFile: files.sqliteFile,
+        service: runService,
+        quietOutside: async () =>
+          acquirer.idle() && notify.idle() && (await Promise.race([sandbox.notificationsIdle().then(() => true), idleSoon()])),
+        jumpClock,
+      });
+      if (runService.crashes().length > 0) throw new Error(runService.crashes().join('; '));
+      result.settled = settled.settled;
+      result.settleJumps += settled.jumps;
+      await runService.stop();
+      if (!settled.settled || openWork(files.sqliteFile) === 0 || rounds >= 3) break;
+    }
     const history = collectHistory(
       files,
       { consumesReceived: sandbox.stats().consumesByOrderId },

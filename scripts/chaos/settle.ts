@@ -4,7 +4,7 @@ import type { RunService } from './run-service';
 
 /** How long a run may take to settle, and after how long the clock is moved on to make retries due. */
 const SETTLE_LIMIT_MS = 15_000;
-const JUMP_AFTER_MS = 2_000;
+const JUMP_AFTER_MS = 600;
 /** Past the merchant notifications' longest backoff (1 h) and lease (60 s): every retry is due. */
 const SETTLING_JUMP_MS = 2 * 3_600_000;
 /** Six jumps and the plan's own (7 h at most) stay short of the 26 h after which an event is given up. */
@@ -19,7 +19,7 @@ export interface SettleOptions {
 }
 
 /** Attempts the service has yet to settle, orders it has yet to release (every call is over), and events to deliver. */
-function openWork(sqliteFile: string): number {
+export function openWork(sqliteFile: string): number {
   const db = new Database(sqliteFile, { readonly: true, fileMustExist: true });
   try {
     const row = db
@@ -38,7 +38,7 @@ function openWork(sqliteFile: string): number {
 /**
  * After the faults: the service runs (restarted if a kill left it down) until its recovery, query schedules and
  * notification deliveries have nothing left to do. A delivery that failed waits its backoff (up to an hour of
- * the service's clock): after each two seconds without quiet the clock jumps two hours, as real time would pass.
+ * the service's clock): after each 0.6 s without quiet the clock jumps two hours, as real time would pass.
  * Gives up after 15 s; the checker then reports what was left open.
  */
 export async function settle(opts: SettleOptions): Promise<{ settled: boolean; jumps: number }> {
