@@ -44,13 +44,17 @@ export function openWork(sqliteFile: string): number {
 export async function settle(opts: SettleOptions): Promise<{ settled: boolean; jumps: number }> {
   const started = Date.now();
   let jumps = 0;
+  // Since the last jump, or since the service last came up: a restart's seconds are no time the service had.
+  let waitingSince = started;
   for (;;) {
+    const before = Date.now();
     await opts.service.ensure();
+    if (Date.now() - before > 100) waitingSince = Date.now();
     if ((await opts.quietOutside()) && openWork(opts.sqliteFile) === 0) return { settled: true, jumps };
-    const waited = Date.now() - started;
-    if (waited > SETTLE_LIMIT_MS) return { settled: false, jumps };
-    if (waited > JUMP_AFTER_MS * (jumps + 1) && jumps < MAX_JUMPS) {
+    if (Date.now() - started > SETTLE_LIMIT_MS) return { settled: false, jumps };
+    if (Date.now() - waitingSince > JUMP_AFTER_MS && jumps < MAX_JUMPS) {
       jumps += 1;
+      waitingSince = Date.now();
       await opts.jumpClock(SETTLING_JUMP_MS);
     }
     await delay(50);

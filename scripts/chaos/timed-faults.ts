@@ -43,8 +43,8 @@ export async function runTimedFaults(opts: TimedFaultsOptions): Promise<void> {
   if (plan.clockJump) {
     const { atMs, byMs } = plan.clockJump;
     at(atMs, async () => {
-      await opts.jumpClock(byMs);
       count(tally, 'clock jump');
+      await opts.jumpClock(byMs);
     });
   }
   await Promise.all(faults);
