@@ -201,6 +201,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       deliverer,
       idempotency,
       recovery,
+      calls: { releaseEnded: () => callOrders.releaseEndedCalls((callId) => stasis.isLive(callId)) },
       refundRecovery: refunds.recovery,
       dialer,
       sms,

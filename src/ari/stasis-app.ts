@@ -52,6 +52,8 @@ export interface StasisApp {
    * watcher lets go (ringing included). Both when no direction is given.
    */
   activeCalls(filter?: { direction?: CallDirection }): number;
+  /** Whether the call of this channel is in the app (its script running or ending). */
+  isLive(callId: string): boolean;
   /**
    * Originates a channel into this app (`channel.app` is filled in). `watch` gets its events, routed by
    * channel id, until the returned `release` is called. Rejects, watching nothing, when Asterisk refuses.
@@ -238,7 +240,7 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
     return inbound + outbound.count();
   }
 
-  return { events, activeCalls, originate, stop };
+  return { events, activeCalls, isLive: (callId) => calls.has(callId), originate, stop };
 }
 
 /** While stopping: the caller hears why, instead of silence. */

@@ -9,7 +9,6 @@ import { claimCallbackOrder, identifyOrder, NOT_PAYABLE_PROMPT } from './identif
 import { OutOfAttemptsError } from './out-of-attempts';
 import { payOrder } from './pay-order';
 import type { StepContext } from './step-context';
-import { PaymentStateUnknownError } from './submit-payment';
 
 /**
  * The call script of docs/design.md, from answer to goodbye: greeting, order by pay code (or, for a
@@ -61,10 +60,12 @@ async function endAfterFailure(ctx: StepContext, order: CallOrder | undefined, e
     return endCall(ctx, ['too-many-attempts'], 'abandoned');
   }
 
-  // A fault of ours. When the payment service failed, the payment may have gone out: the order is
-  // left in_call for the payment-state resolution, not released for another charge.
+  // A fault of ours. The order is released even when the payment service failed without an answer: a payment
+  // that may have gone out has its attempt recorded first (sending or unknown), and an order with such an attempt
+  // cannot be claimed again until the recovery job has settled it, as after a pending answer. Left in_call, it
+  // could be neither paid nor expired until the next restart (the chaos runs found one left so by a full disk).
   ctx.log.error({ err: errorSummary(err) }, 'call script failed');
-  if (order && !(err instanceof PaymentStateUnknownError)) await releaseOrder(ctx, order, 'abandoned');
+  if (order) await releaseOrder(ctx, order, 'abandoned');
   await endCall(ctx, ['service-unavailable'], 'abandoned');
   throw err;
 }

@@ -7,7 +7,7 @@ import type { KeyedCard } from './collect-card';
 import { forgetCardData } from './forget-card-data';
 import type { StepContext } from './step-context';
 
-/** The payment service failed without an answer: the payment may have been sent, so the order is left as is. */
+/** The payment service failed without an answer: the payment may have been sent; the recovery job settles it. */
 export class PaymentStateUnknownError extends Error {
   readonly code = 'payment_state_unknown';
   constructor(cause: unknown) {

@@ -15,6 +15,8 @@ export interface JobTargets {
   deliverer: Pick<NotificationDeliverer, 'deliverDue'>;
   idempotency: Pick<IdempotencyStore, 'purgeExpired'>;
   recovery: Pick<PaymentRecovery, 'run'>;
+  /** Orders held by calls that have ended (their release failed), released (src/order/call-orders.ts). */
+  calls: { releaseEnded(): Promise<number> };
   /** Refunds a crash left pending; no job without it. */
   refundRecovery?: Pick<RefundRecovery, 'run'>;
   dialer: Pick<Dialer, 'tick'>;
@@ -40,6 +42,8 @@ export function jobTable(t: JobTargets): Job[] {
     // Payments left without a final state and with nobody settling them are resolved by query (also run once at
     // start-up, for attempts a crash left in flight). A run may take the whole query schedule (63 s).
     { name: 'recover-payments', schedule: '* * * * *', run: () => t.recovery.run() },
+    // Orders still in a call the Stasis app no longer has (the script's release failed on the store) are released.
+    { name: 'release-ended-calls', schedule: '* * * * *', run: () => t.calls.releaseEnded() },
     // Refunds a crash left pending are resolved by query, never sent again (src/refund/refund-recovery.ts).
     ...(t.refundRecovery ? [{ name: 'recover-refunds', schedule: '* * * * *', run: () => t.refundRecovery!.run() }] : []),
     // Due callbacks are started on the free outbound lines. A run ends once its calls have started, so calls lasting

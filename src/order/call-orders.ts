@@ -42,7 +42,18 @@ async function whyNotClaimableById(store: Store, orderId: string, now: Date): Pr
  * The order side of a payment call. Every transaction here starts with a write, so SQLite takes the
  * write lock up front (waiting up to busy_timeout) instead of failing on a read-to-write upgrade.
  */
-export function createCallOrders(deps: ServiceDeps): OrdersForCall & { recoverStaleCalls(): Promise<number> } {
+export interface CallOrders extends OrdersForCall {
+  /** Start-up: every order in a call is released as abandoned (those calls died with the last run); how many. */
+  recoverStaleCalls(): Promise<number>;
+  /**
+   * Orders still held by a call that has ended (`isLive` says it is not in the Stasis app any more) are released
+   * as abandoned, as the call would have released them: a call script whose release failed (the store refusing
+   * a write) would otherwise leave its order in_call, neither payable nor expiring, until the next restart. How many.
+   */
+  releaseEndedCalls(isLive: (callId: string) => boolean): Promise<number>;
+}
+
+export function createCallOrders(deps: ServiceDeps): CallOrders {
   const { store } = deps;
 
   /** Marks the payable order with this pay code or id as in this call, with its attempt; undefined when none matched. */
@@ -62,6 +73,19 @@ export function createCallOrders(deps: ServiceDeps): OrdersForCall & { recoverSt
       });
       return row;
     });
+  }
+
+  async function releaseAfterCall(orderId: string, callId: string, outcome: 'abandoned' | 'declined'): Promise<void> {
+    const now = deps.now();
+    const nowIso = now.toISOString();
+    const released = await store.transaction(async (tx) => {
+      const done = await tx.orders.releaseFromCall(orderId, callId, outcome, nowIso);
+      if (done) await enqueueOrderEvent(tx, orderId, `order.${outcome}`, now);
+      await tx.orderAttempts.end(orderId, callId, outcome, nowIso);
+      return done;
+    });
+    // Nothing to release when the call paid the order, or start-up recovery already ended the call.
+    deps.log.info({ callId, orderId, outcome, released }, 'call released order');
   }
 
   return {
@@ -90,17 +114,15 @@ export function createCallOrders(deps: ServiceDeps): OrdersForCall & { recoverSt
       return { ok: true, order: toCallOrder(claimed) };
     },
 
-    async releaseAfterCall(orderId, callId, outcome) {
-      const now = deps.now();
-      const nowIso = now.toISOString();
-      const released = await store.transaction(async (tx) => {
-        const done = await tx.orders.releaseFromCall(orderId, callId, outcome, nowIso);
-        if (done) await enqueueOrderEvent(tx, orderId, `order.${outcome}`, now);
-        await tx.orderAttempts.end(orderId, callId, outcome, nowIso);
-        return done;
-      });
-      // Nothing to release when the call paid the order, or start-up recovery already ended the call.
-      deps.log.info({ callId, orderId, outcome, released }, 'call released order');
+    releaseAfterCall,
+
+    async releaseEndedCalls(isLive) {
+      const ended = (await store.orders.inCall()).filter((held) => !isLive(held.callId));
+      for (const held of ended) {
+        deps.log.warn({ orderId: held.id, callId: held.callId }, 'order held by a call that has ended: released');
+        await releaseAfterCall(held.id, held.callId, 'abandoned');
+      }
+      return ended.length;
     },
 
     async recoverStaleCalls() {

@@ -40,6 +40,8 @@ export interface OrderService extends OrdersForCall {
   expireDue(at?: Date): Promise<number>;
   /** At start-up: calls that were in progress when the process stopped no longer exist. */
   recoverStaleCalls(): Promise<number>;
+  /** Orders held by calls that have ended are released as abandoned (src/order/call-orders.ts); how many. */
+  releaseEndedCalls(isLive: (callId: string) => boolean): Promise<number>;
 }
 
 export interface OrderServiceDeps extends ServiceDeps {

@@ -6,7 +6,7 @@ import { DEBIT } from './cards';
 import { createFakeFlow, PAY_CODE } from './fake-flow-deps';
 
 describe('runPaymentCall: our own faults', () => {
-  it('when the payment service fails without an answer, then the caller hears service-unavailable, the error is rethrown and the order is left for resolution', async () => {
+  it('when the payment service fails without an answer, then the caller hears service-unavailable, the error is rethrown and the order is released as abandoned (an unsettled attempt keeps it from being claimed)', async () => {
     const flow = createFakeFlow({ payResult: () => Promise.reject(new Error(`connection reset while sending ${DEBIT}`)) });
     const call = new FakeCall({ answers: { card: `${DEBIT}#`, pin: '123456#', confirm: '1' } });
 
@@ -18,8 +18,8 @@ describe('runPaymentCall: our own faults', () => {
     expect(error).to.be.instanceOf(PaymentStateUnknownError);
     expect((error as Error).message).to.not.include(DEBIT);
     expect(call.played.at(-1)).to.deep.equal(['service-unavailable', 'goodbye']);
-    expect(flow.releases).to.deep.equal([]);
-    expect(flow.state()).to.equal('in_call');
+    expect(flow.releases.map((r) => r.outcome)).to.deep.equal(['abandoned']);
+    expect(flow.state()).to.equal('abandoned');
     expect(flow.logText()).to.not.include(DEBIT);
   });
 

@@ -10,6 +10,7 @@ describe('jobs/job-table', () => {
       ['deliver-notifications', '*/10 * * * * *', 'deliverDue'],
       ['purge-idempotency-keys', '17 * * * *', 'purgeExpired'],
       ['recover-payments', '* * * * *', 'recovery'],
+      ['release-ended-calls', '* * * * *', 'releaseEnded'],
       ['recover-refunds', '* * * * *', 'refundRecovery'],
       ['dial-callbacks', '*/2 * * * * *', 'tick'],
       ['send-sms', '*/15 * * * * *', 'sendDue'],

@@ -8,6 +8,7 @@ export function recordingTargets(seen: string[]): JobTargets {
     deliverer: { deliverDue: () => (seen.push('deliverDue'), Promise.resolve({ delivered: 0, retrying: 0, failed: 0 })) },
     idempotency: { purgeExpired: () => (seen.push('purgeExpired'), Promise.resolve(0)) },
     recovery: { run: () => (seen.push('recovery'), Promise.resolve({ resolved: 0, manual: 0 })) },
+    calls: { releaseEnded: () => (seen.push('releaseEnded'), Promise.resolve(0)) },
     refundRecovery: { run: () => (seen.push('refundRecovery'), Promise.resolve({ resolving: 0 })) },
     dialer: { tick: () => (seen.push('tick'), Promise.resolve({ started: 0, deferred: 0, settled: 0, recovered: 0 })) },
     sms: { sendDue: () => (seen.push('sendDue'), Promise.resolve({ sent: 0, retrying: 0, failed: 0 })) },

@@ -16,7 +16,7 @@ describe('order/call-orders (OrdersForCall of the order service)', () => {
   let orders: OrderService;
   let merchantId: string;
 
-  async function newOrder(extra: { expiresInSeconds?: number } = {}) {
+  async function newOrder(extra: { expiresInSeconds?: number; notifyUrl?: string } = {}) {
     return orders.createOrder(merchantId, { merchantOrderId: `A${Math.random()}`, amount: 12345, ...extra });
   }
 
@@ -142,5 +142,22 @@ describe('order/call-orders (OrdersForCall of the order service)', () => {
     expect(read.status).to.equal('abandoned');
     expect(read.attempts[0]).to.include({ outcome: 'abandoned', endedAt: '2026-03-01T08:00:00.000Z' });
     expect((await orders.getOrder(merchantId, idle.id)).status).to.equal('created');
+  });
+
+  it('when a call has ended without releasing its order (its release failed), then the sweep releases it as abandoned with its event, and a live call keeps its order', async () => {
+    const stuck = await newOrder({ notifyUrl: 'https://merchant.example/hook' });
+    const live = await newOrder();
+    await orders.claimByPayCode(stuck.payCode!, 'call-gone');
+    await orders.claimByPayCode(live.payCode!, 'call-live');
+
+    expect(await orders.releaseEndedCalls((callId) => callId === 'call-live')).to.equal(1);
+
+    const read = await orders.getOrder(merchantId, stuck.id);
+    expect(read.status).to.equal('abandoned');
+    expect(read.attempts[0]).to.include({ outcome: 'abandoned' });
+    expect((await orders.getOrder(merchantId, live.id)).status).to.equal('in_call');
+    const events: Array<{ type: string }> = await deps.db('notifications').where({ order_id: stuck.id }).select('type');
+    expect(events.map((e) => e.type)).to.deep.equal(['order.abandoned']);
+    expect((await orders.claimByPayCode(stuck.payCode!, 'call-next')).ok).to.equal(true);
   });
 });

@@ -76,7 +76,12 @@ export async function forkWorker<Ready>(file: string, opts: ForkOptions = {}): P
       const id = nextId++;
       return new Promise<T>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        child.send({ id, cmd, payload } satisfies Request);
+        // A worker that has just died (its exit not yet seen) fails this request, not the whole driver.
+        child.send({ id, cmd, payload } satisfies Request, (err) => {
+          if (!err) return;
+          pending.delete(id);
+          reject(err);
+        });
       });
     },
   };

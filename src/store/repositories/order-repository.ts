@@ -69,6 +69,8 @@ export interface OrderRepository {
   releaseFromCall(id: string, callId: string, status: OrderStatus, nowIso: string): Promise<boolean>;
   /** Every order in a call becomes `abandoned` (start-up: those calls died with the last run); the ids. */
   abandonCalls(nowIso: string): Promise<string[]>;
+  /** The orders in a call, each with the call holding it. */
+  inCall(): Promise<Array<{ id: string; callId: string }>>;
   /** Touches the order if this call holds it: the write that opens a payment's transaction. */
   touchIfHeld(id: string, callId: string, nowIso: string): Promise<boolean>;
   /** This merchant's payable order, not past expiry and with no payment that may have charged, becomes `cancelled`. */
@@ -190,6 +192,13 @@ export function createOrderRepository(db: Source): OrderRepository {
         .where({ status: 'in_call' })
         .update({ status: 'abandoned', in_call_id: null, updated_at: nowIso }, ['id']);
       return abandoned.map((row) => row.id);
+    },
+
+    async inCall() {
+      const rows: Array<{ id: string; in_call_id: string | null }> = await orders()
+        .where({ status: 'in_call' })
+        .select('id', 'in_call_id');
+      return rows.flatMap((row) => (row.in_call_id ? [{ id: row.id, callId: row.in_call_id }] : []));
     },
 
     async touchIfHeld(id, callId, nowIso) {
