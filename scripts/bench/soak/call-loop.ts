@@ -28,25 +28,27 @@ export interface CallLoopOptions {
  */
 export function startCallLoop(opts: CallLoopOptions): CallLoop {
   const minCallMs = opts.minCallMs ?? 1_000;
-  const stopping = new AbortController();
+  let stopping = false;
+  /** The pauses under way: stop() cuts them short (one per slot; no AbortSignal, whose listeners Node caps at 10). */
+  const wakers = new Set<() => void>();
   let inFlight = 0;
 
   /** Waits `ms`, or less when the loop is stopped. */
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
-      const done = () => {
+      if (stopping) return resolve();
+      const wake = () => {
         clearTimeout(timer);
-        stopping.signal.removeEventListener('abort', done);
+        wakers.delete(wake);
         resolve();
       };
-      const timer = setTimeout(done, ms);
-      stopping.signal.addEventListener('abort', done);
-      if (stopping.signal.aborted) done();
+      const timer = setTimeout(wake, ms);
+      wakers.add(wake);
     });
 
   async function slot(index: number): Promise<void> {
     await pause((opts.rampMs * index) / opts.calls);
-    while (!stopping.signal.aborted) {
+    while (!stopping) {
       const started = Date.now();
       inFlight += 1;
       try {
@@ -65,7 +67,8 @@ export function startCallLoop(opts: CallLoopOptions): CallLoop {
   return {
     inFlight: () => inFlight,
     stop: async () => {
-      stopping.abort();
+      stopping = true;
+      wakers.forEach((wake) => wake());
       await Promise.all(slots);
     },
   };
