@@ -12,6 +12,8 @@ export interface BenchDriver {
   /** Places one call (a Local channel whose other half runs `endpoint`) and resolves when it has ended. */
   call(endpoint: string, mode: DriveMode, timeoutMs: number): Promise<DrivenCall>;
   client(): Client;
+  /** Hangs up every call in progress from the cardholder's side; each ends with `why` as its failure. */
+  hangUpAll(why: string): void;
   close(): void;
 }
 
@@ -100,5 +102,10 @@ export async function connectBenchDriver(ari: {
     }
   }
 
-  return { call, client, close: () => connection.close() };
+  return {
+    call,
+    client,
+    hangUpAll: (why) => new Set(calls.values()).forEach((bench) => bench.fail(why)),
+    close: () => connection.close(),
+  };
 }

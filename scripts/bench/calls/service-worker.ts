@@ -1,8 +1,9 @@
 /**
- * bench:calls' measured process: the whole service (startService, as `npm start` wires it) with its
- * own Stasis app, a throw-away SQLite file and HTTP on a free port. The benchmark drives it over IPC
- * (orders to pay, samples of CPU and memory, the times our app started each prompt) and measures
- * nothing of its own here, so the CPU and memory figures are the service's alone.
+ * bench:calls' and npm run soak's measured process: the whole service (startService, as `npm start`
+ * wires it) with its own Stasis app, a throw-away SQLite file and HTTP on a free port. The benchmark
+ * drives it over IPC (orders to pay, samples of CPU and memory, the times our app started each prompt,
+ * the soak's health readings) and measures nothing of its own here, so the CPU and memory figures are
+ * the service's alone.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { loadConfig } from '../../../src/config/config';
 import { createLogger } from '../../../src/log/logger';
 import { startService } from '../../../src/service';
+import { processHealthMonitor } from '../lib/process-health';
 import { announceFailure, announceReady, serveRequests } from '../lib/worker-rpc';
 import { BENCH_APP, BENCH_AMOUNT_FEN } from './call-plan';
 
@@ -61,6 +63,8 @@ async function main(): Promise<void> {
     };
   };
 
+  const health = processHealthMonitor();
+
   let stopping = false;
   async function stop(): Promise<void> {
     if (stopping) return;
@@ -104,6 +108,8 @@ async function main(): Promise<void> {
       }
       return sample();
     },
+    /** npm run soak's reading: memory, handles, event-loop lag since the last reading (see process-health). */
+    health: () => ({ ...health.read(), activeCalls: service.stasis.activeCalls() }),
     takePromptTimes: () => {
       const taken = Object.fromEntries(promptTimes);
       promptTimes = new Map();
