@@ -7,6 +7,7 @@ import { createCallLegRecorder } from './cdr/call-leg-recorder';
 import { createLineUsageReport } from './cdr/line-usage-report';
 import type { Config } from './config/config';
 import { createFeeService } from './fees/fee-service';
+import { createCardFingerprint } from './crypto/card-fingerprint';
 import { resolveSecretsKeys } from './config/secrets-key';
 import { createNotificationDeliverer } from './notify/deliver';
 import { createNotificationAdmin } from './notify/notification-admin';
@@ -14,6 +15,9 @@ import { createSecretBox } from './notify/secret-box';
 import { webhookTargetCheck } from './notify/webhook-target';
 import { createCallOrders } from './order/call-orders';
 import { createOrderService } from './order/order-service';
+import { createPaymentNotifications } from './payment/payment-notifications';
+import { createPaymentRecovery } from './payment/payment-recovery';
+import { createPaymentService } from './payment/payment-service';
 import { createReconciliationService } from './reconciliation/reconciliation-service';
 import type { Logger } from 'pino';
 import { startAcquirer, type RunningAcquirer } from './acquirer/start-acquirer';
@@ -130,6 +134,45 @@ export function composeRefunds(config: Config, deps: ServiceDeps, acquirer: Acqu
 }
 
 export type Core = ReturnType<typeof composeCore>;
+type Refunds = ReturnType<typeof composeRefunds>;
+
+/** How long a caller waits for the acquirer's answer, and the query schedule after a timeout (default: ACP's). */
+export interface PaymentTiming {
+  callerWaitMs: number;
+  queryDelaysMs?: readonly number[];
+}
+
+/**
+ * Payments, the recovery of attempts left in flight, and the acquirer's notifications (which also settle refunds
+ * and cancels), on one acquirer: the service and the chaos runs (scripts/chaos) wire them alike.
+ */
+export function composePayments(deps: ServiceDeps, core: Core, acquirer: AcquirerPort, refunds: Refunds, timing: PaymentTiming) {
+  const payments = createPaymentService({
+    ...deps,
+    acquirer,
+    cardFingerprint: createCardFingerprint(core.keys.current),
+    callerWaitMs: timing.callerWaitMs,
+    queryDelaysMs: timing.queryDelaysMs,
+  });
+  const stopRecovery = new AbortController();
+  return {
+    payments,
+    recovery: createPaymentRecovery({
+      ...deps,
+      acquirer,
+      busy: (orderId) => payments.busy(orderId),
+      signal: stopRecovery.signal,
+      queryDelaysMs: timing.queryDelaysMs,
+    }),
+    notifications: createPaymentNotifications({
+      ...deps,
+      parse: (body) => acquirer.parseNotification(body),
+      reversals: refunds.notifications,
+    }),
+    /** Stops recovery's waits between queries at once; a payment's own queries end with payments.stop(). */
+    stopRecovery: () => stopRecovery.abort(),
+  };
+}
 
 /**
  * The configured acquirer for a process other than the service (the admin CLI's `refund create`): ACQUIRER=acp

@@ -8,7 +8,7 @@ import { startStasisApp, type StasisApp } from './ari/stasis-app';
 import { runPaymentCall } from './call/payment-call';
 import type { PaymentFlowDeps } from './call/call-ports';
 import type { Config } from './config/config';
-import { composeCore, composeReconciliation, composeRefunds, openStore } from './compose';
+import { composeCore, composePayments, composeReconciliation, composeRefunds, openStore } from './compose';
 import { jobTable } from './jobs/job-table';
 import type { Knex } from './store/db';
 import type { MerchantService } from './services/merchant-service';
@@ -19,11 +19,8 @@ import { createApp } from './http/create-app';
 import { cachedAuthentication } from './services/cached-authentication';
 import { startHttpServer, type RunningHttpServer } from './http/start-http-server';
 import { startScheduler, type Scheduler } from './jobs/scheduler';
-import { createPaymentNotifications, type PaymentNotifications } from './payment/payment-notifications';
-import { createPaymentRecovery } from './payment/payment-recovery';
-import { createPaymentService } from './payment/payment-service';
+import type { PaymentNotifications } from './payment/payment-notifications';
 import { AppError } from './domain/app-error';
-import { createCardFingerprint } from './crypto/card-fingerprint';
 import { ensureAsterisk } from './sandbox/ensure-asterisk';
 import { createStore } from './store/store';
 import { createAriOriginator } from './ari/ari-originator';
@@ -114,25 +111,10 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   }
   const acquirer = overrides.acquirer ?? running.acquirer;
   const refunds = composeRefunds(config, deps, acquirer, REFUND_ANSWER_WAIT_MS);
-  notifications = createPaymentNotifications({
-    ...deps,
-    parse: (body) => acquirer.parseNotification(body),
-    reversals: refunds.notifications,
-  });
+  const paid = composePayments(deps, core, acquirer, refunds, { callerWaitMs: config.acquirer.callerWaitMs ?? 20_000 });
+  const { payments, recovery } = paid;
+  notifications = paid.notifications;
   refundService = refunds.refunds;
-  const payments = createPaymentService({
-    ...deps,
-    acquirer,
-    cardFingerprint: createCardFingerprint(core.keys.current),
-    callerWaitMs: config.acquirer.callerWaitMs ?? 20_000,
-  });
-  const stopRecovery = new AbortController();
-  const recovery = createPaymentRecovery({
-    ...deps,
-    acquirer,
-    busy: (orderId) => payments.busy(orderId),
-    signal: stopRecovery.signal,
-  });
   // Attempts a crash left in flight, resolved by query in the background while calls are taken.
   const recoveredAtStart = recovery.run().catch((err: unknown) => log.error({ err }, 'payment recovery at start-up failed'));
   // Refunds a crash left pending, likewise by query only.
@@ -224,7 +206,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       await dialer.stop();
       await stasis.stop({ graceMs: opts.graceMs ?? 10_000 });
       await http.close();
-      stopRecovery.abort();
+      paid.stopRecovery();
       await scheduler.stop();
       await payments.stop();
       await refunds.settler.stop();

@@ -30,7 +30,6 @@ export interface AcquirerFaultsOptions {
 export async function startAcquirerFaults(opts: AcquirerFaultsOptions) {
   let requests = 0;
   let consumes = 0;
-  let inFlight = 0;
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const body = await readBody(req);
@@ -56,14 +55,7 @@ export async function startAcquirerFaults(opts: AcquirerFaultsOptions) {
     answer(res, relayed);
   }
 
-  const server = await listen(async (req, res) => {
-    inFlight += 1;
-    try {
-      await handle(req, res);
-    } finally {
-      inFlight -= 1;
-    }
-  });
+  const server = await listen(handle);
   return {
     endpoints: {
       backTrans: server.url + SANDBOX_PATHS.backTrans,
@@ -71,7 +63,7 @@ export async function startAcquirerFaults(opts: AcquirerFaultsOptions) {
       zonePinKey: server.url + SANDBOX_PATHS.zonePinKey,
       fileTransfer: server.url + SANDBOX_PATHS.fileTransfer,
     },
-    idle: () => inFlight === 0,
+    idle: server.idle,
     close: () => server.close(),
   };
 }

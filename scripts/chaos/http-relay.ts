@@ -48,19 +48,26 @@ export function answer(res: http.ServerResponse, relayed: Relayed): void {
 
 export interface Listening {
   url: string;
-  close(): Promise<void>;
+  /** No request is being handled: the run's checker waits for this before it reads the history. */
+  idle: () => boolean;
+  close: () => Promise<void>;
 }
 
 /** An HTTP server on a free loopback port; a handler that throws answers 500. */
 export async function listen(handle: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>): Promise<Listening> {
+  let inFlight = 0;
   const server = http.createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent && !res.destroyed) res.writeHead(500).end();
-    });
+    inFlight += 1;
+    handle(req, res)
+      .catch(() => {
+        if (!res.headersSent && !res.destroyed) res.writeHead(500).end();
+      })
+      .finally(() => (inFlight -= 1));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    idle: () => inFlight === 0,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -24,7 +24,6 @@ export interface NotifyFaultsOptions {
  */
 export async function startNotifyFaults(opts: NotifyFaultsOptions) {
   let seq = 0;
-  let inFlight = 0;
   const overtaken = new Set<() => void>();
 
   async function relay(body: Buffer, contentType: string | undefined, path: string) {
@@ -60,18 +59,11 @@ export async function startNotifyFaults(opts: NotifyFaultsOptions) {
     answer(res, relayed);
   }
 
-  const server = await listen(async (req, res) => {
-    inFlight += 1;
-    try {
-      await handle(req, res);
-    } finally {
-      inFlight -= 1;
-    }
-  });
+  const server = await listen(handle);
   return {
     /** The acquirer's backUrl for our notifications. */
     url: `${server.url}/acquirer/notify`,
-    idle: () => inFlight === 0,
+    idle: server.idle,
     close: () => server.close(),
   };
 }

@@ -2,16 +2,12 @@ import { Writable } from 'node:stream';
 import { startAcquirer } from '../../../src/acquirer/start-acquirer';
 import type { SandboxAcquirer } from '../../../src/acquirer/sandbox-port';
 import type { PaymentFlowDeps } from '../../../src/call/call-ports';
-import { composeCore, composeRefunds, openStore } from '../../../src/compose';
+import { composeCore, composePayments, composeRefunds, openStore } from '../../../src/compose';
 import { loadConfig } from '../../../src/config/config';
-import { createCardFingerprint } from '../../../src/crypto/card-fingerprint';
 import { SANDBOX_ACQUIRER_ORG, type TestPki } from '../../../src/crypto/test-pki';
 import { createApp } from '../../../src/http/create-app';
 import { startHttpServer } from '../../../src/http/start-http-server';
 import { createLogger } from '../../../src/log/logger';
-import { createPaymentNotifications } from '../../../src/payment/payment-notifications';
-import { createPaymentRecovery } from '../../../src/payment/payment-recovery';
-import { createPaymentService } from '../../../src/payment/payment-service';
 import { cachedAuthentication } from '../../../src/services/cached-authentication';
 import { createStore } from '../../../src/store/store';
 import { findTestCard } from '../../../sandbox-acquirer/test-cards';
@@ -99,11 +95,9 @@ export async function startChaosService(start: ServiceStart) {
   });
   const acquirer = withKillPoints(running.acquirer, db, start.kill);
   const refunds = composeRefunds(config, deps, acquirer, 10_000);
-  const notifications = createPaymentNotifications({
-    ...deps,
-    parse: (body) => acquirer.parseNotification(body),
-    reversals: refunds.notifications,
-  });
+  const { queryDelaysMs } = start.timing;
+  const paid = composePayments(deps, core, acquirer, refunds, { callerWaitMs: start.timing.callerWaitMs, queryDelaysMs });
+  const { payments, recovery, notifications } = paid;
   const http = await startHttpServer(
     createApp({
       merchants: cachedAuthentication(core.merchants),
@@ -120,22 +114,6 @@ export async function startChaosService(start: ServiceStart) {
     '127.0.0.1',
     0,
   );
-  const { queryDelaysMs } = start.timing;
-  const payments = createPaymentService({
-    ...deps,
-    acquirer,
-    cardFingerprint: createCardFingerprint(core.keys.current),
-    callerWaitMs: start.timing.callerWaitMs,
-    queryDelaysMs,
-  });
-  const stopRecovery = new AbortController();
-  const recovery = createPaymentRecovery({
-    ...deps,
-    acquirer,
-    busy: (orderId) => payments.busy(orderId),
-    signal: stopRecovery.signal,
-    queryDelaysMs,
-  });
   // The calls in progress, as the Stasis app knows them (src/ari/stasis-app.ts, isLive).
   const liveCalls = new Set<string>();
   const jobs = startJobLoop(
@@ -163,7 +141,7 @@ export async function startChaosService(start: ServiceStart) {
     },
     async stop() {
       await jobs.stop();
-      stopRecovery.abort();
+      paid.stopRecovery();
       await http.close();
       await payments.stop();
       await refunds.settler.stop();
