@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { PaymentResult } from '../../src/call/payment-result';
 import type { PendingPayment } from '../../src/call/pending-payment';
+import type { PaymentInput, PreparedAttempt } from '../../src/call/call-ports';
 import type { AcquirerPort, PaymentRequest, QueryResult, SmsCodeResult } from '../../src/acquirer/acquirer-port';
 import { AppError } from '../../src/domain/app-error';
 import { createMerchantService } from '../../src/services/merchant-service';
@@ -14,6 +15,14 @@ import { CREDIT, DEBIT } from '../helpers/test-cards';
 
 const debitCard = { pan: DEBIT, kind: 'debit' as const, pin: '123456' };
 const holder = { idNumber: '341126197709218366', mobile: '13552535506' };
+
+/** A debit payment of `order` on call-1, as the call script hands it over; `over` changes what a test is about. */
+function payInput(
+  order: { id: string },
+  over: Partial<PaymentInput> & { attempt?: PreparedAttempt } = {},
+): PaymentInput & { attempt?: PreparedAttempt } {
+  return { orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder, ...over };
+}
 
 type FakeAcquirer = AcquirerPort & {
   requests: PaymentRequest[];
@@ -91,13 +100,7 @@ describe('payment/payment-service', () => {
     const order = await orderInCall();
     const acquirer = fakeAcquirer(approved);
 
-    const result = await payments(acquirer).pay({
-      orderId: order.id,
-      callId: 'call-1',
-      card: debitCard,
-      bankCode: 'pab',
-      holder,
-    });
+    const result = await payments(acquirer).pay(payInput(order));
 
     expect(result.outcome).to.equal('approved');
     expect(acquirer.requests[0]).to.deep.include({ orderId: order.id, amount: 12345, currency: 'CNY', card: debitCard, holder });
@@ -121,7 +124,7 @@ describe('payment/payment-service', () => {
   it('when the acquirer approves, then its reference is saved on the attempt and on the order', async () => {
     const order = await orderInCall();
 
-    await payments(fakeAcquirer(approved)).pay({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder });
+    await payments(fakeAcquirer(approved)).pay(payInput(order));
 
     expect((await attemptsOf(order.id)).map((a) => [a.state, a.acquirer_ref])).to.deep.equal([['approved', 'ref-1']]);
     expect((await deps.db('orders').where({ id: order.id }).first('acquirer_ref'))?.acquirer_ref).to.equal('ref-1');
@@ -132,14 +135,14 @@ describe('payment/payment-service', () => {
     const acquirer = fakeAcquirer(insufficient, approved);
     const service = payments(acquirer);
 
-    const first = await service.pay({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder });
+    const first = await service.pay(payInput(order));
     expect(first).to.deep.equal({ outcome: 'declined', reason: 'insufficient_funds', responseCode: '51' });
     let read = await orders.getOrder(merchantId, order.id);
     expect(read).to.include({ status: 'in_call', declineReason: 'insufficient_funds' });
     expect(read.attempts[0]).to.include({ outcome: 'in_call', declineReason: 'insufficient_funds' });
 
     const credit = { pan: CREDIT, kind: 'credit' as const, cvn2: '123', expiryMmyy: '1230' };
-    await service.pay({ orderId: order.id, callId: 'call-1', card: credit, bankCode: 'pab', holder });
+    await service.pay(payInput(order, { card: credit }));
     expect(acquirer.requests[1].attemptId).to.equal(acquirer.requests[0].attemptId.replace(/-1$/, '-2'));
     read = await orders.getOrder(merchantId, order.id);
     expect(read.status).to.equal('paid');
@@ -149,13 +152,7 @@ describe('payment/payment-service', () => {
 
   it('when the call ends after a decline, then the order reads declined', async () => {
     const order = await orderInCall();
-    await payments(fakeAcquirer(insufficient)).pay({
-      orderId: order.id,
-      callId: 'call-1',
-      card: debitCard,
-      bankCode: 'pab',
-      holder,
-    });
+    await payments(fakeAcquirer(insufficient)).pay(payInput(order));
     await orders.releaseAfterCall(order.id, 'call-1', 'declined');
     const read = await orders.getOrder(merchantId, order.id);
     expect(read).to.include({ status: 'declined', declineReason: 'insufficient_funds' });
@@ -166,13 +163,7 @@ describe('payment/payment-service', () => {
     const order = await orderInCall();
     const acquirer = fakeAcquirer(() => Promise.reject(new Error('connect ECONNREFUSED')));
 
-    const result = await payments(acquirer).pay({
-      orderId: order.id,
-      callId: 'call-1',
-      card: debitCard,
-      bankCode: 'pab',
-      holder,
-    });
+    const result = await payments(acquirer).pay(payInput(order));
 
     expect(result).to.deep.equal({ outcome: 'unavailable' });
     expect(acquirer.requests).to.have.length(1);
@@ -190,13 +181,7 @@ describe('payment/payment-service', () => {
       },
       query: () => Promise.resolve({ outcome: 'not_found' }),
     };
-    const result = await payments(acquirer).pay({
-      orderId: order.id,
-      callId: 'call-1',
-      card: debitCard,
-      bankCode: 'pab',
-      holder,
-    });
+    const result = await payments(acquirer).pay(payInput(order));
     expect(result).to.deep.equal({ outcome: 'unavailable' });
   });
 
@@ -204,7 +189,7 @@ describe('payment/payment-service', () => {
     const order = await orderInCall();
     const acquirer = fakeAcquirer(approved);
 
-    await payments(acquirer).pay({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder });
+    await payments(acquirer).pay(payInput(order));
 
     const [row] = await attemptsOf(order.id);
     expect(row).to.include({
@@ -223,13 +208,7 @@ describe('payment/payment-service', () => {
     const acquirer = fakeAcquirer(pending);
     acquirer.queryAnswers.push({ outcome: 'pending' }, { outcome: 'approved', acquirerRef: 'ref-q', responseCode: '00' });
 
-    const result = await payments(acquirer).pay({
-      orderId: order.id,
-      callId: 'call-1',
-      card: debitCard,
-      bankCode: 'pab',
-      holder,
-    });
+    const result = await payments(acquirer).pay(payInput(order));
 
     expect(result).to.deep.include({ outcome: 'approved', acquirerRef: 'ref-q' });
     expect(acquirer.requests).to.have.length(1);
@@ -242,13 +221,7 @@ describe('payment/payment-service', () => {
     const acquirer = fakeAcquirer(() => new Promise<PaymentResult>(() => undefined));
     const started = Date.now();
 
-    const result = await payments(acquirer, 100).pay({
-      orderId: order.id,
-      callId: 'call-1',
-      card: debitCard,
-      bankCode: 'pab',
-      holder,
-    });
+    const result = await payments(acquirer, 100).pay(payInput(order));
 
     expect(result).to.deep.equal({ outcome: 'pending' });
     expect(Date.now() - started).to.be.lessThan(1000);
@@ -262,13 +235,7 @@ describe('payment/payment-service', () => {
     let approveLate: (r: PaymentResult) => void = () => undefined;
     const acquirer = fakeAcquirer(() => new Promise<PaymentResult>((resolve) => (approveLate = resolve)));
 
-    const result = await payments(acquirer, 50).pay({
-      orderId: order.id,
-      callId: 'call-1',
-      card: debitCard,
-      bankCode: 'pab',
-      holder,
-    });
+    const result = await payments(acquirer, 50).pay(payInput(order));
     expect(result.outcome).to.equal('pending');
     await orders.releaseAfterCall(order.id, 'call-1', 'abandoned');
     expect(await orders.claimByPayCode(order.payCode!, 'call-2')).to.deep.equal({ ok: false, reason: 'not_payable' });
@@ -294,9 +261,7 @@ describe('payment/payment-service', () => {
       queryDelaysMs: [60_000],
     });
 
-    expect(
-      (await service.pay({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder })).outcome,
-    ).to.equal('pending');
+    expect((await service.pay(payInput(order))).outcome).to.equal('pending');
     expect(service.busy(order.id)).to.equal(true);
     await service.stop();
 
@@ -320,9 +285,7 @@ describe('payment/payment-service', () => {
       });
       const held = [];
       for (let i = 0; i < 15; i++) held.push(await orderInCall(`call-${i}`));
-      await Promise.all(
-        held.map((order, i) => service.pay({ orderId: order.id, callId: `call-${i}`, card: debitCard, bankCode: 'pab', holder })),
-      );
+      await Promise.all(held.map((order, i) => service.pay(payInput(order, { callId: `call-${i}` }))));
       await new Promise((resolve) => setImmediate(resolve));
       await service.stop();
     } finally {
@@ -337,25 +300,12 @@ describe('payment/payment-service', () => {
       const acquirer = fakeAcquirer(approved);
       const service = payments(acquirer);
 
-      const requested = await service.requestSmsCode({
-        orderId: order.id,
-        callId: 'call-1',
-        card: debitCard,
-        bankCode: 'pab',
-        holder,
-      });
+      const requested = await service.requestSmsCode(payInput(order));
       expect(requested.ok).to.equal(true);
       expect((await attemptsOf(order.id))[0].state).to.equal('prepared');
       deps.advance(30_000);
       const attempt = requested.ok ? requested.attempt : undefined;
-      const result = await service.pay({
-        orderId: order.id,
-        callId: 'call-1',
-        card: debitCard,
-        bankCode: 'pab',
-        holder: { ...holder, smsCode: '111111' },
-        attempt,
-      });
+      const result = await service.pay(payInput(order, { holder: { ...holder, smsCode: '111111' }, attempt }));
 
       expect(result.outcome).to.equal('approved');
       const [sms] = acquirer.smsRequests;
@@ -370,13 +320,7 @@ describe('payment/payment-service', () => {
       const acquirer = fakeAcquirer();
       acquirer.smsAnswer = { ok: false, reason: 'card_not_supported' };
 
-      const requested = await payments(acquirer).requestSmsCode({
-        orderId: order.id,
-        callId: 'call-1',
-        card: debitCard,
-        bankCode: 'pab',
-        holder,
-      });
+      const requested = await payments(acquirer).requestSmsCode(payInput(order));
 
       expect(requested).to.deep.equal({ ok: false, reason: 'card_not_supported' });
       expect((await attemptsOf(order.id))[0]).to.include({ state: 'not_sent', decline_reason: 'card_not_supported' });
@@ -396,13 +340,7 @@ describe('payment/payment-service', () => {
       it(`when the acquirer ${what}, then the answer is unavailable and the attempt closes as not sent with no decline reason`, async () => {
         const order = await orderInCall();
         const acquirer: AcquirerPort = { ...fakeAcquirer(), requestSmsCode };
-        const requested = await payments(acquirer).requestSmsCode({
-          orderId: order.id,
-          callId: 'call-1',
-          card: debitCard,
-          bankCode: 'pab',
-          holder,
-        });
+        const requested = await payments(acquirer).requestSmsCode(payInput(order));
         expect(requested).to.deep.equal({ ok: false, reason: 'unavailable' });
         expect((await attemptsOf(order.id))[0]).to.include({ state: 'not_sent', decline_reason: null });
       });
@@ -411,19 +349,13 @@ describe('payment/payment-service', () => {
     it('when a later call holds the order, then it cannot pay the prepared attempt of the call before it', async () => {
       const order = await orderInCall('call-1');
       const acquirer = fakeAcquirer(approved);
-      const requested = await payments(acquirer).requestSmsCode({
-        orderId: order.id,
-        callId: 'call-1',
-        card: debitCard,
-        bankCode: 'pab',
-        holder,
-      });
+      const requested = await payments(acquirer).requestSmsCode(payInput(order));
       const attempt = requested.ok ? requested.attempt : undefined;
       await orders.releaseAfterCall(order.id, 'call-1', 'abandoned');
       await orders.claimByPayCode(order.payCode!, 'call-2');
 
       const error = await payments(acquirer)
-        .pay({ orderId: order.id, callId: 'call-2', card: debitCard, bankCode: 'pab', holder, attempt })
+        .pay(payInput(order, { callId: 'call-2', attempt }))
         .catch((err: unknown) => err);
 
       expect(error).to.be.instanceOf(AppError);
@@ -434,17 +366,11 @@ describe('payment/payment-service', () => {
     it('when another call tries to pay a prepared attempt, then nothing is sent', async () => {
       const order = await orderInCall();
       const acquirer = fakeAcquirer(approved);
-      const requested = await payments(acquirer).requestSmsCode({
-        orderId: order.id,
-        callId: 'call-1',
-        card: debitCard,
-        bankCode: 'pab',
-        holder,
-      });
+      const requested = await payments(acquirer).requestSmsCode(payInput(order));
       const attempt = requested.ok ? requested.attempt : undefined;
 
       const error = await payments(acquirer)
-        .pay({ orderId: order.id, callId: 'call-2', card: debitCard, bankCode: 'pab', holder, attempt })
+        .pay(payInput(order, { callId: 'call-2', attempt }))
         .catch((err: unknown) => err);
 
       expect((error as AppError).code).to.equal('order_not_payable');
@@ -455,13 +381,7 @@ describe('payment/payment-service', () => {
   it('when the acquirer refuses the consume with a code (unavailable), then the attempt is not sent and the code is kept on the attempt and the call', async () => {
     const order = await orderInCall();
     const acquirer = fakeAcquirer(() => Promise.resolve<PaymentResult>({ outcome: 'unavailable', responseCode: '96' }));
-    const result = await payments(acquirer).pay({
-      orderId: order.id,
-      callId: 'call-1',
-      card: debitCard,
-      bankCode: 'pab',
-      holder,
-    });
+    const result = await payments(acquirer).pay(payInput(order));
     expect(result.outcome).to.equal('unavailable');
     const [row] = await attemptsOf(order.id);
     expect(row).to.include({ state: 'not_sent', response_code: '96' });
@@ -477,11 +397,9 @@ describe('payment/payment-service', () => {
     const service = payments(acquirer, 60_000);
     expect(service.busy(order.id)).to.equal(false);
 
-    const paying = service.pay({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder });
+    const paying = service.pay(payInput(order));
     expect(service.busy(order.id)).to.equal(true);
-    const refused = await service
-      .pay({ orderId: order.id, callId: 'call-2', card: debitCard, bankCode: 'pab', holder })
-      .catch((err: unknown) => err);
+    const refused = await service.pay(payInput(order, { callId: 'call-2' })).catch((err: unknown) => err);
     expect((refused as AppError).code).to.equal('order_not_payable');
     expect(service.busy(order.id), 'still busy with call-1’s payment').to.equal(true);
 
@@ -497,9 +415,7 @@ describe('payment/payment-service', () => {
     );
     acquirer.queryAnswers.push({ outcome: 'pending' }, { outcome: 'pending' }, { outcome: 'pending' });
 
-    expect(
-      (await payments(acquirer).pay({ orderId: order.id, callId: 'call-1', card: debitCard, bankCode: 'pab', holder })).outcome,
-    ).to.equal('pending');
+    expect((await payments(acquirer).pay(payInput(order))).outcome).to.equal('pending');
 
     const [row] = await attemptsOf(order.id);
     expect(row).to.include({ state: 'unknown_manual', response_code: '03', acquirer_ref: 'ref-pending' });
@@ -510,13 +426,7 @@ describe('payment/payment-service', () => {
     await deps.db.raw(
       "CREATE TRIGGER refuse_approval BEFORE UPDATE ON payment_attempts WHEN NEW.state = 'approved' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END",
     );
-    const result = await payments(fakeAcquirer(approved)).pay({
-      orderId: order.id,
-      callId: 'call-1',
-      card: debitCard,
-      bankCode: 'pab',
-      holder,
-    });
+    const result = await payments(fakeAcquirer(approved)).pay(payInput(order));
     expect(result).to.deep.equal({ outcome: 'pending' });
     expect((await attemptsOf(order.id))[0].state).to.equal('sending');
   });
@@ -525,7 +435,7 @@ describe('payment/payment-service', () => {
     const order = await orderInCall('call-1');
     const acquirer = fakeAcquirer(approved);
     const error = await payments(acquirer)
-      .pay({ orderId: order.id, callId: 'call-2', card: debitCard, bankCode: 'pab', holder })
+      .pay(payInput(order, { callId: 'call-2' }))
       .catch((err: unknown) => err);
     expect(error).to.be.instanceOf(AppError);
     expect((error as AppError).code).to.equal('order_not_payable');
