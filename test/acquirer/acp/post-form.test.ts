@@ -1,7 +1,9 @@
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { postForm } from '../../../src/acquirer/acp/post-form';
+import { fixturePki } from '../../crypto/pki-fixture';
 
 async function serve(handler: http.RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer(handler);
@@ -56,6 +58,53 @@ describe('postForm', () => {
       expect(await postForm(s.url, 'a=1', 1000)).to.include({ kind: 'no_answer' });
     } finally {
       await s.close();
+    }
+  });
+
+  it('when the answer grows past 1 MiB, then no_answer: it is not read on', async () => {
+    const s = await serve((_req, res) => res.writeHead(200).end(Buffer.alloc(1024 * 1024 + 1, 'a')));
+    try {
+      expect(await postForm(s.url, 'a=1', 2000)).to.deep.equal({ kind: 'no_answer', error: 'answer too large' });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('when an answer of exactly 1 MiB comes, then it is read whole', async () => {
+    const s = await serve((_req, res) => res.writeHead(200).end(Buffer.alloc(1024 * 1024, 'a')));
+    try {
+      const posted = await postForm(s.url, 'a=1', 2000);
+      expect(posted.kind === 'answered' && posted.body.length).to.equal(1024 * 1024);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('when the connection closes after the headers, before the whole body, then no_answer: the answer was cut off', async () => {
+    const s = await serve((req, res) => {
+      res.writeHead(200, { 'content-length': '100' });
+      res.write('respCode=', () => req.socket.end());
+    });
+    try {
+      expect(await postForm(s.url, 'a=1', 1000)).to.deep.equal({ kind: 'no_answer', error: 'answer aborted' });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('when the URL is https, then TLS is spoken and an untrusted server certificate is refused', async function () {
+    this.timeout(10_000);
+    const pki = await fixturePki();
+    const server = https.createServer({ cert: pki.acquirerSigning.certPem, key: pki.acquirerSigning.keyPem }, (_req, res) =>
+      res.end('respCode=00'),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/x`;
+      expect(await postForm(url, 'a=1', 1000)).to.deep.equal({ kind: 'no_answer', error: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 });
