@@ -20,10 +20,16 @@ describe('ACP orderId', () => {
   });
 
   it('when the attempt is out of 1–999 or the result would be too short or too long, then it is refused', () => {
-    expect(() => toAcpOrderId('ord_5f0c1a2b3c4d5e6f7a8b', 0)).to.throw(AcpError);
-    expect(() => toAcpOrderId('ord_5f0c1a2b3c4d5e6f7a8b', 1000)).to.throw(AcpError);
-    expect(() => toAcpOrderId('a_b', 1)).to.throw(AcpError);
-    expect(() => toAcpOrderId('x'.repeat(30), 1)).to.throw(AcpError);
+    for (const attempt of [0, 1000, 1.5]) {
+      expect(() => toAcpOrderId('ord_5f0c1a2b3c4d5e6f7a8b', attempt), String(attempt))
+        .to.throw(AcpError, /attempt number/)
+        .with.property('code', 'acp_order_id_invalid');
+    }
+    for (const ourId of ['a_b', 'x'.repeat(30)]) {
+      expect(() => toAcpOrderId(ourId, 1), ourId)
+        .to.throw(AcpError, /orderId/)
+        .with.property('code', 'acp_order_id_invalid');
+    }
   });
 
   it('when checking ACP ids, then only 8–32 letters and digits pass', () => {

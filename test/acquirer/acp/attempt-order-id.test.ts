@@ -12,8 +12,11 @@ describe('acpOrderIdOf', () => {
   });
 
   it('when the attempt id cannot make 8–32 letters and digits, then AcpError', () => {
-    expect(() => acpOrderIdOf('a-1')).to.throw(AcpError);
-    expect(() => acpOrderIdOf(`att_${'f'.repeat(40)}-1`)).to.throw(AcpError);
+    for (const attemptId of ['a-1', `att_${'f'.repeat(40)}-1`]) {
+      expect(() => acpOrderIdOf(attemptId), attemptId)
+        .to.throw(AcpError, /orderId/)
+        .with.property('code', 'acp_order_id_invalid');
+    }
   });
 
   it('when reqReserved is made, then only ids free of characters ACP would need escaped are echoed', () => {

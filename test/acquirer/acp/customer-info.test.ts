@@ -21,6 +21,7 @@ describe('customerInfo', function () {
   });
 
   const clearText = (value: string) => Buffer.from(value, 'base64').toString('utf8');
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
 
   it('when built in encrypted mode, then phone, CVN2 and expiry are only inside encryptedInfo and the sandbox recovers them', () => {
     const value = buildCustomerInfo({ ...HOLDER, cvn2: '123', expired: '3012' }, 'encrypted', keys.encryption);
@@ -65,18 +66,46 @@ describe('customerInfo', function () {
       .that.satisfies((e: Error) => !e.message.includes('a&b'));
   });
 
-  it('when the value is not base64 of {…}, has unknown or repeated sub-fields, or repeats a sealed one in clear, then parsing is refused', () => {
-    const b64 = (s: string) => Buffer.from(s).toString('base64');
-    expect(() => parseCustomerInfo(b64('phoneNo=1'))).to.throw(AcpError);
-    expect(() => parseCustomerInfo(b64('{evil=1}'))).to.throw(AcpError);
-    expect(() => parseCustomerInfo(b64('{cvn2=1&cvn2=2}'))).to.throw(AcpError);
+  it('when a sub-field is empty, then it is left out rather than sent as k=', () => {
+    expect(clearText(buildCustomerInfo({ customerNm: '', certifId: '1' }, 'plain', keys.encryption))).to.equal('{certifId=1}');
+  });
+
+  it('when a value holds a brace, then the error is acp_field_invalid and names the sub-field', () => {
+    expect(() => buildCustomerInfo({ certifId: '1}' }, 'plain', keys.encryption))
+      .to.throw(AcpError, /certifId/)
+      .with.property('code', 'acp_field_invalid');
+  });
+
+  it('when the braces are missing at either end, then parsing is refused even where the inside would parse', () => {
+    for (const text of ['phoneNo=1', 'xphoneNo=1x', '{phoneNo=12', 'phoneNo=12}', 'xphoneNo=1}']) {
+      expect(() => parseCustomerInfo(b64(text)), text)
+        .to.throw(AcpError, /customerInfo/)
+        .with.property('code', 'acp_malformed');
+    }
+  });
+
+  it('when the value is {} (no sub-fields), then it parses to nothing', () => {
+    expect(parseCustomerInfo(b64('{}'))).to.deep.equal({});
+  });
+
+  it('when a sub-field is unknown, repeated or both clear and sealed, then the error is acp_malformed and names what is wrong', () => {
+    expect(() => parseCustomerInfo(b64('{evil=1}')))
+      .to.throw(AcpError, /sub-field/)
+      .with.property('code', 'acp_malformed');
+    expect(() => parseCustomerInfo(b64('{cvn2=1&cvn2=2}')))
+      .to.throw(AcpError, /cvn2/)
+      .with.property('code', 'acp_malformed');
     const sealed = parseCustomerInfo(buildCustomerInfo({ cvn2: '123' }, 'encrypted', keys.encryption)).encryptedInfo;
-    expect(() => parseCustomerInfo(b64(`{cvn2=999&encryptedInfo=${sealed}}`), keys.decrypt)).to.throw(AcpError, /both/);
+    expect(() => parseCustomerInfo(b64(`{cvn2=999&encryptedInfo=${sealed}}`), keys.decrypt))
+      .to.throw(AcpError, /cvn2/)
+      .with.property('code', 'acp_malformed');
   });
 
   it('when the card shows MMYY 1230, then ACP expired is YYMM 3012', () => {
     expect(mmyyToYymm('1230')).to.equal('3012');
-    expect(() => mmyyToYymm('12/30')).to.throw(AcpError);
+    expect(() => mmyyToYymm('12/30'))
+      .to.throw(AcpError, /expiry/)
+      .with.property('code', 'acp_field_invalid');
   });
 
   it('when the expiry is 4 digits with something before or after them (01228, 1228x, x1228), then it throws', () => {

@@ -23,10 +23,15 @@ describe('ACP body codecs', () => {
       );
     });
 
-    it('when a key appears twice or is not an ACP name, then decoding is refused', () => {
-      expect(() => decodeForm('txnAmt=1&txnAmt=2')).to.throw(AcpError, /twice/);
-      expect(() => decodeForm('__proto__=1')).to.throw(AcpError);
-      expect(() => decodeForm('a-b=1')).to.throw(AcpError);
+    it('when a key appears twice or is not an ACP name, then decoding is refused as acp_malformed', () => {
+      expect(() => decodeForm('txnAmt=1&txnAmt=2'))
+        .to.throw(AcpError, /txnAmt appears twice/)
+        .with.property('code', 'acp_malformed');
+      for (const body of ['__proto__=1', 'a-b=1']) {
+        expect(() => decodeForm(body), body)
+          .to.throw(AcpError, /field name/)
+          .with.property('code', 'acp_malformed');
+      }
     });
   });
 
@@ -56,14 +61,26 @@ describe('ACP body codecs', () => {
       );
     });
 
+    it('when square brackets hold an &, or a stray closing bracket comes before one, then only a top-level & splits', () => {
+      expect(decodeAnswer('respMsg=x[a&b]&respCode=00')).to.deep.equal({ respMsg: 'x[a&b]', respCode: '00' });
+      expect(decodeAnswer('respMsg=[x]&respCode=00')).to.deep.equal({ respMsg: '[x]', respCode: '00' });
+      expect(decodeAnswer('respMsg=a}&respCode=00')).to.deep.equal({ respMsg: 'a}', respCode: '00' });
+      expect(decodeAnswer('respMsg=a]&respCode=00')).to.deep.equal({ respMsg: 'a]', respCode: '00' });
+    });
+
     it('when a value would not survive unencoded, then encoding is refused', () => {
-      expect(() => encodeAnswer({ respMsg: 'a&b=c' })).to.throw(AcpError);
+      expect(() => encodeAnswer({ respMsg: 'a&b=c' }))
+        .to.throw(AcpError, /unencoded/)
+        .with.property('code', 'acp_field_invalid');
       expect(() => encodeAnswer({ respMsg: 'unclosed {', respCode: '00' })).to.throw(AcpError);
     });
 
     it('when a pair has no name or no "=", or a key repeats, then decoding is refused', () => {
-      expect(() => decodeAnswer('=1')).to.throw(AcpError);
-      expect(() => decodeAnswer('respCode')).to.throw(AcpError);
+      for (const body of ['=1', 'respCode']) {
+        expect(() => decodeAnswer(body), body)
+          .to.throw(AcpError, /name or "="/)
+          .with.property('code', 'acp_malformed');
+      }
       expect(() => decodeAnswer('a=1&a=1')).to.throw(AcpError);
     });
 

@@ -123,6 +123,8 @@ describe('ACP messages', function () {
       txnAmt: '100',
       ...REF,
       channelType: '07',
+      currencyCode: '156',
+      accType: '01',
     });
     expect(keys.decrypt(fields.accNo).toString()).to.equal(DEBIT);
     expect(parseCustomerInfo(fields.customerInfo, keys.decrypt)).to.deep.equal({ phoneNo: HOLDER.mobile });

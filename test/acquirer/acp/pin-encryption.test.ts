@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import sinon from 'sinon';
 import { encryptPin } from '../../../src/acquirer/acp/pin-encryption';
 import { pinBlockMatches } from '../../../src/crypto/pin-block';
 import { tdesDecryptEcb } from '../../../src/crypto/triple-des';
@@ -15,6 +16,7 @@ describe('encryptPin', function () {
   before(async () => {
     keys = acquirerKeys(await fixturePki());
   });
+  afterEach(() => sinon.restore());
 
   it('when protected with RSA, then the acquirer decrypts a format-0 block carrying the PIN', () => {
     const sealed = encryptPin(ascii(PAN), ascii('123456'), { kind: 'rsa' }, keys.encryption);
@@ -35,5 +37,15 @@ describe('encryptPin', function () {
     const a = encryptPin(ascii(PAN), ascii('123456'), { kind: 'rsa' }, keys.encryption);
     const b = encryptPin(ascii(PAN), ascii('123456'), { kind: 'rsa' }, keys.encryption);
     expect(a).not.to.equal(b);
+  });
+
+  it('when protected with TDEA, then the clear PIN block is zeroed before it returns; only the ciphertext remains', () => {
+    const zonePinKey = generateZonePinKey();
+    const alloc = sinon.spy(Buffer, 'alloc');
+    const sealed = encryptPin(ascii(PAN), ascii('123456'), { kind: 'tdea', zonePinKey }, keys.encryption);
+    alloc.restore();
+    const blocks = alloc.returnValues.filter((buf) => buf.length === 8 && buf.toString('base64') !== sealed);
+    expect(blocks).to.have.length.greaterThan(0);
+    for (const buf of blocks) expect([...buf]).to.deep.equal(new Array<number>(8).fill(0));
   });
 });

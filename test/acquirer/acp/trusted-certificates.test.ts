@@ -1,4 +1,4 @@
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { expect } from 'chai';
 import { signFields } from '../../../src/acquirer/acp/sign-string';
 import { TrustedCertificates } from '../../../src/acquirer/acp/trusted-certificates';
@@ -35,6 +35,20 @@ describe('acp/TrustedCertificates', function () {
     trusted.remember(pki.acquirerSigning.certPem);
     expect(trusted.publicKeyOf(pki.acquirerSigning.certPem, PKI_NOW)?.asymmetricKeyType).to.equal('rsa');
     expect(trusted.publicKeyOf(pki.acquirerSigning.certPem, years(10))).to.equal(undefined);
+  });
+
+  it('when a remembered certificate is asked about at the very first and last instant of its validity, then its key is given; a second earlier, not', () => {
+    const trustPems = [pki.root.certPem, pki.middle.certPem];
+    const certs = [pki.acquirerSigning.certPem, ...trustPems].map((pem) => new X509Certificate(pem));
+    const from = Math.max(...certs.map((c) => Date.parse(c.validFrom)));
+    const to = Math.min(...certs.map((c) => Date.parse(c.validTo)));
+    const trusted = new TrustedCertificates(trustPems);
+    trusted.remember(pki.acquirerSigning.certPem);
+    const keyAt = (ms: number) => trusted.publicKeyOf(pki.acquirerSigning.certPem, new Date(ms));
+    expect(keyAt(from), 'validFrom').not.to.equal(undefined);
+    expect(keyAt(to), 'validTo').not.to.equal(undefined);
+    expect(keyAt(from - 1000), 'before validFrom').to.equal(undefined);
+    expect(keyAt(to + 1000), 'after validTo').to.equal(undefined);
   });
 
   it('when a trusted certificate signs again but a field was changed, then the signature is still checked: bad_signature', () => {

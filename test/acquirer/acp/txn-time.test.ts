@@ -47,7 +47,9 @@ describe('txnTime (Beijing time)', () => {
 
   it('when the text is not a real Beijing date and time, then parsing is refused', () => {
     for (const bad of ['2025030915150', '20250230120000', '20251301120000', '20250309246000', 'abcdefghijklmn']) {
-      expect(() => parseTxnTime(bad), bad).to.throw(AcpError);
+      expect(() => parseTxnTime(bad), bad)
+        .to.throw(AcpError, /txnTime/)
+        .with.property('code', 'acp_field_invalid');
     }
   });
 });
