@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
+import { ReconciliationFileError } from '../../src/reconciliation/reconciliation-file-error';
 import { fetchReconciliationFile } from '../../src/reconciliation/reconciliation-file-source';
 
 const MER_ID = '777290058110097';
@@ -54,5 +55,12 @@ describe('reconciliation/reconciliation-file-source', () => {
       await reason(fetchReconciliationFile('20260302', { merId: MER_ID, download: () => Promise.resolve(undefined) })),
     ).to.equal('the acquirer has no reconciliation file for 20260302');
     expect(await reason(fetchReconciliationFile('20260302', { merId: MER_ID }))).to.match(/^no reconciliation file: give --file/);
+  });
+
+  it('when the file cannot be read for another reason than its absence, then that error is passed on, not called missing', async () => {
+    const err: unknown = await fetchReconciliationFile('20260302', { merId: MER_ID, file: dir }).catch((e: unknown) => e);
+    expect(err).to.be.instanceOf(Error);
+    expect(err).not.to.be.instanceOf(ReconciliationFileError);
+    expect((err as NodeJS.ErrnoException).code).to.equal('EISDIR');
   });
 });
