@@ -64,17 +64,21 @@ async function main(): Promise<void> {
   try {
     const result = await caller.call({
       endpoint: `Local/${order.payCode}@ivrpay-inbound`,
+      // Keyed as a cardholder would: `#` ends the card number; PIN, ID and mobile end on their last digit.
       answers: {
         card: `${DEMO_CARD}#`,
-        pin: `${TEST_PIN}#`,
-        id: `${TEST_HOLDER.idNumber}#`,
-        mobile: `${TEST_HOLDER.mobile}#`,
+        pin: TEST_PIN,
+        id: TEST_HOLDER.idNumber.replace('X', '*'),
+        mobile: TEST_HOLDER.mobile,
         confirm: '1',
       },
       timeoutMs: 180_000,
     });
     for (const id of result.promptsHeard) console.log(`  🔊 ${isPromptId(id) ? PROMPTS[id][0] : id}`);
     console.log(`\nfields keyed: ${result.fieldsAsked.join(', ')}; the call ended (${result.hungUpBy})`);
+    // The acquirer's answer follows the confirmation key, so its silence is the payment's time, not the IVR's.
+    const silences = result.silences.map((s) => `${s.field} ${s.ms} ms`).join(', ');
+    console.log(`silence after each field (last key → next prompt): ${silences || 'none measured'}`);
   } finally {
     caller.close();
   }

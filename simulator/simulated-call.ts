@@ -23,6 +23,12 @@ export interface SimulatedCallResult {
   fieldsAsked: string[];
   /** Prompt ids the IVR started playing (from PlaybackStarted on the IVR's channel). */
   promptsHeard: string[];
+  /**
+   * The silence after each answer: from its last key reaching the IVR to the next prompt starting (Asterisk's
+   * event times), in the order keyed. An answer with a `#` the field does not need (one that ends on its last
+   * digit) is measured to that `#`, so the demo keys fixed-length fields without it.
+   */
+  silences: { field: string; ms: number }[];
   /** 'disconnected': the caller's own ARI connection dropped, so the end was not seen. */
   hungUpBy: 'ivr' | 'caller' | 'timeout' | 'disconnected';
   /** The dialplan fallback ran: the IVR app was not there. */
@@ -42,6 +48,10 @@ export interface SimEvent {
   variable?: string;
   value?: string;
   playback?: { media_uri: string; target_uri: string };
+  /** ChannelDtmfReceived: the key. */
+  digit?: string;
+  /** When Asterisk raised the event (ISO 8601). */
+  timestamp?: string;
 }
 
 /**
@@ -53,6 +63,10 @@ export class SimulatedCall {
   readonly result: Promise<SimulatedCallResult>;
   private readonly fieldsAsked: string[] = [];
   private readonly promptsHeard: string[] = [];
+  private readonly silences: SimulatedCallResult['silences'] = [];
+  /** The answer being keyed, and how many of its keys have reached the IVR. */
+  private keying: { field: string; keys: string; arrived: number } | undefined;
+  private lastKey: { field: string; at: number } | undefined;
   private fallback = false;
   private ended = false;
   private hungUpBy: SimulatedCallResult['hungUpBy'] | undefined;
@@ -82,6 +96,10 @@ export class SimulatedCall {
       if (event.variable === FALLBACK_VARIABLE) this.fallback = true;
     } else if (event.type === 'PlaybackStarted' && event.playback?.target_uri === `channel:${this.peerId}`) {
       this.promptsHeard.push(event.playback.media_uri.split('/').pop() ?? '');
+      if (this.lastKey) this.silences.push({ field: this.lastKey.field, ms: timeOf(event) - this.lastKey.at });
+      this.lastKey = undefined;
+    } else if (event.type === 'ChannelDtmfReceived' && channelId === this.peerId) {
+      this.keyArrived(event);
     } else if (event.type === 'ChannelDestroyed' && (channelId === this.localId || channelId === this.peerId)) {
       this.end(this.hungUpBy ?? 'ivr');
     }
@@ -91,8 +109,8 @@ export class SimulatedCall {
     if (this.ended) return;
     this.ended = true;
     clearTimeout(this.timer);
-    const { fieldsAsked, promptsHeard, fallback } = this;
-    this.resolve({ fieldsAsked, promptsHeard, hungUpBy: by, fallback });
+    const { fieldsAsked, promptsHeard, silences, fallback } = this;
+    this.resolve({ fieldsAsked, promptsHeard, silences, hungUpBy: by, fallback });
   }
 
   private asked(field: string): void {
@@ -104,6 +122,7 @@ export class SimulatedCall {
     }
     const answer = this.answerFor(field, this.fieldsAsked.filter((f) => f === field).length - 1);
     if (!answer) return;
+    this.keying = { field, keys: answer, arrived: 0 };
     // Keys can only be sent once our half is in the app (answered), which may come just after the ask.
     this.sending = this.sending
       .then(() => this.inStasis)
@@ -111,6 +130,16 @@ export class SimulatedCall {
       .catch((err: unknown) => {
         this.log.warn({ field, err: errorSummary(err, { withMessage: true }) }, 'simulated caller: sending keys failed');
       });
+  }
+
+  /** Keys are matched in order, so a `#` left over from the field before is not taken for this answer's. */
+  private keyArrived(event: SimEvent): void {
+    const keying = this.keying;
+    if (!keying || event.digit !== keying.keys[keying.arrived]) return;
+    keying.arrived += 1;
+    if (keying.arrived < keying.keys.length) return;
+    this.lastKey = { field: keying.field, at: timeOf(event) };
+    this.keying = undefined;
   }
 
   private answerFor(field: string, askIndex: number): string | undefined {
@@ -125,4 +154,8 @@ export class SimulatedCall {
       this.end(by);
     });
   }
+}
+
+function timeOf(event: SimEvent): number {
+  return event.timestamp ? Date.parse(event.timestamp) : Date.now();
 }

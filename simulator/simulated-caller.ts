@@ -36,8 +36,8 @@ export interface SimulatedCaller {
   close(): void;
 }
 
-/** Events a simulated call reads; ChannelDtmfReceived is deliberately not among them. */
-const watched = ['StasisStart', 'ChannelVarset', 'PlaybackStarted', 'ChannelDestroyed'];
+/** Events a simulated call reads; ChannelDtmfReceived (on the IVR's half) times the silence after each answer. */
+const watched = ['StasisStart', 'ChannelVarset', 'PlaybackStarted', 'ChannelDtmfReceived', 'ChannelDestroyed'];
 
 /**
  * A cardholder simulator for the demo, end-to-end tests and benchmarks. It originates a Local

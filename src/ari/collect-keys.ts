@@ -15,7 +15,8 @@ export interface CollectHooks {
 
 /**
  * Keys are listened to before the prompts start, so the first key stops them (barge-in) and counts.
- * The first-digit timeout runs from the end of the prompts, the inter-digit timeout from each key.
+ * The first-digit timeout runs from the end of the prompts, the inter-digit timeout from each key (the
+ * shorter `completeAfter.pauseMs` once that many digits are in). A terminator before any digit is ignored.
  */
 export function collectKeys(options: CollectOptions, hooks: CollectHooks): Promise<Collected> {
   const terminator = options.terminator ?? '#';
@@ -50,6 +51,7 @@ export function collectKeys(options: CollectOptions, hooks: CollectHooks): Promi
     };
     const onKey = (key: string) => {
       if (settled) return;
+      if (key === terminator && digits === '') return;
       if (playing) {
         playing.stop();
         playing = undefined;
@@ -58,7 +60,8 @@ export function collectKeys(options: CollectOptions, hooks: CollectHooks): Promi
       if (key === terminator) return finish('terminator');
       digits += key;
       if (digits.length >= options.maxDigits) return finish('max');
-      arm(options.interDigitTimeoutMs);
+      const complete = options.completeAfter && digits.length >= options.completeAfter.minDigits;
+      arm(complete ? (options.completeAfter?.pauseMs ?? 0) : options.interDigitTimeoutMs);
     };
 
     if (hooks.signal.aborted) return onAbort();

@@ -10,7 +10,16 @@ export interface CollectOptions {
   maxDigits: number;
   firstDigitTimeoutMs: number;
   interDigitTimeoutMs: number;
-  /** Key that ends input early; `#` unless said otherwise. Never part of `digits`. */
+  /**
+   * A field of varying length (the card number) also ends on a short pause once `minDigits` are keyed,
+   * instead of waiting the whole inter-digit timeout for a `#` the caller may never press.
+   */
+  completeAfter?: { minDigits: number; pauseMs: number };
+  /**
+   * Key that ends input early; `#` unless said otherwise. Never part of `digits`. Pressed before any digit it
+   * is ignored, prompts keep playing: it is the `#` a caller adds after a fixed-length field that already
+   * ended on its last digit (docs: README, "Keypad fields").
+   */
   terminator?: string;
   /**
    * Keys pressed while no collect was running (type-ahead) count toward the next collect, as callers

@@ -81,6 +81,8 @@ export interface PaymentsForCall {
 export interface CallSettings {
   firstDigitTimeoutMs: number;
   interDigitTimeoutMs: number;
+  /** The pause that ends a card number once 16 digits are keyed (IVR_CARD_PAUSE_MS). */
+  completePauseMs: number;
   /** Tries per field before the call ends politely. */
   maxAttempts: number;
   /** Cards a caller may try after declines in one call. */

@@ -14,7 +14,7 @@ export async function collectCardSecrets(ctx: StepContext, kind: CardKind): Prom
     const pin = await collectField(ctx, {
       field: 'pin',
       prompts: ['enter-pin'],
-      maxDigits: 7,
+      maxDigits: 6,
       errorPrompt: 'pin-invalid',
       check: (keys) => (validPin(keys) ? keys : undefined),
     });
@@ -23,14 +23,14 @@ export async function collectCardSecrets(ctx: StepContext, kind: CardKind): Prom
   const expiryMmyy = await collectField(ctx, {
     field: 'expiry',
     prompts: ['enter-expiry'],
-    maxDigits: 5,
+    maxDigits: 4,
     errorPrompt: 'expiry-invalid',
     check: (keys) => (checkExpiry(keys, ctx.deps.now()) === 'ok' ? keys : undefined),
   });
   const cvn2 = await collectField(ctx, {
     field: 'cvn2',
     prompts: ['enter-cvn2'],
-    maxDigits: 4,
+    maxDigits: 3,
     errorPrompt: 'cvn2-invalid',
     check: (keys) => (validCvn2(keys) ? keys : undefined),
   });

@@ -25,7 +25,9 @@ export async function collectCard(ctx: StepContext): Promise<KeyedCard> {
     const { pan, luhnValid } = await collectField(ctx, {
       field: 'card',
       prompts: ['enter-card'],
-      maxDigits: 20,
+      // Ends on `#`, on the 19th digit, or on a short pause once 16 are keyed (card numbers are 16 to 19 digits).
+      maxDigits: 19,
+      completeAfterDigits: 16,
       errorPrompt: 'card-invalid',
       check: (keys) => {
         const checked = checkCardNumber(keys);

@@ -8,10 +8,12 @@ export interface FieldSpec<T> {
   field: FieldName;
   prompts: PromptId[];
   /**
-   * Keys collected at most. Data fields allow one more key than the longest valid answer, so that
-   * "too many digits" is caught here instead of spilling into the next field as type-ahead.
+   * Keys collected at most. A fixed-length field asks for exactly its length, so it ends on its last key and
+   * the next prompt starts at once (a `#` after it is ignored); a key beyond it is type-ahead for the next field.
    */
   maxDigits: number;
+  /** For a field of varying length: ends on a short pause once this many keys are in (CollectOptions). */
+  completeAfterDigits?: number;
   /** Played after an invalid answer, before the field is asked again. */
   errorPrompt: PromptId;
   /** The value for these keys, or undefined when they are not acceptable. */
@@ -35,6 +37,9 @@ export async function collectField<T>(ctx: StepContext, spec: FieldSpec<T>): Pro
       maxDigits: spec.maxDigits,
       firstDigitTimeoutMs: settings.firstDigitTimeoutMs,
       interDigitTimeoutMs: settings.interDigitTimeoutMs,
+      ...(spec.completeAfterDigits !== undefined && {
+        completeAfter: { minDigits: spec.completeAfterDigits, pauseMs: settings.completePauseMs },
+      }),
       terminator: '#',
       flush: attempt > 1,
     });

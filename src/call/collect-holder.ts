@@ -12,7 +12,7 @@ export async function collectHolder(ctx: StepContext, requires: CallOrder['requi
     holder.idNumber = await collectField(ctx, {
       field: 'id',
       prompts: ['enter-id'],
-      maxDigits: 19,
+      maxDigits: 18,
       errorPrompt: 'id-invalid',
       check: (keys) => {
         const checked = checkIdNumber(keys, ctx.deps.now());
@@ -24,7 +24,7 @@ export async function collectHolder(ctx: StepContext, requires: CallOrder['requi
     holder.mobile = await collectField(ctx, {
       field: 'mobile',
       prompts: ['enter-mobile'],
-      maxDigits: 12,
+      maxDigits: 11,
       errorPrompt: 'mobile-invalid',
       check: (keys) => (validMobile(keys) ? keys : undefined),
     });

@@ -42,7 +42,7 @@ export async function identifyOrder(ctx: StepContext, passedPayCode: string | un
   return collectField<ClaimResult>(ctx, {
     field: 'pay-code',
     prompts: ['enter-pay-code'],
-    maxDigits: 7,
+    maxDigits: 6,
     errorPrompt: 'pay-code-invalid',
     check: async (keys) => {
       if (!PAY_CODE.test(keys)) return undefined;

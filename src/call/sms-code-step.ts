@@ -44,7 +44,7 @@ export async function smsCodeStep(
   holder.smsCode = await collectField(ctx, {
     field: 'sms-code',
     prompts: ['enter-sms-code'],
-    maxDigits: 7,
+    maxDigits: 6,
     errorPrompt: 'sms-code-invalid',
     check: (keys) => (/^\d{6}$/.test(keys) ? keys : undefined),
   });

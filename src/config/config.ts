@@ -56,6 +56,7 @@ const schema = z.object({
   DEFAULT_LANGUAGE: z.enum(['zh', 'en']).default('zh'),
   IVR_FIRST_DIGIT_TIMEOUT_MS: ms.default(8000),
   IVR_INTER_DIGIT_TIMEOUT_MS: ms.default(5000),
+  IVR_CARD_PAUSE_MS: ms.default(1500),
   IVR_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(9).default(3),
   IVR_MAX_CARDS: z.coerce.number().int().min(1).max(9).default(3),
   ORDER_EXPIRES_SECONDS: z.coerce
@@ -171,7 +172,13 @@ export interface Config {
   asterisk: { sandbox: 'auto' | 'off'; cacheDir: string; sipPort: number };
   soundsDir: string;
   defaultLanguage: 'zh' | 'en';
-  ivr: { firstDigitTimeoutMs: number; interDigitTimeoutMs: number; maxAttempts: number; maxCards: number };
+  ivr: {
+    firstDigitTimeoutMs: number;
+    interDigitTimeoutMs: number;
+    completePauseMs: number;
+    maxAttempts: number;
+    maxCards: number;
+  };
   orderExpiresSeconds: number;
   /** Merchant notifications: whether notifyUrl may reach this machine or private networks. */
   notify: { allowPrivateNetworks: boolean };
@@ -264,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ivr: {
       firstDigitTimeoutMs: e.IVR_FIRST_DIGIT_TIMEOUT_MS,
       interDigitTimeoutMs: e.IVR_INTER_DIGIT_TIMEOUT_MS,
+      completePauseMs: e.IVR_CARD_PAUSE_MS,
       maxAttempts: e.IVR_MAX_ATTEMPTS,
       maxCards: e.IVR_MAX_CARDS,
     },

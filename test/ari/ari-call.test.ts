@@ -206,12 +206,41 @@ describe('ari/AriCall', () => {
       expect(result).to.deep.equal({ digits: '621', reason: 'timeout' });
     });
 
-    it('when only # is pressed, then the digits are empty', async () => {
+    it('when a card number is complete (16 digits and more), then a short pause ends it instead of the inter-digit timeout', async () => {
       const { call, keys } = setup();
+      let result: unknown;
+      const completeAfter = { minDigits: 16, pauseMs: 1500 };
+      const collecting = call.collect(field({ prompts: [], completeAfter })).then((r) => (result = r));
+      keys('621626100000000');
+      await clock.tickAsync(4_999);
+      expect(result, '15 digits wait the whole inter-digit timeout').to.equal(undefined);
+      keys('0');
+      await clock.tickAsync(1_499);
+      expect(result).to.equal(undefined);
+      await clock.tickAsync(1);
+      await collecting;
+      expect(result).to.deep.equal({ digits: '6216261000000000', reason: 'timeout' });
+    });
+
+    it('when # is pressed before any digit, then it is ignored: the prompts go on and the digits after it count', async () => {
+      const { ops, call, keys } = setup();
       const collecting = call.collect(field());
       await settle();
       keys('#');
-      expect(await collecting).to.deep.equal({ digits: '', reason: 'terminator' });
+      await settle();
+      expect(ops.of('stopPlayback')).to.deep.equal([]);
+      keys('12#');
+      expect(await collecting).to.deep.equal({ digits: '12', reason: 'terminator' });
+    });
+
+    it('when a field ended on its last digit and # follows as type-ahead, then the next field ignores it', async () => {
+      const { call, keys } = setup();
+      const first = call.collect(field({ prompts: [], maxDigits: 3 }));
+      keys('123#');
+      expect(await first).to.deep.equal({ digits: '123', reason: 'max' });
+      const second = call.collect(field({ prompts: [], maxDigits: 2 }));
+      keys('45');
+      expect(await second).to.deep.equal({ digits: '45', reason: 'max' });
     });
 
     it('when another terminator is set, then # counts as a key and that terminator ends', async () => {

@@ -75,21 +75,32 @@ describe('runPaymentCall: card number and issuer', () => {
 });
 
 describe('runPaymentCall: bad keys', () => {
-  it('when # alone is keyed for the card number, then card-invalid is heard and the card asked again', async () => {
+  it('when # alone is keyed for the card number, then it is ignored and the silence after it asks again', async () => {
     const flow = createFakeFlow();
     const call = new FakeCall({ answers: { card: ['#', `${DEBIT}#`], ...DEBIT_REST } });
 
     expect(await runPaymentCall(call, flow.deps, START)).to.equal('paid');
-    expect(indexOfSequence(call.heard(), ['enter-card', 'card-invalid', 'enter-card'])).to.be.at.least(0);
+    expect(indexOfSequence(call.heard(), ['enter-card', 'no-input', 'enter-card'])).to.be.at.least(0);
+    expect(call.heard()).not.to.include('card-invalid');
   });
 
-  it('when too many digits are keyed, then card-invalid is heard and the rest of the keys do not leak into the retry', async () => {
+  it('when a too short number is keyed, then card-invalid is heard and the rest of the keys do not leak into the retry', async () => {
     const flow = createFakeFlow();
-    const call = new FakeCall({ answers: { card: [`${DEBIT}12345#`, `${DEBIT}#`], ...DEBIT_REST } });
+    const call = new FakeCall({ answers: { card: ['621626100#12', `${DEBIT}#`], ...DEBIT_REST } });
 
     expect(await runPaymentCall(call, flow.deps, START)).to.equal('paid');
     expect(call.heard().filter((p) => p === 'card-invalid')).to.have.length(1);
     expect(call.collects[1]).to.include({ field: 'card', flush: true });
+  });
+
+  it('when more digits than a card number has are keyed, then the number ends on the 19th and the rest is the next field', async () => {
+    const flow = createFakeFlow();
+    const call = new FakeCall({ answers: { card: `${DEBIT}12345#`, pin: '123456', confirm: '1' } });
+
+    expect(await runPaymentCall(call, flow.deps, START)).to.equal('paid');
+    // The 5 extra keys were the first PIN try: too short, refused, and that PIN prompt was never needed.
+    expect(call.heard().filter((p) => p === 'pin-invalid')).to.have.length(1);
+    expect(call.collects.find((c) => c.field === 'card')).to.include({ maxDigits: 19 });
   });
 
   it('when the number is not in a UnionPay range, then it is refused', async () => {
@@ -119,9 +130,9 @@ describe('runPaymentCall: bad keys', () => {
     expect(call.heard().filter((p) => p === 'expiry-invalid')).to.have.length(2);
   });
 
-  it('when the CVN2 has the wrong length, then cvn2-invalid is heard and it is asked again', async () => {
+  it('when the CVN2 is too short, then cvn2-invalid is heard and it is asked again', async () => {
     const flow = createFakeFlow();
-    const call = new FakeCall({ answers: { card: `${CREDIT}#`, ...CREDIT_REST, cvn2: ['12#', '1234#', '123#'] } });
+    const call = new FakeCall({ answers: { card: `${CREDIT}#`, ...CREDIT_REST, cvn2: ['12#', '1', '123#'] } });
 
     expect(await runPaymentCall(call, flow.deps, START)).to.equal('paid');
     expect(call.heard().filter((p) => p === 'cvn2-invalid')).to.have.length(2);

@@ -85,7 +85,14 @@ export function createFakeFlow(options: FakeFlowOptions = {}): FakeFlow {
     bankStatus,
     logText: () => lines.join(''),
     deps: {
-      settings: { firstDigitTimeoutMs: 8000, interDigitTimeoutMs: 5000, maxAttempts: 3, maxCards: 3, ...options.settings },
+      settings: {
+        firstDigitTimeoutMs: 8000,
+        interDigitTimeoutMs: 5000,
+        completePauseMs: 1500,
+        maxAttempts: 3,
+        maxCards: 3,
+        ...options.settings,
+      },
       now: () => NOW,
       // No time or pid: digits in them could hide or fake a leak in the card-data scan.
       log: pino({ level: 'debug', base: undefined, timestamp: false }, sink),

@@ -31,7 +31,7 @@ describe('runPaymentCall: identifying the order', () => {
 
   it('when the pay code has the wrong length, then it is refused without asking the store', async () => {
     const flow = createFakeFlow();
-    const call = new FakeCall({ answers: { 'pay-code': ['12345#', `${PAY_CODE}1#`, `${PAY_CODE}#`], ...PAY_WITH_DEBIT } });
+    const call = new FakeCall({ answers: { 'pay-code': ['12345#', '1234', `${PAY_CODE}#`], ...PAY_WITH_DEBIT } });
 
     expect(await runPaymentCall(call, flow.deps, {})).to.equal('paid');
     expect(flow.claims).to.have.length(1);

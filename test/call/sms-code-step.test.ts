@@ -57,7 +57,7 @@ describe('call: SMS code step', () => {
     const { payments, seen } = smsPayments();
     flow.deps.payments = payments;
     const call = new FakeCall({
-      answers: { card: `${DEBIT}#`, pin: '123456#', mobile: `${MOBILE}#`, 'sms-code': ['1111#', '1234567', '12#'] },
+      answers: { card: `${DEBIT}#`, pin: '123456#', mobile: `${MOBILE}#`, 'sms-code': ['1111#', '12345', '12#'] },
     });
 
     const outcome = await runPaymentCall(call, flow.deps, { payCode: PAY_CODE });

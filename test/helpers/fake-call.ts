@@ -91,6 +91,8 @@ export class FakeCall implements CallPort {
     const terminator = options.terminator ?? '#';
     let digits = '';
     for (let i = 0; i < keys.length; i++) {
+      // As on a keypad (src/ari/collect-keys.ts): a `#` before any digit is ignored.
+      if (keys[i] === terminator && digits === '') continue;
       if (keys[i] === terminator) return this.stop(keys.slice(i + 1), digits, 'terminator');
       digits += keys[i];
       if (digits.length === options.maxDigits) return this.stop(keys.slice(i + 1), digits, 'max');

@@ -71,11 +71,47 @@ describe('simulator/SimulatedCall', () => {
     expect((await t.sim.result).hungUpBy).to.equal('caller');
   });
 
+  it('when a field is keyed, then the silence runs from its last key to the next prompt, and a stray # is not its key', async () => {
+    const t = setup({ answers: { pin: '123456', id: '11010519491231002*' } });
+    const at = (s: number) => new Date(Date.UTC(2026, 11, 6, 8, 0, 0, s * 1000)).toISOString();
+    const key = (digit: string, s: number) =>
+      t.sim.handle({ type: 'ChannelDtmfReceived', channel: { id: 'sim-1-ivr' }, digit, timestamp: at(s) });
+    const prompt = (id: string, s: number) =>
+      t.sim.handle({
+        type: 'PlaybackStarted',
+        playback: { media_uri: `sound:/snd/zh/${id}`, target_uri: 'channel:sim-1-ivr' },
+        timestamp: at(s),
+      });
+    t.answered();
+    t.ask('pin');
+    prompt('enter-pin', 1);
+    for (const d of '12345') key(d, 2);
+    prompt('not-after-the-last-key', 3);
+    key('6', 4);
+    t.ask('id');
+    key('#', 4.5);
+    prompt('enter-id', 4.25);
+    for (const d of '11010519491231002*') key(d, 6);
+    prompt('enter-mobile', 9);
+    t.destroyed();
+
+    expect((await t.sim.result).silences).to.deep.equal([
+      { field: 'pin', ms: 250 },
+      { field: 'id', ms: 3000 },
+    ]);
+  });
+
   it('when the dialplan fallback runs, then the result says so', async () => {
     const t = setup();
     t.sim.handle({ type: 'ChannelVarset', channel: { id: 'sim-1-ivr' }, variable: 'IVRPAY_FALLBACK', value: '1' });
     t.destroyed();
-    expect(await t.sim.result).to.deep.equal({ fieldsAsked: [], promptsHeard: [], hungUpBy: 'ivr', fallback: true });
+    expect(await t.sim.result).to.deep.equal({
+      fieldsAsked: [],
+      promptsHeard: [],
+      silences: [],
+      hungUpBy: 'ivr',
+      fallback: true,
+    });
   });
 
   it('when the IVR plays prompts, then their ids are recorded in order', async () => {

@@ -14,13 +14,16 @@ export const BENCH_AMOUNT_FEN = 12345;
 /** The sandbox's approving credit test card (fails Luhn, so the call also plays the Luhn warning). */
 const CREDIT_CARD = testCardFor('credit', 'approved');
 
-/** What the cardholder keys for each field the IVR asks: the whole answer, terminator included. */
+/**
+ * What the cardholder keys for each field the IVR asks, as a caller who keys the digits and then waits: `#`
+ * only after the card number, the one field of varying length; the others end on their last digit.
+ */
 export const ANSWERS: Record<string, string> = {
   card: `${CREDIT_CARD.pan}#`,
-  expiry: `${TEST_EXPIRY_MMYY}#`,
-  cvn2: `${TEST_CVN2}#`,
-  id: `${TEST_HOLDER.idNumber}#`,
-  mobile: `${TEST_HOLDER.mobile}#`,
+  expiry: TEST_EXPIRY_MMYY,
+  cvn2: TEST_CVN2,
+  id: TEST_HOLDER.idNumber.replace('X', '*'),
+  mobile: TEST_HOLDER.mobile,
   confirm: '1',
 };
 

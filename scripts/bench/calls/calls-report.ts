@@ -145,7 +145,7 @@ export function callsReport(result: CallsResult): { markdown: string; summary: u
   const lastOf = (mode: string) => last.find((p) => p.mode === mode);
   const fields = Object.keys(lastOf('app')?.latencyByField ?? lastOf('dialplan')?.latencyByField ?? {});
   const byField = markdownTable(
-    ['field → next prompt (last run)', 'dialplan p50', 'dialplan p99', 'app p50', 'app p99'],
+    ['silence after field: last key → next prompt (last run)', 'dialplan p50', 'dialplan p99', 'app p50', 'app p99'],
     fields.map((f) => [
       f,
       ms(lastOf('dialplan')?.latencyByField[f]?.p50 ?? NaN),
