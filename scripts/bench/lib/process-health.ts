@@ -4,6 +4,10 @@ import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 export interface ProcessHealth {
   rss: number;
   heapUsed: number;
+  /** The V8 heap's pages held from the system, used or not: RSS can grow with it while heapUsed stays flat. */
+  heapTotal: number;
+  /** Memory outside the V8 heap that JS objects hold: Buffers and ArrayBuffers (sockets, zlib, SQLite rows). */
+  external: number;
   /** heapUsed once garbage is collected (when the process runs with --expose-gc, else NaN): what a leak keeps. */
   heapAfterGc: number;
   /** process.getActiveResourcesInfo(): sockets, timers, file requests… keeping the event loop alive. */
@@ -48,6 +52,8 @@ export function processHealthMonitor(): { read(): ProcessHealth } {
       return {
         rss: memory.rss,
         heapUsed: memory.heapUsed,
+        heapTotal: memory.heapTotal,
+        external: memory.external,
         heapAfterGc,
         handles: resources.length,
         handlesByType: countByType(resources),

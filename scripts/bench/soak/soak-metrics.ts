@@ -21,6 +21,9 @@ export const METRICS: Metric[] = [
   { name: 'service RSS', unit: 'MB', value: (s) => s.service.rss / MB, rule: FIVE_PERCENT(1) },
   { name: 'service heap used', unit: 'MB', value: (s) => s.service.heapUsed / MB, rule: FIVE_PERCENT(1) },
   { name: 'service heap after GC', unit: 'MB', value: (s) => s.service.heapAfterGc / MB, rule: FIVE_PERCENT(1) },
+  // Where RSS grows when the heap after GC does not: V8's pages, buffers, or (neither) native allocations.
+  { name: 'service heap total', unit: 'MB', value: (s) => s.service.heapTotal / MB, rule: FIVE_PERCENT(1) },
+  { name: 'service external', unit: 'MB', value: (s) => s.service.external / MB, rule: FIVE_PERCENT(1) },
   { name: 'service open handles', unit: '', value: (s) => s.service.handles, rule: FIVE_PERCENT(2) },
   { name: 'service event-loop lag p99', unit: 'ms', value: (s) => s.service.lagP99Ms, rule: FIVE_PERCENT(2) },
   { name: 'Asterisk channels', unit: '', value: (s) => s.asterisk.channels, rule: FIVE_PERCENT(2) },

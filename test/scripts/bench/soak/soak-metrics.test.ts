@@ -33,6 +33,8 @@ describe('scripts/bench/soak/soak-metrics', () => {
       'service RSS (MB)',
       'service heap used (MB)',
       'service heap after GC (MB)',
+      'service heap total (MB)',
+      'service external (MB)',
       'service open handles ()',
       'service event-loop lag p99 (ms)',
       'Asterisk channels ()',

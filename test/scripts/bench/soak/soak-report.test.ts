@@ -27,7 +27,7 @@ describe('scripts/bench/soak/soak-report', () => {
     expect(markdown).to.match(/\| 450 \| 347 \| 347 \| 3 \| 100 \| 77–77 \|/);
     expect(markdown).to.include('Failures: timeout 3.');
     expect(markdown).to.match(/\| service open handles \| 40 \| 41 \|/);
-    expect(trends).to.have.length(7);
+    expect(trends).to.have.length(9);
   });
 
   it('when the run ended early, then the title says after how many minutes and why', () => {

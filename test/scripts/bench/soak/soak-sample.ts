@@ -15,6 +15,8 @@ export function soakSample(
     service: {
       rss: (change.rssMb ?? 160) * MB,
       heapUsed: 50 * MB,
+      heapTotal: 70 * MB,
+      external: 5 * MB,
       heapAfterGc: (change.heapAfterGcMb ?? 35) * MB,
       handles: change.handles ?? 120,
       handlesByType: { TCPSocketWrap: 100, Timeout: 20 },
