@@ -2,32 +2,11 @@ import { expect } from 'chai';
 import { matchDay } from '../../src/reconciliation/match-day';
 import { settlementWindow } from '../../src/reconciliation/settlement-window';
 import type { PaymentAttemptRow, RefundRow } from '../../src/store/payment-rows';
+import { attemptRow, PENDING_BEFORE, refundRow } from './reconciled-rows';
 import type { ReconciliationResolution } from '../../src/store/reconciliation-rows';
 
-const attempt = (changes: Partial<PaymentAttemptRow> = {}) =>
-  ({
-    id: 'att-1',
-    amount: 1_000,
-    state: 'approved',
-    acquirer_ref: null,
-    card_masked: '621626*********0018',
-    txn_time: '20260302120000',
-    ...changes,
-  }) as PaymentAttemptRow;
-
-const refund = (changes: Partial<RefundRow> = {}) =>
-  ({
-    id: 'rfd-1',
-    amount: 300,
-    state: 'succeeded',
-    acquirer_ref: null,
-    acquirer_order_id: 'RFD1',
-    txn_time: '20260302130000',
-    created_at: '2026-03-02T05:00:00.000Z',
-    ...changes,
-  }) as RefundRow;
-
-const PENDING_BEFORE = '2026-03-02T06:00:00.000Z';
+const attempt = (changes: Partial<PaymentAttemptRow> = {}) => attemptRow({ card_masked: '621626*********0018', ...changes });
+const refund = refundRow;
 
 /** A day whose file has no lines: every item is about one of ours the file left out. */
 function absent(

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { matchLine } from '../../src/reconciliation/match-line';
 import type { PaymentAttemptRow, RefundRow } from '../../src/store/payment-rows';
+import { attemptRow, PENDING_BEFORE, refundRow } from './reconciled-rows';
 import type { ReconciliationResolution } from '../../src/store/reconciliation-rows';
 import type { ZmRecord } from '../../src/reconciliation/zm-record';
 
@@ -19,29 +20,8 @@ const line = (changes: Partial<ZmRecord> = {}): ZmRecord => ({
   ...changes,
 });
 
-const attempt = (changes: Partial<PaymentAttemptRow> = {}) =>
-  ({
-    id: 'att-1',
-    amount: 1_000,
-    state: 'approved',
-    acquirer_ref: null,
-    txn_time: '20260302120000',
-    ...changes,
-  }) as PaymentAttemptRow;
-
-const refund = (changes: Partial<RefundRow> = {}) =>
-  ({
-    id: 'rfd-1',
-    amount: 300,
-    state: 'succeeded',
-    acquirer_ref: null,
-    acquirer_order_id: 'RFD1',
-    txn_time: '20260302130000',
-    created_at: '2026-03-02T05:00:00.000Z',
-    ...changes,
-  }) as RefundRow;
-
-const PENDING_BEFORE = '2026-03-02T06:00:00.000Z';
+const attempt = attemptRow;
+const refund = refundRow;
 
 function match(
   l: ZmRecord,
