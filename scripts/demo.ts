@@ -64,9 +64,10 @@ async function main(): Promise<void> {
   try {
     const result = await caller.call({
       endpoint: `Local/${order.payCode}@ivrpay-inbound`,
-      // Keyed as a cardholder would: `#` ends the card number; PIN, ID and mobile end on their last digit.
+      // Keyed as a cardholder would, without `#`: this 19-digit card number, the PIN, ID and mobile each end on
+      // their last digit (a 16-digit card would end on `#` or a short pause).
       answers: {
-        card: `${DEMO_CARD}#`,
+        card: DEMO_CARD,
         pin: TEST_PIN,
         id: TEST_HOLDER.idNumber.replace('X', '*'),
         mobile: TEST_HOLDER.mobile,
