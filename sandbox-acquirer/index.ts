@@ -63,7 +63,7 @@ export async function startSandboxAcquirer(start: SandboxStart, knobs: SandboxKn
 }
 
 /** What the service needs to talk to the sandbox as its merchant: its keys and the sandbox's trust, and the SMS rule. */
-function merchantSide(pki: TestPki): Pick<SandboxAcquirer, 'credentials' | 'needsSmsCode'> {
+export function merchantSide(pki: TestPki): Pick<SandboxAcquirer, 'credentials' | 'needsSmsCode'> {
   return {
     credentials: {
       signingKeyPem: pki.merchantSigning.keyPem,

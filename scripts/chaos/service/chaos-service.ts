@@ -4,13 +4,13 @@ import type { SandboxAcquirer } from '../../../src/acquirer/sandbox-port';
 import type { PaymentFlowDeps } from '../../../src/call/call-ports';
 import { composeCore, composePayments, composeRefunds, openStore } from '../../../src/compose';
 import { loadConfig } from '../../../src/config/config';
-import { SANDBOX_ACQUIRER_ORG, type TestPki } from '../../../src/crypto/test-pki';
+import type { TestPki } from '../../../src/crypto/test-pki';
 import { createApp } from '../../../src/http/create-app';
 import { startHttpServer } from '../../../src/http/start-http-server';
 import { createLogger } from '../../../src/log/logger';
 import { cachedAuthentication } from '../../../src/services/cached-authentication';
 import { createStore } from '../../../src/store/store';
-import { findTestCard } from '../../../sandbox-acquirer/test-cards';
+import { merchantSide } from '../../../sandbox-acquirer';
 import { injectDiskFull } from './disk-full';
 import { withKillPoints, type OwnKill } from './kill-points';
 import { startJobLoop } from './job-loop';
@@ -81,15 +81,7 @@ export async function startChaosService(start: ServiceStart) {
     startSandbox: () =>
       Promise.resolve({
         endpoints: start.endpoints,
-        credentials: {
-          signingKeyPem: pki.merchantSigning.keyPem,
-          signingCertPem: pki.merchantSigning.certPem,
-          encryptionCertPem: pki.acquirerEncryption.certPem,
-          rootCertPem: pki.root.certPem,
-          middleCertPems: [pki.middle.certPem],
-          organisation: SANDBOX_ACQUIRER_ORG,
-        },
-        needsSmsCode: (pan: string) => findTestCard(pan)?.needsSmsCode === true,
+        ...merchantSide(pki),
         stop: () => Promise.resolve(),
       }),
   });
