@@ -60,8 +60,8 @@ export function collectKeys(options: CollectOptions, hooks: CollectHooks): Promi
       if (key === terminator) return finish('terminator');
       digits += key;
       if (digits.length >= options.maxDigits) return finish('max');
-      const complete = options.completeAfter && digits.length >= options.completeAfter.minDigits;
-      arm(complete ? (options.completeAfter?.pauseMs ?? 0) : options.interDigitTimeoutMs);
+      const { completeAfter } = options;
+      arm(completeAfter && digits.length >= completeAfter.minDigits ? completeAfter.pauseMs : options.interDigitTimeoutMs);
     };
 
     if (hooks.signal.aborted) return onAbort();
