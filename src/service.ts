@@ -138,6 +138,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     soundsDir: config.soundsDir,
     requestTimeoutMs: config.ari.requestTimeoutMs,
     defaultLanguage: config.defaultLanguage,
+    returnContext: config.ari.returnContext,
     log,
     ops: createHttpAriOps({
       url: config.ari.url,
@@ -146,7 +147,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       timeoutMs: config.ari.requestTimeoutMs,
     }),
     onCall: async (call, args, info) => {
-      // inbound,<pay code> from the dialplan; callback,<orderId>,<attemptId> only on channels we originated.
+      // inbound,<pay code>,<return to> from the dialplan; callback,<orderId>,<attemptId> only on channels we originated.
       const start = callStartFromArgs(args, info.direction);
       // Call detail records (src/cdr): the attempt id of a callback is trusted, like its order, on our own channels only.
       const leg: CallLeg =

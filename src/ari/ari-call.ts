@@ -14,12 +14,20 @@ import { collectKeys } from './collect-keys';
 /** Channel variable naming the field being collected: test drivers watch it (ChannelVarset). Never digits. */
 export const FIELD_VARIABLE = 'IVRPAY_FIELD';
 
+/**
+ * Keys kept while no collect runs. A whole payment keyed ahead, pay code to confirmation, is about 60 keys; a storm
+ * of events beyond this (a broken phone, a flood) is dropped rather than held (README, "Keypad fields").
+ */
+export const MAX_TYPE_AHEAD = 128;
+
 export interface AriCallDeps {
   channelId: string;
   ops: AriOps;
   /** Absolute folder holding `<lang>/<prompt id>.{wav,ulaw,alaw}`, readable by Asterisk. */
   soundsDir: string;
   language: Language;
+  /** Dialplan context of handBack (RETURN_CONTEXT). */
+  returnContext: string;
   log: Logger;
   /** Receives 'prompt' {callId, prompts} and 'collect' {callId, field}: names only, for tests and metrics. */
   events?: EventEmitter;
@@ -39,6 +47,7 @@ export class AriCall implements CallPort {
   /** Keys pressed while no collect runs; the next collect consumes them unless it flushes. */
   private typeAhead: string[] = [];
   private keyListener: ((key: string) => void) | undefined;
+  private droppedKeys = 0;
 
   constructor(private readonly deps: AriCallDeps) {
     this.id = deps.channelId;
@@ -50,7 +59,8 @@ export class AriCall implements CallPort {
     if (this.signal.aborted) return;
     if (event.type === 'dtmf') {
       if (this.keyListener) this.keyListener(event.digit);
-      else this.typeAhead.push(event.digit);
+      else if (this.typeAhead.length < MAX_TYPE_AHEAD) this.typeAhead.push(event.digit);
+      else this.dropKey();
     } else if (event.type === 'playback-finished') {
       const onEnd = this.playbackEnds.get(event.playbackId);
       this.playbackEnds.delete(event.playbackId);
@@ -121,6 +131,19 @@ export class AriCall implements CallPort {
     // Ended first: the hang-up event may arrive before the request's answer, and it is not the caller's doing.
     this.abort('ivr hung up');
     await this.deps.ops.hangup(this.id);
+  }
+
+  async handBack(extension: string, variables: Record<string, string>): Promise<void> {
+    throwIfHungUp(this.signal, this.id);
+    for (const [name, value] of Object.entries(variables)) await this.guard(this.deps.ops.setVar(this.id, name, value));
+    await this.guard(this.deps.ops.continueInDialplan(this.id, this.deps.returnContext, extension));
+    // Ended for the script, as after a hang-up: the channel is the dialplan's now, and the app must not hang it up.
+    this.abort('handed back to the dialplan');
+  }
+
+  private dropKey(): void {
+    // Logged once a call: a storm must not become a storm of log lines.
+    if (this.droppedKeys++ === 0) this.deps.log.warn({ callId: this.id, limit: MAX_TYPE_AHEAD }, 'typed-ahead keys dropped');
   }
 
   private newPlaybackId(): string {

@@ -74,6 +74,9 @@ export function createHttpAriOps(opts: AriHttpOptions): AriOps {
     setVar: async (channelId, variable, value) => {
       await request('setVar', 'POST', `/channels/${id(channelId)}/variable`, { variable, value });
     },
+    continueInDialplan: async (channelId, context, extension) => {
+      await request('continueInDialplan', 'POST', `/channels/${id(channelId)}/continue`, { context, extension, priority: 1 });
+    },
     listChannels: async () => {
       const channels = JSON.parse(await request('listChannels', 'GET', '/channels')) as {
         id: string;

@@ -37,6 +37,8 @@ export interface AriOps {
   /** Resolves when the channel is already gone. */
   hangup(channelId: string): Promise<void>;
   setVar(channelId: string, name: string, value: string): Promise<void>;
+  /** The channel leaves the app and goes on in the dialplan at context,extension,1. */
+  continueInDialplan(channelId: string, context: string, extension: string): Promise<void>;
   listChannels(): Promise<AriChannelInfo[]>;
   /** Resolves once Asterisk has created the channel; dialling goes on in the background. */
   originate(request: OriginateChannel): Promise<void>;
@@ -55,6 +57,8 @@ export function createAriOps(client: Client, timeoutMs: number): AriOps {
     stopPlayback: (playbackId) => timed('stopPlayback', client.playbacks.stop({ playbackId })).catch(ignoreNotFound),
     hangup: (channelId) => timed('hangup', client.channels.hangup({ channelId })).catch(ignoreNotFound),
     setVar: (channelId, variable, value) => timed('setVar', client.channels.setChannelVar({ channelId, variable, value })),
+    continueInDialplan: (channelId, context, extension) =>
+      timed('continueInDialplan', client.channels.continueInDialplan({ channelId, context, extension, priority: 1 })),
     listChannels: async () => {
       const channels = await timed('listChannels', client.channels.list());
       return channels.map((c) => ({

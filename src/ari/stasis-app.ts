@@ -24,6 +24,8 @@ export interface StasisAppOptions {
   soundsDir: string;
   requestTimeoutMs: number;
   defaultLanguage: Language;
+  /** Dialplan context of CallPort.handBack (RETURN_CONTEXT). */
+  returnContext: string;
   log: Logger;
   /**
    * Runs the call script. `args` are the Stasis() arguments after the app name, e.g. ['inbound', '123456'],
@@ -96,6 +98,7 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
       ops: clientOps,
       soundsDir: opts.soundsDir,
       language: opts.defaultLanguage,
+      returnContext: opts.returnContext,
       log,
       events,
     });

@@ -4,7 +4,12 @@ import type { CallDirection } from './stasis-app';
 export interface CallStart {
   payCode?: string;
   orderId?: string;
+  /** Where the caller goes back after the result: an extension of the return context (README, "Back to the agent"). */
+  returnTo?: string;
 }
+
+/** The dialplan keeps letters, digits and _ only (ivrpay-return-to); anything else is not ours and is ignored. */
+const RETURN_TO = /^[0-9A-Za-z_]{1,40}$/;
 
 /** First Stasis argument of an answered callback: callback,<order id>,<attempt id>. */
 export const CALLBACK_MODE = 'callback';
@@ -14,12 +19,12 @@ export function callbackArgs(orderId: string, attemptId: string): string[] {
 }
 
 /**
- * Reads the Stasis arguments: `inbound,<pay code or empty>` from the dialplan, `callback,<order id>,…`
+ * Reads the Stasis arguments: `inbound,<pay code or empty>,<return to or empty>` from the dialplan, `callback,<order id>,…`
  * from our own originate. An order id is trusted only on a channel this app originated, so nothing
  * dialling into the app can start a call on an order it names.
  */
 export function callStartFromArgs(args: string[], direction: CallDirection): CallStart {
-  const [mode, value] = args;
+  const [mode, value, returnTo] = args;
   if (mode === CALLBACK_MODE) return direction === 'outbound' && value ? { orderId: value } : {};
-  return { payCode: value || undefined };
+  return { payCode: value || undefined, ...(returnTo && RETURN_TO.test(returnTo) ? { returnTo } : {}) };
 }

@@ -49,4 +49,9 @@ export interface CallPort {
   play(prompts: PromptId[]): Promise<void>;
   collect(options: CollectOptions): Promise<Collected>;
   hangup(): Promise<void>;
+  /**
+   * Ends the script without hanging up: sets `variables` on the channel and hands the caller back to the
+   * dialplan's return context at `extension`, for the call centre the call came from (README, "Back to the agent").
+   */
+  handBack(extension: string, variables: Record<string, string>): Promise<void>;
 }

@@ -2,18 +2,31 @@ import type { CallOrder } from './call-ports';
 import { errorSummary } from '../log/error-summary';
 import type { CallOutcome } from './call-outcome';
 import { CallerHungUpError } from './caller-hung-up';
+import { handBackVariables } from './hand-back';
 import type { PromptId } from './prompt-manifest';
 import type { StepContext } from './step-context';
 
 /**
- * Last words, goodbye, hang up. The outcome is decided before: a caller who hangs up during the
- * goodbye (or a channel that fails now) does not change it.
+ * Last words, goodbye, hang up; or, for a caller a call centre wants back, last words and back to the dialplan
+ * with the result. The outcome is decided before: a caller who hangs up during the goodbye (or a channel that
+ * fails now) does not change it. `reason` is handed back with the result (a decline reason, why no order, …).
  */
-export async function endCall(ctx: StepContext, prompts: PromptId[], outcome: CallOutcome): Promise<CallOutcome> {
+export async function endCall(
+  ctx: StepContext,
+  prompts: PromptId[],
+  outcome: CallOutcome,
+  reason?: string,
+): Promise<CallOutcome> {
   ctx.log.info({ outcome }, 'call ended');
   try {
-    await ctx.call.play([...prompts, 'goodbye']);
-    await ctx.call.hangup();
+    if (ctx.returnTo === undefined) {
+      await ctx.call.play([...prompts, 'goodbye']);
+      await ctx.call.hangup();
+    } else {
+      await ctx.call.play([...prompts, 'returning-to-agent']);
+      await ctx.call.handBack(ctx.returnTo, handBackVariables(outcome, reason, ctx.orderId));
+      ctx.log.info({ returnTo: ctx.returnTo }, 'call handed back');
+    }
   } catch (err) {
     if (err instanceof CallerHungUpError) ctx.log.debug('caller hung up during the goodbye');
     else ctx.log.warn({ err: errorSummary(err) }, 'goodbye failed');

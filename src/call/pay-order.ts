@@ -27,7 +27,7 @@ export async function payOrder(ctx: StepContext, order: CallOrder): Promise<Call
     const another = cards < ctx.deps.settings.maxCards && (await offerAnotherCard(ctx));
     if (!another) {
       await releaseOrder(ctx, order, 'declined');
-      return endCall(ctx, [], 'declined');
+      return endCall(ctx, [], 'declined', result.reason);
     }
   }
 }

@@ -22,9 +22,9 @@ import type { StepContext } from './step-context';
 export async function runPaymentCall(
   call: CallPort,
   deps: PaymentFlowDeps,
-  start: { payCode?: string; orderId?: string },
+  start: { payCode?: string; orderId?: string; returnTo?: string },
 ): Promise<CallOutcome> {
-  let ctx: StepContext = { call, deps, log: deps.log.child({ callId: call.id }) };
+  let ctx: StepContext = { call, deps, log: deps.log.child({ callId: call.id }), returnTo: start.returnTo };
   let order: CallOrder | undefined;
   try {
     await call.answer();
@@ -35,10 +35,10 @@ export async function runPaymentCall(
     const claim = callback ? await claimCallbackOrder(ctx, start.orderId as string) : await identifyOrder(ctx, start.payCode);
     if (!claim.ok) {
       ctx.log.info({ reason: claim.reason }, 'no payable order');
-      return await endCall(ctx, [NOT_PAYABLE_PROMPT[claim.reason]], 'no-order');
+      return await endCall(ctx, [NOT_PAYABLE_PROMPT[claim.reason]], 'no-order', claim.reason);
     }
     order = claim.order;
-    ctx = { ...ctx, log: ctx.log.child({ orderId: order.id }) };
+    ctx = { ...ctx, orderId: order.id, log: ctx.log.child({ orderId: order.id }) };
     ctx.log.info('order claimed');
 
     await call.play(['amount-is', ...amountPrompts(order.amount, call.language)]);
@@ -57,7 +57,7 @@ async function endAfterFailure(ctx: StepContext, order: CallOrder | undefined, e
   if (err instanceof OutOfAttemptsError) {
     ctx.log.info({ field: err.field }, 'too many attempts');
     if (order) await releaseOrder(ctx, order, 'abandoned');
-    return endCall(ctx, ['too-many-attempts'], 'abandoned');
+    return endCall(ctx, ['too-many-attempts'], 'abandoned', 'too_many_attempts');
   }
 
   // A fault of ours. The order is released even when the payment service failed without an answer: a payment
@@ -66,6 +66,6 @@ async function endAfterFailure(ctx: StepContext, order: CallOrder | undefined, e
   // could be neither paid nor expired until the next restart (the chaos runs found one left so by a full disk).
   ctx.log.error({ err: errorSummary(err) }, 'call script failed');
   if (order) await releaseOrder(ctx, order, 'abandoned');
-  await endCall(ctx, ['service-unavailable'], 'abandoned');
+  await endCall(ctx, ['service-unavailable'], 'abandoned', 'service_error');
   throw err;
 }

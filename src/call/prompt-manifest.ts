@@ -53,6 +53,7 @@ const flow = {
   'confirm-pay': ['确认支付请按1，重新输入请按2。', 'To pay, press 1. To enter the card again, press 2.'],
   'please-wait': ['正在处理，请稍候。', 'Processing your payment, please wait.'],
   'payment-success': ['支付成功，感谢您的使用。', 'Your payment was successful. Thank you.'],
+  'returning-to-agent': ['正在为您转回人工服务，请稍候。', 'Please hold while we return you to the agent.'],
   'payment-declined': ['支付未成功。', 'The payment did not go through.'],
   'try-another-card': ['换一张卡支付请按1，结束请按2。', 'To pay with another card press 1. To end the call press 2.'],
   'payment-confirming': [

@@ -7,4 +7,8 @@ export interface StepContext {
   call: CallPort;
   deps: PaymentFlowDeps;
   log: Logger;
+  /** The order this call claimed, once it has one. */
+  orderId?: string;
+  /** Set when a call centre wants the caller back after the result: the script hands the call back instead of hanging up. */
+  returnTo?: string;
 }

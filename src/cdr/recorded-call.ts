@@ -48,6 +48,7 @@ export async function runRecordedInboundCall(
     play: (prompts) => call.play(prompts),
     collect: (options) => call.collect(options),
     hangup: () => call.hangup(),
+    handBack: (extension, variables) => call.handBack(extension, variables),
   };
   let outcome = 'failed';
   try {

@@ -49,6 +49,11 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only')
     .default('ivrpay'),
   ARI_REQUEST_TIMEOUT_MS: ms.default(5000),
+  /** Dialplan context a caller who came with a return-to continues in after the result (README, "Back to the agent"). */
+  RETURN_CONTEXT: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only')
+    .default('ivrpay-return'),
   ASTERISK_SANDBOX: z.enum(['auto', 'off']).default('auto'),
   ASTERISK_CACHE_DIR: z.string().optional(),
   SIP_PORT: port.default(5060),
@@ -168,7 +173,7 @@ export interface Config {
   sqliteFile: string;
   sqliteSynchronous: 'full' | 'normal';
   log: { level: Env['LOG_LEVEL']; file?: string };
-  ari: { url: string; user: string; password?: string; app: string; requestTimeoutMs: number };
+  ari: { url: string; user: string; password?: string; app: string; requestTimeoutMs: number; returnContext: string };
   asterisk: { sandbox: 'auto' | 'off'; cacheDir: string; sipPort: number };
   soundsDir: string;
   defaultLanguage: 'zh' | 'en';
@@ -260,6 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       password: e.ARI_PASSWORD,
       app: e.ARI_APP,
       requestTimeoutMs: e.ARI_REQUEST_TIMEOUT_MS,
+      returnContext: e.RETURN_CONTEXT,
     },
     asterisk: {
       sandbox: e.ASTERISK_SANDBOX,

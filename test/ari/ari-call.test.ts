@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { expect } from 'chai';
 import sinon from 'sinon';
-import { AriCall, FIELD_VARIABLE } from '../../src/ari/ari-call';
+import { AriCall, FIELD_VARIABLE, MAX_TYPE_AHEAD } from '../../src/ari/ari-call';
 import type { CollectOptions } from '../../src/call/call-port';
 import { CallerHungUpError } from '../../src/call/caller-hung-up';
 import { captureLog } from './capture-log';
@@ -20,6 +20,7 @@ function setup() {
     ops,
     soundsDir: '/snd',
     language: 'zh',
+    returnContext: 'ivrpay-return',
     log,
     events,
     newPlaybackId: () => `pb-${++n}`,
@@ -312,6 +313,55 @@ describe('ari/AriCall', () => {
       await collecting;
       call.handleEvent({ type: 'hangup' });
       expect(lines().join('\n')).not.to.include('621626');
+    });
+  });
+
+  describe('bad input', () => {
+    it('when a storm of key events arrives while no collect runs, then the first keys are kept, the rest dropped with one warning', async () => {
+      const { call, keys, lines } = setup();
+      keys('123456'.repeat(200)); // 1,200 events in one burst
+
+      const first = await call.collect(field({ field: 'pay-code', maxDigits: 6, prompts: ['enter-pay-code'] }));
+
+      expect(first.digits).to.equal('123456');
+      const rest = call.collect(field({ field: 'card', maxDigits: 1000, prompts: [] }));
+      await settle();
+      clock.tick(5000);
+      const kept = 6 + (await rest).digits.length;
+      expect(kept).to.equal(MAX_TYPE_AHEAD);
+      expect(lines().filter((l) => l.includes('typed-ahead keys dropped'))).to.have.length(1);
+    });
+
+    it('when a storm of keys arrives during a collect, then the field ends at its length without waiting for more', async () => {
+      const { call, keys } = setup();
+      const collecting = call.collect(field({ field: 'pin', maxDigits: 6 }));
+      await settle();
+      keys('9'.repeat(500));
+
+      expect((await collecting).digits).to.equal('999999');
+    });
+  });
+
+  describe('handBack', () => {
+    it('sets the result variables, continues in the return context at the extension, and is over for the script', async () => {
+      const { ops, call } = setup();
+
+      await call.handBack('8001', { IVRPAY_RESULT: 'paid', IVRPAY_ORDER_ID: 'ord_1' });
+
+      expect(ops.of('setVar')).to.deep.equal([
+        ['ch-1', 'IVRPAY_RESULT', 'paid'],
+        ['ch-1', 'IVRPAY_ORDER_ID', 'ord_1'],
+      ]);
+      expect(ops.of('continueInDialplan')).to.deep.equal([['ch-1', 'ivrpay-return', '8001']]);
+      expect(call.signal.aborted).to.equal(true);
+      expect(ops.of('hangup')).to.deep.equal([]);
+    });
+
+    it('when the channel is gone, then handBack rejects as a hang-up', async () => {
+      const { ops, call } = setup();
+      ops.continueImpl = () => Promise.reject(new Error('{"message":"Channel not found"}'));
+
+      expect(await rejectionOf(call.handBack('8001', {}))).to.be.instanceOf(CallerHungUpError);
     });
   });
 

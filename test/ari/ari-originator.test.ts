@@ -23,6 +23,7 @@ async function setup(onCall: StasisAppOptions['onCall'], log = quiet) {
     soundsDir: '/snd',
     requestTimeoutMs: 1000,
     defaultLanguage: 'zh',
+    returnContext: 'ivrpay-return',
     log,
     onCall,
     connect: () => Promise.resolve(client.asClient()),

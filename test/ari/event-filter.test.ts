@@ -41,6 +41,7 @@ describe('ari/filterAppEvents', () => {
       soundsDir: '/snd',
       requestTimeoutMs: 1000,
       defaultLanguage: 'zh',
+      returnContext: 'ivrpay-return',
       log: pino({ level: 'silent' }),
       onCall: async () => {},
       connect: () => Promise.resolve(client.asClient()),

@@ -13,6 +13,7 @@ export class FakeAriOps implements AriOps {
   playImpl = (): Promise<void> => Promise.resolve();
   setVarImpl = (): Promise<void> => Promise.resolve();
   hangupImpl = (): Promise<void> => Promise.resolve();
+  continueImpl = (): Promise<void> => Promise.resolve();
   originateImpl = (_request: OriginateChannel): Promise<void> => Promise.resolve();
 
   answer(channelId: string) {
@@ -34,6 +35,10 @@ export class FakeAriOps implements AriOps {
   setVar(channelId: string, name: string, value: string) {
     this.calls.push({ op: 'setVar', args: [channelId, name, value] });
     return this.setVarImpl();
+  }
+  continueInDialplan(channelId: string, context: string, extension: string) {
+    this.calls.push({ op: 'continueInDialplan', args: [channelId, context, extension] });
+    return this.continueImpl();
   }
   originate(request: OriginateChannel) {
     this.calls.push({ op: 'originate', args: [request] });

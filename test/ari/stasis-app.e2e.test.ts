@@ -68,7 +68,15 @@ describe('ari/stasis app against the sandbox Asterisk @e2e', function () {
   }
 
   const start = () =>
-    startStasisApp({ ...ari, app: TEST_APP, requestTimeoutMs: 3000, defaultLanguage: 'zh', log, onCall: payCodeScript });
+    startStasisApp({
+      ...ari,
+      app: TEST_APP,
+      requestTimeoutMs: 3000,
+      defaultLanguage: 'zh',
+      returnContext: 'ivrpay-return',
+      log,
+      onCall: payCodeScript,
+    });
 
   before(async function () {
     this.timeout(200_000);
@@ -90,7 +98,7 @@ describe('ari/stasis app against the sandbox Asterisk @e2e', function () {
     expect(result).to.deep.include({ fieldsAsked: ['pay-code'], hungUpBy: 'ivr', fallback: false });
     expect(result.promptsHeard).to.include.members(['welcome', 'enter-pay-code', 'goodbye']);
     const [outcome] = outcomes;
-    expect(outcome?.args).to.deep.equal(['inbound', '583920']);
+    expect(outcome?.args).to.deep.equal(['inbound', '583920', '']); // no return-to: goodbye
     expect(outcome?.collected).to.deep.equal({ digits: '583920', reason: 'terminator' });
     expect(outcome?.error).to.equal(undefined);
     // Barge-in stopped enter-pay-code: goodbye did not have to queue behind the rest of it.
@@ -145,6 +153,7 @@ describe('ari/stasis app against the sandbox Asterisk @e2e', function () {
         app: TEST_APP,
         requestTimeoutMs: 3000,
         defaultLanguage: 'zh',
+        returnContext: 'ivrpay-return',
         log: captured.log,
         onCall: payCodeScript,
       });

@@ -19,6 +19,7 @@ async function setup(onCall: OnCall, log = pino({ level: 'silent' })) {
     soundsDir: '/snd',
     requestTimeoutMs: 1000,
     defaultLanguage: 'zh',
+    returnContext: 'ivrpay-return',
     log,
     onCall,
     connect: () => {

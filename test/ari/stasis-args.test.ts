@@ -16,3 +16,24 @@ describe('ari/callStartFromArgs', () => {
     expect(callStartFromArgs(['callback', 'ord_1', 'cba_2'], 'inbound')).to.deep.equal({});
   });
 });
+
+describe('ari/callStartFromArgs: return to', () => {
+  it('when an inbound call names where its caller goes back, then the script gets it; an empty one means goodbye', () => {
+    expect(callStartFromArgs(['inbound', '583920', '8001'], 'inbound')).to.deep.equal({
+      payCode: '583920',
+      returnTo: '8001',
+    });
+    expect(callStartFromArgs(['inbound', '', 'agent_7'], 'inbound')).to.deep.equal({ payCode: undefined, returnTo: 'agent_7' });
+    expect(callStartFromArgs(['inbound', '583920', ''], 'inbound')).to.deep.equal({ payCode: '583920' });
+  });
+
+  it('when the return-to is not an extension name, then it is ignored', () => {
+    for (const bad of ['80 01', 'a,b', '../x', 'x'.repeat(41), 'sip:agent@host']) {
+      expect(callStartFromArgs(['inbound', '583920', bad], 'inbound')).to.deep.equal({ payCode: '583920' });
+    }
+  });
+
+  it('when a callback names a return-to, then it is not taken', () => {
+    expect(callStartFromArgs(['callback', 'ord_1', 'cba_2'], 'outbound')).to.deep.equal({ orderId: 'ord_1' });
+  });
+});

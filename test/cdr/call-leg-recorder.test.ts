@@ -22,6 +22,7 @@ describe('cdr/call-leg-recorder and recorded-call', () => {
       play: () => Promise.resolve(),
       collect: () => Promise.resolve({ digits: '', reason: 'timeout' }),
       hangup: () => Promise.resolve(),
+      handBack: () => Promise.resolve(),
     };
   }
 

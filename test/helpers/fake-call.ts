@@ -35,6 +35,8 @@ export class FakeCall implements CallPort {
   callerHungUp = false;
   /** The script hung up. */
   scriptHungUp = false;
+  /** Where and with what the script handed the caller back to the dialplan. */
+  handedBack: { extension: string; variables: Record<string, string> } | undefined;
 
   private readonly controller = new AbortController();
   private readonly asks = new Map<string, number>();
@@ -103,6 +105,12 @@ export class FakeCall implements CallPort {
   async hangup(): Promise<void> {
     this.throwIfGone();
     this.scriptHungUp = true;
+    this.controller.abort();
+  }
+
+  async handBack(extension: string, variables: Record<string, string>): Promise<void> {
+    this.throwIfGone();
+    this.handedBack = { extension, variables };
     this.controller.abort();
   }
   /* eslint-enable @typescript-eslint/require-await */

@@ -74,15 +74,23 @@ describe('sandbox Asterisk configuration', () => {
       'password = sip-secret-456',
       'context = ivrpay-inbound',
     ]);
-    expect(lines).to.include('dtmf_mode = rfc4733');
+    // auto_info: RFC 4733 events when the phone offers them, SIP INFO keys always taken (issue 13 §2).
+    expect(lines).to.include('dtmf_mode = auto_info');
+  });
+
+  it("when rendered, then the test suite's SIP account enters the test context, and the test agent takes no calls", () => {
+    const text = file('pjsip.conf');
+    expect(text).to.match(/^\[sipp-test\]\(sip-phone\)\ncontext = ivrpay-inbound-test$/m);
+    expect(text).to.match(/^\[agent-test\]\(sip-phone\)\ncontext = ivrpay-no-calls$/m);
+    expect(settings(text)).to.include('username = sipp-test');
   });
 
   it('when rendered, then both inbound extensions enter the app with the pay code and fall back to the prompt', () => {
     const text = resolvedDialplan((name) => files.get(name));
     expect(text).to.match(/^exten => _X\.,1,Gosub\(ivrpay-pay-code,s,1\(\$\{EXTEN\}\)\)$/m);
     expect(text).to.match(/^exten => s,1,Gosub\(ivrpay-pay-code,s,1\(\$\{EXTEN\}\)\)$/m);
-    expect(text.match(/Stasis\(ivrpay,inbound,\$\{GOSUB_RETVAL\}\)/g)).to.have.length(2);
-    expect(text.match(/Stasis\(ivrpay-test,inbound,\$\{GOSUB_RETVAL\}\)/g)).to.have.length(2);
+    expect(text.match(/Stasis\(ivrpay,inbound,\$\{IVRPAY_PAY_CODE\},\$\{GOSUB_RETVAL\}\)/g)).to.have.length(2);
+    expect(text.match(/Stasis\(ivrpay-test,inbound,\$\{IVRPAY_PAY_CODE\},\$\{GOSUB_RETVAL\}\)/g)).to.have.length(2);
     expect(text).to.include('Playback(/srv/ivrpay/sounds/zh/service-unavailable)');
     expect(text).to.include('PJSIP_HEADER(read,X-Pay-Code)');
   });
@@ -103,11 +111,19 @@ describe('sandbox Asterisk configuration', () => {
   it('when a production Asterisk takes dialplan/extensions.conf, then it gets the production contexts only', () => {
     const production = fs.readFileSync(path.join(templateDir, 'extensions.conf'), 'utf8');
     const contexts = settings(production).filter((line) => line.startsWith('['));
-    expect(contexts).to.deep.equal(['[ivrpay-inbound]', '[ivrpay-pay-code]', '[ivrpay-unavailable]']);
+    expect(contexts).to.deep.equal([
+      '[ivrpay-inbound]',
+      '[ivrpay-pay-code]',
+      '[ivrpay-return-to]',
+      '[ivrpay-return]',
+      '[ivrpay-result-headers]',
+      '[ivrpay-unavailable]',
+    ]);
     expect(production).not.to.match(/#include|ARI_TEST_APP|TEST_PHONE_APP/);
     const sandboxOnly = SANDBOX_DIALPLAN.flatMap((name) => settings(file(name)).filter((line) => line.startsWith('[')));
     expect(sandboxOnly).to.have.members([
       '[ivrpay-inbound-test]',
+      '[ivrpay-return-test]',
       '[ivrpay-test-phones]',
       '[ivrpay-bench-app]',
       '[ivrpay-bench-dialplan]',

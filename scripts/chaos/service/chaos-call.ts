@@ -54,6 +54,9 @@ export class ChaosCall implements CallPort {
   hangup(): Promise<void> {
     return this.step(() => this.inner.hangup());
   }
+  handBack(extension: string, variables: Record<string, string>): Promise<void> {
+    return this.step(() => this.inner.handBack(extension, variables));
+  }
 
   private async step<T>(op: () => Promise<T>): Promise<T> {
     const at = this.ops++;
