@@ -1,6 +1,7 @@
+import type { Language } from '../domain/language';
 import type { PromptId } from './prompt-manifest';
 
-export type Language = 'zh' | 'en';
+export type { Language } from '../domain/language';
 
 /** How one keypad field is collected. Digits typed while `prompts` play stop them (barge-in) and count. */
 export interface CollectOptions {
