@@ -17,6 +17,7 @@ export interface CollectHooks {
  * Keys are listened to before the prompts start, so the first key stops them (barge-in) and counts.
  * The first-digit timeout runs from the end of the prompts, the inter-digit timeout from each key (the
  * shorter `completeAfter.pauseMs` once that many digits are in). A terminator before any digit is ignored.
+ * With `only`, a key outside it ends the collect unread, typed ahead or not (CollectOptions.only).
  */
 export function collectKeys(options: CollectOptions, hooks: CollectHooks): Promise<Collected> {
   const terminator = options.terminator ?? '#';
@@ -56,6 +57,11 @@ export function collectKeys(options: CollectOptions, hooks: CollectHooks): Promi
         playing.stop();
         playing = undefined;
         bargedIn = true;
+      }
+      if (options.only !== undefined && !options.only.includes(key)) {
+        // Not an answer to this offer but the first key of the next field: kept for it, ahead of any later key.
+        hooks.typeAhead.unshift(key);
+        return finish('other-key');
       }
       if (key === terminator) return finish('terminator');
       digits += key;

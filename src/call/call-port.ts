@@ -1,6 +1,7 @@
+import type { Language } from '../domain/language';
 import type { PromptId } from './prompt-manifest';
 
-export type Language = 'zh' | 'en';
+export type { Language } from '../domain/language';
 
 /** How one keypad field is collected. Digits typed while `prompts` play stop them (barge-in) and count. */
 export interface CollectOptions {
@@ -27,12 +28,19 @@ export interface CollectOptions {
    * leak into the retry.
    */
   flush?: boolean;
+  /**
+   * The keys this collect takes (the language offer's `9`). Any other key, typed ahead or pressed, ends it unread:
+   * it stays, with the keys after it, for the next collect, so a caller already keying the pay code loses nothing
+   * (README, "Language of a call"). A terminator before any digit is still ignored.
+   */
+  only?: string;
 }
 
 export interface Collected {
   /** Keys pressed, `*` included, terminator excluded. Card data: never log it. */
   digits: string;
-  reason: 'max' | 'terminator' | 'timeout';
+  /** `other-key`: a key outside `only` ended it, left for the next collect. */
+  reason: 'max' | 'terminator' | 'timeout' | 'other-key';
 }
 
 /**
@@ -43,6 +51,7 @@ export interface CallPort {
   readonly id: string;
   /** Aborted when the caller hangs up or the channel leaves the app. */
   readonly signal: AbortSignal;
+  /** The language of the prompts started from now on (sounds/<language>/). */
   language: Language;
   answer(): Promise<void>;
   /** Plays prompts in order to the end (no barge-in). A missing file is logged and skipped. */

@@ -6,6 +6,7 @@ import type { PaymentResult } from './payment-result';
 import type { PendingPayment } from './pending-payment';
 import type { CardKind } from '../domain/card-kind';
 import type { BankStatus } from '../domain/bank';
+import type { Language } from '../domain/language';
 
 /** What the call script needs from the rest of the system. Implemented in src/services, faked in tests. */
 
@@ -17,6 +18,8 @@ export interface CallOrder {
   currency: 'CNY';
   /** The holder fields the merchant's acquirer field set requires. */
   requires: { idNumber: boolean; mobile: boolean };
+  /** The order's language, else its merchant's; absent when neither has one (the call keeps DEFAULT_LANGUAGE). */
+  language?: Language;
 }
 
 export type ClaimResult =
@@ -27,6 +30,11 @@ export interface OrdersForCall {
   claimByPayCode(payCode: string, callId: string): Promise<ClaimResult>;
   /** The same for a callback: the order the call was placed for, by id ('unknown' when there is none). */
   claimById(orderId: string, callId: string): Promise<ClaimResult>;
+  /**
+   * The language a callback greets in, before its order is claimed: as CallOrder.language (the order's, else its
+   * merchant's), undefined when neither has one or there is no such order.
+   */
+  languageOf(orderId: string): Promise<Language | undefined>;
   /** Ends this call's attempt: `abandoned` (hung up, timed out, out of tries) or `declined`. `paid` is set by payments. */
   releaseAfterCall(orderId: string, callId: string, outcome: 'abandoned' | 'declined'): Promise<void>;
 }
@@ -87,6 +95,10 @@ export interface CallSettings {
   maxAttempts: number;
   /** Cards a caller may try after declines in one call. */
   maxCards: number;
+  /** Whether the greeting offers the other language (LANGUAGE_SWITCH). */
+  languageSwitch: boolean;
+  /** How long the offer waits for its 9 once said (LANGUAGE_SWITCH_TIMEOUT_MS). */
+  languageSwitchTimeoutMs: number;
 }
 
 export interface PaymentFlowDeps {

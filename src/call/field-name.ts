@@ -3,6 +3,7 @@
  * demo caller key their answers by these names, and logs name the field instead of its digits.
  */
 export const FIELD_NAMES = [
+  'language',
   'pay-code',
   'card',
   'card-kind',

@@ -6,14 +6,16 @@ import type { CallOutcome } from './call-outcome';
 import { CallerHungUpError } from './caller-hung-up';
 import { endCall, releaseOrder } from './end-call';
 import { claimCallbackOrder, identifyOrder, NOT_PAYABLE_PROMPT } from './identify-order';
+import { offerLanguage } from './offer-language';
 import { OutOfAttemptsError } from './out-of-attempts';
 import { payOrder } from './pay-order';
 import type { StepContext } from './step-context';
 
 /**
- * The call script of docs/design.md, from answer to goodbye: greeting, order by pay code (or, for a
- * callback, the order the call was placed for), amount, then card after card until paid, declined
- * for good, or the acquirer is down.
+ * The call script of docs/design.md, from answer to goodbye: greeting, the offer of the other language,
+ * order by pay code (or, for a callback, the order the call was placed for), then in the order's language
+ * unless the caller chose one: amount, then card after card until paid, declined for good, or the acquirer
+ * is down.
  *
  * Returns the outcome instead of throwing for everything a caller can cause: a hang-up anywhere
  * returns `abandoned` (the order released as abandoned, unless it was already paid). Only faults of
@@ -29,8 +31,11 @@ export async function runPaymentCall(
   try {
     await call.answer();
     const callback = start.orderId !== undefined;
+    // A callback greets in its order's language; an inbound call in DEFAULT_LANGUAGE until its order is known.
+    if (callback) call.language = (await deps.orders.languageOf(start.orderId as string)) ?? call.language;
     // Called out of the blue, the cardholder first hears why.
     await call.play(callback ? ['welcome', 'callback-intro'] : ['welcome']);
+    const chosen = await offerLanguage(ctx);
 
     const claim = callback ? await claimCallbackOrder(ctx, start.orderId as string) : await identifyOrder(ctx, start.payCode);
     if (!claim.ok) {
@@ -39,7 +44,9 @@ export async function runPaymentCall(
     }
     order = claim.order;
     ctx = { ...ctx, orderId: order.id, log: ctx.log.child({ orderId: order.id }) };
-    ctx.log.info('order claimed');
+    // The caller's own choice wins over the order's and the merchant's.
+    call.language = chosen ?? order.language ?? call.language;
+    ctx.log.info({ language: call.language }, 'order claimed');
 
     await call.play(['amount-is', ...amountPrompts(order.amount, call.language)]);
     return await payOrder(ctx, order);

@@ -5,6 +5,10 @@
  */
 const flow = {
   welcome: ['欢迎使用银联语音支付。', 'Welcome to UnionPay voice payment.'],
+  // The language offer after the greeting is spoken in the language it offers: the English file of the first in a
+  // Mandarin call, the Mandarin file of the second in an English one (src/call/offer-language.ts).
+  'press-9-english': ['英语服务请按9。', 'For English, press 9.'],
+  'press-9-mandarin': ['普通话服务请按9。', 'For Mandarin, press 9.'],
   'enter-pay-code': ['请输入六位支付码，以井号键结束。', 'Please enter your six digit payment code, followed by the hash key.'],
   'pay-code-invalid': ['支付码无效。', 'That payment code is not valid.'],
   'order-expired': ['该订单已过期。', 'This order has expired.'],

@@ -77,6 +77,15 @@ export function addMerchantCommands(
     });
 
   merchant
+    .command('set-language')
+    .description('the language of this merchant’s calls when an order gives none: zh or en ("" for DEFAULT_LANGUAGE)')
+    .argument('<id>', 'merchant id')
+    .argument('<language>', 'zh (Mandarin), en (English), or "" for the service’s DEFAULT_LANGUAGE')
+    .action(async (id: string, language: string) => {
+      io.json(await merchants.setLanguage(id, language === '' ? null : language));
+    });
+
+  merchant
     .command('rotate-webhook-secret')
     .description('new secret for signing notifications (shown once); the old one also signs for 24 h')
     .argument('<id>', 'merchant id')

@@ -59,6 +59,8 @@ const schema = z.object({
   SIP_PORT: port.default(5060),
   SOUNDS_DIR: z.string().default(path.join(projectRoot, 'sounds')),
   DEFAULT_LANGUAGE: z.enum(['zh', 'en']).default('zh'),
+  LANGUAGE_SWITCH: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  LANGUAGE_SWITCH_TIMEOUT_MS: ms.default(2000),
   IVR_FIRST_DIGIT_TIMEOUT_MS: ms.default(8000),
   IVR_INTER_DIGIT_TIMEOUT_MS: ms.default(5000),
   IVR_CARD_PAUSE_MS: ms.default(1500),
@@ -183,6 +185,8 @@ export interface Config {
     completePauseMs: number;
     maxAttempts: number;
     maxCards: number;
+    languageSwitch: boolean;
+    languageSwitchTimeoutMs: number;
   };
   orderExpiresSeconds: number;
   /** Merchant notifications: whether notifyUrl may reach this machine or private networks. */
@@ -280,6 +284,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       completePauseMs: e.IVR_CARD_PAUSE_MS,
       maxAttempts: e.IVR_MAX_ATTEMPTS,
       maxCards: e.IVR_MAX_CARDS,
+      languageSwitch: e.LANGUAGE_SWITCH === 'on',
+      languageSwitchTimeoutMs: e.LANGUAGE_SWITCH_TIMEOUT_MS,
     },
     orderExpiresSeconds: e.ORDER_EXPIRES_SECONDS,
     notify: { allowPrivateNetworks: e.NOTIFY_ALLOW_PRIVATE_NETWORKS },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../domain/language';
 import { newOrderSchema } from '../order/new-order-schema';
 import { ORDER_VIEW_STATUSES } from '../order/order-view';
 import { newRefundSchema } from '../refund/new-refund-schema';
@@ -112,6 +113,10 @@ export const orderSchema = z
     updatedAt: z.string(),
     card: cardSchema.optional(),
     declineReason: z.string().optional(),
+    language: z
+      .enum(LANGUAGES)
+      .optional()
+      .meta({ description: "the language of the order's calls, when the merchant gave one (else the merchant's default)" }),
     attempts: z.array(attemptSchema),
     refundedAmount: z.number().int().optional().meta({ description: 'paid orders: fen refunded for good' }),
     refunds: z.array(refundSchema).optional().meta({ description: 'paid orders: every refund and cancel, oldest first' }),

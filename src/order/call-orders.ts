@@ -1,4 +1,5 @@
 import type { CallOrder, ClaimResult, OrdersForCall } from '../call/call-ports';
+import type { Language } from '../domain/language';
 import { enqueueOrderEvent } from '../notify/enqueue-order-event';
 import { expireOrders } from '../services/order-expiry';
 import type { ServiceDeps } from '../services/service-deps';
@@ -15,7 +16,14 @@ function toCallOrder(row: ClaimedOrderRow): CallOrder {
     amount: Number(row.amount),
     currency: row.currency,
     requires: { idNumber: Boolean(row.require_id_number), mobile: Boolean(row.require_mobile) },
+    ...callLanguage(row.language, row.merchant_language),
   };
+}
+
+/** The order's language, else its merchant's (README, "Language of a call"); nothing when neither has one. */
+function callLanguage(order: Language | null, merchant: Language | null | undefined): { language?: Language } {
+  const language = order ?? merchant;
+  return language ? { language } : {};
 }
 
 /** Why `payCode` could not be claimed, for the caller's prompt. */
@@ -112,6 +120,13 @@ export function createCallOrders(deps: ServiceDeps): CallOrders {
       }
       deps.log.info({ callId, orderId }, 'order claimed by callback');
       return { ok: true, order: toCallOrder(claimed) };
+    },
+
+    async languageOf(orderId) {
+      const order = await store.orders.find(orderId);
+      if (!order) return undefined;
+      const merchant = order.language ? undefined : await store.merchants.find(order.merchant_id);
+      return callLanguage(order.language, merchant?.language).language;
     },
 
     releaseAfterCall,

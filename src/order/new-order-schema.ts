@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parsePhoneNumber } from '../callback/phone-number';
+import { LANGUAGES } from '../domain/language';
 
 export const MAX_AMOUNT_FEN = 99_999_999_999;
 export const MIN_EXPIRES_SECONDS = 60;
@@ -10,6 +11,7 @@ const merchantOrderIdMessage = 'must be 1 to 64 visible ASCII characters';
 const expiresMessage = `must be an integer from ${MIN_EXPIRES_SECONDS} to ${MAX_EXPIRES_SECONDS} (seconds)`;
 const callAfterMessage = 'must be an ISO 8601 date-time with a time zone, e.g. 2026-03-01T10:00:00+08:00';
 const notifyUrlMessage = 'must be an http or https URL of at most 2048 characters';
+const languageMessage = "must be 'zh' (Mandarin) or 'en' (English)";
 
 /** A merchant's new order, as `POST /v1/orders` takes it (the HTTP route and the service share it). */
 export const newOrderSchema = z
@@ -47,6 +49,8 @@ export const newOrderSchema = z
         .max(2048, { error: notifyUrlMessage })
         .refine((url) => !/^[a-z]+:\/\/[^/?#]*@/i.test(url), { error: 'must not contain a user name or password' })
         .optional(),
+      // The language of the order's calls; absent: the merchant's (README, "Language of a call").
+      language: z.enum(LANGUAGES, { error: languageMessage }).optional(),
     },
     { error: 'the body must be a JSON object' },
   )

@@ -156,6 +156,7 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
           refunded_amount: 0,
           in_call_id: null,
           notify_url: order.notifyUrl ?? null,
+          language: order.language ?? null,
           created_at: now.toISOString(),
           updated_at: now.toISOString(),
         },

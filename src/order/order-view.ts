@@ -1,5 +1,6 @@
 import type { AttemptRow, OrderRow } from '../store/rows';
 import type { CallbackView } from '../callback/callback-view';
+import type { Language } from '../domain/language';
 import type { AttemptOutcome, OrderMode, OrderStatus } from '../domain/order-status';
 import { toRefundView, type RefundView } from '../refund/refund-view';
 import type { RefundRow } from '../store/payment-rows';
@@ -63,6 +64,8 @@ export interface OrderView {
   declineReason?: string;
   /** Where signed events about this order are sent. */
   notifyUrl?: string;
+  /** The language its calls are held in, when the merchant gave one (else the merchant's default). */
+  language?: Language;
   attempts: AttemptView[];
   /** Paid orders: fen refunded for good (succeeded refunds and cancels). */
   refundedAmount?: number;
@@ -108,6 +111,7 @@ export function toOrderView(
     ...(row.card_masked ? { card: cardView(row) } : {}),
     ...(row.decline_reason ? { declineReason: row.decline_reason } : {}),
     ...(row.notify_url ? { notifyUrl: row.notify_url } : {}),
+    ...(row.language ? { language: row.language } : {}),
     attempts: attempts.map(attemptView),
     ...(row.status === 'paid' ? { refundedAmount: Number(row.refunded_amount ?? 0), refunds: refunds.map(toRefundView) } : {}),
     ...(callback ? { callback } : {}),

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../domain/app-error';
+import { LANGUAGES, type Language } from '../domain/language';
 import { createSecretBox, type SecretBox } from '../notify/secret-box';
 import { createWebhookSecrets, newWebhookSecret, sealWebhookSecret } from '../notify/webhook-secrets';
 import { newId } from '../store/new-id';
@@ -16,6 +17,8 @@ export interface Merchant {
   apiKeyPrefix: string;
   requireIdNumber: boolean;
   requireMobile: boolean;
+  /** The language of this merchant's calls when its order gives none; null: the service's DEFAULT_LANGUAGE. */
+  language: Language | null;
   createdAt: string;
   /** PEM; when present, every API request of this merchant must be signed (X-Signature). */
   signingCertificate?: string;
@@ -48,9 +51,12 @@ export interface MerchantService {
   rotateApiKey(merchantId: string): Promise<RotatedApiKey>;
   /** Turns request signing on with this PEM certificate (validated), or off with `null`. */
   setSigningCertificate(merchantId: string, pem: string | null): Promise<CertificateInfo | undefined>;
+  /** The merchant's default call language, 'zh' or 'en' (validated), or `null` for DEFAULT_LANGUAGE. */
+  setLanguage(merchantId: string, language: string | null): Promise<{ id: string; language: Language | null }>;
 }
 
 const KEY_PREFIX = 'ivrpay_sk_';
+const languageSchema = z.enum(LANGUAGES, { error: "must be 'zh' (Mandarin) or 'en' (English)" }).nullable();
 const nameSchema = z.string().trim().min(1, { error: 'must not be empty' }).max(100, { error: 'must be at most 100 characters' });
 
 // The key holds 256 random bits, so a fast unsalted hash cannot be reversed by guessing.
@@ -65,6 +71,7 @@ function toMerchant(row: MerchantRow): Merchant {
     apiKeyPrefix: row.api_key_prefix,
     requireIdNumber: Boolean(row.require_id_number),
     requireMobile: Boolean(row.require_mobile),
+    language: row.language ?? null,
     createdAt: row.created_at,
     ...(row.signing_certificate ? { signingCertificate: row.signing_certificate } : {}),
   };
@@ -134,6 +141,14 @@ export function createMerchantService(deps: MerchantServiceDeps): MerchantServic
         'merchant signing certificate set',
       );
       return parsed?.info;
+    },
+
+    async setLanguage(merchantId, rawLanguage) {
+      const { language } = parseInput(z.object({ language: languageSchema }), { language: rawLanguage });
+      if (!(await merchants.setLanguage(merchantId, language)))
+        throw new AppError('not_found', `merchant ${merchantId} not found`);
+      deps.log.info({ merchantId, language }, 'merchant language set');
+      return { id: merchantId, language };
     },
   };
 }

@@ -1,5 +1,6 @@
 /** Rows as SQLite returns them (booleans as 0/1, timestamps as ISO strings). */
 
+import type { Language } from '../domain/language';
 import type { OrderMode, OrderStatus } from '../domain/order-status';
 
 export interface MerchantRow {
@@ -21,6 +22,8 @@ export interface MerchantRow {
   callback_hours_start: string | null;
   callback_hours_end: string | null;
   callback_time_zone: string | null;
+  /** The language of this merchant's calls (migration 010); null: DEFAULT_LANGUAGE. */
+  language: Language | null;
 }
 
 export interface OrderRow {
@@ -49,6 +52,8 @@ export interface OrderRow {
   refund_reserved: number;
   /** Fen refunded for good (succeeded refunds). */
   refunded_amount: number;
+  /** The language of this order's calls (migration 010); null: its merchant's. */
+  language: Language | null;
   created_at: string;
   updated_at: string;
 }

@@ -282,6 +282,66 @@ describe('ari/AriCall', () => {
       expect(await collecting).to.deep.equal({ digits: '7', reason: 'terminator' });
     });
 
+    describe('a one-key offer (only)', () => {
+      const offer = (over: Partial<CollectOptions> = {}) =>
+        field({ field: 'language', prompts: ['press-9-english'], maxDigits: 1, firstDigitTimeoutMs: 2000, only: '9', ...over });
+      const payCode = field({ field: 'pay-code', prompts: ['enter-pay-code'], maxDigits: 6 });
+
+      it('when its key is pressed during the prompt, then the prompt stops and the key is the answer', async () => {
+        const { ops, call, keys } = setup();
+        const offering = call.collect(offer());
+        await settle();
+        keys('9');
+        expect(await offering).to.deep.equal({ digits: '9', reason: 'max' });
+        expect(ops.of('stopPlayback')).to.deep.equal([['pb-1']]);
+      });
+
+      it('when another key is pressed, then the offer ends unanswered and that key and the next ones make the next field', async () => {
+        const { ops, call, keys } = setup();
+        const offering = call.collect(offer());
+        await settle();
+        keys('5');
+        expect(await offering).to.deep.equal({ digits: '', reason: 'other-key' });
+        expect(ops.of('stopPlayback')).to.deep.equal([['pb-1']]);
+        keys('839');
+        const next = call.collect(payCode);
+        keys('20');
+        expect(await next).to.deep.equal({ digits: '583920', reason: 'max' });
+        // The pay code was being keyed already: its prompt is not played.
+        expect(ops.of('play')).to.have.length(1);
+      });
+
+      it('when another key was typed before the offer, then it ends at once without its prompt and leaves every key', async () => {
+        const { ops, call, keys } = setup();
+        keys('589');
+        expect(await call.collect(offer())).to.deep.equal({ digits: '', reason: 'other-key' });
+        expect(ops.of('play')).to.deep.equal([]);
+        const next = call.collect(payCode);
+        keys('000');
+        expect(await next).to.deep.equal({ digits: '589000', reason: 'max' });
+      });
+
+      it('when its key was typed before the offer, then that key answers it at once', async () => {
+        const { ops, call, keys } = setup();
+        keys('9');
+        expect(await call.collect(offer())).to.deep.equal({ digits: '9', reason: 'max' });
+        expect(ops.of('play')).to.deep.equal([]);
+      });
+
+      it('when nothing is pressed, then it ends on its own first-digit timeout after the prompt', async () => {
+        const { call, finishPlayback } = setup();
+        let result: unknown;
+        const offering = call.collect(offer()).then((r) => (result = r));
+        await settle();
+        finishPlayback('pb-1');
+        await clock.tickAsync(1999);
+        expect(result).to.equal(undefined);
+        await clock.tickAsync(1);
+        await offering;
+        expect(result).to.deep.equal({ digits: '', reason: 'timeout' });
+      });
+    });
+
     it('when the caller hangs up mid-collect, then it rejects, no timer is left and later keys do nothing', async () => {
       const { call, keys } = setup();
       const collecting = call.collect(field({ prompts: [] }));

@@ -7,6 +7,7 @@ import type { CallOrder, CallSettings, ClaimResult, PaymentFlowDeps } from '../.
 import type { BankStatus } from '../../src/domain/bank';
 import { BANKS, lookupBin } from '../../src/domain/bin-table';
 import type { CardKind } from '../../src/domain/card-kind';
+import type { Language } from '../../src/domain/language';
 import { maskPan } from '../../src/domain/mask';
 
 export const PAY_CODE = '583920';
@@ -40,6 +41,8 @@ export interface FakeFlow {
 
 export interface FakeFlowOptions {
   amount?: number;
+  /** The order's language as the order side resolves it (the order's own, else its merchant's). */
+  language?: Language;
   requires?: CallOrder['requires'];
   settings?: Partial<CallSettings>;
   /** Runs while the payment is with the acquirer (e.g. the caller hangs up). */
@@ -56,6 +59,7 @@ export function createFakeFlow(options: FakeFlowOptions = {}): FakeFlow {
     amount: options.amount ?? 12345,
     currency: 'CNY',
     requires: options.requires ?? { idNumber: false, mobile: false },
+    ...(options.language ? { language: options.language } : {}),
   };
   let state: OrderState = 'created';
   const lines: string[] = [];
@@ -91,6 +95,9 @@ export function createFakeFlow(options: FakeFlowOptions = {}): FakeFlow {
         completePauseMs: 1500,
         maxAttempts: 3,
         maxCards: 3,
+        // Off unless a test is about it (test/call/offer-language.test.ts): the other scripts have no answer for it.
+        languageSwitch: false,
+        languageSwitchTimeoutMs: 2000,
         ...options.settings,
       },
       now: () => NOW,
@@ -108,6 +115,9 @@ export function createFakeFlow(options: FakeFlowOptions = {}): FakeFlow {
           flow.claims.push(callId);
           if (orderId !== order.id) return Promise.resolve({ ok: false, reason: 'unknown' });
           return Promise.resolve(claim());
+        },
+        languageOf(orderId) {
+          return Promise.resolve(orderId === order.id ? order.language : undefined);
         },
         releaseAfterCall(orderId, callId, outcome) {
           flow.releases.push({ orderId, callId, outcome });

@@ -78,4 +78,27 @@ describe('cli/merchant-commands (rotate-key, set-certificate, remove-certificate
     expect(bad.exitCode).to.equal(2);
     expect(bad.stderr).to.include('certificate: must be an X.509 certificate in PEM');
   });
+
+  it('when set-language is given zh, en or "", then merchant show has that language (null for DEFAULT_LANGUAGE)', async () => {
+    const { id } = await admin.merchants.createMerchant('Acme');
+    const shown = async () => (JSON.parse((await run('merchant', 'show', id)).stdout) as { language: string | null }).language;
+    expect(await shown()).to.equal(null);
+
+    const set = await run('merchant', 'set-language', id, 'en');
+    expect(set.exitCode, set.stderr).to.equal(0);
+    expect(JSON.parse(set.stdout)).to.deep.equal({ id, language: 'en' });
+    expect(await shown()).to.equal('en');
+
+    await run('merchant', 'set-language', id, '');
+    expect(await shown()).to.equal(null);
+  });
+
+  it('when set-language is given another language, then exit code 2 with the allowed values, and nothing changes', async () => {
+    const { id } = await admin.merchants.createMerchant('Acme');
+    await run('merchant', 'set-language', id, 'zh');
+    const bad = await run('merchant', 'set-language', id, 'fr');
+    expect(bad.exitCode).to.equal(2);
+    expect(bad.stderr).to.include("language: must be 'zh' (Mandarin) or 'en' (English)");
+    expect((JSON.parse((await run('merchant', 'show', id)).stdout) as { language: string }).language).to.equal('zh');
+  });
 });

@@ -41,6 +41,25 @@ describe('config/loadConfig', () => {
     }
   });
 
+  it('when LANGUAGE_SWITCH is unset, then the offer is on with a 2 s wait; off turns it off; anything else is listed', () => {
+    expect(loadConfig({}).ivr).to.include({ languageSwitch: true, languageSwitchTimeoutMs: 2000 });
+    expect(loadConfig({ LANGUAGE_SWITCH: 'off', LANGUAGE_SWITCH_TIMEOUT_MS: '3500' }).ivr).to.include({
+      languageSwitch: false,
+      languageSwitchTimeoutMs: 3500,
+    });
+    const error = (() => {
+      try {
+        return loadConfig({ LANGUAGE_SWITCH: 'yes', LANGUAGE_SWITCH_TIMEOUT_MS: '50' });
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect(error).to.be.instanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).to.include('LANGUAGE_SWITCH: must be on or off');
+    expect(problems.map((p) => p.split(':')[0])).to.have.members(['LANGUAGE_SWITCH', 'LANGUAGE_SWITCH_TIMEOUT_MS']);
+  });
+
   it('when an empty value is given, then it counts as unset', () => {
     expect(loadConfig({ HTTP_PORT: '' }).http.port).to.equal(3000);
   });

@@ -25,6 +25,8 @@ const keys = (right: string[]): fc.Arbitrary<Answer> =>
   );
 
 const RIGHT: Record<FieldName, string[]> = {
+  // The switch's 9, or the pay code keyed straight over the offer.
+  language: ['9', PAY_CODE],
   'pay-code': [PAY_CODE],
   card: [...TEST_CARDS.map((c) => c.pan), AMBIGUOUS, GUANGFA, NO_BANK],
   'card-kind': ['1', '2'],
@@ -56,6 +58,8 @@ const scenario = fc.record({
   ),
   requires: fc.record({ idNumber: fc.boolean(), mobile: fc.boolean() }),
   language: fc.constantFrom('zh' as const, 'en' as const),
+  languageSwitch: fc.boolean(),
+  orderLanguage: fc.constantFrom(undefined, 'zh' as const, 'en' as const),
   hangUp: fc.oneof(
     fc.constant({ kind: 'never' as const }),
     fc.constantFrom(...FIELD_NAMES).map((field) => ({ kind: 'field' as const, field })),
@@ -94,6 +98,8 @@ describe('fuzz: the call script over FakeCall', function () {
         });
         const flow = createFakeFlow({
           requires: s.requires,
+          settings: { languageSwitch: s.languageSwitch },
+          ...(s.orderLanguage ? { language: s.orderLanguage } : {}),
           ...(s.hangUp.kind === 'during-payment' ? { duringPayment: () => call.hangUpNow() } : {}),
         });
 

@@ -41,6 +41,8 @@ export async function startE2e(name: string, env: Record<string, string> = {}, o
     LOG_LEVEL: 'debug',
     IVR_FIRST_DIGIT_TIMEOUT_MS: '4000',
     IVR_INTER_DIGIT_TIMEOUT_MS: '3000',
+    // The language offer has its own test (test/e2e/language-switch.e2e.test.ts); the others skip its wait.
+    LANGUAGE_SWITCH: 'off',
     SANDBOX_ACQUIRER_PORT: '0',
     // The tests' merchant endpoints listen on 127.0.0.1.
     NOTIFY_ALLOW_PRIVATE_NETWORKS: 'true',

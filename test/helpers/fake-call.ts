@@ -28,6 +28,8 @@ export class FakeCall implements CallPort {
   language: Language;
   /** Every play() and every collect's prompts, in order. */
   readonly played: PromptId[][] = [];
+  /** The language each entry of `played` was heard in. */
+  readonly playedIn: Language[] = [];
   readonly asked: string[] = [];
   readonly collects: CollectOptions[] = [];
   answered = false;
@@ -61,6 +63,11 @@ export class FakeCall implements CallPort {
     return this.played.flat();
   }
 
+  /** Everything heard as the sound files it came from, `<language>/<prompt id>`. */
+  heardFiles(): string[] {
+    return this.played.flatMap((prompts, i) => prompts.map((id) => `${this.playedIn[i]}/${id}`));
+  }
+
   /** The caller hangs up now, e.g. from a fake payment service while the acquirer is answering. */
   hangUpNow(): void {
     this.callerHungUp = true;
@@ -85,9 +92,9 @@ export class FakeCall implements CallPort {
     this.asked.push(options.field);
     if (this.script.hangUpAt === options.field) this.hangUpNow();
     this.throwIfGone();
+    if (options.flush) this.typeAhead = '';
     this.hear(options.prompts);
 
-    if (options.flush) this.typeAhead = '';
     const answer = this.nextAnswer(options.field);
     const keys = this.typeAhead + (answer === SILENCE ? '' : answer);
     const terminator = options.terminator ?? '#';
@@ -95,6 +102,8 @@ export class FakeCall implements CallPort {
     for (let i = 0; i < keys.length; i++) {
       // As on a keypad (src/ari/collect-keys.ts): a `#` before any digit is ignored.
       if (keys[i] === terminator && digits === '') continue;
+      // A key the offer does not take is the first key of the next field.
+      if (options.only !== undefined && !options.only.includes(keys[i])) return this.stop(keys.slice(i), digits, 'other-key');
       if (keys[i] === terminator) return this.stop(keys.slice(i + 1), digits, 'terminator');
       digits += keys[i];
       if (digits.length === options.maxDigits) return this.stop(keys.slice(i + 1), digits, 'max');
@@ -117,6 +126,7 @@ export class FakeCall implements CallPort {
 
   private hear(prompts: PromptId[]): void {
     this.played.push([...prompts]);
+    this.playedIn.push(this.language);
     if (this.script.hangUpOnPrompt && prompts.includes(this.script.hangUpOnPrompt)) {
       this.hangUpNow();
       this.throwIfGone();

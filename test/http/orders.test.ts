@@ -83,6 +83,30 @@ describe('http/routes/orders', () => {
     });
   });
 
+  it('when the language is not zh or en, then 400 validation_failed names it, and no order is made', async () => {
+    for (const language of ['fr', 'EN', 'zh-CN', '', 9, null]) {
+      const res = await create({ merchantOrderId: 'A1', amount: 100, language });
+      expect(res.status, JSON.stringify(language)).to.equal(400);
+      expect(res.body, JSON.stringify(language)).to.deep.equal({
+        error: {
+          code: 'validation_failed',
+          message: 'the request has invalid fields',
+          fields: { language: "must be 'zh' (Mandarin) or 'en' (English)" },
+        },
+      });
+    }
+    // Nothing was stored under the refused bodies: the merchant order id is still free.
+    expect((await create({ merchantOrderId: 'A1', amount: 100, language: 'en' })).status).to.equal(201);
+  });
+
+  it('when an order gives its language, then the order shows it; without one, it shows none', async () => {
+    const english = bodyOf<OrderView>(await create({ merchantOrderId: 'A1', amount: 100, language: 'en' }));
+    expect(english.language).to.equal('en');
+    const read = await request(app).get(`/v1/orders/${english.id}`).set('Authorization', `Bearer ${key}`);
+    expect(bodyOf<OrderView>(read).language).to.equal('en');
+    expect(bodyOf<OrderView>(await create({ merchantOrderId: 'A2', amount: 100 }))).not.to.have.property('language');
+  });
+
   it('when the body is not JSON at all, then 400 without echoing the body', async () => {
     const res = await request(app)
       .post('/v1/orders')

@@ -128,7 +128,15 @@ describe('services: payment faults (F3, F5, acquirer down)', function () {
         orders: bench.orders,
         cards: createBankService({ store: bench.store, log: bench.log, now: bench.h.clock.now }),
         payments: bench.payments,
-        settings: { firstDigitTimeoutMs: 1000, interDigitTimeoutMs: 1000, completePauseMs: 1000, maxAttempts: 3, maxCards: 3 },
+        settings: {
+          firstDigitTimeoutMs: 1000,
+          interDigitTimeoutMs: 1000,
+          completePauseMs: 1000,
+          maxAttempts: 3,
+          maxCards: 3,
+          languageSwitch: false,
+          languageSwitchTimeoutMs: 1000,
+        },
         now: bench.h.clock.now,
         log: bench.log,
       };

@@ -71,6 +71,7 @@ export async function startRefundBench(
       notify_url: notifyUrl ?? null,
       refund_reserved: 0,
       refunded_amount: 0,
+      language: null,
       created_at: nowIso,
       updated_at: nowIso,
     };

@@ -36,6 +36,8 @@ async function main(): Promise<void> {
     HTTP_PORT: '0',
     SQLITE_FILE: path.join(dir, 'bench.sqlite'),
     LOG_FILE: '',
+    // The dialplan baseline (extensions-bench.conf) has no language offer: both play the same script.
+    LANGUAGE_SWITCH: 'off',
   });
   const log = createLogger({ level: config.log.level });
   const service = await startService(config, log);

@@ -6,7 +6,7 @@ import {
   TEST_PIN,
   type TestCard,
 } from '../../../sandbox-acquirer/test-cards';
-import type { FakeCallScript } from '../../../test/helpers/fake-call';
+import { SILENCE, type FakeCallScript } from '../../../test/helpers/fake-call';
 import type { CardScenario } from '../fault-plan';
 
 const WRONG_PIN = '864209';
@@ -36,7 +36,7 @@ function cardsOf(scenario: CardScenario): Array<{ card: TestCard; wrongPin?: boo
 }
 
 /**
- * What a cardholder keys for a scenario: the pay code when asked, each card with its PIN or expiry and CVN2, the
+ * What a cardholder keys for a scenario: nothing at the language offer, the pay code when asked, each card with its PIN or expiry and CVN2, the
  * holder's ID and mobile, 1 to pay, and 1 for another card after a decline while a card is left (then 2).
  * Answers repeat, so a field asked again (after an error prompt) gets the same keys.
  */
@@ -44,6 +44,8 @@ export function callerKeys(scenario: CardScenario, payCode: string): FakeCallScr
   const cards = cardsOf(scenario);
   const repeat = <T>(items: T[]) => [...items, ...items, ...items, ...items];
   return {
+    // The language offer (on by default) is let pass: the call goes on in Mandarin.
+    language: SILENCE,
     'pay-code': repeat([`${payCode}#`]),
     card: repeat(cards.map((c) => `${c.card.pan}#`)),
     'card-kind': repeat(cards.map((c) => (c.card.kind === 'credit' ? '1' : '2'))),

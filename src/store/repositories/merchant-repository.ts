@@ -1,3 +1,4 @@
+import type { Language } from '../../domain/language';
 import type { MerchantCallbackColumns } from '../callback-rows';
 import type { MerchantRow } from '../rows';
 import type { Source } from '../source';
@@ -16,6 +17,8 @@ export interface MerchantRepository {
   setApiKey(id: string, apiKeyHash: string, apiKeyPrefix: string): Promise<boolean>;
   /** False for an unknown merchant. */
   setSigningCertificate(id: string, pem: string | null): Promise<boolean>;
+  /** False for an unknown merchant. */
+  setLanguage(id: string, language: Language | null): Promise<boolean>;
   /**
    * One statement: the current sealed secret moves to `previous` (signing until `previousUntil`, or not at all
    * when there was none) and `sealed` becomes current, atomically whoever else rotates at once. False for an unknown merchant.
@@ -43,6 +46,10 @@ export function createMerchantRepository(db: Source): MerchantRepository {
 
     async setSigningCertificate(id, pem) {
       return (await merchants().where({ id }).update({ signing_certificate: pem })) > 0;
+    },
+
+    async setLanguage(id, language) {
+      return (await merchants().where({ id }).update({ language })) > 0;
     },
 
     async rotateWebhookSecret(id, sealed, previousUntil) {
