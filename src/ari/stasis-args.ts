@@ -4,6 +4,8 @@ import type { CallDirection } from './stasis-app';
 export interface CallStart {
   payCode?: string;
   orderId?: string;
+  /** An inbound call's caller ID (for the SMS reminder when the caller hangs up); never a callback's. */
+  callerNumber?: string;
 }
 
 /** First Stasis argument of an answered callback: callback,<order id>,<attempt id>. */
@@ -18,8 +20,8 @@ export function callbackArgs(orderId: string, attemptId: string): string[] {
  * from our own originate. An order id is trusted only on a channel this app originated, so nothing
  * dialling into the app can start a call on an order it names.
  */
-export function callStartFromArgs(args: string[], direction: CallDirection): CallStart {
+export function callStartFromArgs(args: string[], direction: CallDirection, callerNumber = ''): CallStart {
   const [mode, value] = args;
   if (mode === CALLBACK_MODE) return direction === 'outbound' && value ? { orderId: value } : {};
-  return { payCode: value || undefined };
+  return { payCode: value || undefined, ...(direction === 'inbound' && callerNumber ? { callerNumber } : {}) };
 }

@@ -27,8 +27,16 @@ export interface OrdersForCall {
   claimByPayCode(payCode: string, callId: string): Promise<ClaimResult>;
   /** The same for a callback: the order the call was placed for, by id ('unknown' when there is none). */
   claimById(orderId: string, callId: string): Promise<ClaimResult>;
-  /** Ends this call's attempt: `abandoned` (hung up, timed out, out of tries) or `declined`. `paid` is set by payments. */
-  releaseAfterCall(orderId: string, callId: string, outcome: 'abandoned' | 'declined'): Promise<void>;
+  /**
+   * Ends this call's attempt: `abandoned` (hung up, timed out, out of tries) or `declined`. `paid` is set by payments.
+   * `caller`: an inbound caller leaving the order unpaid, who may be sent an SMS reminder with its pay code.
+   */
+  releaseAfterCall(orderId: string, callId: string, outcome: 'abandoned' | 'declined', caller?: InboundCaller): Promise<void>;
+}
+
+/** Who called in, as the channel's caller ID says: may be empty, 'anonymous', a landline. Never logged in full. */
+export interface InboundCaller {
+  callerNumber: string;
 }
 
 /** What the BIN table and the bank statuses say about a card number. */

@@ -16,6 +16,8 @@ export interface Merchant {
   apiKeyPrefix: string;
   requireIdNumber: boolean;
   requireMobile: boolean;
+  /** An inbound caller who leaves an order unpaid gets one SMS with its pay code (README, "SMS reminders"). */
+  abandonedCallSms: boolean;
   createdAt: string;
   /** PEM; when present, every API request of this merchant must be signed (X-Signature). */
   signingCertificate?: string;
@@ -48,6 +50,8 @@ export interface MerchantService {
   rotateApiKey(merchantId: string): Promise<RotatedApiKey>;
   /** Turns request signing on with this PEM certificate (validated), or off with `null`. */
   setSigningCertificate(merchantId: string, pem: string | null): Promise<CertificateInfo | undefined>;
+  /** Turns the SMS to inbound callers who hang up with the order unpaid on or off; `not_found` for an unknown merchant. */
+  setAbandonedCallSms(merchantId: string, on: boolean): Promise<void>;
 }
 
 const KEY_PREFIX = 'ivrpay_sk_';
@@ -65,6 +69,7 @@ function toMerchant(row: MerchantRow): Merchant {
     apiKeyPrefix: row.api_key_prefix,
     requireIdNumber: Boolean(row.require_id_number),
     requireMobile: Boolean(row.require_mobile),
+    abandonedCallSms: Boolean(row.abandoned_call_sms),
     createdAt: row.created_at,
     ...(row.signing_certificate ? { signingCertificate: row.signing_certificate } : {}),
   };
@@ -134,6 +139,13 @@ export function createMerchantService(deps: MerchantServiceDeps): MerchantServic
         'merchant signing certificate set',
       );
       return parsed?.info;
+    },
+
+    async setAbandonedCallSms(merchantId, on) {
+      if (!(await merchants.setAbandonedCallSms(merchantId, on))) {
+        throw new AppError('not_found', `merchant ${merchantId} not found`);
+      }
+      deps.log.info({ merchantId, abandonedCallSms: on }, 'merchant abandoned-call SMS set');
     },
   };
 }

@@ -21,6 +21,8 @@ export interface MerchantRow {
   callback_hours_start: string | null;
   callback_hours_end: string | null;
   callback_time_zone: string | null;
+  /** Whether an inbound caller who leaves an order unpaid gets an SMS reminder (migration 011); off by default. */
+  abandoned_call_sms: number | boolean;
 }
 
 export interface OrderRow {

@@ -13,6 +13,7 @@ const merchant: Merchant = {
   apiKeyPrefix: 'ivrpay_sk_abcdef',
   requireIdNumber: true,
   requireMobile: true,
+  abandonedCallSms: false,
   createdAt: '2026-03-01T08:00:00.000Z',
 };
 

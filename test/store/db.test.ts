@@ -78,6 +78,7 @@ describe('store/db', () => {
         '007-refunds',
         '008-reconciliation',
         '009-fees-and-settlement',
+        '011-abandoned-call-sms',
       ]);
       for (const table of [
         'merchants',
