@@ -32,6 +32,8 @@ export interface FakeFlow {
   setState(state: OrderState): void;
   claims: string[];
   releases: { orderId: string; callId: string; outcome: 'abandoned' | 'declined' }[];
+  /** The inbound callers handed to a release, for the SMS reminder (none for callbacks). */
+  callersToRemind: { orderId: string; outcome: 'abandoned' | 'declined'; callerNumber: string }[];
   payments: PaymentSeen[];
   bankStatus: Map<string, BankStatus>;
   /** Every log line written during the run, as JSON text. */
@@ -81,6 +83,7 @@ export function createFakeFlow(options: FakeFlowOptions = {}): FakeFlow {
     },
     claims: [],
     releases: [],
+    callersToRemind: [],
     payments: [],
     bankStatus,
     logText: () => lines.join(''),
@@ -109,8 +112,9 @@ export function createFakeFlow(options: FakeFlowOptions = {}): FakeFlow {
           if (orderId !== order.id) return Promise.resolve({ ok: false, reason: 'unknown' });
           return Promise.resolve(claim());
         },
-        releaseAfterCall(orderId, callId, outcome) {
+        releaseAfterCall(orderId, callId, outcome, caller) {
           flow.releases.push({ orderId, callId, outcome });
+          if (caller) flow.callersToRemind.push({ orderId, outcome, callerNumber: caller.callerNumber });
           if (state === 'in_call') state = outcome;
           return Promise.resolve();
         },
