@@ -98,7 +98,7 @@ export function composeCore(config: Config, deps: ServiceDeps) {
       callbackExpiresSeconds: config.callback.orderExpiresSeconds,
     }),
     banks: createBankService(deps),
-    callOrders: createCallOrders(deps),
+    callOrders: createCallOrders({ ...deps, abandonedCallSms: config.sms }),
     idempotency: createIdempotencyStore(deps),
     deliverer: createNotificationDeliverer({
       ...deps,

@@ -148,7 +148,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     }),
     onCall: async (call, args, info) => {
       // inbound,<pay code>,<return to> from the dialplan; callback,<orderId>,<attemptId> only on channels we originated.
-      const start = callStartFromArgs(args, info.direction);
+      const start = callStartFromArgs(args, info.direction, info.callerNumber);
       // Call detail records (src/cdr): the attempt id of a callback is trusted, like its order, on our own channels only.
       const leg: CallLeg =
         info.direction === 'inbound' ? { direction: 'inbound' } : { direction: 'outbound', attemptId: start.orderId && args[2] };

@@ -16,6 +16,13 @@ import { OutboundLines, type OutboundWatch } from './outbound-lines';
 
 export type CallDirection = 'inbound' | 'outbound';
 
+/** What the channel says about a call besides its Stasis arguments. */
+export interface CallInfo {
+  direction: CallDirection;
+  /** The channel's caller ID number as Asterisk has it (may be empty or 'anonymous'); never logged in full. */
+  callerNumber: string;
+}
+
 export interface StasisAppOptions {
   url: string;
   user: string;
@@ -31,7 +38,7 @@ export interface StasisAppOptions {
    * Runs the call script. `args` are the Stasis() arguments after the app name, e.g. ['inbound', '123456'],
    * or the appArgs of a channel this app originated ('outbound': only those may be trusted as ours).
    */
-  onCall: (call: CallPort, args: string[], info: { direction: CallDirection }) => Promise<void>;
+  onCall: (call: CallPort, args: string[], info: CallInfo) => Promise<void>;
   /** How long the first connection waits for Asterisk; 60 s unless set. */
   connectWaitMs?: number;
   /** For tests: replaces ari-client's connect. */
@@ -105,20 +112,15 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
     const script = accepting ? opts.onCall : refuse;
     const direction: CallDirection = outbound.isLine(channelId) ? 'outbound' : 'inbound';
     outbound.deliver(channelId, { type: 'script-started' });
-    calls.set(channelId, { call, ops: clientOps, direction, done: run(clientOps, call, args, direction, script) });
+    const info: CallInfo = { direction, callerNumber: event.channel.caller?.number ?? '' };
+    calls.set(channelId, { call, ops: clientOps, direction, done: run(clientOps, call, args, info, script) });
   }
 
-  async function run(
-    clientOps: AriOps,
-    call: AriCall,
-    args: string[],
-    direction: CallDirection,
-    script: StasisAppOptions['onCall'],
-  ) {
-    log.info({ callId: call.id, mode: args[0], direction }, 'call started');
+  async function run(clientOps: AriOps, call: AriCall, args: string[], info: CallInfo, script: StasisAppOptions['onCall']) {
+    log.info({ callId: call.id, mode: args[0], direction: info.direction }, 'call started');
     events.emit('call-start', { callId: call.id, args });
     try {
-      await script(call, args, { direction });
+      await script(call, args, info);
     } catch (err) {
       if (err instanceof CallerHungUpError) log.debug({ callId: call.id }, 'caller hung up');
       else log.error({ callId: call.id, err: errorSummary(err, { withMessage: true }) }, 'call script failed');

@@ -6,6 +6,8 @@ export interface CallStart {
   orderId?: string;
   /** Where the caller goes back after the result: an extension of the return context (README, "Back to the agent"). */
   returnTo?: string;
+  /** An inbound call's caller ID (for the SMS reminder when the caller hangs up); never a callback's. */
+  callerNumber?: string;
 }
 
 /** The dialplan keeps letters, digits and _ only (ivrpay-return-to); anything else is not ours and is ignored. */
@@ -23,8 +25,12 @@ export function callbackArgs(orderId: string, attemptId: string): string[] {
  * from our own originate. An order id is trusted only on a channel this app originated, so nothing
  * dialling into the app can start a call on an order it names.
  */
-export function callStartFromArgs(args: string[], direction: CallDirection): CallStart {
+export function callStartFromArgs(args: string[], direction: CallDirection, callerNumber = ''): CallStart {
   const [mode, value, returnTo] = args;
   if (mode === CALLBACK_MODE) return direction === 'outbound' && value ? { orderId: value } : {};
-  return { payCode: value || undefined, ...(returnTo && RETURN_TO.test(returnTo) ? { returnTo } : {}) };
+  return {
+    payCode: value || undefined,
+    ...(returnTo && RETURN_TO.test(returnTo) ? { returnTo } : {}),
+    ...(direction === 'inbound' && callerNumber ? { callerNumber } : {}),
+  };
 }

@@ -35,8 +35,16 @@ export interface OrdersForCall {
    * merchant's), undefined when neither has one or there is no such order.
    */
   languageOf(orderId: string): Promise<Language | undefined>;
-  /** Ends this call's attempt: `abandoned` (hung up, timed out, out of tries) or `declined`. `paid` is set by payments. */
-  releaseAfterCall(orderId: string, callId: string, outcome: 'abandoned' | 'declined'): Promise<void>;
+  /**
+   * Ends this call's attempt: `abandoned` (hung up, timed out, out of tries) or `declined`. `paid` is set by payments.
+   * `caller`: an inbound caller leaving the order unpaid, who may be sent an SMS reminder with its pay code.
+   */
+  releaseAfterCall(orderId: string, callId: string, outcome: 'abandoned' | 'declined', caller?: InboundCaller): Promise<void>;
+}
+
+/** Who called in, as the channel's caller ID says: may be empty, 'anonymous', a landline. Never logged in full. */
+export interface InboundCaller {
+  callerNumber: string;
 }
 
 /** What the BIN table and the bank statuses say about a card number. */

@@ -1,4 +1,4 @@
-import type { CallOrder } from './call-ports';
+import type { CallOrder, InboundCaller } from './call-ports';
 import { errorSummary } from '../log/error-summary';
 import type { CallOutcome } from './call-outcome';
 import { CallerHungUpError } from './caller-hung-up';
@@ -34,10 +34,18 @@ export async function endCall(
   return outcome;
 }
 
-/** Ends this call's attempt on the order. Best effort: the caller's channel may be gone, the store is not. */
-export async function releaseOrder(ctx: StepContext, order: CallOrder, outcome: 'abandoned' | 'declined'): Promise<void> {
+/**
+ * Ends this call's attempt on the order. Best effort: the caller's channel may be gone, the store is not.
+ * `caller`: an inbound caller leaving the order unpaid, who may get an SMS reminder (README, "SMS reminders").
+ */
+export async function releaseOrder(
+  ctx: StepContext,
+  order: CallOrder,
+  outcome: 'abandoned' | 'declined',
+  caller?: InboundCaller,
+): Promise<void> {
   try {
-    await ctx.deps.orders.releaseAfterCall(order.id, ctx.call.id, outcome);
+    await ctx.deps.orders.releaseAfterCall(order.id, ctx.call.id, outcome, caller);
   } catch (err) {
     ctx.log.error({ err: errorSummary(err), release: outcome }, 'could not release the order');
   }

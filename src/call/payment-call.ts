@@ -1,6 +1,6 @@
 import { amountPrompts } from './amount-speech';
 import type { CallPort } from './call-port';
-import type { CallOrder, PaymentFlowDeps } from './call-ports';
+import type { CallOrder, InboundCaller, PaymentFlowDeps } from './call-ports';
 import { errorSummary } from '../log/error-summary';
 import type { CallOutcome } from './call-outcome';
 import { CallerHungUpError } from './caller-hung-up';
@@ -19,12 +19,13 @@ import type { StepContext } from './step-context';
  *
  * Returns the outcome instead of throwing for everything a caller can cause: a hang-up anywhere
  * returns `abandoned` (the order released as abandoned, unless it was already paid). Only faults of
- * our own (store, payment service) are rethrown, after a polite goodbye.
+ * our own (store, payment service) are rethrown, after a polite goodbye. An inbound caller who hangs up or runs out
+ * of tries with the order claimed is handed to the release with `start.callerNumber`, for the SMS reminder.
  */
 export async function runPaymentCall(
   call: CallPort,
   deps: PaymentFlowDeps,
-  start: { payCode?: string; orderId?: string; returnTo?: string },
+  start: { payCode?: string; orderId?: string; returnTo?: string; callerNumber?: string },
 ): Promise<CallOutcome> {
   let ctx: StepContext = { call, deps, log: deps.log.child({ callId: call.id }), returnTo: start.returnTo };
   let order: CallOrder | undefined;
@@ -51,19 +52,27 @@ export async function runPaymentCall(
     await call.play(['amount-is', ...amountPrompts(order.amount, call.language)]);
     return await payOrder(ctx, order);
   } catch (err) {
-    return endAfterFailure(ctx, order, err);
+    // A caller who called in may get an SMS with the pay code; a callback has its own reminder policy.
+    const caller: InboundCaller | undefined =
+      start.orderId === undefined ? { callerNumber: start.callerNumber ?? '' } : undefined;
+    return endAfterFailure(ctx, order, err, caller);
   }
 }
 
-async function endAfterFailure(ctx: StepContext, order: CallOrder | undefined, err: unknown): Promise<CallOutcome> {
+async function endAfterFailure(
+  ctx: StepContext,
+  order: CallOrder | undefined,
+  err: unknown,
+  caller: InboundCaller | undefined,
+): Promise<CallOutcome> {
   if (err instanceof CallerHungUpError) {
     ctx.log.info({ outcome: 'abandoned' }, 'caller hung up');
-    if (order) await releaseOrder(ctx, order, 'abandoned');
+    if (order) await releaseOrder(ctx, order, 'abandoned', caller);
     return 'abandoned';
   }
   if (err instanceof OutOfAttemptsError) {
     ctx.log.info({ field: err.field }, 'too many attempts');
-    if (order) await releaseOrder(ctx, order, 'abandoned');
+    if (order) await releaseOrder(ctx, order, 'abandoned', caller);
     return endCall(ctx, ['too-many-attempts'], 'abandoned', 'too_many_attempts');
   }
 

@@ -93,6 +93,17 @@ export function addMerchantCommands(
       io.json(await merchants.rotateWebhookSecret(id));
     });
 
+  merchant
+    .command('set-abandoned-call-sms')
+    .description('on: an inbound caller who hangs up with the order unpaid gets one SMS with its pay code (default off)')
+    .argument('<id>', 'merchant id')
+    .argument('<on|off>', 'on or off')
+    .action(async (id: string, value: string) => {
+      if (value !== 'on' && value !== 'off') throw new AppError('validation_failed', 'give on or off');
+      await merchants.setAbandonedCallSms(id, value === 'on');
+      io.json({ id, abandonedCallSms: value === 'on' });
+    });
+
   if (!policies) return;
 
   merchant

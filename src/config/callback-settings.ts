@@ -44,6 +44,8 @@ export interface SmsSettings {
   inboundNumber: string;
   /** The registered signature shown in 【】. */
   signature: string;
+  /** How long after an inbound caller hangs up with the order unpaid their SMS is due (src/callback/abandoned-call-sms.ts). */
+  abandonedCallDelayMs: number;
   http?: HttpSmsSettings;
 }
 

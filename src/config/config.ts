@@ -107,6 +107,7 @@ const schema = z.object({
     .regex(/^\d{5,12}$/, 'must be 5 to 12 digits')
     .default('4008205588'),
   SMS_SIGNATURE: z.string().min(1).max(20).default('ivrpay'),
+  SMS_ABANDONED_CALL_DELAY_MS: z.coerce.number().int().min(0).max(3_600_000).default(120_000),
   SMS_HTTP_URL: z.url({ protocol: /^https?$/ }).optional(),
   SMS_HTTP_USER: z.string().optional(),
   SMS_HTTP_PASSWORD: z.string().optional(),
@@ -243,6 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPerOrder: e.SMS_MAX_PER_ORDER,
     inboundNumber: e.SMS_INBOUND_NUMBER,
     signature: e.SMS_SIGNATURE,
+    abandonedCallDelayMs: e.SMS_ABANDONED_CALL_DELAY_MS,
     ...(e.SMS_HTTP_URL
       ? {
           http: {

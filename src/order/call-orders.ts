@@ -1,5 +1,6 @@
-import type { CallOrder, ClaimResult, OrdersForCall } from '../call/call-ports';
 import type { Language } from '../domain/language';
+import type { CallOrder, ClaimResult, InboundCaller, OrdersForCall } from '../call/call-ports';
+import { queueAbandonedCallSms, type AbandonedCallSmsSettings } from '../callback/abandoned-call-sms';
 import { enqueueOrderEvent } from '../notify/enqueue-order-event';
 import { expireOrders } from '../services/order-expiry';
 import type { ServiceDeps } from '../services/service-deps';
@@ -61,7 +62,12 @@ export interface CallOrders extends OrdersForCall {
   releaseEndedCalls(isLive: (callId: string) => boolean): Promise<number>;
 }
 
-export function createCallOrders(deps: ServiceDeps): CallOrders {
+export interface CallOrdersDeps extends ServiceDeps {
+  /** The SMS to inbound callers who leave an order unpaid (src/callback/abandoned-call-sms.ts); none without it. */
+  abandonedCallSms?: AbandonedCallSmsSettings;
+}
+
+export function createCallOrders(deps: CallOrdersDeps): CallOrders {
   const { store } = deps;
 
   /** Marks the payable order with this pay code or id as in this call, with its attempt; undefined when none matched. */
@@ -83,13 +89,23 @@ export function createCallOrders(deps: ServiceDeps): CallOrders {
     });
   }
 
-  async function releaseAfterCall(orderId: string, callId: string, outcome: 'abandoned' | 'declined'): Promise<void> {
+  async function releaseAfterCall(
+    orderId: string,
+    callId: string,
+    outcome: 'abandoned' | 'declined',
+    caller?: InboundCaller,
+  ): Promise<void> {
     const now = deps.now();
     const nowIso = now.toISOString();
+    const sms = deps.abandonedCallSms;
     const released = await store.transaction(async (tx) => {
       const done = await tx.orders.releaseFromCall(orderId, callId, outcome, nowIso);
       if (done) await enqueueOrderEvent(tx, orderId, `order.${outcome}`, now);
       await tx.orderAttempts.end(orderId, callId, outcome, nowIso);
+      // In this transaction, after its first write, so the per-order SMS cap holds against a callback giving up.
+      if (outcome === 'abandoned' && caller && sms) {
+        await queueAbandonedCallSms(tx, { orderId, callId, callerNumber: caller.callerNumber }, sms, now, deps.log);
+      }
       return done;
     });
     // Nothing to release when the call paid the order, or start-up recovery already ended the call.

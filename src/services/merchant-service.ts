@@ -19,6 +19,8 @@ export interface Merchant {
   requireMobile: boolean;
   /** The language of this merchant's calls when its order gives none; null: the service's DEFAULT_LANGUAGE. */
   language: Language | null;
+  /** An inbound caller who leaves an order unpaid gets one SMS with its pay code (README, "SMS reminders"). */
+  abandonedCallSms: boolean;
   createdAt: string;
   /** PEM; when present, every API request of this merchant must be signed (X-Signature). */
   signingCertificate?: string;
@@ -53,6 +55,8 @@ export interface MerchantService {
   setSigningCertificate(merchantId: string, pem: string | null): Promise<CertificateInfo | undefined>;
   /** The merchant's default call language, 'zh' or 'en' (validated), or `null` for DEFAULT_LANGUAGE. */
   setLanguage(merchantId: string, language: string | null): Promise<{ id: string; language: Language | null }>;
+  /** Turns the SMS to inbound callers who hang up with the order unpaid on or off; `not_found` for an unknown merchant. */
+  setAbandonedCallSms(merchantId: string, on: boolean): Promise<void>;
 }
 
 const KEY_PREFIX = 'ivrpay_sk_';
@@ -72,6 +76,7 @@ function toMerchant(row: MerchantRow): Merchant {
     requireIdNumber: Boolean(row.require_id_number),
     requireMobile: Boolean(row.require_mobile),
     language: row.language ?? null,
+    abandonedCallSms: Boolean(row.abandoned_call_sms),
     createdAt: row.created_at,
     ...(row.signing_certificate ? { signingCertificate: row.signing_certificate } : {}),
   };
@@ -149,6 +154,12 @@ export function createMerchantService(deps: MerchantServiceDeps): MerchantServic
         throw new AppError('not_found', `merchant ${merchantId} not found`);
       deps.log.info({ merchantId, language }, 'merchant language set');
       return { id: merchantId, language };
+    },
+    async setAbandonedCallSms(merchantId, on) {
+      if (!(await merchants.setAbandonedCallSms(merchantId, on))) {
+        throw new AppError('not_found', `merchant ${merchantId} not found`);
+      }
+      deps.log.info({ merchantId, abandonedCallSms: on }, 'merchant abandoned-call SMS set');
     },
   };
 }

@@ -29,6 +29,7 @@ export interface SmsFilter {
 
 export interface SmsRun {
   sent: number;
+  /** Queued again: a send that failed for now, or one held while its order is being paid in a call. */
   retrying: number;
   failed: number;
 }
@@ -65,6 +66,9 @@ function toView(row: SmsRow): SmsView {
   };
 }
 
+/** How long an SMS whose order is being paid in a call waits before it is looked at again. */
+const IN_CALL_RECHECK_MS = 60_000;
+
 export function createSmsService(deps: SmsServiceDeps): SmsService {
   const { store } = deps;
   const maxAttempts = deps.maxAttempts ?? 5;
@@ -76,13 +80,20 @@ export function createSmsService(deps: SmsServiceDeps): SmsService {
     const record = (update: SendUpdate) => store.sms.recordSend(row.id, token, update);
     // A reminder to pay an order that is paid (or over) by now would only confuse the cardholder.
     const order = await store.orders.status(row.order_id);
-    if (!order || (!PAYABLE_STATUSES.includes(order.status) && order.status !== 'in_call')) {
-      await record({
-        attempts: row.attempts,
-        status: 'failed',
-        last_error: `not sent: the order is ${order?.status ?? 'gone'}`,
-      });
+    const expired = order !== undefined && Date.parse(order.expires_at) <= deps.now().getTime();
+    if (!order || expired || (!PAYABLE_STATUSES.includes(order.status) && order.status !== 'in_call')) {
+      const status = expired ? 'expired' : (order?.status ?? 'gone');
+      await record({ attempts: row.attempts, status: 'failed', last_error: `not sent: the order is ${status}` });
+      const reason = status === 'paid' ? 'order_paid' : 'order_not_payable';
+      deps.log.info({ smsId: row.id, orderId: row.order_id, reason, status }, 'SMS not sent: the order cannot be paid now');
       return 'failed';
+    }
+    if (order.status === 'in_call') {
+      // The cardholder is paying on the phone right now: a reminder to pay would cross it. Not an attempt.
+      const later = new Date(deps.now().getTime() + IN_CALL_RECHECK_MS).toISOString();
+      await record({ attempts: row.attempts, status: 'queued', next_attempt_at: later });
+      deps.log.info({ smsId: row.id, orderId: row.order_id }, 'SMS held: the order is in a call');
+      return 'retrying';
     }
     try {
       const receipt = await deps.sms.send({ to: row.to, text: row.text, reference: row.id });

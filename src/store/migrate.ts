@@ -9,6 +9,7 @@ import * as refunds from './migrations/007-refunds';
 import * as reconciliation from './migrations/008-reconciliation';
 import * as feesAndSettlement from './migrations/009-fees-and-settlement';
 import * as merchantLanguage from './migrations/010-merchant-language';
+import * as abandonedCallSms from './migrations/011-abandoned-call-sms';
 
 interface NamedMigration {
   name: string;
@@ -30,6 +31,7 @@ const MIGRATIONS: NamedMigration[] = [
   { name: '008-reconciliation', migration: reconciliation },
   { name: '009-fees-and-settlement', migration: feesAndSettlement },
   { name: '010-merchant-language', migration: merchantLanguage },
+  { name: '011-abandoned-call-sms', migration: abandonedCallSms },
 ];
 
 const migrationSource: Knex.MigrationSource<NamedMigration> = {

@@ -24,6 +24,8 @@ export interface MerchantRow {
   callback_time_zone: string | null;
   /** The language of this merchant's calls (migration 010); null: DEFAULT_LANGUAGE. */
   language: Language | null;
+  /** Whether an inbound caller who leaves an order unpaid gets an SMS reminder (migration 011); off by default. */
+  abandoned_call_sms: number | boolean;
 }
 
 export interface OrderRow {

@@ -82,6 +82,26 @@ describe('ari/startStasisApp', () => {
     expect(app.activeCalls()).to.equal(0);
   });
 
+  it('when a caller dials in, then the script is told the direction and the caller ID number (empty when none)', async () => {
+    const seen: { direction: string; callerNumber: string }[] = [];
+    const t = await setup(async (call, _args, info) => {
+      seen.push(info);
+      await call.answer();
+    });
+    app = t.app;
+    const ended = eventCount(app, 'call-end', 2);
+    t.client().event('StasisStart', {
+      args: ['inbound', ''],
+      channel: { id: 'ch-1', caller: { name: '', number: '13812345678' } },
+    });
+    t.stasisStart('ch-2');
+    await ended;
+    expect(seen).to.deep.equal([
+      { direction: 'inbound', callerNumber: '13812345678' },
+      { direction: 'inbound', callerNumber: '' },
+    ]);
+  });
+
   it('when two calls run, then each gets only its own keys', async () => {
     const got: Record<string, string> = {};
     const t = await setup(async (call) => {

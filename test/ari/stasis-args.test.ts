@@ -8,6 +8,18 @@ describe('ari/callStartFromArgs', () => {
     expect(callStartFromArgs([], 'inbound')).to.deep.equal({ payCode: undefined });
   });
 
+  it('when an inbound call has a caller ID, then the script gets it (for the SMS to a caller who hangs up)', () => {
+    expect(callStartFromArgs(['inbound', ''], 'inbound', '13812345678')).to.deep.equal({
+      payCode: undefined,
+      callerNumber: '13812345678',
+    });
+    expect(callStartFromArgs(['inbound', '583920'], 'inbound', '')).to.deep.equal({ payCode: '583920' });
+  });
+
+  it('when a callback is answered, then no caller number is passed: callbacks have their own SMS reminder', () => {
+    expect(callStartFromArgs(callbackArgs('ord_1', 'cba_2'), 'outbound', '4008205588')).to.deep.equal({ orderId: 'ord_1' });
+  });
+
   it('when a channel this app originated enters with callback arguments, then the script starts from the order', () => {
     expect(callStartFromArgs(callbackArgs('ord_1', 'cba_2'), 'outbound')).to.deep.equal({ orderId: 'ord_1' });
   });

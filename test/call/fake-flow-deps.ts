@@ -33,6 +33,8 @@ export interface FakeFlow {
   setState(state: OrderState): void;
   claims: string[];
   releases: { orderId: string; callId: string; outcome: 'abandoned' | 'declined' }[];
+  /** The inbound callers handed to a release, for the SMS reminder (none for callbacks). */
+  callersToRemind: { orderId: string; outcome: 'abandoned' | 'declined'; callerNumber: string }[];
   payments: PaymentSeen[];
   bankStatus: Map<string, BankStatus>;
   /** Every log line written during the run, as JSON text. */
@@ -85,6 +87,7 @@ export function createFakeFlow(options: FakeFlowOptions = {}): FakeFlow {
     },
     claims: [],
     releases: [],
+    callersToRemind: [],
     payments: [],
     bankStatus,
     logText: () => lines.join(''),
@@ -119,8 +122,9 @@ export function createFakeFlow(options: FakeFlowOptions = {}): FakeFlow {
         languageOf(orderId) {
           return Promise.resolve(orderId === order.id ? order.language : undefined);
         },
-        releaseAfterCall(orderId, callId, outcome) {
+        releaseAfterCall(orderId, callId, outcome, caller) {
           flow.releases.push({ orderId, callId, outcome });
+          if (caller) flow.callersToRemind.push({ orderId, outcome, callerNumber: caller.callerNumber });
           if (state === 'in_call') state = outcome;
           return Promise.resolve();
         },

@@ -23,7 +23,13 @@ describe('config: callback and SMS settings', () => {
       mobileZeroOutOfArea: false,
     });
     expect(config.callback).not.to.have.property('segmentsFile');
-    expect(config.sms).to.deep.equal({ provider: 'outbox', maxPerOrder: 1, inboundNumber: '4008205588', signature: 'ivrpay' });
+    expect(config.sms).to.deep.equal({
+      provider: 'outbox',
+      maxPerOrder: 1,
+      inboundNumber: '4008205588',
+      signature: 'ivrpay',
+      abandonedCallDelayMs: 120_000,
+    });
   });
 
   it('when values are given, then they are parsed and typed', () => {
@@ -37,7 +43,9 @@ describe('config: callback and SMS settings', () => {
       SMS_PROVIDER: 'http',
       SMS_HTTP_URL: 'https://sms.example/send',
       SMS_HTTP_TOKEN: 't',
+      SMS_ABANDONED_CALL_DELAY_MS: '0',
     });
+    expect(config.sms.abandonedCallDelayMs).to.equal(0);
     expect(config.callback).to.deep.include({
       callsPerSecond: 2.5,
       homeAreaCode: '0755',
@@ -57,8 +65,10 @@ describe('config: callback and SMS settings', () => {
         SMS_INBOUND_NUMBER: '400-812',
         TRUNK_LINES: '4',
         SMS_PROVIDER: 'http',
+        SMS_ABANDONED_CALL_DELAY_MS: '3600001',
       }),
     ).to.have.members([
+      'SMS_ABANDONED_CALL_DELAY_MS',
       'CALLBACK_HOME_AREA_CODE',
       'CALLBACK_MOBILE_ZERO_OUT_OF_AREA',
       'CALLBACK_CPS',

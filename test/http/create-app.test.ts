@@ -14,6 +14,7 @@ const merchant: Merchant = {
   requireIdNumber: true,
   requireMobile: true,
   language: null,
+  abandonedCallSms: false,
   createdAt: '2026-03-01T08:00:00.000Z',
 };
 

@@ -84,4 +84,27 @@ describe('services/sms-service', () => {
     const [view] = await service().listSms({ orderId });
     expect(view).to.include({ status: 'failed', attempts: 0, lastError: 'not sent: the order is paid' });
   });
+
+  it('when the order is being paid in a call as its reminder falls due, then it is held a minute, not counted as an attempt', async () => {
+    const orderId = await withReminder();
+    await fx.deps.db('orders').where({ id: orderId }).update({ status: 'in_call' });
+    expect(await service().sendDue()).to.deep.equal({ sent: 0, retrying: 1, failed: 0 });
+    fx.deps.advance(59_000);
+    expect(await service().sendDue(), 'held a minute').to.deep.equal({ sent: 0, retrying: 0, failed: 0 });
+
+    await fx.deps.db('orders').where({ id: orderId }).update({ status: 'unreachable' });
+    fx.deps.advance(1_000);
+    expect(await service().sendDue()).to.deep.equal({ sent: 1, retrying: 0, failed: 0 });
+    const [view] = await service().listSms({ orderId });
+    expect(view).to.include({ status: 'sent', attempts: 1 });
+  });
+
+  it('when the order is past its expiry (not yet marked expired) as its reminder falls due, then it is not sent', async () => {
+    const orderId = await withReminder();
+    await fx.deps.db('orders').where({ id: orderId }).update({ expires_at: fx.deps.now().toISOString() });
+    expect(await service().sendDue()).to.deep.equal({ sent: 0, retrying: 0, failed: 1 });
+    expect(sent).to.deep.equal([]);
+    const [view] = await service().listSms({ orderId });
+    expect(view).to.include({ status: 'failed', lastError: 'not sent: the order is expired' });
+  });
 });

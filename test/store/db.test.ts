@@ -79,6 +79,7 @@ describe('store/db', () => {
         '008-reconciliation',
         '009-fees-and-settlement',
         '010-merchant-language',
+        '011-abandoned-call-sms',
       ]);
       for (const table of [
         'merchants',

@@ -4,7 +4,7 @@ import type { MerchantRow } from '../rows';
 import type { Source } from '../source';
 import type { NewRow } from '../tables';
 
-export type NewMerchantRow = NewRow<MerchantRow, 'require_id_number' | 'require_mobile'>;
+export type NewMerchantRow = NewRow<MerchantRow, 'require_id_number' | 'require_mobile' | 'abandoned_call_sms'>;
 
 /** The `merchants` table: identity, API key hash, request-signing certificate, webhook secrets, callback policy. */
 export interface MerchantRepository {
@@ -25,6 +25,8 @@ export interface MerchantRepository {
    */
   rotateWebhookSecret(id: string, sealed: string, previousUntil: string): Promise<boolean>;
   setCallbackPolicy(id: string, columns: MerchantCallbackColumns): Promise<void>;
+  /** False for an unknown merchant. */
+  setAbandonedCallSms(id: string, on: boolean): Promise<boolean>;
 }
 
 export function createMerchantRepository(db: Source): MerchantRepository {
@@ -68,6 +70,10 @@ export function createMerchantRepository(db: Source): MerchantRepository {
 
     async setCallbackPolicy(id, columns) {
       await merchants().where({ id }).update(columns);
+    },
+
+    async setAbandonedCallSms(id, on) {
+      return (await merchants().where({ id }).update({ abandoned_call_sms: on })) > 0;
     },
   };
 }
