@@ -13,6 +13,7 @@ import { filterAppEvents, handledEventTypes } from './event-filter';
 import { hangUpLeftovers } from './leftover-channels';
 import { outboundEventTypes, toOutboundEvent, type RawOutboundEvent } from './outbound-event';
 import { OutboundLines, type OutboundWatch } from './outbound-lines';
+import type { SoundLibrary } from '../sounds/sound-library';
 
 export type CallDirection = 'inbound' | 'outbound';
 
@@ -21,7 +22,8 @@ export interface StasisAppOptions {
   user: string;
   password: string;
   app: string;
-  soundsDir: string;
+  /** Where each prompt's file is: src/sounds/load-sound-library.ts. */
+  sounds: SoundLibrary;
   requestTimeoutMs: number;
   defaultLanguage: Language;
   log: Logger;
@@ -94,7 +96,7 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
     const call = new AriCall({
       channelId,
       ops: clientOps,
-      soundsDir: opts.soundsDir,
+      sounds: opts.sounds,
       language: opts.defaultLanguage,
       log,
       events,

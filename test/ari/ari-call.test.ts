@@ -7,6 +7,7 @@ import { CallerHungUpError } from '../../src/call/caller-hung-up';
 import { captureLog } from './capture-log';
 import { FakeAriOps } from './fake-ari-ops';
 import { rejectionOf } from './rejection-of';
+import { createSoundLibrary } from '../../src/sounds/sound-library';
 
 const never = () => new Promise<void>(() => {});
 
@@ -18,7 +19,7 @@ function setup() {
   const call = new AriCall({
     channelId: 'ch-1',
     ops,
-    soundsDir: '/snd',
+    sounds: createSoundLibrary({ generatedDir: '/snd', greetingsDir: '/greetings' }),
     language: 'zh',
     log,
     events,

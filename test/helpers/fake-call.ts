@@ -2,6 +2,7 @@ import type { CallPort, Collected, CollectOptions, Language } from '../../src/ca
 import { CallerHungUpError } from '../../src/call/caller-hung-up';
 import type { FieldName } from '../../src/call/field-name';
 import type { PromptId } from '../../src/call/prompt-manifest';
+import type { SoundId } from '../../src/call/call-port';
 
 /** An answer that keys nothing: the collect ends on its first-digit timeout. */
 export const SILENCE = Symbol('silence');
@@ -27,7 +28,7 @@ export class FakeCall implements CallPort {
   readonly id: string;
   language: Language;
   /** Every play() and every collect's prompts, in order. */
-  readonly played: PromptId[][] = [];
+  readonly played: SoundId[][] = [];
   readonly asked: string[] = [];
   readonly collects: CollectOptions[] = [];
   answered = false;
@@ -55,7 +56,7 @@ export class FakeCall implements CallPort {
   }
 
   /** Everything heard, flattened. */
-  heard(): PromptId[] {
+  heard(): SoundId[] {
     return this.played.flat();
   }
 
@@ -72,7 +73,7 @@ export class FakeCall implements CallPort {
     this.answered = true;
   }
 
-  async play(prompts: PromptId[]): Promise<void> {
+  async play(prompts: SoundId[]): Promise<void> {
     this.throwIfGone();
     this.hear(prompts);
   }
@@ -107,7 +108,7 @@ export class FakeCall implements CallPort {
   }
   /* eslint-enable @typescript-eslint/require-await */
 
-  private hear(prompts: PromptId[]): void {
+  private hear(prompts: SoundId[]): void {
     this.played.push([...prompts]);
     if (this.script.hangUpOnPrompt && prompts.includes(this.script.hangUpOnPrompt)) {
       this.hangUpNow();
