@@ -6,17 +6,23 @@ import type { PaymentResult } from './payment-result';
 import type { PendingPayment } from './pending-payment';
 import type { CardKind } from '../domain/card-kind';
 import type { BankStatus } from '../domain/bank';
+import type { Language } from './call-port';
 
 /** What the call script needs from the rest of the system. Implemented in src/services, faked in tests. */
 
 export interface CallOrder {
   id: string;
+  merchantId: string;
   merchantName: string;
   /** Integer fen. */
   amount: number;
   currency: 'CNY';
   /** The holder fields the merchant's acquirer field set requires. */
   requires: { idNumber: boolean; mobile: boolean };
+  /** The merchant has callers key the card number twice. */
+  confirmCard: boolean;
+  /** The languages the merchant's recorded greeting (its name) exists in; empty when it has none. */
+  greetingLanguages: Language[];
 }
 
 export type ClaimResult =

@@ -5,6 +5,7 @@
 export const FIELD_NAMES = [
   'pay-code',
   'card',
+  'card-again',
   'card-kind',
   'expiry',
   'cvn2',

@@ -6,14 +6,15 @@ import type { CallOutcome } from './call-outcome';
 import { CallerHungUpError } from './caller-hung-up';
 import { endCall, releaseOrder } from './end-call';
 import { claimCallbackOrder, identifyOrder, NOT_PAYABLE_PROMPT } from './identify-order';
+import { merchantGreeting } from './merchant-greeting';
 import { OutOfAttemptsError } from './out-of-attempts';
 import { payOrder } from './pay-order';
 import type { StepContext } from './step-context';
 
 /**
  * The call script of docs/design.md, from answer to goodbye: greeting, order by pay code (or, for a
- * callback, the order the call was placed for), amount, then card after card until paid, declined
- * for good, or the acquirer is down.
+ * callback, the order the call was placed for), the merchant's own greeting when it recorded one, amount,
+ * then card after card until paid, declined for good, or the acquirer is down.
  *
  * Returns the outcome instead of throwing for everything a caller can cause: a hang-up anywhere
  * returns `abandoned` (the order released as abandoned, unless it was already paid). Only faults of
@@ -41,6 +42,9 @@ export async function runPaymentCall(
     ctx = { ...ctx, log: ctx.log.child({ orderId: order.id }) };
     ctx.log.info('order claimed');
 
+    // The merchant is known only now (an inbound call's pay code names it), so its greeting comes after the claim.
+    const greeting = merchantGreeting(order, call.language);
+    if (greeting) await call.play([greeting]);
     await call.play(['amount-is', ...amountPrompts(order.amount, call.language)]);
     return await payOrder(ctx, order);
   } catch (err) {

@@ -20,7 +20,7 @@ export function addMerchantCommands(
   io: AdminIo,
   policies?: CallbackPolicies,
   fees?: Pick<FeeService, 'getPlan'>,
-): void {
+): Command {
   const merchant = program.command('merchant').description('merchants and their API keys');
 
   merchant
@@ -84,7 +84,7 @@ export function addMerchantCommands(
       io.json(await merchants.rotateWebhookSecret(id));
     });
 
-  if (!policies) return;
+  if (!policies) return merchant;
 
   merchant
     .command('set-callback-policy')
@@ -115,4 +115,5 @@ export function addMerchantCommands(
     .action(async (id: string) => {
       io.json(await policies.get(id));
     });
+  return merchant;
 }

@@ -1,5 +1,6 @@
 import type { CallOrder, ClaimResult, OrdersForCall } from '../call/call-ports';
 import { enqueueOrderEvent } from '../notify/enqueue-order-event';
+import { parseGreetingLanguages } from '../services/merchant-call-options';
 import { expireOrders } from '../services/order-expiry';
 import type { ServiceDeps } from '../services/service-deps';
 import { newId } from '../store/new-id';
@@ -11,10 +12,13 @@ type NotClaimable = Extract<ClaimResult, { ok: false }>['reason'];
 function toCallOrder(row: ClaimedOrderRow): CallOrder {
   return {
     id: row.id,
+    merchantId: row.merchant_id,
     merchantName: row.merchant_name,
     amount: Number(row.amount),
     currency: row.currency,
     requires: { idNumber: Boolean(row.require_id_number), mobile: Boolean(row.require_mobile) },
+    confirmCard: Boolean(row.confirm_card),
+    greetingLanguages: parseGreetingLanguages(row.greeting_languages),
   };
 }
 

@@ -8,6 +8,7 @@ import * as cardFingerprints from './migrations/006-card-fingerprints';
 import * as refunds from './migrations/007-refunds';
 import * as reconciliation from './migrations/008-reconciliation';
 import * as feesAndSettlement from './migrations/009-fees-and-settlement';
+import * as merchantPrompts from './migrations/012-merchant-prompts';
 
 interface NamedMigration {
   name: string;
@@ -28,6 +29,7 @@ const MIGRATIONS: NamedMigration[] = [
   { name: '007-refunds', migration: refunds },
   { name: '008-reconciliation', migration: reconciliation },
   { name: '009-fees-and-settlement', migration: feesAndSettlement },
+  { name: '012-merchant-prompts', migration: merchantPrompts },
 ];
 
 const migrationSource: Knex.MigrationSource<NamedMigration> = {

@@ -21,6 +21,10 @@ export interface MerchantRow {
   callback_hours_start: string | null;
   callback_hours_end: string | null;
   callback_time_zone: string | null;
+  /** Callers key the card number twice (migration 012). */
+  confirm_card: number | boolean;
+  /** Languages of the merchant's recorded greeting, e.g. 'en,zh' (migration 012); null when it has none. */
+  greeting_languages: string | null;
 }
 
 export interface OrderRow {

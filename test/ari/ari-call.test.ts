@@ -75,6 +75,15 @@ describe('ari/AriCall', () => {
       expect(ops.of('play')[0]?.[2]).to.deep.equal(['sound:/snd/en/welcome']);
     });
 
+    it("when a merchant's greeting is played, then its file comes from the greetings folder", async () => {
+      const { ops, call, finishPlayback } = setup();
+      const playing = call.play(['greeting:mch_1/en']);
+      await settle();
+      finishPlayback('pb-1');
+      await playing;
+      expect(ops.of('play')[0]?.[2]).to.deep.equal(['sound:/greetings/mch_1/en']);
+    });
+
     it('when a prompt file is missing (failed playback), then play resolves and the prompt id is logged', async () => {
       const { call, finishPlayback, lines } = setup();
       const playing = call.play(['welcome']);

@@ -27,6 +27,7 @@ const keys = (right: string[]): fc.Arbitrary<Answer> =>
 const RIGHT: Record<FieldName, string[]> = {
   'pay-code': [PAY_CODE],
   card: [...TEST_CARDS.map((c) => c.pan), AMBIGUOUS, GUANGFA, NO_BANK],
+  'card-again': [...TEST_CARDS.map((c) => c.pan), AMBIGUOUS, GUANGFA, NO_BANK],
   'card-kind': ['1', '2'],
   expiry: [TEST_EXPIRY_MMYY, '0125'],
   cvn2: [TEST_CVN2],
@@ -55,6 +56,8 @@ const scenario = fc.record({
     { orderId: 'order-1' },
   ),
   requires: fc.record({ idNumber: fc.boolean(), mobile: fc.boolean() }),
+  confirmCard: fc.boolean(),
+  greetingLanguages: fc.subarray(['zh' as const, 'en' as const]),
   language: fc.constantFrom('zh' as const, 'en' as const),
   hangUp: fc.oneof(
     fc.constant({ kind: 'never' as const }),
@@ -66,7 +69,7 @@ const scenario = fc.record({
 
 /** Digit runs the caller keyed that are long enough to be searched for without matching by chance (amounts, ids). */
 function keyedSecrets(a: Record<FieldName, Answer[]>): string[] {
-  const fields: FieldName[] = ['card', 'pin', 'id', 'mobile', 'sms-code', 'pay-code'];
+  const fields: FieldName[] = ['card', 'card-again', 'pin', 'id', 'mobile', 'sms-code', 'pay-code'];
   const runs = fields.flatMap((f) => a[f].flatMap((k) => (k === SILENCE ? [] : (k.match(/\d{6,}/g) ?? []))));
   return [...new Set([...runs, ...TEST_CARDS.map((c) => c.pan), TEST_HOLDER.idNumber, TEST_HOLDER.mobile])];
 }
@@ -94,6 +97,8 @@ describe('fuzz: the call script over FakeCall', function () {
         });
         const flow = createFakeFlow({
           requires: s.requires,
+          confirmCard: s.confirmCard,
+          greetingLanguages: s.greetingLanguages,
           ...(s.hangUp.kind === 'during-payment' ? { duringPayment: () => call.hangUpNow() } : {}),
         });
 

@@ -78,6 +78,7 @@ describe('store/db', () => {
         '007-refunds',
         '008-reconciliation',
         '009-fees-and-settlement',
+        '012-merchant-prompts',
       ]);
       for (const table of [
         'merchants',

@@ -3,7 +3,7 @@ import type { MerchantRow } from '../rows';
 import type { Source } from '../source';
 import type { NewRow } from '../tables';
 
-export type NewMerchantRow = NewRow<MerchantRow, 'require_id_number' | 'require_mobile'>;
+export type NewMerchantRow = NewRow<MerchantRow, 'require_id_number' | 'require_mobile' | 'confirm_card'>;
 
 /** The `merchants` table: identity, API key hash, request-signing certificate, webhook secrets, callback policy. */
 export interface MerchantRepository {
@@ -22,6 +22,8 @@ export interface MerchantRepository {
    */
   rotateWebhookSecret(id: string, sealed: string, previousUntil: string): Promise<boolean>;
   setCallbackPolicy(id: string, columns: MerchantCallbackColumns): Promise<void>;
+  /** The call script's per-merchant options (migration 012). False for an unknown merchant. */
+  setPromptOptions(id: string, columns: Partial<Pick<MerchantRow, 'confirm_card' | 'greeting_languages'>>): Promise<boolean>;
 }
 
 export function createMerchantRepository(db: Source): MerchantRepository {
@@ -61,6 +63,10 @@ export function createMerchantRepository(db: Source): MerchantRepository {
 
     async setCallbackPolicy(id, columns) {
       await merchants().where({ id }).update(columns);
+    },
+
+    async setPromptOptions(id, columns) {
+      return (await merchants().where({ id }).update(columns)) > 0;
     },
   };
 }

@@ -9,7 +9,8 @@ import type { NewRow } from '../tables';
 export type NewOrderRow = NewRow<OrderRow, 'description'>;
 
 /** An order claimed by a call, with what the call script needs of its merchant. */
-export type ClaimedOrderRow = OrderRow & Pick<MerchantRow, 'require_id_number' | 'require_mobile'> & { merchant_name: string };
+export type ClaimedOrderRow = OrderRow &
+  Pick<MerchantRow, 'require_id_number' | 'require_mobile' | 'confirm_card' | 'greeting_languages'> & { merchant_name: string };
 
 /** A callback order's state with its merchant's callback policy, for the dialer. */
 export type DialOrderRow = Pick<OrderRow, 'status' | 'expires_at'> & MerchantCallbackColumns;
@@ -178,6 +179,8 @@ export function createOrderRepository(db: Source): OrderRepository {
           'merchants.name as merchant_name',
           'merchants.require_id_number',
           'merchants.require_mobile',
+          'merchants.confirm_card',
+          'merchants.greeting_languages',
         ),
 
     async releaseFromCall(id, callId, status, nowIso) {
