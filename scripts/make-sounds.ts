@@ -1,9 +1,10 @@
 /**
- * npm run make-sounds [-- --force]
+ * npm run make-sounds [-- --force]    |    npm run make-sounds -- --check DIR
  * Turns every prompt of src/call/prompt-manifest.ts into sounds/<lang>/<id>.{wav,ulaw,alaw} with
  * espeak-ng and sox. Incremental: sounds/manifest.lock.json keeps a hash of what made each prompt,
  * so only new or changed prompts are made again (--force remakes all but studio recordings). Files
  * of ids no longer in the manifest are deleted, and the prompt table in sounds/README.md rewritten.
+ * --check DIR checks a folder of recorded prompts for SOUNDS_DIR instead (README, "Recording prompts").
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
@@ -12,6 +13,8 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { PROMPTS, PROMPT_IDS } from '../src/call/prompt-manifest';
 import { errorMessage } from '../src/lib/error-message';
+import { checkSoundsDir } from '../src/sounds/check-sounds-dir';
+import { reportSoundsCheck } from './make-sounds/check-sounds';
 import { renderPromptTable, replacePromptTable } from './make-sounds/prompt-table';
 import {
   FORMATS,
@@ -39,9 +42,19 @@ const run: RunProgram = async (file, args) => {
 };
 
 async function main(args: string[]): Promise<number> {
+  if (args[0] === '--check') {
+    if (args.length !== 2) {
+      console.error('Usage: npm run make-sounds -- --check DIR');
+      return 2;
+    }
+    const dir = path.resolve(args[1]);
+    const { lines, exitCode } = reportSoundsCheck(dir, await checkSoundsDir(dir));
+    for (const line of lines) console.log(line);
+    return exitCode;
+  }
   const unknown = args.filter((arg) => arg !== '--force');
   if (unknown.length > 0) {
-    console.error(`Unknown argument ${unknown.join(' ')}. Usage: npm run make-sounds [-- --force]`);
+    console.error(`Unknown argument ${unknown.join(' ')}. Usage: npm run make-sounds [-- --force] | -- --check DIR`);
     return 1;
   }
   if (!(await toolsInstalled())) return 1;

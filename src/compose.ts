@@ -32,6 +32,7 @@ import { settleRefund } from './refund/settle-refund';
 import { createBankService } from './services/bank-service';
 import { createIdempotencyStore } from './services/idempotency-store';
 import { createMerchantService } from './services/merchant-service';
+import { createMerchantCallOptions } from './services/merchant-call-options';
 import { createSmsService } from './services/sms-service';
 import { createSmsPort } from './sms/create-sms-port';
 import { openDb, type Knex } from './store/db';
@@ -92,6 +93,7 @@ export function composeCore(config: Config, deps: ServiceDeps) {
   return {
     keys,
     merchants: createMerchantService({ ...deps, secretBox }),
+    merchantCallOptions: createMerchantCallOptions({ ...deps, greetingsDir: config.greetingsDir }),
     orders: createOrderService({
       ...deps,
       defaultExpiresSeconds: config.orderExpiresSeconds,

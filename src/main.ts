@@ -1,4 +1,4 @@
-import type { Config } from './config/config';
+import { ConfigError, type Config } from './config/config';
 import { loadConfigOrExit } from './config/load-config-or-exit';
 import { errorMessage } from './lib/error-message';
 import { createLogger } from './log/logger';
@@ -47,5 +47,6 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   process.stderr.write(`ivrpay could not start: ${errorMessage(err)}\n`);
-  process.exit(1);
+  // A bad setting found while starting (an unplayable recorded prompt) exits as loadConfigOrExit does.
+  process.exit(err instanceof ConfigError ? 2 : 1);
 });

@@ -28,6 +28,7 @@ import { callStartFromArgs } from './ari/stasis-args';
 import { createDialer, type Dialer } from './callback/dialer';
 import { runRecordedCall, type CallLeg } from './cdr/recorded-call';
 import { loadDialRules } from './callback/load-dial-rules';
+import { loadSoundLibrary } from './sounds/load-sound-library';
 
 export interface RunningService {
   http: RunningHttpServer;
@@ -54,6 +55,8 @@ export interface ServiceOverrides {
  */
 export async function startService(config: Config, log: Logger, overrides: ServiceOverrides = {}): Promise<RunningService> {
   const now = overrides.now ?? (() => new Date());
+  // First: a recorded prompt that cannot be played refuses the start, before anything else is started.
+  const sounds = await loadSoundLibrary(config, log);
   const ariPassword = config.ari.password ?? loadOrCreateSandboxSecrets(config.dataDir).ariPassword;
   await ensureAsterisk(config, ariPassword, log);
 
@@ -135,7 +138,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     user: config.ari.user,
     password: ariPassword,
     app: config.ari.app,
-    soundsDir: config.soundsDir,
+    sounds,
     requestTimeoutMs: config.ari.requestTimeoutMs,
     defaultLanguage: config.defaultLanguage,
     returnContext: config.ari.returnContext,

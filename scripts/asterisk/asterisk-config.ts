@@ -14,6 +14,11 @@ export interface SandboxValues {
   asteriskDir: string;
   cacheDir: string;
   soundsDir: string;
+  /**
+   * Folders Asterisk reads prompts from, mounted read-only into the chroot: SOUNDS_DIR, the generated prompts a
+   * recorded SOUNDS_DIR falls back to, and the merchants' recorded greetings (no duplicates).
+   */
+  readOnlyDirs: string[];
   ariPort: number;
   ariUser: string;
   ariPassword: string;
@@ -70,6 +75,7 @@ export function sandboxValues(config: Config, secrets: SandboxSecrets): SandboxV
     asteriskDir: path.join(config.dataDir, 'asterisk'),
     cacheDir: config.asterisk.cacheDir,
     soundsDir: config.soundsDir,
+    readOnlyDirs: [...new Set([config.soundsDir, config.generatedSoundsDir, config.greetingsDir])],
     ariPort: Number(url.port || 80),
     ariUser: config.ari.user,
     ariPassword: config.ari.password ?? secrets.ariPassword,

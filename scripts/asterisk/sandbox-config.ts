@@ -19,7 +19,13 @@ function shellAssignments(v: SandboxValues): string {
   const vars: Record<string, string | number> = {
     sbx_asterisk_dir: v.asteriskDir,
     sbx_cache_dir: v.cacheDir,
-    sbx_sounds_dir: v.soundsDir,
+    // Colon-separated, as PATH: the script splits it.
+    sbx_read_only_dirs: v.readOnlyDirs
+      .map((dir) => {
+        if (dir.includes(':')) throw new Error(`${dir}: a folder Asterisk reads cannot contain ':'`);
+        return dir;
+      })
+      .join(':'),
     sbx_ari_port: v.ariPort,
     sbx_ari_user: v.ariUser,
     sbx_ari_password: v.ariPassword,

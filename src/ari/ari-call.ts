@@ -3,13 +3,14 @@ import type { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import type { CallPort, Collected, CollectOptions, Language } from '../call/call-port';
 import { CallerHungUpError, throwIfHungUp } from '../call/caller-hung-up';
-import type { PromptId } from '../call/prompt-manifest';
+import type { SoundId } from '../call/call-port';
 import { within } from '../lib/within';
 import { errorSummary } from '../log/error-summary';
 import type { AriOps } from './ari-ops';
 import { isChannelGone } from './ari-not-found';
 import type { CallEvent } from './call-event';
 import { collectKeys } from './collect-keys';
+import type { SoundLibrary } from '../sounds/sound-library';
 
 /** Channel variable naming the field being collected: test drivers watch it (ChannelVarset). Never digits. */
 export const FIELD_VARIABLE = 'IVRPAY_FIELD';
@@ -23,8 +24,8 @@ export const MAX_TYPE_AHEAD = 128;
 export interface AriCallDeps {
   channelId: string;
   ops: AriOps;
-  /** Absolute folder holding `<lang>/<prompt id>.{wav,ulaw,alaw}`, readable by Asterisk. */
-  soundsDir: string;
+  /** Where each prompt's file is (recorded or generated), readable by Asterisk. */
+  sounds: SoundLibrary;
   language: Language;
   /** Dialplan context of handBack (RETURN_CONTEXT). */
   returnContext: string;
@@ -83,7 +84,7 @@ export class AriCall implements CallPort {
     await this.guard(this.deps.ops.answer(this.id));
   }
 
-  async play(prompts: PromptId[]): Promise<void> {
+  async play(prompts: SoundId[]): Promise<void> {
     throwIfHungUp(this.signal, this.id);
     if (prompts.length === 0) return;
     const playbackId = this.newPlaybackId();
@@ -151,7 +152,7 @@ export class AriCall implements CallPort {
   }
 
   /** Registers the end handler before the request, so a fast PlaybackFinished is not missed. */
-  private startPrompts(playbackId: string, prompts: PromptId[], onEnd: () => void): void {
+  private startPrompts(playbackId: string, prompts: SoundId[], onEnd: () => void): void {
     this.playbackEnds.set(playbackId, (failed) => {
       // Missing file: the script goes on; only prompt ids are logged.
       if (failed) this.deps.log.warn({ callId: this.id, prompts }, 'prompt playback failed');
@@ -159,9 +160,9 @@ export class AriCall implements CallPort {
     });
   }
 
-  private async sendPlay(playbackId: string, prompts: PromptId[]): Promise<void> {
-    const { soundsDir, ops, events } = this.deps;
-    const media = prompts.map((id) => `sound:${soundsDir}/${this.language}/${id}`);
+  private async sendPlay(playbackId: string, prompts: SoundId[]): Promise<void> {
+    const { sounds, ops, events } = this.deps;
+    const media = prompts.map((id) => `sound:${sounds.file(this.language, id)}`);
     events?.emit('prompt', { callId: this.id, prompts });
     try {
       await ops.play(this.id, playbackId, media, this.language);

@@ -13,6 +13,7 @@ import { filterAppEvents, handledEventTypes } from './event-filter';
 import { hangUpLeftovers } from './leftover-channels';
 import { outboundEventTypes, toOutboundEvent, type RawOutboundEvent } from './outbound-event';
 import { OutboundLines, type OutboundWatch } from './outbound-lines';
+import type { SoundLibrary } from '../sounds/sound-library';
 
 export type CallDirection = 'inbound' | 'outbound';
 
@@ -28,7 +29,8 @@ export interface StasisAppOptions {
   user: string;
   password: string;
   app: string;
-  soundsDir: string;
+  /** Where each prompt's file is: src/sounds/load-sound-library.ts. */
+  sounds: SoundLibrary;
   requestTimeoutMs: number;
   defaultLanguage: Language;
   /** Dialplan context of CallPort.handBack (RETURN_CONTEXT). */
@@ -103,7 +105,7 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
     const call = new AriCall({
       channelId,
       ops: clientOps,
-      soundsDir: opts.soundsDir,
+      sounds: opts.sounds,
       language: opts.defaultLanguage,
       returnContext: opts.returnContext,
       log,

@@ -3,6 +3,15 @@ import type { PromptId } from './prompt-manifest';
 
 export type { Language } from '../domain/language';
 
+/**
+ * A merchant's recorded greeting (its name) in one language, uploaded with `admin merchant set-greeting`: played
+ * through `play` like a prompt, its file found by the sound library (src/sounds). Made by ./sound-id.ts.
+ */
+export type GreetingSound = `greeting:${string}`;
+
+/** Anything the call script can play: a prompt of the manifest, or a merchant's greeting. */
+export type SoundId = PromptId | GreetingSound;
+
 /** How one keypad field is collected. Digits typed while `prompts` play stop them (barge-in) and count. */
 export interface CollectOptions {
   /** Which field this is ('pay-code', 'card', 'pin', …): for logs and test drivers, never the digits. */
@@ -54,8 +63,8 @@ export interface CallPort {
   /** The language of the prompts started from now on (sounds/<language>/). */
   language: Language;
   answer(): Promise<void>;
-  /** Plays prompts in order to the end (no barge-in). A missing file is logged and skipped. */
-  play(prompts: PromptId[]): Promise<void>;
+  /** Plays prompts (or a merchant's greeting) in order to the end (no barge-in). A missing file is logged and skipped. */
+  play(prompts: SoundId[]): Promise<void>;
   collect(options: CollectOptions): Promise<Collected>;
   hangup(): Promise<void>;
   /**

@@ -12,6 +12,7 @@ import type { Language } from '../domain/language';
 
 export interface CallOrder {
   id: string;
+  merchantId: string;
   merchantName: string;
   /** Integer fen. */
   amount: number;
@@ -20,6 +21,10 @@ export interface CallOrder {
   requires: { idNumber: boolean; mobile: boolean };
   /** The order's language, else its merchant's; absent when neither has one (the call keeps DEFAULT_LANGUAGE). */
   language?: Language;
+  /** The merchant has callers key the card number twice. */
+  confirmCard: boolean;
+  /** The languages the merchant's recorded greeting (its name) exists in; empty when it has none. */
+  greetingLanguages: Language[];
 }
 
 export type ClaimResult =

@@ -15,11 +15,11 @@ export interface KeyedCard {
 }
 
 /**
- * Card number, then the issuer check (a refused bank sends the caller back to the card number,
- * settings.maxAttempts times at most), the kind when the BIN does not tell, then expiry and CVN2
- * (credit) or PIN (debit).
+ * Card number (keyed twice when the merchant asks for it, `keyTwice`), then the issuer check (a refused bank
+ * sends the caller back to the card number, settings.maxAttempts times at most), the kind when the BIN does not
+ * tell, then expiry and CVN2 (credit) or PIN (debit).
  */
-export async function collectCard(ctx: StepContext): Promise<KeyedCard> {
+export async function collectCard(ctx: StepContext, options: { keyTwice: boolean }): Promise<KeyedCard> {
   const { call, deps, log } = ctx;
   for (let tries = 1; ; tries++) {
     const { pan, luhnValid } = await collectField(ctx, {
@@ -29,6 +29,9 @@ export async function collectCard(ctx: StepContext): Promise<KeyedCard> {
       maxDigits: 19,
       completeAfterDigits: 16,
       errorPrompt: 'card-invalid',
+      ...(options.keyTwice && {
+        keyTwice: { field: 'card-again', prompts: ['enter-card-again'], mismatchPrompt: 'card-mismatch' },
+      }),
       check: (keys) => {
         const checked = checkCardNumber(keys);
         return checked.ok ? { pan: keys, luhnValid: checked.luhnValid } : undefined;

@@ -20,39 +20,71 @@ export interface FieldSpec<T> {
   check(keys: string): T | undefined | Promise<T | undefined>;
   /** When set, silence answers the field with this value instead of counting as a failed try. */
   onSilence?: T;
+  /**
+   * The field is keyed twice: after a valid answer it is asked again (as `field`, with `prompts`), and a second
+   * answer that differs plays `mismatchPrompt` and costs the attempt, as an invalid answer does.
+   */
+  keyTwice?: { field: FieldName; prompts: PromptId[]; mismatchPrompt: PromptId };
 }
+
+type Problem = 'silence' | 'invalid' | 'mismatch';
 
 /**
  * Asks a field until it gets a valid answer, at most settings.maxAttempts times, then throws
- * OutOfAttemptsError. Silence plays `no-input`, a wrong answer the field's own error prompt; keys
- * pressed during those prompts are flushed so they do not leak into the retry.
+ * OutOfAttemptsError. Silence plays `no-input`, a wrong answer the field's own error prompt (a second keying
+ * that differs, `keyTwice.mismatchPrompt`); keys pressed during those prompts are flushed so they do not leak
+ * into the retry.
  */
 export async function collectField<T>(ctx: StepContext, spec: FieldSpec<T>): Promise<T> {
   const { call, deps, log } = ctx;
-  const { settings } = deps;
-  for (let attempt = 1; attempt <= settings.maxAttempts; attempt++) {
-    const { digits, reason } = await call.collect({
-      field: spec.field,
-      prompts: spec.prompts,
-      maxDigits: spec.maxDigits,
-      firstDigitTimeoutMs: settings.firstDigitTimeoutMs,
-      interDigitTimeoutMs: settings.interDigitTimeoutMs,
-      ...(spec.completeAfterDigits !== undefined && {
-        completeAfter: { minDigits: spec.completeAfterDigits, pauseMs: settings.completePauseMs },
-      }),
-      terminator: '#',
-      flush: attempt > 1,
-    });
+  for (let attempt = 1; attempt <= deps.settings.maxAttempts; attempt++) {
+    const { digits, reason } = await keys(ctx, spec, { field: spec.field, prompts: spec.prompts, flush: attempt > 1 });
     const silent = reason === 'timeout' && digits === '';
     if (silent && spec.onSilence !== undefined) return spec.onSilence;
     const value = silent ? undefined : await spec.check(digits);
-    if (value !== undefined) return value;
+    let problem: Problem = silent ? 'silence' : 'invalid';
+    if (value !== undefined) {
+      const again = spec.keyTwice && (await keyedAgain(ctx, spec, spec.keyTwice, digits));
+      if (!again) return value;
+      problem = again;
+    }
 
     // Field name and key count only: the keys themselves may be card data.
-    log.info({ field: spec.field, attempt, problem: silent ? 'silence' : 'invalid', keys: digits.length }, 'field rejected');
-    await call.play([silent ? 'no-input' : spec.errorPrompt]);
+    log.info({ field: spec.field, attempt, problem, keys: digits.length }, 'field rejected');
+    await call.play([rejectionPrompt(spec, problem)]);
   }
   throw new OutOfAttemptsError(spec.field);
+}
+
+function rejectionPrompt<T>(spec: FieldSpec<T>, problem: Problem): PromptId {
+  if (problem === 'silence') return 'no-input';
+  return problem === 'mismatch' && spec.keyTwice ? spec.keyTwice.mismatchPrompt : spec.errorPrompt;
+}
+
+/** The second keying of a field keyed twice: undefined when it matches the first. Never logs the keys. */
+async function keyedAgain<T>(
+  ctx: StepContext,
+  spec: FieldSpec<T>,
+  again: NonNullable<FieldSpec<T>['keyTwice']>,
+  first: string,
+): Promise<Problem | undefined> {
+  const { digits, reason } = await keys(ctx, spec, { field: again.field, prompts: again.prompts, flush: false });
+  if (reason === 'timeout' && digits === '') return 'silence';
+  return digits === first ? undefined : 'mismatch';
+}
+
+function keys<T>(ctx: StepContext, spec: FieldSpec<T>, ask: { field: FieldName; prompts: PromptId[]; flush: boolean }) {
+  const { settings } = ctx.deps;
+  return ctx.call.collect({
+    ...ask,
+    maxDigits: spec.maxDigits,
+    firstDigitTimeoutMs: settings.firstDigitTimeoutMs,
+    interDigitTimeoutMs: settings.interDigitTimeoutMs,
+    ...(spec.completeAfterDigits !== undefined && {
+      completeAfter: { minDigits: spec.completeAfterDigits, pauseMs: settings.completePauseMs },
+    }),
+    terminator: '#',
+  });
 }
 
 /** A one-key menu: the key maps to a choice, anything else is `invalid-key`. */

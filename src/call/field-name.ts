@@ -6,6 +6,7 @@ export const FIELD_NAMES = [
   'language',
   'pay-code',
   'card',
+  'card-again',
   'card-kind',
   'expiry',
   'cvn2',

@@ -35,7 +35,7 @@ export async function payOrder(ctx: StepContext, order: CallOrder): Promise<Call
 /** Card, holder, SMS code if the card needs one, read-back; 2 at the read-back starts again from the card number. */
 async function payWithOneCard(ctx: StepContext, order: CallOrder): Promise<PaymentResult | PendingPayment> {
   for (let entries = 1; ; entries++) {
-    const keyed = await collectCard(ctx);
+    const keyed = await collectCard(ctx, { keyTwice: order.confirmCard });
     const holder = await collectHolder(ctx, order.requires);
     const sms = await smsCodeStep(ctx, order, keyed, holder);
     if (!sms.ok) {

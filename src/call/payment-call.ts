@@ -7,15 +7,16 @@ import { CallerHungUpError } from './caller-hung-up';
 import { endCall, releaseOrder } from './end-call';
 import { claimCallbackOrder, identifyOrder, NOT_PAYABLE_PROMPT } from './identify-order';
 import { offerLanguage } from './offer-language';
+import { merchantGreeting } from './merchant-greeting';
 import { OutOfAttemptsError } from './out-of-attempts';
 import { payOrder } from './pay-order';
 import type { StepContext } from './step-context';
 
 /**
  * The call script of docs/design.md, from answer to goodbye: greeting, the offer of the other language,
- * order by pay code (or, for a callback, the order the call was placed for), then in the order's language
- * unless the caller chose one: amount, then card after card until paid, declined for good, or the acquirer
- * is down.
+ * order by pay code (or, for a callback, the order the call was placed for), the merchant's own greeting when
+ * it recorded one, then in the order's language unless the caller chose one: amount, then card after card until
+ * paid, declined for good, or the acquirer is down.
  *
  * Returns the outcome instead of throwing for everything a caller can cause: a hang-up anywhere
  * returns `abandoned` (the order released as abandoned, unless it was already paid). Only faults of
@@ -49,7 +50,9 @@ export async function runPaymentCall(
     call.language = chosen ?? order.language ?? call.language;
     ctx.log.info({ language: call.language }, 'order claimed');
 
-    await call.play(['amount-is', ...amountPrompts(order.amount, call.language)]);
+    // The merchant is known only now (an inbound call's pay code names it), so its greeting comes after the claim.
+    const greeting = merchantGreeting(order, call.language);
+    await call.play([...(greeting ? [greeting] : []), 'amount-is', ...amountPrompts(order.amount, call.language)]);
     return await payOrder(ctx, order);
   } catch (err) {
     // A caller who called in may get an SMS with the pay code; a callback has its own reminder policy.

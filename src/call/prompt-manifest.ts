@@ -19,6 +19,8 @@ const flow = {
   'amount-is': ['本次支付金额为', 'The amount to pay is'],
   'enter-card': ['请输入您的银联卡号，以井号键结束。', 'Please enter your UnionPay card number, followed by the hash key.'],
   'card-invalid': ['卡号有误。', 'That card number is not valid.'],
+  'enter-card-again': ['请再次输入卡号，以井号键结束。', 'Please enter the card number again, followed by the hash key.'],
+  'card-mismatch': ['两次输入的卡号不一致。', 'The two card numbers do not match.'],
   'card-check-warning': [
     '卡号校验位未通过，将按您输入的卡号继续。',
     'That card number failed the check digit test. We will continue with it as entered.',

@@ -20,7 +20,7 @@ export function addMerchantCommands(
   io: AdminIo,
   policies?: CallbackPolicies,
   fees?: Pick<FeeService, 'getPlan'>,
-): void {
+): Command {
   const merchant = program.command('merchant').description('merchants and their API keys');
 
   merchant
@@ -104,7 +104,7 @@ export function addMerchantCommands(
       io.json({ id, abandonedCallSms: value === 'on' });
     });
 
-  if (!policies) return;
+  if (!policies) return merchant;
 
   merchant
     .command('set-callback-policy')
@@ -135,4 +135,5 @@ export function addMerchantCommands(
     .action(async (id: string) => {
       io.json(await policies.get(id));
     });
+  return merchant;
 }

@@ -12,6 +12,7 @@ import type { FeeService } from '../fees/fee-service';
 import type { LineUsageReport } from '../cdr/line-usage-report';
 import type { SettlementService } from '../settlement/settlement-service';
 import type { MerchantService } from '../services/merchant-service';
+import type { MerchantCallOptions } from '../services/merchant-call-options';
 import type { OrderService } from '../order/order-service';
 import type { RefundReads } from '../refund/refund-reads';
 import type { RefundService } from '../refund/refund-service';
@@ -23,6 +24,7 @@ import { addCallCommands } from './call-commands';
 import { addFeeCommands } from './fee-commands';
 import { addLineCommands } from './line-commands';
 import { addMerchantCommands } from './merchant-commands';
+import { addMerchantCallOptionCommands } from './merchant-call-option-commands';
 import { addNotificationCommands } from './notification-commands';
 import { addOrderCommands } from './order-commands';
 import { addRefundCommands } from './refund-commands';
@@ -33,6 +35,8 @@ import { addSmsCommands } from './sms-commands';
 
 export interface AdminDeps {
   merchants: MerchantService;
+  /** The `merchant set-confirm-card`, `set-greeting` and `remove-greeting` commands appear with it. */
+  merchantCallOptions?: MerchantCallOptions;
   orders: Pick<OrderService, 'findOrder' | 'listOrders'>;
   banks: Pick<BankService, 'listBanks' | 'setStatus'>;
   /** Optional so callers without notifications keep working; the `notification` commands need it. */
@@ -92,7 +96,8 @@ export async function runAdmin(argv: string[], deps: AdminDeps): Promise<AdminRe
     .exitOverride()
     .configureOutput({ writeOut: (s) => stdout.push(s), writeErr: (s) => stderr.push(s) })
     .showHelpAfterError('(add --help for usage)');
-  addMerchantCommands(program, deps.merchants, io, deps.callbackPolicies, deps.fees);
+  const merchant = addMerchantCommands(program, deps.merchants, io, deps.callbackPolicies, deps.fees);
+  if (deps.merchantCallOptions) addMerchantCallOptionCommands(merchant, deps.merchantCallOptions, io);
   addOrderCommands(program, deps.orders, io);
   addBankCommands(program, deps.banks, io);
   if (deps.notifications) addNotificationCommands(program, deps.notifications, io);

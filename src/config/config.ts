@@ -178,7 +178,12 @@ export interface Config {
   log: { level: Env['LOG_LEVEL']; file?: string };
   ari: { url: string; user: string; password?: string; app: string; requestTimeoutMs: number; returnContext: string };
   asterisk: { sandbox: 'auto' | 'off'; cacheDir: string; sipPort: number };
+  /** SOUNDS_DIR: recorded prompts that replace the generated ones (README, "Recording prompts"); by default the generated folder. */
   soundsDir: string;
+  /** make-sounds' output (the project's sounds/): every prompt SOUNDS_DIR lacks is played from here. */
+  generatedSoundsDir: string;
+  /** DATA_DIR/greetings: the merchants' recorded greetings (admin `merchant set-greeting`). */
+  greetingsDir: string;
   defaultLanguage: 'zh' | 'en';
   ivr: {
     firstDigitTimeoutMs: number;
@@ -279,6 +284,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sipPort: e.SIP_PORT,
     },
     soundsDir: path.resolve(e.SOUNDS_DIR),
+    generatedSoundsDir: path.join(projectRoot, 'sounds'),
+    greetingsDir: path.join(dataDir, 'greetings'),
     defaultLanguage: e.DEFAULT_LANGUAGE,
     ivr: {
       firstDigitTimeoutMs: e.IVR_FIRST_DIGIT_TIMEOUT_MS,

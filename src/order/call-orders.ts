@@ -2,6 +2,7 @@ import type { Language } from '../domain/language';
 import type { CallOrder, ClaimResult, InboundCaller, OrdersForCall } from '../call/call-ports';
 import { queueAbandonedCallSms, type AbandonedCallSmsSettings } from '../callback/abandoned-call-sms';
 import { enqueueOrderEvent } from '../notify/enqueue-order-event';
+import { parseGreetingLanguages } from '../services/merchant-call-options';
 import { expireOrders } from '../services/order-expiry';
 import type { ServiceDeps } from '../services/service-deps';
 import { newId } from '../store/new-id';
@@ -13,11 +14,14 @@ type NotClaimable = Extract<ClaimResult, { ok: false }>['reason'];
 function toCallOrder(row: ClaimedOrderRow): CallOrder {
   return {
     id: row.id,
+    merchantId: row.merchant_id,
     merchantName: row.merchant_name,
     amount: Number(row.amount),
     currency: row.currency,
     requires: { idNumber: Boolean(row.require_id_number), mobile: Boolean(row.require_mobile) },
     ...callLanguage(row.language, row.merchant_language),
+    confirmCard: Boolean(row.confirm_card),
+    greetingLanguages: parseGreetingLanguages(row.greeting_languages),
   };
 }
 

@@ -10,6 +10,7 @@ import * as reconciliation from './migrations/008-reconciliation';
 import * as feesAndSettlement from './migrations/009-fees-and-settlement';
 import * as merchantLanguage from './migrations/010-merchant-language';
 import * as abandonedCallSms from './migrations/011-abandoned-call-sms';
+import * as merchantPrompts from './migrations/012-merchant-prompts';
 
 interface NamedMigration {
   name: string;
@@ -32,6 +33,7 @@ const MIGRATIONS: NamedMigration[] = [
   { name: '009-fees-and-settlement', migration: feesAndSettlement },
   { name: '010-merchant-language', migration: merchantLanguage },
   { name: '011-abandoned-call-sms', migration: abandonedCallSms },
+  { name: '012-merchant-prompts', migration: merchantPrompts },
 ];
 
 const migrationSource: Knex.MigrationSource<NamedMigration> = {

@@ -26,6 +26,10 @@ export interface MerchantRow {
   language: Language | null;
   /** Whether an inbound caller who leaves an order unpaid gets an SMS reminder (migration 011); off by default. */
   abandoned_call_sms: number | boolean;
+  /** Callers key the card number twice (migration 012). */
+  confirm_card: number | boolean;
+  /** Languages of the merchant's recorded greeting, e.g. 'en,zh' (migration 012); null when it has none. */
+  greeting_languages: string | null;
 }
 
 export interface OrderRow {

@@ -22,7 +22,7 @@ type Table<Row, Defaulted extends keyof Row = never> = Knex.CompositeTableType<R
 declare module 'knex/types/tables' {
   /** Every table with its row: `db('orders')` is typed by it, so no query of the store returns `any`. */
   interface Tables {
-    merchants: Table<MerchantRow, 'require_id_number' | 'require_mobile' | 'abandoned_call_sms'>;
+    merchants: Table<MerchantRow, 'require_id_number' | 'require_mobile' | 'abandoned_call_sms' | 'confirm_card'>;
     orders: Table<OrderRow, 'description' | 'refund_reserved' | 'refunded_amount'>;
     order_attempts: Table<AttemptRow, 'payment_count'>;
     banks: Table<BankRow>;

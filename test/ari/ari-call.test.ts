@@ -7,6 +7,7 @@ import { CallerHungUpError } from '../../src/call/caller-hung-up';
 import { captureLog } from './capture-log';
 import { FakeAriOps } from './fake-ari-ops';
 import { rejectionOf } from './rejection-of';
+import { createSoundLibrary } from '../../src/sounds/sound-library';
 
 const never = () => new Promise<void>(() => {});
 
@@ -18,7 +19,7 @@ function setup() {
   const call = new AriCall({
     channelId: 'ch-1',
     ops,
-    soundsDir: '/snd',
+    sounds: createSoundLibrary({ generatedDir: '/snd', greetingsDir: '/greetings' }),
     language: 'zh',
     returnContext: 'ivrpay-return',
     log,
@@ -73,6 +74,15 @@ describe('ari/AriCall', () => {
       finishPlayback('pb-1');
       await playing;
       expect(ops.of('play')[0]?.[2]).to.deep.equal(['sound:/snd/en/welcome']);
+    });
+
+    it("when a merchant's greeting is played, then its file comes from the greetings folder", async () => {
+      const { ops, call, finishPlayback } = setup();
+      const playing = call.play(['greeting:mch_1/en']);
+      await settle();
+      finishPlayback('pb-1');
+      await playing;
+      expect(ops.of('play')[0]?.[2]).to.deep.equal(['sound:/greetings/mch_1/en']);
     });
 
     it('when a prompt file is missing (failed playback), then play resolves and the prompt id is logged', async () => {

@@ -9,6 +9,7 @@ import type { OriginateResult } from '../../src/callback/originator-port';
 import { captureLog } from './capture-log';
 import { FakeAriClient } from './fake-ari-client';
 import { createFakeFlow } from '../call/fake-flow-deps';
+import { createSoundLibrary } from '../../src/sounds/sound-library';
 
 const REQUEST = { orderId: 'order-1', attemptId: 'cba_1', dial: '13800000003', ringTimeoutSec: 20 };
 const quiet = pino({ level: 'silent' });
@@ -20,7 +21,7 @@ async function setup(onCall: StasisAppOptions['onCall'], log = quiet) {
     user: 'ivrpay',
     password: 'secret',
     app: 'ivrpay-unit',
-    soundsDir: '/snd',
+    sounds: createSoundLibrary({ generatedDir: '/snd', greetingsDir: '/greetings' }),
     requestTimeoutMs: 1000,
     defaultLanguage: 'zh',
     returnContext: 'ivrpay-return',

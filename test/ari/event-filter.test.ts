@@ -6,6 +6,7 @@ import { outboundEventTypes } from '../../src/ari/outbound-event';
 import { startStasisApp } from '../../src/ari/stasis-app';
 import { captureLog } from './capture-log';
 import { FakeAriClient } from './fake-ari-client';
+import { createSoundLibrary } from '../../src/sounds/sound-library';
 
 describe('ari/filterAppEvents', () => {
   it('when called, then Asterisk is asked for exactly the given event types for the app', async () => {
@@ -38,7 +39,7 @@ describe('ari/filterAppEvents', () => {
       user: 'ivrpay',
       password: 'secret',
       app: 'ivrpay-unit',
-      soundsDir: '/snd',
+      sounds: createSoundLibrary({ generatedDir: '/snd', greetingsDir: '/greetings' }),
       requestTimeoutMs: 1000,
       defaultLanguage: 'zh',
       returnContext: 'ivrpay-return',

@@ -6,6 +6,7 @@ import type { CallPort } from '../../src/call/call-port';
 import { CallerHungUpError } from '../../src/call/caller-hung-up';
 import { captureLog } from './capture-log';
 import { FakeAriClient } from './fake-ari-client';
+import { createSoundLibrary } from '../../src/sounds/sound-library';
 
 type OnCall = StasisAppOptions['onCall'];
 
@@ -16,7 +17,7 @@ async function setup(onCall: OnCall, log = pino({ level: 'silent' })) {
     user: 'ivrpay',
     password: 'secret',
     app: 'ivrpay-unit',
-    soundsDir: '/snd',
+    sounds: createSoundLibrary({ generatedDir: '/snd', greetingsDir: '/greetings' }),
     requestTimeoutMs: 1000,
     defaultLanguage: 'zh',
     returnContext: 'ivrpay-return',

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { runPaymentCall } from '../../src/call/payment-call';
+import { maskPan } from '../../src/domain/mask';
 import { FakeCall, SILENCE } from '../helpers/fake-call';
 import { AMBIGUOUS, CREDIT, DEBIT, GUANGFA, INSUFFICIENT_FUNDS, NO_BANK } from './cards';
 import { createFakeFlow, PAY_CODE } from './fake-flow-deps';
@@ -154,5 +155,92 @@ describe('runPaymentCall: bad keys', () => {
 
     expect(await runPaymentCall(call, flow.deps, START)).to.equal('paid');
     expect(call.heard().filter((p) => p === 'id-invalid')).to.have.length(1);
+  });
+});
+
+/** A valid card number one digit off the debit test card: a slip of the finger. */
+const DEBIT_SLIP = `${DEBIT.slice(0, -2)}${DEBIT.at(-1)}${DEBIT.at(-2)}`;
+
+// The merchant's option to key the card number twice (issue 13 §6).
+describe('runPaymentCall: the card number keyed twice', () => {
+  it('when the second keying matches, then the payment goes on with that card', async () => {
+    const flow = createFakeFlow({ confirmCard: true });
+    const call = new FakeCall({ answers: { card: `${DEBIT}#`, 'card-again': `${DEBIT}#`, ...DEBIT_REST } });
+
+    expect(await runPaymentCall(call, flow.deps, START)).to.equal('paid');
+    expect(call.asked).to.deep.equal(['card', 'card-again', 'pin', 'confirm']);
+    const heard = call.heard();
+    expect(heard.slice(heard.indexOf('enter-card'), heard.indexOf('enter-card') + 3)).to.deep.equal([
+      'enter-card',
+      'enter-card-again',
+      'enter-pin',
+    ]);
+    expect(flow.payments[0]).to.include({ masked: maskPan(DEBIT) });
+  });
+
+  it('when the second keying differs, then card-mismatch plays and the card number is asked again from the start', async () => {
+    const flow = createFakeFlow({ confirmCard: true });
+    const call = new FakeCall({
+      answers: { card: [`${DEBIT}#`, `${DEBIT}#`], 'card-again': [`${DEBIT_SLIP}#`, `${DEBIT}#`], ...DEBIT_REST },
+    });
+
+    expect(await runPaymentCall(call, flow.deps, START)).to.equal('paid');
+    expect(call.asked).to.deep.equal(['card', 'card-again', 'card', 'card-again', 'pin', 'confirm']);
+    const heard = call.heard();
+    const at = heard.indexOf('card-mismatch');
+    expect(heard.slice(at - 1, at + 2)).to.deep.equal(['enter-card-again', 'card-mismatch', 'enter-card']);
+    // The retry drops keys typed during the error prompt, as after any rejected answer.
+    expect(call.collects[2]).to.include({ field: 'card', flush: true });
+    const rejected = flow
+      .logText()
+      .split('\n')
+      .filter((line) => line.includes('field rejected'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(rejected).to.have.length(1);
+    expect(rejected[0]).to.include({ field: 'card', attempt: 1, problem: 'mismatch', keys: 19 });
+  });
+
+  it('when a mismatch uses up the attempts left after an invalid number, then the call ends with too-many-attempts', async () => {
+    const flow = createFakeFlow({ confirmCard: true });
+    const call = new FakeCall({
+      answers: { card: ['123#', `${DEBIT}#`, `${CREDIT}#`], 'card-again': [`${DEBIT_SLIP}#`, `${DEBIT}#`] },
+    });
+
+    expect(await runPaymentCall(call, flow.deps, START)).to.equal('abandoned');
+    // Three attempts in all: an invalid number, then two numbers whose second keying differs.
+    expect(call.asked).to.deep.equal(['card', 'card', 'card-again', 'card', 'card-again']);
+    expect(call.heard().filter((p) => p === 'card-mismatch')).to.have.length(2);
+    expect(call.played.at(-1)).to.deep.equal(['too-many-attempts', 'goodbye']);
+    expect(flow.releases.map((r) => r.outcome)).to.deep.equal(['abandoned']);
+  });
+
+  it('when the caller says nothing the second time, then no-input plays and it costs the attempt', async () => {
+    const flow = createFakeFlow({ confirmCard: true, settings: { maxAttempts: 2 } });
+    const call = new FakeCall({ answers: { card: `${DEBIT}#`, 'card-again': SILENCE } });
+
+    expect(await runPaymentCall(call, flow.deps, START)).to.equal('abandoned');
+    expect(call.asked).to.deep.equal(['card', 'card-again', 'card', 'card-again']);
+    expect(call.heard().filter((p) => p === 'no-input')).to.have.length(2);
+  });
+
+  it('when the merchant has not asked for it, then the card number is keyed once', async () => {
+    const flow = createFakeFlow({ confirmCard: false });
+    const call = new FakeCall({ answers: { card: `${DEBIT}#`, ...DEBIT_REST } });
+
+    expect(await runPaymentCall(call, flow.deps, START)).to.equal('paid');
+    expect(call.asked).to.deep.equal(['card', 'pin', 'confirm']);
+    expect(call.heard()).to.not.include('enter-card-again');
+  });
+
+  it('never logs either keying of the card number', async () => {
+    const flow = createFakeFlow({ confirmCard: true });
+    const call = new FakeCall({
+      answers: { card: [`${DEBIT}#`, `${DEBIT}#`], 'card-again': [`${DEBIT_SLIP}#`, `${DEBIT}#`], ...DEBIT_REST },
+    });
+
+    await runPaymentCall(call, flow.deps, START);
+
+    expect(flow.logText()).to.not.include(DEBIT_SLIP);
+    expect(flow.logText()).to.not.include(DEBIT);
   });
 });

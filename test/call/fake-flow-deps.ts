@@ -46,6 +46,9 @@ export interface FakeFlowOptions {
   /** The order's language as the order side resolves it (the order's own, else its merchant's). */
   language?: Language;
   requires?: CallOrder['requires'];
+  /** The merchant's call options: card keyed twice, recorded greeting. */
+  confirmCard?: boolean;
+  greetingLanguages?: CallOrder['greetingLanguages'];
   settings?: Partial<CallSettings>;
   /** Runs while the payment is with the acquirer (e.g. the caller hangs up). */
   duringPayment?: () => void;
@@ -57,11 +60,14 @@ export interface FakeFlowOptions {
 export function createFakeFlow(options: FakeFlowOptions = {}): FakeFlow {
   const order: CallOrder = {
     id: 'order-1',
+    merchantId: 'mch_test',
     merchantName: 'Test Shop',
     amount: options.amount ?? 12345,
     currency: 'CNY',
     requires: options.requires ?? { idNumber: false, mobile: false },
     ...(options.language ? { language: options.language } : {}),
+    confirmCard: options.confirmCard ?? false,
+    greetingLanguages: options.greetingLanguages ?? [],
   };
   let state: OrderState = 'created';
   const lines: string[] = [];

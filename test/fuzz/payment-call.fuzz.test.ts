@@ -29,6 +29,7 @@ const RIGHT: Record<FieldName, string[]> = {
   language: ['9', PAY_CODE],
   'pay-code': [PAY_CODE],
   card: [...TEST_CARDS.map((c) => c.pan), AMBIGUOUS, GUANGFA, NO_BANK],
+  'card-again': [...TEST_CARDS.map((c) => c.pan), AMBIGUOUS, GUANGFA, NO_BANK],
   'card-kind': ['1', '2'],
   expiry: [TEST_EXPIRY_MMYY, '0125'],
   cvn2: [TEST_CVN2],
@@ -57,6 +58,8 @@ const scenario = fc.record({
     { orderId: 'order-1' },
   ),
   requires: fc.record({ idNumber: fc.boolean(), mobile: fc.boolean() }),
+  confirmCard: fc.boolean(),
+  greetingLanguages: fc.subarray(['zh' as const, 'en' as const]),
   language: fc.constantFrom('zh' as const, 'en' as const),
   languageSwitch: fc.boolean(),
   orderLanguage: fc.constantFrom(undefined, 'zh' as const, 'en' as const),
@@ -70,7 +73,7 @@ const scenario = fc.record({
 
 /** Digit runs the caller keyed that are long enough to be searched for without matching by chance (amounts, ids). */
 function keyedSecrets(a: Record<FieldName, Answer[]>): string[] {
-  const fields: FieldName[] = ['card', 'pin', 'id', 'mobile', 'sms-code', 'pay-code'];
+  const fields: FieldName[] = ['card', 'card-again', 'pin', 'id', 'mobile', 'sms-code', 'pay-code'];
   const runs = fields.flatMap((f) => a[f].flatMap((k) => (k === SILENCE ? [] : (k.match(/\d{6,}/g) ?? []))));
   return [...new Set([...runs, ...TEST_CARDS.map((c) => c.pan), TEST_HOLDER.idNumber, TEST_HOLDER.mobile])];
 }
@@ -100,6 +103,8 @@ describe('fuzz: the call script over FakeCall', function () {
           requires: s.requires,
           settings: { languageSwitch: s.languageSwitch },
           ...(s.orderLanguage ? { language: s.orderLanguage } : {}),
+          confirmCard: s.confirmCard,
+          greetingLanguages: s.greetingLanguages,
           ...(s.hangUp.kind === 'during-payment' ? { duringPayment: () => call.hangUpNow() } : {}),
         });
 

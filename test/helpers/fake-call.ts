@@ -2,6 +2,7 @@ import type { CallPort, Collected, CollectOptions, Language } from '../../src/ca
 import { CallerHungUpError } from '../../src/call/caller-hung-up';
 import type { FieldName } from '../../src/call/field-name';
 import type { PromptId } from '../../src/call/prompt-manifest';
+import type { SoundId } from '../../src/call/call-port';
 
 /** An answer that keys nothing: the collect ends on its first-digit timeout. */
 export const SILENCE = Symbol('silence');
@@ -27,7 +28,7 @@ export class FakeCall implements CallPort {
   readonly id: string;
   language: Language;
   /** Every play() and every collect's prompts, in order. */
-  readonly played: PromptId[][] = [];
+  readonly played: SoundId[][] = [];
   /** The language each entry of `played` was heard in. */
   readonly playedIn: Language[] = [];
   readonly asked: string[] = [];
@@ -59,7 +60,7 @@ export class FakeCall implements CallPort {
   }
 
   /** Everything heard, flattened. */
-  heard(): PromptId[] {
+  heard(): SoundId[] {
     return this.played.flat();
   }
 
@@ -81,7 +82,7 @@ export class FakeCall implements CallPort {
     this.answered = true;
   }
 
-  async play(prompts: PromptId[]): Promise<void> {
+  async play(prompts: SoundId[]): Promise<void> {
     this.throwIfGone();
     this.hear(prompts);
   }
@@ -124,7 +125,7 @@ export class FakeCall implements CallPort {
   }
   /* eslint-enable @typescript-eslint/require-await */
 
-  private hear(prompts: PromptId[]): void {
+  private hear(prompts: SoundId[]): void {
     this.played.push([...prompts]);
     this.playedIn.push(this.language);
     if (this.script.hangUpOnPrompt && prompts.includes(this.script.hangUpOnPrompt)) {

@@ -28,10 +28,13 @@ describe('order/call-orders claimById (a callback claims the order it was placed
       ok: true,
       order: {
         id: order.id,
+        merchantId,
         merchantName: 'Acme Travel',
         amount: 12345,
         currency: 'CNY',
         requires: { idNumber: true, mobile: true },
+        confirmCard: false,
+        greetingLanguages: [],
       },
     });
     const read = await orders.getOrder(merchantId, order.id);

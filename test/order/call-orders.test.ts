@@ -35,10 +35,13 @@ describe('order/call-orders (OrdersForCall of the order service)', () => {
       ok: true,
       order: {
         id: order.id,
+        merchantId,
         merchantName: 'Acme Travel',
         amount: 12345,
         currency: 'CNY',
         requires: { idNumber: true, mobile: true },
+        confirmCard: false,
+        greetingLanguages: [],
       },
     });
     const read = await orders.getOrder(merchantId, order.id);

@@ -62,6 +62,14 @@ describe('sandbox Asterisk configuration', () => {
     for (const line of dirs) expect(line).to.match(/=> \/srv\/ivrpay\/data\/asterisk\/[a-z]+$/);
   });
 
+  it('mounts every folder Asterisk reads prompts from read-only: recorded, generated (their fallback), greetings', () => {
+    const recorded = values().readOnlyDirs;
+    expect(recorded).to.have.length(3);
+    expect(recorded[0]).to.equal('/srv/ivrpay/sounds');
+    expect(recorded[1]).to.match(/\/sounds$/);
+    expect(recorded[2]).to.equal('/srv/ivrpay/data/greetings');
+  });
+
   it('when rendered, then the ARI user and its password are in ari.conf', () => {
     expect(settings(file('ari.conf'))).to.include.members(['[ivrpay]', 'type = user', 'password = ari-secret-123']);
   });

@@ -80,6 +80,7 @@ describe('store/db', () => {
         '009-fees-and-settlement',
         '010-merchant-language',
         '011-abandoned-call-sms',
+        '012-merchant-prompts',
       ]);
       for (const table of [
         'merchants',

@@ -4,7 +4,7 @@ import type { MerchantRow } from '../rows';
 import type { Source } from '../source';
 import type { NewRow } from '../tables';
 
-export type NewMerchantRow = NewRow<MerchantRow, 'require_id_number' | 'require_mobile' | 'abandoned_call_sms'>;
+export type NewMerchantRow = NewRow<MerchantRow, 'require_id_number' | 'require_mobile' | 'abandoned_call_sms' | 'confirm_card'>;
 
 /** The `merchants` table: identity, API key hash, request-signing certificate, webhook secrets, callback policy. */
 export interface MerchantRepository {
@@ -27,6 +27,8 @@ export interface MerchantRepository {
   setCallbackPolicy(id: string, columns: MerchantCallbackColumns): Promise<void>;
   /** False for an unknown merchant. */
   setAbandonedCallSms(id: string, on: boolean): Promise<boolean>;
+  /** The call script's per-merchant options (migration 012). False for an unknown merchant. */
+  setPromptOptions(id: string, columns: Partial<Pick<MerchantRow, 'confirm_card' | 'greeting_languages'>>): Promise<boolean>;
 }
 
 export function createMerchantRepository(db: Source): MerchantRepository {
@@ -74,6 +76,9 @@ export function createMerchantRepository(db: Source): MerchantRepository {
 
     async setAbandonedCallSms(id, on) {
       return (await merchants().where({ id }).update({ abandoned_call_sms: on })) > 0;
+    },
+    async setPromptOptions(id, columns) {
+      return (await merchants().where({ id }).update(columns)) > 0;
     },
   };
 }

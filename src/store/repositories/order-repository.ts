@@ -10,7 +10,7 @@ export type NewOrderRow = NewRow<OrderRow, 'description'>;
 
 /** An order claimed by a call, with what the call script needs of its merchant. */
 export type ClaimedOrderRow = OrderRow &
-  Pick<MerchantRow, 'require_id_number' | 'require_mobile'> & {
+  Pick<MerchantRow, 'require_id_number' | 'require_mobile' | 'confirm_card' | 'greeting_languages'> & {
     merchant_name: string;
     merchant_language: MerchantRow['language'];
   };
@@ -183,6 +183,8 @@ export function createOrderRepository(db: Source): OrderRepository {
           'merchants.require_id_number',
           'merchants.require_mobile',
           'merchants.language as merchant_language',
+          'merchants.confirm_card',
+          'merchants.greeting_languages',
         ),
 
     async releaseFromCall(id, callId, status, nowIso) {
