@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createSocket } from 'node:dgram';
 import { testOutputFile } from './test-output';
 
@@ -36,7 +38,10 @@ export async function freeUdpPort(): Promise<number> {
 
 /** Runs one SIPp call (-m 1) to the end; never rejects on a failed call, the caller asserts `code`. */
 export async function runSipp(opts: SippOptions): Promise<SippRun> {
-  const scenarioFile = testOutputFile(`${opts.name}-scenario.xml`);
+  // Outside data/: a scenario holds the keys a caller presses (test card numbers included), and data/ must hold
+  // none (test/zz-card-data-scan.test.ts). SIPp's own traces of what went over the wire stay in data/test-output.
+  const scenarioDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ivrpay-sipp-'));
+  const scenarioFile = path.join(scenarioDir, `${opts.name}.xml`);
   const messageFile = testOutputFile(`${opts.name}-sip-messages.log`);
   const errorFile = testOutputFile(`${opts.name}-sip-errors.log`);
   fs.writeFileSync(scenarioFile, opts.scenarioXml);
@@ -73,7 +78,7 @@ export async function runSipp(opts: SippOptions): Promise<SippRun> {
     child.on('error', (err: NodeJS.ErrnoException) => {
       reject(err.code === 'ENOENT' ? new Error('sipp is not installed: sudo apt-get install sip-tester (.ci/run does)') : err);
     });
-  });
+  }).finally(() => fs.rmSync(scenarioDir, { recursive: true, force: true }));
   const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
   return { code, messages: read(messageFile), errors: read(errorFile) };
 }
