@@ -29,6 +29,8 @@ import { createDialer, type Dialer } from './callback/dialer';
 import { runRecordedCall, type CallLeg } from './cdr/recorded-call';
 import { loadDialRules } from './callback/load-dial-rules';
 import { loadSoundLibrary } from './sounds/load-sound-library';
+import type { CallOutcome } from './call/call-outcome';
+import { startServiceMetrics, type ServiceMetrics } from './metrics/service-metrics';
 
 export interface RunningService {
   http: RunningHttpServer;
@@ -38,6 +40,8 @@ export interface RunningService {
   orders: OrderService;
   /** The acquirer the service pays through (with the sandbox acquirer server, when ACQUIRER=sandbox). */
   acquirer: RunningAcquirer<RunningSandboxAcquirer>;
+  /** GET /metrics (src/metrics): its address, unless METRICS=off. */
+  metrics: ServiceMetrics;
   /** Stops taking calls and requests, lets calls in progress end (up to `graceMs`), closes the store. */
   stop(opts?: { graceMs?: number }): Promise<void>;
 }
@@ -61,7 +65,12 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   await ensureAsterisk(config, ariPassword, log);
 
   const db = await openStore(config);
-  const deps = { store: createStore(db, { groupCommit: true }), now, log };
+  // First of the servers, so the store's writes are timed from the start.
+  const metrics = await startServiceMetrics(config.metrics, log).catch(async (err: unknown) => {
+    await db.destroy();
+    throw err;
+  });
+  const deps = { store: createStore(db, { groupCommit: true, timeWrites: metrics.timeWrites }), now, log };
   const core = composeCore(config, deps);
   if (core.keys.generated) log.warn('SECRETS_KEY unset: using the generated key in DATA_DIR/secrets-key.json');
   const { merchants, orders, banks, callOrders, idempotency, deliverer, sms } = core;
@@ -109,10 +118,11 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     });
   } catch (err) {
     await http.close();
+    await metrics.close();
     await db.destroy();
     throw err;
   }
-  const acquirer = overrides.acquirer ?? running.acquirer;
+  const acquirer = metrics.acquirer(overrides.acquirer ?? running.acquirer);
   const refunds = composeRefunds(config, deps, acquirer, REFUND_ANSWER_WAIT_MS);
   const paid = composePayments(deps, core, acquirer, refunds, { callerWaitMs: config.acquirer.callerWaitMs ?? 20_000 });
   const { payments, recovery } = paid;
@@ -131,6 +141,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     settings: config.ivr,
     now,
     log,
+    fields: metrics.fields,
   };
 
   const stasis = await startStasisApp({
@@ -155,9 +166,15 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       // Call detail records (src/cdr): the attempt id of a callback is trusted, like its order, on our own channels only.
       const leg: CallLeg =
         info.direction === 'inbound' ? { direction: 'inbound' } : { direction: 'outbound', attemptId: start.orderId && args[2] };
-      await runRecordedCall(core.callLegs, call, leg, now, (recorded) => runPaymentCall(recorded, flowDeps, start));
+      let outcome: CallOutcome | 'failed' = 'failed';
+      try {
+        outcome = await runRecordedCall(core.callLegs, call, leg, now, (recorded) => runPaymentCall(recorded, flowDeps, start));
+      } finally {
+        metrics.callEnded(info.direction, outcome);
+      }
     },
   });
+  metrics.watch({ stasis, store: deps.store, lines: config.callback.lines, now });
 
   // Callbacks are dialled through the Stasis app, so the dialer comes after it.
   const dialer: Dialer = createDialer({
@@ -204,6 +221,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     merchants,
     orders,
     acquirer: running,
+    metrics,
     async stop(opts = {}) {
       // The dialer first: a stopping Stasis app refuses new calls.
       await scheduler.stop(['dial-callbacks', 'send-sms']);
@@ -217,6 +235,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       await recoveredAtStart;
       await refundsRecoveredAtStart;
       await running.stop();
+      await metrics.close();
       await db.destroy();
     },
   };

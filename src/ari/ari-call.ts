@@ -30,9 +30,14 @@ export interface AriCallDeps {
   /** Dialplan context of handBack (RETURN_CONTEXT). */
   returnContext: string;
   log: Logger;
-  /** Receives 'prompt' {callId, prompts} and 'collect' {callId, field}: names only, for tests and metrics. */
+  /**
+   * Receives 'prompt' {callId, prompts}, 'collect' {callId, field} and 'key-to-prompt' {callId, seconds}: names and
+   * durations only, for tests and metrics.
+   */
   events?: EventEmitter;
   newPlaybackId?: () => string;
+  /** Milliseconds on a monotonic clock, for 'key-to-prompt'; performance.now unless set (tests). */
+  clock?: () => number;
 }
 
 /**
@@ -49,6 +54,8 @@ export class AriCall implements CallPort {
   private typeAhead: string[] = [];
   private keyListener: ((key: string) => void) | undefined;
   private droppedKeys = 0;
+  /** When the last collect ended on a key (clock ms): the next prompt's request is timed from it, once. */
+  private answeredAt: number | undefined;
 
   constructor(private readonly deps: AriCallDeps) {
     this.id = deps.channelId;
@@ -90,7 +97,7 @@ export class AriCall implements CallPort {
     const playbackId = this.newPlaybackId();
     const ended = new Promise<void>((resolve) => this.startPrompts(playbackId, prompts, resolve));
     try {
-      await this.guard(this.sendPlay(playbackId, prompts));
+      await this.guard(this.sendPlay(playbackId, prompts, this.takeAnsweredAt()));
       await this.guard(ended);
     } finally {
       this.playbackEnds.delete(playbackId);
@@ -101,12 +108,14 @@ export class AriCall implements CallPort {
     throwIfHungUp(this.signal, this.id);
     if (this.keyListener) throw new Error('collect already running on this call');
     if (options.flush) this.typeAhead = [];
+    // Taken now: a collect answered from type-ahead plays nothing, and a later prompt is not this key's answer.
+    const answeredAt = this.takeAnsweredAt();
     // Awaited before the prompts: Asterisk runs a playback on the channel's own thread, and a variable request
     // that reaches it after the play request waits until the prompt has ended (CI saw it pass the 5 s request
     // timeout, so the simulated cardholder keyed each field a prompt late). Keys pressed meanwhile are typed ahead.
     await this.announceField(options.field);
     throwIfHungUp(this.signal, this.id);
-    return collectKeys(options, {
+    const collected = await collectKeys(options, {
       signal: this.signal,
       hungUp: () => new CallerHungUpError(this.id),
       typeAhead: this.typeAhead,
@@ -120,11 +129,14 @@ export class AriCall implements CallPort {
         const playbackId = this.newPlaybackId();
         this.startPrompts(playbackId, prompts, onEnd);
         return {
-          sent: this.sendPlay(playbackId, prompts),
+          sent: this.sendPlay(playbackId, prompts, answeredAt),
           stop: () => this.stopPlayback(playbackId),
         };
       },
     });
+    // A timeout is the caller's pause, not a key waiting for our answer.
+    if (collected.reason !== 'timeout') this.answeredAt = this.clock();
+    return collected;
   }
 
   async hangup(): Promise<void> {
@@ -147,6 +159,16 @@ export class AriCall implements CallPort {
     if (this.droppedKeys++ === 0) this.deps.log.warn({ callId: this.id, limit: MAX_TYPE_AHEAD }, 'typed-ahead keys dropped');
   }
 
+  private clock(): number {
+    return (this.deps.clock ?? performance.now.bind(performance))();
+  }
+
+  private takeAnsweredAt(): number | undefined {
+    const at = this.answeredAt;
+    this.answeredAt = undefined;
+    return at;
+  }
+
   private newPlaybackId(): string {
     return (this.deps.newPlaybackId ?? randomUUID)();
   }
@@ -160,10 +182,12 @@ export class AriCall implements CallPort {
     });
   }
 
-  private async sendPlay(playbackId: string, prompts: SoundId[]): Promise<void> {
+  /** `answeredAt`: the key this prompt answers, if any (README, "Metrics and alerts": key → next prompt). */
+  private async sendPlay(playbackId: string, prompts: SoundId[], answeredAt?: number): Promise<void> {
     const { sounds, ops, events } = this.deps;
     const media = prompts.map((id) => `sound:${sounds.file(this.language, id)}`);
     events?.emit('prompt', { callId: this.id, prompts });
+    if (answeredAt !== undefined) events?.emit('key-to-prompt', { callId: this.id, seconds: (this.clock() - answeredAt) / 1000 });
     try {
       await ops.play(this.id, playbackId, media, this.language);
     } catch (err) {

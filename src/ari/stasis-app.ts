@@ -54,7 +54,8 @@ export interface StasisAppOptions {
 
 /**
  * Events (names and ids only, never digits): 'call-start' {callId, args}, 'call-end' {callId},
- * 'prompt' {callId, prompts}, 'collect' {callId, field}, 'disconnected', 'reconnected'.
+ * 'prompt' {callId, prompts}, 'collect' {callId, field}, 'key-to-prompt' {callId, seconds} (from the key that ended a
+ * collect to the request of the next prompt), 'disconnected', 'reconnected'.
  */
 export interface StasisApp {
   readonly events: EventEmitter;

@@ -7,6 +7,7 @@ import type { PendingPayment } from './pending-payment';
 import type { CardKind } from '../domain/card-kind';
 import type { BankStatus } from '../domain/bank';
 import type { Language } from '../domain/language';
+import type { FieldObserver } from './field-observer';
 
 /** What the call script needs from the rest of the system. Implemented in src/services, faked in tests. */
 
@@ -121,4 +122,6 @@ export interface PaymentFlowDeps {
   settings: CallSettings;
   now: () => Date;
   log: Logger;
+  /** Told about each try of a keypad field (the service's metrics); absent: nobody listens. */
+  fields?: FieldObserver;
 }

@@ -2,6 +2,7 @@ import type { PromptId } from './prompt-manifest';
 import type { FieldName } from './field-name';
 import type { StepContext } from './step-context';
 import { OutOfAttemptsError } from './out-of-attempts';
+import type { FieldProblem } from './field-observer';
 
 /** One keypad field: how it is asked, how long it may be, and what counts as a valid answer. */
 export interface FieldSpec<T> {
@@ -27,8 +28,6 @@ export interface FieldSpec<T> {
   keyTwice?: { field: FieldName; prompts: PromptId[]; mismatchPrompt: PromptId };
 }
 
-type Problem = 'silence' | 'invalid' | 'mismatch';
-
 /**
  * Asks a field until it gets a valid answer, at most settings.maxAttempts times, then throws
  * OutOfAttemptsError. Silence plays `no-input`, a wrong answer the field's own error prompt (a second keying
@@ -38,11 +37,12 @@ type Problem = 'silence' | 'invalid' | 'mismatch';
 export async function collectField<T>(ctx: StepContext, spec: FieldSpec<T>): Promise<T> {
   const { call, deps, log } = ctx;
   for (let attempt = 1; attempt <= deps.settings.maxAttempts; attempt++) {
+    deps.fields?.asked(spec.field);
     const { digits, reason } = await keys(ctx, spec, { field: spec.field, prompts: spec.prompts, flush: attempt > 1 });
     const silent = reason === 'timeout' && digits === '';
     if (silent && spec.onSilence !== undefined) return spec.onSilence;
     const value = silent ? undefined : await spec.check(digits);
-    let problem: Problem = silent ? 'silence' : 'invalid';
+    let problem: FieldProblem = silent ? 'silence' : 'invalid';
     if (value !== undefined) {
       const again = spec.keyTwice && (await keyedAgain(ctx, spec, spec.keyTwice, digits));
       if (!again) return value;
@@ -51,12 +51,13 @@ export async function collectField<T>(ctx: StepContext, spec: FieldSpec<T>): Pro
 
     // Field name and key count only: the keys themselves may be card data.
     log.info({ field: spec.field, attempt, problem, keys: digits.length }, 'field rejected');
+    deps.fields?.rejected(spec.field, problem);
     await call.play([rejectionPrompt(spec, problem)]);
   }
   throw new OutOfAttemptsError(spec.field);
 }
 
-function rejectionPrompt<T>(spec: FieldSpec<T>, problem: Problem): PromptId {
+function rejectionPrompt<T>(spec: FieldSpec<T>, problem: FieldProblem): PromptId {
   if (problem === 'silence') return 'no-input';
   return problem === 'mismatch' && spec.keyTwice ? spec.keyTwice.mismatchPrompt : spec.errorPrompt;
 }
@@ -67,7 +68,7 @@ async function keyedAgain<T>(
   spec: FieldSpec<T>,
   again: NonNullable<FieldSpec<T>['keyTwice']>,
   first: string,
-): Promise<Problem | undefined> {
+): Promise<FieldProblem | undefined> {
   const { digits, reason } = await keys(ctx, spec, { field: again.field, prompts: again.prompts, flush: false });
   if (reason === 'timeout' && digits === '') return 'silence';
   return digits === first ? undefined : 'mismatch';

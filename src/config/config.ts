@@ -35,6 +35,10 @@ const schema = z.object({
   HTTP_HOST: z.string().default('127.0.0.1'),
   HTTP_PORT: port.default(3000),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Prometheus metrics on their own port (README, "Metrics and alerts"); `off`: no server, nothing measured. */
+  METRICS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_PORT: port.default(9464),
   DATA_DIR: z.string().default(path.join(projectRoot, 'data')),
   SQLITE_FILE: z.string().optional(),
   SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
@@ -172,6 +176,8 @@ type Env = z.infer<typeof schema>;
 export interface Config {
   /** `rateLimitPerMinute`: merchant API requests a minute per merchant, and refused keys a minute per client IP. */
   http: { host: string; port: number; rateLimitPerMinute: number };
+  /** The Prometheus endpoint (GET /metrics): off, or on its own address, loopback by default. */
+  metrics: { enabled: boolean; host: string; port: number };
   dataDir: string;
   sqliteFile: string;
   sqliteSynchronous: 'full' | 'normal';
@@ -266,6 +272,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
   return Object.freeze({
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT, rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE },
+    metrics: { enabled: e.METRICS === 'on', host: e.METRICS_HOST, port: e.METRICS_PORT },
     dataDir,
     sqliteFile: path.resolve(e.SQLITE_FILE ?? path.join(dataDir, 'ivrpay.sqlite')),
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,

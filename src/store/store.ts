@@ -29,6 +29,7 @@ import { createSettlementSourceRepository, type SettlementSourceRepository } fro
 import { createRefundRepository, type RefundRepository } from './repositories/refund-repository';
 import { createSmsRepository, type SmsRepository } from './repositories/sms-repository';
 import { sourceOn, type Source } from './source';
+import { timeWrites, type WriteStatement } from './write-timing';
 
 /** One repository per table; every query of the service is one of their methods. */
 export interface Repositories {
@@ -71,6 +72,8 @@ export interface Store extends Repositories {
 export interface StoreOptions {
   /** Shares commits between concurrent single-statement writes (the merchant API's); each commits alone without it. */
   groupCommit?: boolean;
+  /** Told how long each write took (write-timing.ts), for the metrics; absent: nothing is timed. */
+  timeWrites?: (statement: WriteStatement, seconds: number) => void;
 }
 
 /**
@@ -162,17 +165,26 @@ class BoundRepositories implements Repositories {
 class KnexStore extends BoundRepositories implements Store {
   readonly #db: Knex;
   readonly #group?: GroupCommit<Repositories>;
+  readonly #timeWrites?: StoreOptions['timeWrites'];
 
   constructor(db: Knex, opts: StoreOptions) {
     super(sourceOn(db, db));
     this.#db = db;
+    this.#timeWrites = opts.timeWrites;
+    if (opts.timeWrites) timeWrites(db, opts.timeWrites);
     if (opts.groupCommit) {
       this.#group = createGroupCommit(db, (on: GroupQuery) => new BoundRepositories({ table: on as Source['table'], knex: db }));
     }
   }
 
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
-    return this.#db.transaction((trx) => work(new BoundRepositories(sourceOn(trx, this.#db))));
+    const run = this.#db.transaction((trx) => work(new BoundRepositories(sourceOn(trx, this.#db))));
+    const observe = this.#timeWrites;
+    if (!observe) return run;
+    const start = performance.now();
+    const timed = () => observe('transaction', (performance.now() - start) / 1000);
+    run.then(timed, timed);
+    return run;
   }
 
   groupWrite<T>(write: (on: Repositories) => Promise<T>): Promise<T> {

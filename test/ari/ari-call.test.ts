@@ -16,6 +16,7 @@ function setup() {
   const { log, lines } = captureLog();
   const events = new EventEmitter();
   let n = 0;
+  const time = { ms: 1000 };
   const call = new AriCall({
     channelId: 'ch-1',
     ops,
@@ -25,13 +26,14 @@ function setup() {
     log,
     events,
     newPlaybackId: () => `pb-${++n}`,
+    clock: () => time.ms,
   });
   const keys = (digits: string) => {
     for (const digit of digits) call.handleEvent({ type: 'dtmf', digit });
   };
   const finishPlayback = (playbackId: string, failed = false) =>
     call.handleEvent({ type: 'playback-finished', playbackId, failed });
-  return { ops, call, keys, finishPlayback, lines, events };
+  return { ops, call, keys, finishPlayback, lines, events, time };
 }
 
 const field = (over: Partial<CollectOptions> = {}): CollectOptions => ({
@@ -108,6 +110,69 @@ describe('ari/AriCall', () => {
       ops.playImpl = () => Promise.reject(new Error('{"message":"Channel not found"}'));
       expect(await rejectionOf(call.play(['welcome']))).to.be.instanceOf(CallerHungUpError);
       expect(call.signal.aborted).to.equal(true);
+    });
+  });
+
+  describe('key to next prompt', () => {
+    it('when a collect ends on a key, then the next prompt request reports the time since that key, once', async () => {
+      const { call, keys, finishPlayback, events, time } = setup();
+      const timed: unknown[] = [];
+      events.on('key-to-prompt', (e) => timed.push(e));
+      const collecting = call.collect(field({ prompts: [] }));
+      await settle();
+      keys('42#');
+      await collecting;
+      time.ms += 120;
+      const playing = call.play(['amount-is']);
+      await settle();
+      finishPlayback('pb-1');
+      await playing;
+      const again = call.play(['goodbye']);
+      await settle();
+      finishPlayback('pb-2');
+      await again;
+      expect(timed).to.deep.equal([{ callId: 'ch-1', seconds: 0.12 }]);
+    });
+
+    it("when the next collect asks with prompts, then its prompt's request is timed from the previous field's key", async () => {
+      const { call, keys, events, time } = setup();
+      const timed: number[] = [];
+      events.on('key-to-prompt', (e: { seconds: number }) => timed.push(e.seconds));
+      const first = call.collect(field({ prompts: [] }));
+      await settle();
+      keys('1#');
+      await first;
+      time.ms += 50;
+      const second = call.collect(field({ prompts: ['enter-pin'] }));
+      await settle();
+      keys('2#');
+      await second;
+      expect(timed).to.deep.equal([0.05]);
+    });
+
+    it('when a collect ends by timeout, or a later collect plays nothing, then no prompt is timed against its key', async () => {
+      const { call, keys, finishPlayback, events } = setup();
+      const timed: unknown[] = [];
+      events.on('key-to-prompt', (e) => timed.push(e));
+      const play = async (playbackId: string) => {
+        const playing = call.play(['goodbye']);
+        await settle();
+        finishPlayback(playbackId);
+        await playing;
+      };
+      const silent = call.collect(field({ prompts: [] }));
+      await settle();
+      clock.tick(8000);
+      expect((await silent).reason).to.equal('timeout');
+      await play('pb-1');
+      keys('7#');
+      expect((await call.collect(field({ prompts: [] }))).reason).to.equal('terminator'); // typed ahead
+      const waiting = call.collect(field({ prompts: [] })); // no prompt answers the 7: the next one is not its reply
+      await settle();
+      clock.tick(8000);
+      await waiting;
+      await play('pb-2');
+      expect(timed).to.deep.equal([]);
     });
   });
 

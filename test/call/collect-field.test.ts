@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import pino from 'pino';
 import { collectField, menuField, type FieldSpec } from '../../src/call/collect-field';
 import { OutOfAttemptsError } from '../../src/call/out-of-attempts';
+import type { FieldObserver } from '../../src/call/field-observer';
 import type { StepContext } from '../../src/call/step-context';
 import { FakeCall, SILENCE, type Answer } from '../helpers/fake-call';
 import { createFakeFlow } from './fake-flow-deps';
@@ -88,5 +89,17 @@ describe('collectField', () => {
     const { ctx } = contextFor(['c', '1'], 'confirm');
     const spec = menuField('confirm', ['confirm-pay'], { '1': 'pay' });
     expect(await collectField(ctx, spec)).to.equal('pay');
+  });
+
+  it('when a field is tried, then the observer hears each try and each rejection with its reason, never the keys', async () => {
+    const { ctx } = contextFor(['12#', SILENCE, '123456#']);
+    const heard: string[] = [];
+    const fields: FieldObserver = {
+      asked: (field) => heard.push(`asked ${field}`),
+      rejected: (field, problem) => heard.push(`rejected ${field} ${problem}`),
+    };
+
+    await collectField({ ...ctx, deps: { ...ctx.deps, fields } }, PIN_LIKE);
+    expect(heard).to.deep.equal(['asked pin', 'rejected pin invalid', 'asked pin', 'rejected pin silence', 'asked pin']);
   });
 });

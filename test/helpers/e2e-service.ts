@@ -36,6 +36,7 @@ export async function startE2e(name: string, env: Record<string, string> = {}, o
     ...process.env,
     ARI_APP: TEST_APP,
     HTTP_PORT: '0',
+    METRICS_PORT: '0',
     SQLITE_FILE: testOutputFile(`${name}.sqlite`),
     LOG_FILE: testOutputFile(`${name}.log`),
     LOG_LEVEL: 'debug',

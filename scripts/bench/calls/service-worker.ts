@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     ...process.env,
     ARI_APP: BENCH_APP,
     HTTP_PORT: '0',
+    METRICS_PORT: '0',
     SQLITE_FILE: path.join(dir, 'bench.sqlite'),
     LOG_FILE: '',
     // The dialplan baseline (extensions-bench.conf) has no language offer: both play the same script.

@@ -36,6 +36,11 @@ export interface CallbackRepository {
   /** Outbound calls in progress across every dialer sharing the store (live leases). */
   countDialing(nowIso: string): Promise<number>;
   /**
+   * Callbacks due (scheduled, next call passed) and dialling (live leases), in one statement over the
+   * (state, next_call_at) index: the metrics read it at scrape time.
+   */
+  countOpen(nowIso: string): Promise<{ due: number; dialing: number }>;
+  /**
    * Leases up to `limit` due callbacks in one UPDATE … WHERE id IN (due, oldest first) RETURNING: of two dialers
    * claiming at once, each row goes to exactly one. The (state, next_call_at) index keeps the cost to the due rows.
    */
@@ -86,6 +91,18 @@ export function createCallbackRepository(db: Source): CallbackRepository {
     async countDialing(nowIso) {
       const row = await callbacks().where('state', 'dialing').where('locked_until', '>', nowIso).count({ n: '*' }).first();
       return Number(row?.n ?? 0);
+    },
+
+    async countOpen(nowIso) {
+      const raw = (sql: string, bindings: string[]) => db.knex.raw(sql, bindings);
+      const row = await callbacks()
+        .whereIn('state', ['scheduled', 'dialing'])
+        .select({
+          due: raw("coalesce(sum(case when state = 'scheduled' and next_call_at <= ? then 1 else 0 end), 0)", [nowIso]),
+          dialing: raw("coalesce(sum(case when state = 'dialing' and locked_until > ? then 1 else 0 end), 0)", [nowIso]),
+        })
+        .first<{ due: number | string; dialing: number | string } | undefined>();
+      return { due: Number(row?.due ?? 0), dialing: Number(row?.dialing ?? 0) };
     },
 
     async claimDue(now, leaseMs, limit) {

@@ -1,6 +1,7 @@
 import { claimDueRows, type LeaseClaim } from '../lease';
-import type { NotificationRow } from '../notification-rows';
+import type { NotificationRow, NotificationStatus } from '../notification-rows';
 import type { Source } from '../source';
+import { tally } from '../tally';
 import type { NewRow } from '../tables';
 
 export type NewNotificationRow = NewRow<NotificationRow, 'attempts'>;
@@ -35,6 +36,8 @@ export interface NotificationRepository {
    * second send starts while one is in progress. False for an unknown id.
    */
   redeliver(id: string, nowIso: string, giveUpAt: string): Promise<boolean>;
+  /** How many notifications have each of `statuses`: one GROUP BY over the status index (metrics, at scrape time). */
+  countInStatuses<S extends NotificationStatus>(statuses: readonly S[]): Promise<Record<S, number>>;
 }
 
 export function createNotificationRepository(db: Source): NotificationRepository {
@@ -67,6 +70,15 @@ export function createNotificationRepository(db: Source): NotificationRepository
         .where({ id })
         .update({ status: 'pending', next_attempt_at: nowIso, give_up_at: giveUpAt });
       return count > 0;
+    },
+
+    async countInStatuses(statuses) {
+      const rows = await notifications()
+        .whereIn('status', statuses)
+        .groupBy('status')
+        .select({ key: 'status' })
+        .count({ n: '*' });
+      return tally(statuses, rows);
     },
   };
 }

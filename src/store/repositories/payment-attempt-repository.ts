@@ -1,6 +1,7 @@
 import { UNRESOLVED_STATES, type AttemptState } from '../../domain/payment-attempt-state';
 import type { PaymentAttemptRow } from '../payment-rows';
 import type { Source } from '../source';
+import { tally } from '../tally';
 
 /** What a state move of an attempt writes besides its state. */
 export type AttemptMove = Pick<PaymentAttemptRow, 'state' | 'updated_at'> &
@@ -25,6 +26,8 @@ export interface PaymentAttemptRepository {
   abandonPrepared(createdBefore: string, nowIso: string): Promise<void>;
   /** Whether the order has a payment that may have charged without our knowing (UNRESOLVED_STATES). */
   hasUnresolved(orderId: string): Promise<boolean>;
+  /** How many attempts are in each of `states`: one GROUP BY over the state index, read by the metrics at scrape time. */
+  countInStates<S extends AttemptState>(states: readonly S[]): Promise<Record<S, number>>;
 }
 
 /** SQLite gives integers back as numbers, PostgreSQL's bigint as strings: rows leave the store with numbers. */
@@ -70,6 +73,11 @@ export function createPaymentAttemptRepository(db: Source): PaymentAttemptReposi
     async hasUnresolved(orderId) {
       const row = await attempts().select('id').whereIn('state', UNRESOLVED_STATES).where('order_id', orderId).first();
       return row !== undefined;
+    },
+
+    async countInStates(states) {
+      const rows = await attempts().whereIn('state', states).groupBy('state').select({ key: 'state' }).count({ n: '*' });
+      return tally(states, rows);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { SmsRow, SmsStatus } from '../callback-rows';
 import { claimDueRows, type LeaseClaim } from '../lease';
 import type { Source } from '../source';
+import { tally } from '../tally';
 import type { NewRow } from '../tables';
 
 export type NewSmsRow = NewRow<SmsRow, 'attempts'>;
@@ -29,6 +30,8 @@ export interface SmsRepository {
   recordSend(id: string, leaseToken: string, update: SendUpdate): Promise<void>;
   /** Queued again, due at `nowIso`, whatever its status; the lease stays. False for an unknown id. */
   requeue(id: string, nowIso: string): Promise<boolean>;
+  /** How many SMS have each of `statuses`: one GROUP BY over the status index (metrics, at scrape time). */
+  countInStatuses<S extends SmsStatus>(statuses: readonly S[]): Promise<Record<S, number>>;
 }
 
 export function createSmsRepository(db: Source): SmsRepository {
@@ -62,6 +65,11 @@ export function createSmsRepository(db: Source): SmsRepository {
 
     async requeue(id, nowIso) {
       return (await sms().where({ id }).update({ status: 'queued', next_attempt_at: nowIso, last_error: null })) > 0;
+    },
+
+    async countInStatuses(statuses) {
+      const rows = await sms().whereIn('status', statuses).groupBy('status').select({ key: 'status' }).count({ n: '*' });
+      return tally(statuses, rows);
     },
   };
 }
