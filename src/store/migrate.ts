@@ -69,7 +69,12 @@ export async function migrationState(db: Knex): Promise<MigrationState> {
   };
 }
 
-/** The name of the last migration this code knows: a backup's schema version is compared with it. */
+/** The name of the last migration this code knows. */
 export function latestMigration(): string {
   return MIGRATIONS[MIGRATIONS.length - 1].name;
+}
+
+/** Whether this code knows the migration: a backup from a newer release is not restored by an older one. */
+export function isKnownMigration(name: string): boolean {
+  return MIGRATIONS.some((m) => m.name === name);
 }
