@@ -31,6 +31,11 @@ import { loadDialRules } from './callback/load-dial-rules';
 import { loadSoundLibrary } from './sounds/load-sound-library';
 import type { CallOutcome } from './call/call-outcome';
 import { startServiceMetrics, type ServiceMetrics } from './metrics/service-metrics';
+import { createAcquirerReachability, type Reachability } from './acquirer/acquirer-reachability';
+import { acquirerCheck } from './health/acquirer-check';
+import { createAriConnectionCheck } from './health/ari-connection-check';
+import { createReadiness, type Readiness } from './health/readiness';
+import { migrationsCheck, storeWritableCheck } from './health/store-checks';
 
 export interface RunningService {
   http: RunningHttpServer;
@@ -42,6 +47,8 @@ export interface RunningService {
   acquirer: RunningAcquirer<RunningSandboxAcquirer>;
   /** GET /metrics (src/metrics): its address, unless METRICS=off. */
   metrics: ServiceMetrics;
+  /** What /readyz answers; new calls are refused while not ready. */
+  readiness: Readiness;
   /** Stops taking calls and requests, lets calls in progress end (up to `graceMs`), closes the store. */
   stop(opts?: { graceMs?: number }): Promise<void>;
 }
@@ -91,6 +98,21 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const acquirerNotifications = {
     receive: (body: string) => notifications?.receive(body) ?? Promise.reject(new AppError('unavailable', 'starting up')),
   };
+  // Readiness is answered from the start (not ready until ARI is connected); its verdict opens and closes the
+  // Stasis app to new calls, and no callback is dialled while not ready.
+  const ariConnection = createAriConnectionCheck(now);
+  // Set as they are wired below.
+  const late: { reachability?: () => Promise<Reachability>; stasis?: StasisApp } = {};
+  const readiness = createReadiness({
+    checks: [ariConnection.check, storeWritableCheck(db), migrationsCheck(db), acquirerCheck(() => late.reachability)],
+    timeoutMs: READINESS_CHECK_TIMEOUT_MS,
+    onChange: (ready, report) => {
+      const failing = Object.keys(report.checks).filter((name) => !report.checks[name].ok);
+      if (ready) log.info('ready: taking calls');
+      else log.warn({ failing }, 'not ready: new calls are refused');
+      late.stasis?.setAccepting(ready);
+    },
+  });
   const http = await startHttpServer(
     createApp({
       merchants: cachedAuthentication(merchants),
@@ -103,10 +125,12 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       log,
       now,
       acquirerNotifications,
+      readiness,
     }),
     config.http.host,
     config.http.port,
   );
+  log.info({ host: config.http.host, port: http.address.port }, 'HTTP server listening');
   let running: RunningAcquirer<RunningSandboxAcquirer>;
   try {
     running = await startAcquirer(config.acquirer, {
@@ -123,6 +147,12 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     throw err;
   }
   const acquirer = metrics.acquirer(overrides.acquirer ?? running.acquirer);
+  late.reachability = createAcquirerReachability({
+    url: running.endpoint,
+    timeoutMs: READINESS_CHECK_TIMEOUT_MS,
+    cacheMs: ACQUIRER_REACHABILITY_CACHE_MS,
+    now: () => new Date(),
+  });
   const refunds = composeRefunds(config, deps, acquirer, REFUND_ANSWER_WAIT_MS);
   const paid = composePayments(deps, core, acquirer, refunds, { callerWaitMs: config.acquirer.callerWaitMs ?? 20_000 });
   const { payments, recovery } = paid;
@@ -176,6 +206,13 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   });
   metrics.watch({ stasis, store: deps.store, lines: config.callback.lines, now });
 
+  late.stasis = stasis;
+  ariConnection.attach(stasis.events, () => void readiness.check());
+  await readiness.check();
+  // A verdict reached before the app existed (a /readyz during start-up) was not passed on.
+  stasis.setAccepting(readiness.isReady());
+  readiness.start(config.readiness.intervalMs);
+
   // Callbacks are dialled through the Stasis app, so the dialer comes after it.
   const dialer: Dialer = createDialer({
     ...deps,
@@ -206,7 +243,8 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       recovery,
       calls: { releaseEnded: () => callOrders.releaseEndedCalls((callId) => stasis.isLive(callId)) },
       refundRecovery: refunds.recovery,
-      dialer,
+      // While not ready a callback would be answered into "service unavailable": it waits, still due.
+      dialer: { tick: () => (readiness.isReady() ? dialer.tick() : Promise.resolve(NOTHING_DIALLED)) },
       sms,
       reconciliation,
       settlement,
@@ -222,7 +260,9 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     orders,
     acquirer: running,
     metrics,
+    readiness,
     async stop(opts = {}) {
+      readiness.stop();
       // The dialer first: a stopping Stasis app refuses new calls.
       await scheduler.stop(['dial-callbacks', 'send-sms']);
       await dialer.stop();
@@ -240,6 +280,12 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     },
   };
 }
+
+/** Each readiness check's bound, and the acquirer connection's: a load balancer's poll should not hang. */
+const READINESS_CHECK_TIMEOUT_MS = 2000;
+/** A TCP connection to the acquirer at most this often, however often /readyz is asked. */
+const ACQUIRER_REACHABILITY_CACHE_MS = 15_000;
+const NOTHING_DIALLED = { started: 0, deferred: 0, settled: 0, recovered: 0 };
 
 /** How long a refund request waits for the acquirer's final word before answering with the refund still pending. */
 const REFUND_ANSWER_WAIT_MS = 10_000;

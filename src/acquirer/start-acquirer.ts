@@ -11,6 +11,8 @@ export interface RunningAcquirer<S extends SandboxAcquirer = SandboxAcquirer> {
   acquirer: AcpAcquirer;
   /** Present with ACQUIRER=sandbox. */
   sandbox?: S;
+  /** Where transactions are sent: what readiness checks the acquirer is reachable at. */
+  endpoint: string;
   stop(): Promise<void>;
 }
 
@@ -43,9 +45,10 @@ export async function startAcquirer<S extends SandboxAcquirer>(
     now: deps.now,
     log: deps.log,
   };
-  const running = (acquirer: AcpAcquirer, sandbox?: S): RunningAcquirer<S> => ({
+  const running = (acquirer: AcpAcquirer, endpoint: string, sandbox?: S): RunningAcquirer<S> => ({
     acquirer,
     sandbox,
+    endpoint,
     stop: async () => sandbox?.stop(),
   });
 
@@ -59,10 +62,11 @@ export async function startAcquirer<S extends SandboxAcquirer>(
       organisation: settings.certOrganisation,
     };
     const signCert = await read(files.signCert);
+    const backTrans = `${settings.url}/gateway/api/backTransReq.do`;
     const acquirer = createAcpAcquirer({
       ...common,
       endpoints: {
-        backTrans: `${settings.url}/gateway/api/backTransReq.do`,
+        backTrans,
         query: `${settings.url}/gateway/api/queryTrans.do`,
         zonePinKey: `${settings.url}/gateway/api/zonePinKey.do`,
         ...(settings.fileTransferUrl ? { fileTransfer: settings.fileTransferUrl } : {}),
@@ -73,7 +77,7 @@ export async function startAcquirer<S extends SandboxAcquirer>(
       trust,
       smsCodeRequired: () => settings.smsCode === 'required',
     });
-    return running(acquirer);
+    return running(acquirer, backTrans);
   }
 
   const sandbox = await deps.startSandbox({
@@ -100,7 +104,7 @@ export async function startAcquirer<S extends SandboxAcquirer>(
     trust,
     smsCodeRequired: (card) => settings.smsCode === 'required' || sandbox.needsSmsCode(card.pan),
   });
-  return running(acquirer, sandbox);
+  return running(acquirer, sandbox.endpoints.backTrans, sandbox);
 }
 
 /** A middle-certificate file may hold more than one certificate. */

@@ -55,7 +55,8 @@ export interface StasisAppOptions {
 /**
  * Events (names and ids only, never digits): 'call-start' {callId, args}, 'call-end' {callId},
  * 'prompt' {callId, prompts}, 'collect' {callId, field}, 'key-to-prompt' {callId, seconds} (from the key that ended a
- * collect to the request of the next prompt), 'disconnected', 'reconnected'.
+ * collect to the request of the next prompt), 'disconnected', 'reconnected',
+ * 'call-refused' {callId, reason: 'not-ready' | 'stopping'}.
  */
 export interface StasisApp {
   readonly events: EventEmitter;
@@ -71,6 +72,11 @@ export interface StasisApp {
    * channel id, until the returned `release` is called. Rejects, watching nothing, when Asterisk refuses.
    */
   originate(channel: Omit<OriginateChannel, 'app'>, watch: OutboundWatch): Promise<OutboundHandle>;
+  /**
+   * Whether new calls are taken (the service's readiness, src/health/readiness.ts). While not, a new call hears
+   * the fallback prompt and is hung up, and originate refuses; calls in progress go on. Taken until told otherwise.
+   */
+  setAccepting(accepting: boolean): void;
   /** Refuses new calls politely, lets in-flight calls finish for up to `graceMs`, hangs up the rest, disconnects. */
   stop(opts?: { graceMs?: number }): Promise<void>;
 }
@@ -97,7 +103,9 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
   /** Lines whose events were lost in a disconnect: hung up once connected again. */
   let lostLines: string[] = [];
   let currentOps: AriOps | undefined;
-  let accepting = true;
+  let ready = true;
+  let stopping = false;
+  let refused = 0;
   const opsFor = (client: Client): AriOps => opts.ops ?? createAriOps(client, opts.requestTimeoutMs);
 
   function onStasisStart(clientOps: AriOps, event: StasisStart): void {
@@ -112,7 +120,13 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
       log,
       events,
     });
-    const script = accepting ? opts.onCall : refuse;
+    const refusal = stopping ? 'stopping' : ready ? undefined : 'not-ready';
+    if (refusal) {
+      refused += 1;
+      log.warn({ callId: channelId, reason: refusal, refusedSoFar: refused }, 'new call refused');
+      events.emit('call-refused', { callId: channelId, reason: refusal });
+    }
+    const script = refusal ? refuse : opts.onCall;
     const direction: CallDirection = outbound.isLine(channelId) ? 'outbound' : 'inbound';
     outbound.deliver(channelId, { type: 'script-started' });
     const info: CallInfo = { direction, callerNumber: event.channel.caller?.number ?? '' };
@@ -159,7 +173,9 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
 
   async function originate(channel: Omit<OriginateChannel, 'app'>, watch: OutboundWatch): Promise<OutboundHandle> {
     const ops = currentOps;
-    if (!ops || !accepting) throw new Error(accepting ? 'ARI is not connected' : 'Stasis app is stopping');
+    if (stopping) throw new Error('Stasis app is stopping');
+    if (!ops) throw new Error('ARI is not connected');
+    if (!ready) throw new Error('not ready: new calls are refused');
     const { channelId, otherChannelId } = channel;
     // Watched before the request: its first events may come before the answer.
     outbound.add(channelId, otherChannelId ? [otherChannelId] : [], watch);
@@ -224,7 +240,7 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
   }
 
   async function stop(stopOpts: { graceMs?: number } = {}): Promise<void> {
-    accepting = false;
+    stopping = true;
     // Not answered yet: nobody is on the line, and answering now would only hear "service unavailable".
     const ringing = outbound.lineIds().filter((id) => !calls.has(id));
     const ops = currentOps;
@@ -248,10 +264,16 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
     return inbound + outbound.count();
   }
 
-  return { events, activeCalls, isLive: (callId) => calls.has(callId), originate, stop };
+  function setAccepting(accepting: boolean): void {
+    if (accepting === ready) return;
+    ready = accepting;
+    log.info({ app, accepting }, accepting ? 'taking new calls again' : 'not ready: refusing new calls');
+  }
+
+  return { events, activeCalls, isLive: (callId) => calls.has(callId), originate, setAccepting, stop };
 }
 
-/** While stopping: the caller hears why, instead of silence. */
+/** While stopping or not ready: the caller hears why, instead of silence. */
 async function refuse(call: CallPort): Promise<void> {
   await call.answer();
   await call.play(['service-unavailable']);

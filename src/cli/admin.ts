@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { loadConfigOrExit } from '../config/load-config-or-exit';
@@ -10,7 +11,10 @@ import type { Config } from '../config/config';
 import type { RefundService } from '../refund/refund-service';
 import { createStore } from '../store/store';
 import { createProgressBar } from './progress-bar';
-import { runAdmin } from './run-admin';
+import { createBackup, restoreBackup } from '../store/data-backup';
+import type { BackupActions } from './backup-commands';
+import { addBackupCommands } from './backup-commands';
+import { runAdmin, runCommands, type AdminResult } from './run-admin';
 
 /** The send plus UnionPay's whole query schedule (63 s) and some room: after it, the service's recovery job decides. */
 const REFUND_CLI_WAIT_MS = 90_000;
@@ -26,6 +30,9 @@ async function main(argv: string[]): Promise<number> {
         destination: new Writable({ write: (_c, _e, done) => done() }),
       })
     : createLogger({ level: 'warn', destination: pino.destination({ dest: 2, sync: true }) });
+  const backups = backupActions(config);
+  // Without opening the store: a restore needs the data folder empty, and a backup copies the file as it is.
+  if (argv[0] === 'backup') return print(await runCommands(argv, (program, io) => addBackupCommands(program, backups, io)));
   const db = await openStore(config);
   try {
     const deps = { store: createStore(db), log: log.child({ source: 'admin-cli' }), now: () => new Date() };
@@ -49,15 +56,28 @@ async function main(argv: string[]): Promise<number> {
       ...core,
       reconciliation: composeReconciliation(config, deps, { acquirer: fileTransfer(config, deps) }),
       refunds,
+      backups,
       ...(process.stdout.isTTY ? { progressBar: (label: string) => createProgressBar(process.stdout, label) } : {}),
     });
     for (const stop of stops) await stop();
-    process.stdout.write(result.stdout);
-    process.stderr.write(result.stderr);
-    return result.exitCode;
+    return print(result);
   } finally {
     await db.destroy();
   }
+}
+
+function print(result: AdminResult): number {
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  return result.exitCode;
+}
+
+function backupActions(config: Config): BackupActions {
+  const location = { dataDir: config.dataDir, sqliteFile: config.sqliteFile, secrets: config.secrets };
+  return {
+    create: (dir) => createBackup(location, path.resolve(dir), () => new Date()),
+    restore: (dir) => restoreBackup(path.resolve(dir), location),
+  };
 }
 
 /**

@@ -17,6 +17,7 @@ import type { OrderService } from '../order/order-service';
 import type { RefundReads } from '../refund/refund-reads';
 import type { RefundService } from '../refund/refund-service';
 import type { AdminIo } from './admin-io';
+import { addBackupCommands, type BackupActions } from './backup-commands';
 import { addBankCommands } from './bank-commands';
 import { addCallbackCommands } from './callback-commands';
 import { formatTable } from './format-table';
@@ -58,6 +59,8 @@ export interface AdminDeps {
   refunds?: Pick<RefundService, 'createRefund'>;
   /** A live progress bar for bulk commands; given only when stdout is a terminal. */
   progressBar?: (label: string) => ProgressBar;
+  /** `backup create|restore`; they run without the store (src/cli/admin.ts). */
+  backups?: BackupActions;
 }
 
 export interface AdminResult {
@@ -81,7 +84,30 @@ function describe(err: AppError): string {
 }
 
 /** The admin CLI without the process: parses `argv` (after `admin`), acts, and returns what to print. */
-export async function runAdmin(argv: string[], deps: AdminDeps): Promise<AdminResult> {
+export function runAdmin(argv: string[], deps: AdminDeps): Promise<AdminResult> {
+  return runCommands(argv, (program, io) => {
+    const merchant = addMerchantCommands(program, deps.merchants, io, deps.callbackPolicies, deps.fees);
+    if (deps.merchantCallOptions) addMerchantCallOptionCommands(merchant, deps.merchantCallOptions, io);
+    addOrderCommands(program, deps.orders, io);
+    addBankCommands(program, deps.banks, io);
+    if (deps.notifications) addNotificationCommands(program, deps.notifications, io);
+    if (deps.callbacks) addCallbackCommands(program, deps.callbacks, io, deps.progressBar);
+    if (deps.sms) addSmsCommands(program, deps.sms, io);
+    if (deps.lines) addLineCommands(program, deps.lines, io);
+    if (deps.reconciliation) addReconcileCommands(program, deps.reconciliation, io);
+    if (deps.fees) addFeeCommands(program, deps.fees, io);
+    if (deps.settlement) addSettlementCommands(program, deps.settlement, io);
+    if (deps.lineUsage) addCallCommands(program, deps.lineUsage, io);
+    if (deps.refundReads) addRefundCommands(program, { reads: deps.refundReads, refunds: deps.refunds, orders: deps.orders }, io);
+    if (deps.backups) addBackupCommands(program, deps.backups, io);
+  });
+}
+
+/**
+ * Runs one command of the program `register` builds: output collected, exit code from the error. Also for
+ * commands that run without the store (`backup`, whose restore needs the data folder empty).
+ */
+export async function runCommands(argv: string[], register: (program: Command, io: AdminIo) => void): Promise<AdminResult> {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const io: AdminIo = {
@@ -96,19 +122,7 @@ export async function runAdmin(argv: string[], deps: AdminDeps): Promise<AdminRe
     .exitOverride()
     .configureOutput({ writeOut: (s) => stdout.push(s), writeErr: (s) => stderr.push(s) })
     .showHelpAfterError('(add --help for usage)');
-  const merchant = addMerchantCommands(program, deps.merchants, io, deps.callbackPolicies, deps.fees);
-  if (deps.merchantCallOptions) addMerchantCallOptionCommands(merchant, deps.merchantCallOptions, io);
-  addOrderCommands(program, deps.orders, io);
-  addBankCommands(program, deps.banks, io);
-  if (deps.notifications) addNotificationCommands(program, deps.notifications, io);
-  if (deps.callbacks) addCallbackCommands(program, deps.callbacks, io, deps.progressBar);
-  if (deps.sms) addSmsCommands(program, deps.sms, io);
-  if (deps.lines) addLineCommands(program, deps.lines, io);
-  if (deps.reconciliation) addReconcileCommands(program, deps.reconciliation, io);
-  if (deps.fees) addFeeCommands(program, deps.fees, io);
-  if (deps.settlement) addSettlementCommands(program, deps.settlement, io);
-  if (deps.lineUsage) addCallCommands(program, deps.lineUsage, io);
-  if (deps.refundReads) addRefundCommands(program, { reads: deps.refundReads, refunds: deps.refunds, orders: deps.orders }, io);
+  register(program, io);
 
   let exitCode = 0;
   try {

@@ -11,10 +11,11 @@ import {
   type AcquirerSettings,
 } from './acquirer-settings';
 import { reconciliationSchema, reconciliationSettings, type ReconciliationSettings } from './reconciliation-settings';
+import { findProjectRoot } from './project-root';
 import { parseSecretsKey } from './secrets-key';
 import { parseClockTime, type SettlementSettings } from './settlement-settings';
 
-const projectRoot = path.resolve(__dirname, '..', '..');
+const projectRoot = findProjectRoot();
 
 function defaultCacheDir(env: NodeJS.ProcessEnv): string {
   return path.join(env.XDG_CACHE_HOME || path.join(env.HOME || os.homedir(), '.cache'), 'ivrpay');
@@ -39,6 +40,8 @@ const schema = z.object({
   METRICS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   METRICS_PORT: port.default(9464),
+  /** How often readiness (/readyz: ARI, store, acquirer, migrations) is checked to take or refuse new calls. */
+  READINESS_INTERVAL_MS: z.coerce.number().int().min(1000).max(600_000).default(5000),
   DATA_DIR: z.string().default(path.join(projectRoot, 'data')),
   SQLITE_FILE: z.string().optional(),
   SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
@@ -178,6 +181,8 @@ export interface Config {
   http: { host: string; port: number; rateLimitPerMinute: number };
   /** The Prometheus endpoint (GET /metrics): off, or on its own address, loopback by default. */
   metrics: { enabled: boolean; host: string; port: number };
+  /** `intervalMs`: how often readiness is checked in the background (README, "Health and readiness"). */
+  readiness: { intervalMs: number };
   dataDir: string;
   sqliteFile: string;
   sqliteSynchronous: 'full' | 'normal';
@@ -273,6 +278,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return Object.freeze({
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT, rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE },
     metrics: { enabled: e.METRICS === 'on', host: e.METRICS_HOST, port: e.METRICS_PORT },
+    readiness: { intervalMs: e.READINESS_INTERVAL_MS },
     dataDir,
     sqliteFile: path.resolve(e.SQLITE_FILE ?? path.join(dataDir, 'ivrpay.sqlite')),
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,

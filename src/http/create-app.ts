@@ -17,6 +17,7 @@ import { requestLog } from './request-log';
 import { requestSignature } from './request-signature';
 import { acquirerNotifyRouter, type AcquirerNotificationReceiver } from './routes/acquirer-notify';
 import { banksRouter } from './routes/banks';
+import { healthRouter, type HealthSource } from './routes/health';
 import { ordersRouter } from './routes/orders';
 import { settlementsRouter } from './routes/settlements';
 import type { SettlementService } from '../settlement/settlement-service';
@@ -38,6 +39,8 @@ export interface AppDeps {
   settlements?: Pick<SettlementService, 'list' | 'statement'>;
   /** The acquirer's result notifications (POST /acquirer/notify); not mounted when absent. */
   acquirerNotifications?: AcquirerNotificationReceiver;
+  /** GET /readyz (src/health/readiness.ts); only /healthz when absent. */
+  readiness?: HealthSource;
 }
 
 export const BODY_LIMIT = '16kb';
@@ -51,9 +54,7 @@ export function createApp(deps: AppDeps): express.Application {
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(requestLog(deps.log));
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  app.use(healthRouter(deps.readiness));
   app.use(apiDocsRouter());
   if (deps.acquirerNotifications) app.use('/acquirer', acquirerNotifyRouter(deps.acquirerNotifications));
 

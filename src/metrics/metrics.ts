@@ -36,6 +36,12 @@ export function createMetrics(opts: { processMetrics?: boolean } = {}) {
       labelNames: ['direction', 'outcome'] as const,
       registers,
     }),
+    callsRefused: new Counter({
+      name: 'ivrpay_calls_refused_total',
+      help: 'New calls refused politely (fallback prompt, hang-up), by reason: not-ready (readiness failed) or stopping.',
+      labelNames: ['reason'] as const,
+      registers,
+    }),
     fieldTries: new Counter({
       name: 'ivrpay_field_attempts_total',
       help: 'Tries of a keypad field (each time it is asked), by field name.',

@@ -69,6 +69,7 @@ export async function startServiceMetrics(settings: Config['metrics'], log: Logg
         metrics.ariDisconnects.inc();
       });
       stasis.events.on('reconnected', () => metrics.ariConnected.set(1));
+      stasis.events.on('call-refused', ({ reason }: { reason: string }) => metrics.callsRefused.inc({ reason }));
       stasis.events.on('key-to-prompt', ({ seconds }: { seconds: number }) => metrics.keyToPrompt.observe(seconds));
       metrics.readFrom({
         activeCalls: (filter) => stasis.activeCalls(filter),

@@ -2,8 +2,9 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
+import { findProjectRoot } from '../config/project-root';
 
-const projectRoot = path.resolve(__dirname, '..', '..');
+const projectRoot = findProjectRoot();
 
 /** True when ARI answers its ping with these credentials. */
 export async function ariReachable(url: string, user: string, password: string, timeoutMs = 2000): Promise<boolean> {

@@ -45,3 +45,36 @@ const migrationSource: Knex.MigrationSource<NamedMigration> = {
 export async function migrateLatest(db: Knex): Promise<void> {
   await db.migrate.latest({ migrationSource });
 }
+
+export interface MigrationState {
+  /** The last migration applied to the database; undefined for an empty one. */
+  current?: string;
+  /** The last migration this code knows. */
+  latest: string;
+  /** Known, not applied. */
+  pending: string[];
+  /** Applied, not known to this code: a newer ivrpay migrated the database. */
+  unknown: string[];
+}
+
+/** Where the database's schema stands against this code's list of migrations. */
+export async function migrationState(db: Knex): Promise<MigrationState> {
+  const applied = (await db('knex_migrations').orderBy('id').pluck('name')) as string[];
+  const known = MIGRATIONS.map((m) => m.name);
+  return {
+    current: applied[applied.length - 1],
+    latest: known[known.length - 1],
+    pending: known.filter((name) => !applied.includes(name)),
+    unknown: applied.filter((name) => !known.includes(name)),
+  };
+}
+
+/** The name of the last migration this code knows. */
+export function latestMigration(): string {
+  return MIGRATIONS[MIGRATIONS.length - 1].name;
+}
+
+/** Whether this code knows the migration: a backup from a newer release is not restored by an older one. */
+export function isKnownMigration(name: string): boolean {
+  return MIGRATIONS.some((m) => m.name === name);
+}

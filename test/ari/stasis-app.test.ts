@@ -216,6 +216,62 @@ describe('ari/startStasisApp', () => {
     app = undefined;
   });
 
+  it('when not ready, then a new call hears service-unavailable and is hung up, is logged and counted, and its script never runs', async () => {
+    const { log, lines } = captureLog();
+    const scripted: string[] = [];
+    const t = await setup(async (call) => {
+      scripted.push(call.id);
+      await call.answer();
+    }, log);
+    app = t.app;
+    const refused: unknown[] = [];
+    app.events.on('call-refused', (e) => refused.push(e));
+    app.setAccepting(false);
+    t.stasisStart('refused-1');
+    await once(app.events, 'call-end');
+    t.stasisStart('refused-2');
+    await once(app.events, 'call-end');
+
+    expect(scripted).to.deep.equal([]);
+    const played = t
+      .client()
+      .ops('channels.play')
+      .filter((p) => p.channelId === 'refused-1');
+    expect(played.map((p) => p.media)).to.deep.equal([['sound:/snd/zh/service-unavailable']]);
+    expect(t.client().ops('channels.hangup')).to.deep.include({ channelId: 'refused-1' });
+    expect(refused).to.deep.equal([
+      { callId: 'refused-1', reason: 'not-ready' },
+      { callId: 'refused-2', reason: 'not-ready' },
+    ]);
+    const logged = lines().filter((l) => l.includes('new call refused'));
+    expect(logged).to.have.length(2);
+    expect(JSON.parse(logged[1])).to.include({ callId: 'refused-2', reason: 'not-ready', refusedSoFar: 2 });
+  });
+
+  it('when ready again, then new calls run the script; a callback is not originated while not ready', async () => {
+    const scripted: string[] = [];
+    const t = await setup(async (call) => {
+      scripted.push(call.id);
+      await call.answer();
+    });
+    app = t.app;
+    app.setAccepting(false);
+    const channel = { channelId: 'cb-1', endpoint: 'PJSIP/100', appArgs: ['callback', 'ord_1', 'att_1'], timeoutSec: 30 };
+    const refusedOriginate = await app
+      .originate(channel, () => {})
+      .then(
+        () => undefined,
+        (err: Error) => err.message,
+      );
+    expect(refusedOriginate).to.match(/not ready/);
+    expect(t.client().ops('channels.originate')).to.deep.equal([]);
+
+    app.setAccepting(true);
+    t.stasisStart('welcome');
+    await once(app.events, 'call-end');
+    expect(scripted).to.deep.equal(['welcome']);
+  });
+
   it('when the grace time runs out, then calls still running are hung up', async () => {
     const script = heldScript();
     const t = await setup(script.onCall);

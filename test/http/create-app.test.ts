@@ -55,7 +55,7 @@ describe('http/create-app', () => {
   it('when /healthz is asked without a key, then it answers ok', async () => {
     const res = await request(appWith({})).get('/healthz');
     expect(res.status).to.equal(200);
-    expect(res.body).to.deep.equal({ status: 'ok' });
+    expect(res.body).to.deep.include({ status: 'ok' });
   });
 
   it('when banks are listed with a key, then the list comes back', async () => {
@@ -92,7 +92,7 @@ describe('http/create-app', () => {
     try {
       expect(running.address.port).to.be.greaterThan(0);
       const res = await fetch(`http://127.0.0.1:${running.address.port}/healthz`);
-      expect(await res.json()).to.deep.equal({ status: 'ok' });
+      expect(await res.json()).to.deep.include({ status: 'ok' });
     } finally {
       await running.close();
     }

@@ -61,6 +61,18 @@ describe('log/logger', () => {
     expect(text).to.include('621626*********0018');
   });
 
+  it('when lines are for a person (a terminal), then they are readable, not JSON, and card numbers are still masked', async () => {
+    const out = capture();
+    const log = createLogger({ level: 'info', destination: out.stream, pretty: true });
+    log.info({ orderId: 'ord_1', cardNo: PAN }, `lookup of ${PAN} failed`);
+    await new Promise((resolve) => setImmediate(resolve));
+    const text = out.text();
+    expect(text).to.match(/INFO.*lookup of 621626\*{9}0018 failed/);
+    expect(text).to.include('orderId: "ord_1"');
+    expect(text).not.to.include(PAN);
+    expect(() => JSON.parse(text.trim().split('\n')[0])).to.throw();
+  });
+
   it('when a harmless field is logged, then it is written as JSON with level and message', () => {
     const out = capture();
     createLogger({ level: 'info', destination: out.stream }).info({ orderId: 'ord_1', masked: '621626*********0018' }, 'paid');

@@ -1,0 +1,38 @@
+import type { EventEmitter } from 'node:events';
+import type { ReadinessCheck } from './readiness';
+
+export interface AriConnectionCheck {
+  check: ReadinessCheck;
+  /**
+   * Follows the Stasis app's 'disconnected' and 'reconnected' events; called once the app has started,
+   * which it does only connected. `onChange` hears every change (to check readiness at once).
+   */
+  attach(events: EventEmitter, onChange?: () => void): void;
+}
+
+/** ARI is connected: calls can reach the Stasis app. Not connected until the app has started. */
+export function createAriConnectionCheck(now: () => Date): AriConnectionCheck {
+  let connected = false;
+  let since = now();
+  const set = (value: boolean) => {
+    connected = value;
+    since = now();
+  };
+  return {
+    check: {
+      name: 'ari',
+      run: () => Promise.resolve({ ok: connected, state: connected ? 'connected' : 'disconnected', since: since.toISOString() }),
+    },
+    attach(events, onChange) {
+      set(true);
+      events.on('disconnected', () => {
+        set(false);
+        onChange?.();
+      });
+      events.on('reconnected', () => {
+        set(true);
+        onChange?.();
+      });
+    },
+  };
+}

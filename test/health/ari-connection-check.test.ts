@@ -1,0 +1,28 @@
+import { EventEmitter } from 'node:events';
+import { expect } from 'chai';
+import { createAriConnectionCheck } from '../../src/health/ari-connection-check';
+
+describe('health/ari-connection-check', () => {
+  it('when the Stasis app has not started, then ARI is not connected', async () => {
+    const ari = createAriConnectionCheck(() => new Date('2026-03-01T08:00:00.000Z'));
+    expect(await ari.check.run()).to.deep.equal({ ok: false, state: 'disconnected', since: '2026-03-01T08:00:00.000Z' });
+  });
+
+  it('when the app drops and regains its connection, then the check follows and each change is told', async () => {
+    let now = new Date('2026-03-01T08:00:00.000Z');
+    const ari = createAriConnectionCheck(() => now);
+    const events = new EventEmitter();
+    let changes = 0;
+    ari.attach(events, () => changes++);
+    expect(await ari.check.run()).to.include({ ok: true, state: 'connected' });
+
+    now = new Date('2026-03-01T08:00:10.000Z');
+    events.emit('disconnected');
+    expect(await ari.check.run()).to.deep.equal({ ok: false, state: 'disconnected', since: '2026-03-01T08:00:10.000Z' });
+
+    now = new Date('2026-03-01T08:00:40.000Z');
+    events.emit('reconnected');
+    expect(await ari.check.run()).to.deep.equal({ ok: true, state: 'connected', since: '2026-03-01T08:00:40.000Z' });
+    expect(changes).to.equal(2);
+  });
+});
