@@ -8,7 +8,9 @@ import { startStasisApp, type StasisApp } from './ari/stasis-app';
 import { runPaymentCall } from './call/payment-call';
 import type { PaymentFlowDeps } from './call/call-ports';
 import type { Config } from './config/config';
-import { composeCore, composePayments, composeReconciliation, composeRefunds, openStore } from './compose';
+import { composeConsole, composeCore, composePayments, composeReconciliation, composeRefunds, openStore } from './compose';
+import { createLiveCalls } from './console/live-calls';
+import type { PaymentRecovery } from './payment/payment-recovery';
 import { jobTable } from './jobs/job-table';
 import type { Knex } from './store/db';
 import type { MerchantService } from './services/merchant-service';
@@ -79,6 +81,14 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const refundsForHttp: Pick<RefundService, 'createRefund'> = {
     createRefund: (...args) => refundService?.createRefund(...args) ?? Promise.reject(new AppError('unavailable', 'starting up')),
   };
+  // The console shows the Stasis app's calls and lines, and queries through payment recovery: both wired below.
+  const liveCalls = createLiveCalls(now);
+  const late: { stasis?: StasisApp; recovery?: PaymentRecovery } = {};
+  const consoleDeps = composeConsole(config, deps, core, {
+    liveCalls,
+    activeCalls: (direction) => late.stasis?.activeCalls({ direction }) ?? 0,
+    queryNow: (attemptId) => late.recovery?.queryNow(attemptId) ?? Promise.reject(new AppError('unavailable', 'starting up')),
+  });
   const acquirerNotifications = {
     receive: (body: string) => notifications?.receive(body) ?? Promise.reject(new AppError('unavailable', 'starting up')),
   };
@@ -94,6 +104,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       log,
       now,
       acquirerNotifications,
+      console: consoleDeps,
     }),
     config.http.host,
     config.http.port,
@@ -117,6 +128,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const paid = composePayments(deps, core, acquirer, refunds, { callerWaitMs: config.acquirer.callerWaitMs ?? 20_000 });
   const { payments, recovery } = paid;
   notifications = paid.notifications;
+  late.recovery = recovery;
   refundService = refunds.refunds;
   // Attempts a crash left in flight, resolved by query in the background while calls are taken.
   const recoveredAtStart = recovery.run().catch((err: unknown) => log.error({ err }, 'payment recovery at start-up failed'));
@@ -158,6 +170,9 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       await runRecordedCall(core.callLegs, call, leg, now, (recorded) => runPaymentCall(recorded, flowDeps, start));
     },
   });
+
+  late.stasis = stasis;
+  liveCalls.follow(stasis.events);
 
   // Callbacks are dialled through the Stasis app, so the dialer comes after it.
   const dialer: Dialer = createDialer({

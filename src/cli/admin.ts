@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { loadConfigOrExit } from '../config/load-config-or-exit';
+import { AppError } from '../domain/app-error';
 import { errorMessage } from '../lib/error-message';
 import { createLogger } from '../log/logger';
 import type { AcquirerPort } from '../acquirer/acquirer-port';
@@ -49,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
       ...core,
       reconciliation: composeReconciliation(config, deps, { acquirer: fileTransfer(config, deps) }),
       refunds,
+      readPassword: readStdin,
       ...(process.stdout.isTTY ? { progressBar: (label: string) => createProgressBar(process.stdout, label) } : {}),
     });
     for (const stop of stops) await stop();
@@ -58,6 +60,16 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await db.destroy();
   }
+}
+
+/** A password piped in (`operator create --password-stdin`): all of stdin, the final line break dropped. */
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new AppError('validation_failed', '--password-stdin: pipe the password in, e.g. from a file');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /**

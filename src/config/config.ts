@@ -35,6 +35,10 @@ const schema = z.object({
   HTTP_HOST: z.string().default('127.0.0.1'),
   HTTP_PORT: port.default(3000),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** The operator console (/console): how long a login lasts, the cookie's Secure flag, failed logins per IP per 15 min. */
+  CONSOLE_SESSION_HOURS: z.coerce.number().min(0.25).max(72).default(8),
+  CONSOLE_COOKIE_SECURE: flag.default(false),
+  CONSOLE_LOGIN_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
   DATA_DIR: z.string().default(path.join(projectRoot, 'data')),
   SQLITE_FILE: z.string().optional(),
   SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
@@ -172,6 +176,8 @@ type Env = z.infer<typeof schema>;
 export interface Config {
   /** `rateLimitPerMinute`: merchant API requests a minute per merchant, and refused keys a minute per client IP. */
   http: { host: string; port: number; rateLimitPerMinute: number };
+  /** The operator console (README, "Operator console"). */
+  console: { sessionMs: number; cookieSecure: boolean; loginAttempts: number };
   dataDir: string;
   sqliteFile: string;
   sqliteSynchronous: 'full' | 'normal';
@@ -266,6 +272,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
   return Object.freeze({
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT, rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE },
+    console: {
+      sessionMs: Math.round(e.CONSOLE_SESSION_HOURS * 3_600_000),
+      cookieSecure: e.CONSOLE_COOKIE_SECURE,
+      loginAttempts: e.CONSOLE_LOGIN_ATTEMPTS,
+    },
     dataDir,
     sqliteFile: path.resolve(e.SQLITE_FILE ?? path.join(dataDir, 'ivrpay.sqlite')),
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,

@@ -17,19 +17,18 @@ export function dashboardPage(view: DashboardView): Html {
   return layout(
     'Console',
     html`<header>
-<h1>ivrpay operator console</h1>
-<p class="sub">as of ${overview.at}</p>
-<form method="post" action="/console/logout" class="logout"><input type="hidden" name="_csrf" value="${view.csrf}">
-<span>${view.operator}</span> <button type="submit">Log out</button></form>
-</header>
-${view.flash ? html`<p class="flash" role="status" id="flash">${view.flash}</p>` : ''}
-<main class="grid">
-${callsBlock(overview.calls)}
-${todayBlock(overview.today)}
-${chartBlock()}
-${linesBlock(overview.lines, overview.callbacks, overview.webhooks)}
-${unresolvedBlock(overview.unresolved, view.csrf)}
-</main>`,
+        <h1>ivrpay operator console</h1>
+        <p class="sub">as of ${overview.at}</p>
+        <form method="post" action="/console/logout" class="logout">
+          <input type="hidden" name="_csrf" value="${view.csrf}" /> <span>${view.operator}</span>
+          <button type="submit">Log out</button>
+        </form>
+      </header>
+      ${view.flash ? html`<p class="flash" role="status" id="flash">${view.flash}</p>` : ''}
+      <main class="grid">
+        ${callsBlock(overview.calls)} ${todayBlock(overview.today)} ${chartBlock()}
+        ${linesBlock(overview.lines, overview.callbacks, overview.webhooks)} ${unresolvedBlock(overview.unresolved, view.csrf)}
+      </main>`,
     { refreshSeconds: view.refreshSeconds, chart: true },
   );
 }

@@ -8,20 +8,19 @@ export const STATIC_PATH = '/console/static';
  */
 export function layout(title: string, body: Html, opts: { refreshSeconds?: number; chart?: boolean } = {}): Html {
   return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-${opts.refreshSeconds ? html`<meta http-equiv="refresh" content="${opts.refreshSeconds}">` : ''}
-<title>${title} · ivrpay</title>
-<link rel="stylesheet" href="${STATIC_PATH}/console.css">
-${opts.chart ? html`<link rel="stylesheet" href="${STATIC_PATH}/uPlot.min.css">` : ''}
-${opts.chart ? html`<script src="${STATIC_PATH}/uPlot.iife.min.js" defer></script>` : ''}
-${opts.chart ? html`<script src="${STATIC_PATH}/console.js" defer></script>` : ''}
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        ${opts.refreshSeconds ? html`<meta http-equiv="refresh" content="${opts.refreshSeconds}" />` : ''}
+        <title>${title} · ivrpay</title>
+        <link rel="stylesheet" href="${STATIC_PATH}/console.css" />
+        ${opts.chart ? html`<link rel="stylesheet" href="${STATIC_PATH}/uPlot.min.css" />` : ''}
+        ${opts.chart ? html`<script src="${STATIC_PATH}/uPlot.iife.min.js" defer></script>` : ''}
+        ${opts.chart ? html`<script src="${STATIC_PATH}/console.js" defer></script>` : ''}
+      </head>
+      <body>
+        ${body}
+      </body>
+    </html> `;
 }

@@ -6,15 +6,15 @@ export function loginPage(opts: { csrf: string; error?: string; name?: string })
   return layout(
     'Operator login',
     html`<main class="login">
-<h1>ivrpay operator console</h1>
-${opts.error ? html`<p class="error" role="alert">${opts.error}</p>` : ''}
-<form method="post" action="/console/login">
-<input type="hidden" name="_csrf" value="${opts.csrf}">
-<label>Operator <input name="name" autocomplete="username" required value="${opts.name ?? ''}"></label>
-<label>Password <input name="password" type="password" autocomplete="current-password" required></label>
-<button type="submit">Log in</button>
-</form>
-<p class="hint">No login yet? <code>npm run admin -- operator create --name &lt;name&gt;</code> prints one.</p>
-</main>`,
+      <h1>ivrpay operator console</h1>
+      ${opts.error ? html`<p class="error" role="alert">${opts.error}</p>` : ''}
+      <form method="post" action="/console/login">
+        <input type="hidden" name="_csrf" value="${opts.csrf}" />
+        <label>Operator <input name="name" autocomplete="username" required value="${opts.name ?? ''}" /></label>
+        <label>Password <input name="password" type="password" autocomplete="current-password" required /></label>
+        <button type="submit">Log in</button>
+      </form>
+      <p class="hint">No login yet? <code>npm run admin -- operator create --name &lt;name&gt;</code> prints one.</p>
+    </main>`,
   );
 }

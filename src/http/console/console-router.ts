@@ -38,7 +38,18 @@ function page(res: Response, status: number, body: Html): void {
 }
 
 function message(res: Response, status: number, title: string, text: string): void {
-  page(res, status, layout(title, html`<main class="login"><h1>${title}</h1><p>${text}</p><p><a href="/console">Back to the console</a></p></main>`));
+  page(
+    res,
+    status,
+    layout(
+      title,
+      html`<main class="login">
+        <h1>${title}</h1>
+        <p>${text}</p>
+        <p><a href="/console">Back to the console</a></p>
+      </main>`,
+    ),
+  );
 }
 
 /** The operator console (issue 15 §4): a login, one server-rendered page, its chart's data and "query now". */
@@ -60,7 +71,9 @@ export function consoleRouter(deps: ConsoleDeps): express.Router {
   const apiAuth = requireOperator(sessions, operators, (res) => {
     res.status(401).json({ error: { code: 'unauthorized', message: 'log in at /console/login' } });
   });
-  const csrf = requireCsrf((res) => message(res, 403, 'Refused', 'The form was not from this session. Reload the page and try again.'));
+  const csrf = requireCsrf((res) =>
+    message(res, 403, 'Refused', 'The form was not from this session. Reload the page and try again.'),
+  );
 
   /** The anonymous session of the login form, opened (and its cookie set) when the browser has none. */
   const formSession = (req: Request, res: Response) => {
@@ -118,13 +131,20 @@ export function consoleRouter(deps: ConsoleDeps): express.Router {
     page(
       res,
       200,
-      dashboardPage({ overview, operator: session.operator.name, csrf: session.csrf, flash, refreshSeconds: deps.refreshSeconds ?? 30 }),
+      dashboardPage({
+        overview,
+        operator: session.operator.name,
+        csrf: session.csrf,
+        flash,
+        refreshSeconds: deps.refreshSeconds ?? 30,
+      }),
     );
   });
 
   router.get('/api/series', apiAuth, async (req, res) => {
     const hours = Number(req.query.hours ?? 3);
-    if (!Number.isInteger(hours) || hours < 1 || hours > 24) throw new AppError('validation_failed', 'hours is a whole number from 1 to 24');
+    if (!Number.isInteger(hours) || hours < 1 || hours > 24)
+      throw new AppError('validation_failed', 'hours is a whole number from 1 to 24');
     res.json(await deps.data.series(hours));
   });
 

@@ -89,7 +89,7 @@ export function createConsoleRepository(db: Source): ConsoleRepository {
         .join('merchants', 'merchants.id', 'orders.merchant_id')
         .whereIn('orders.in_call_id', callIds)
         .select({ callId: 'orders.in_call_id', orderId: 'orders.id', merchantName: 'merchants.name' });
-      return rows as OrderInCall[];
+      return rows;
     },
 
     async attemptsByState(fromIso, toIso) {
