@@ -13,6 +13,8 @@
       width,
       height: 260,
       scales: { x: { time: true } },
+      // The console's day is Beijing's (UTC+8), whatever the browser's zone.
+      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Asia/Shanghai'),
       series: [
         {},
         { label: 'Calls', stroke: '#1f6feb', width: 2 },

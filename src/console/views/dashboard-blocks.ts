@@ -1,5 +1,5 @@
 import type { Overview } from '../console-data';
-import { duration, html, yuan, type Html } from './html';
+import { beijingTime, duration, html, yuan, type Html } from './html';
 
 export function callsBlock(calls: Overview['calls']): Html {
   return html`<section id="calls">
@@ -81,7 +81,7 @@ export function todayBlock(today: Overview['today']): Html {
 
 export function chartBlock(): Html {
   return html`<section id="chart-block">
-    <h2>Calls and payments per minute <span class="sub">last 3 hours</span></h2>
+    <h2>Calls and payments per minute <span class="sub">last 3 hours, Beijing time</span></h2>
     <div id="chart" data-series="/console/api/series?hours=3"></div>
     <p class="empty" id="chart-status">Loading…</p>
   </section>`;
@@ -111,7 +111,7 @@ export function linesBlock(lines: Overview['lines'], callbacks: Overview['callba
           <dd>${callbacks.later}</dd>
         </div>
       </dl>
-      ${callbacks.oldestDueAt ? html`<p class="sub">Oldest due since ${callbacks.oldestDueAt}</p>` : ''}
+      ${callbacks.oldestDueAt ? html`<p class="sub">Oldest due since ${beijingTime(callbacks.oldestDueAt)}</p>` : ''}
     </section>
     <section id="webhooks">
       <h2>Webhook backlog</h2>
@@ -129,7 +129,7 @@ export function linesBlock(lines: Overview['lines'], callbacks: Overview['callba
           <dd>${webhooks.failed}</dd>
         </div>
       </dl>
-      ${webhooks.oldestPendingAt ? html`<p class="sub">Oldest pending since ${webhooks.oldestPendingAt}</p>` : ''}
+      ${webhooks.oldestPendingAt ? html`<p class="sub">Oldest pending since ${beijingTime(webhooks.oldestPendingAt)}</p>` : ''}
     </section>`;
 }
 
@@ -162,7 +162,7 @@ export function unresolvedBlock(rows: Overview['unresolved'], csrf: string): Htm
                     <td>${yuan(r.amount)}</td>
                     <td>${r.card}</td>
                     <td class="state">${r.state}</td>
-                    <td>${r.createdAt}</td>
+                    <td>${beijingTime(r.createdAt)}</td>
                     <td>
                       <form method="post" action="/console/attempts/${r.attemptId}/query">
                         <input type="hidden" name="_csrf" value="${csrf}" /><button type="submit">Query now</button>

@@ -1,6 +1,6 @@
 import type { Overview } from '../console-data';
 import { callsBlock, chartBlock, linesBlock, todayBlock, unresolvedBlock } from './dashboard-blocks';
-import { html, type Html } from './html';
+import { beijingTime, html, type Html } from './html';
 import { layout } from './layout';
 
 export interface DashboardView {
@@ -18,7 +18,7 @@ export function dashboardPage(view: DashboardView): Html {
     'Console',
     html`<header>
         <h1>ivrpay operator console</h1>
-        <p class="sub">as of ${overview.at}</p>
+        <p class="sub">as of ${beijingTime(overview.at)} Beijing</p>
         <form method="post" action="/console/logout" class="logout">
           <input type="hidden" name="_csrf" value="${view.csrf}" /> <span>${view.operator}</span>
           <button type="submit">Log out</button>
@@ -26,8 +26,9 @@ export function dashboardPage(view: DashboardView): Html {
       </header>
       ${view.flash ? html`<p class="flash" role="status" id="flash">${view.flash}</p>` : ''}
       <main class="grid">
-        ${callsBlock(overview.calls)} ${todayBlock(overview.today)} ${chartBlock()}
-        ${linesBlock(overview.lines, overview.callbacks, overview.webhooks)} ${unresolvedBlock(overview.unresolved, view.csrf)}
+        ${callsBlock(overview.calls)} ${todayBlock(overview.today)}
+        ${linesBlock(overview.lines, overview.callbacks, overview.webhooks)} ${chartBlock()}
+        ${unresolvedBlock(overview.unresolved, view.csrf)}
       </main>`,
     { refreshSeconds: view.refreshSeconds, chart: true },
   );

@@ -36,3 +36,8 @@ export function duration(seconds: number): string {
   const m = Math.floor(seconds / 60);
   return `${m}:${String(seconds % 60).padStart(2, '0')}`;
 }
+
+/** An instant as Beijing time, "2026-03-02 12:00", as the console's day is Beijing's. */
+export function beijingTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}

@@ -14,6 +14,7 @@ export function layout(title: string, body: Html, opts: { refreshSeconds?: numbe
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         ${opts.refreshSeconds ? html`<meta http-equiv="refresh" content="${opts.refreshSeconds}" />` : ''}
         <title>${title} · ivrpay</title>
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href="${STATIC_PATH}/console.css" />
         ${opts.chart ? html`<link rel="stylesheet" href="${STATIC_PATH}/uPlot.min.css" />` : ''}
         ${opts.chart ? html`<script src="${STATIC_PATH}/uPlot.iife.min.js" defer></script>` : ''}
