@@ -1,6 +1,7 @@
 // Lint rules for every TypeScript file: typescript-eslint's type-checked recommended set, with
 // formatting left to Prettier (eslint-config-prettier turns off the rules that would fight it). The few JavaScript
-// files are configuration that tools load as JS (this file, dependency-cruiser's, Stryker's ignorer plugin).
+// files are configuration that tools load as JS (this file, dependency-cruiser's, Stryker's ignorer plugin), and
+// the operator console's browser script.
 import eslintComments from '@eslint-community/eslint-plugin-eslint-comments/configs';
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
@@ -29,6 +30,16 @@ export default tseslint.config(
       '@eslint-community/eslint-comments/require-description': ['error', { ignore: ['eslint-enable'] }],
       '@eslint-community/eslint-comments/no-unlimited-disable': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    // The operator console's browser script (served as is, no build chain): plain JS, so no type information.
+    files: ['src/console/static/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', uPlot: 'readonly' },
     },
   },
   prettier,

@@ -6,6 +6,12 @@ import { createLineService, storedLineUsage } from './callback/line-service';
 import { createCallLegRecorder } from './cdr/call-leg-recorder';
 import { createLineUsageReport } from './cdr/line-usage-report';
 import type { Config } from './config/config';
+import { createConsoleData } from './console/console-data';
+import { createSessionStore } from './console/console-sessions';
+import type { LiveCalls } from './console/live-calls';
+import { createOperatorService } from './console/operator-service';
+import type { QueryNowResult } from './payment/payment-recovery';
+import type { ConsoleDeps } from './http/console/console-router';
 import { createFeeService } from './fees/fee-service';
 import { createCardFingerprint } from './crypto/card-fingerprint';
 import { resolveSecretsKeys } from './config/secrets-key';
@@ -118,6 +124,7 @@ export function composeCore(config: Config, deps: ServiceDeps) {
     lines: createLineService({ lines: config.callback.lines, usage: storedLineUsage(deps.store, deps.now), now: deps.now }),
     reconciliation: composeReconciliation(config, deps),
     refundReads: createRefundReads(deps),
+    operators: createOperatorService(deps),
   };
 }
 
@@ -136,6 +143,37 @@ export function composeRefunds(config: Config, deps: ServiceDeps, acquirer: Acqu
 }
 
 export type Core = ReturnType<typeof composeCore>;
+
+/** What the operator console reads from the running service besides the store. */
+export interface ConsoleRuntime {
+  liveCalls: LiveCalls;
+  /** Lines in use now, by direction (the Stasis app's counters). */
+  activeCalls(direction: 'inbound' | 'outbound'): number;
+  /** One query of an unresolved attempt (payment recovery's queryNow). */
+  queryNow(attemptId: string): Promise<QueryNowResult>;
+}
+
+/** The operator console (/console, issue 15 §4) over the store, the service's live counters and its settings. */
+export function composeConsole(config: Config, deps: ServiceDeps, core: Core, runtime: ConsoleRuntime): ConsoleDeps {
+  return {
+    data: createConsoleData({
+      store: deps.store,
+      now: deps.now,
+      liveCalls: runtime.liveCalls,
+      lines: () => ({
+        inbound: runtime.activeCalls('inbound'),
+        outbound: runtime.activeCalls('outbound'),
+        capacity: config.callback.lines.total,
+      }),
+    }),
+    operators: core.operators,
+    sessions: createSessionStore({ ttlMs: config.console.sessionMs, now: deps.now }),
+    queryNow: (attemptId) => runtime.queryNow(attemptId),
+    cookie: { secure: config.console.cookieSecure },
+    loginAttempts: config.console.loginAttempts,
+    log: deps.log.child({ source: 'console' }),
+  };
+}
 type Refunds = ReturnType<typeof composeRefunds>;
 
 /** How long a caller waits for the acquirer's answer, and the query schedule after a timeout (default: ACP's). */

@@ -19,6 +19,9 @@ function howToCall(config: Config): string {
     `  curl -s ${api}/v1/orders -H "Authorization: Bearer <apiKey>" -H 'content-type: application/json' \\`,
     `    -d '{"merchantOrderId":"A1001","amount":12345,"currency":"CNY","mode":"inbound"}'`,
     '',
+    `Operator console (calls, payments, lines, unresolved payments): ${api}/console`,
+    '  Create a login (prints its password once): npm run admin -- operator create --name <your name>',
+    '',
   ].join('\n');
 }
 

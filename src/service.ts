@@ -8,7 +8,9 @@ import { startStasisApp, type StasisApp } from './ari/stasis-app';
 import { runPaymentCall } from './call/payment-call';
 import type { PaymentFlowDeps } from './call/call-ports';
 import type { Config } from './config/config';
-import { composeCore, composePayments, composeReconciliation, composeRefunds, openStore } from './compose';
+import { composeConsole, composeCore, composePayments, composeReconciliation, composeRefunds, openStore } from './compose';
+import { createLiveCalls } from './console/live-calls';
+import type { PaymentRecovery } from './payment/payment-recovery';
 import { jobTable } from './jobs/job-table';
 import type { Knex } from './store/db';
 import type { MerchantService } from './services/merchant-service';
@@ -95,14 +97,21 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const refundsForHttp: Pick<RefundService, 'createRefund'> = {
     createRefund: (...args) => refundService?.createRefund(...args) ?? Promise.reject(new AppError('unavailable', 'starting up')),
   };
+  // The console shows the Stasis app's calls and lines, and queries through payment recovery: both wired below.
+  const liveCalls = createLiveCalls(now);
+  // Set as they are wired below.
+  const late: { stasis?: StasisApp; recovery?: PaymentRecovery; reachability?: () => Promise<Reachability> } = {};
+  const consoleDeps = composeConsole(config, deps, core, {
+    liveCalls,
+    activeCalls: (direction) => late.stasis?.activeCalls({ direction }) ?? 0,
+    queryNow: (attemptId) => late.recovery?.queryNow(attemptId) ?? Promise.reject(new AppError('unavailable', 'starting up')),
+  });
   const acquirerNotifications = {
     receive: (body: string) => notifications?.receive(body) ?? Promise.reject(new AppError('unavailable', 'starting up')),
   };
   // Readiness is answered from the start (not ready until ARI is connected); its verdict opens and closes the
   // Stasis app to new calls, and no callback is dialled while not ready.
   const ariConnection = createAriConnectionCheck(now);
-  // Set as they are wired below.
-  const late: { reachability?: () => Promise<Reachability>; stasis?: StasisApp } = {};
   const readiness = createReadiness({
     checks: [ariConnection.check, storeWritableCheck(db), migrationsCheck(db), acquirerCheck(() => late.reachability)],
     timeoutMs: READINESS_CHECK_TIMEOUT_MS,
@@ -126,6 +135,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       now,
       acquirerNotifications,
       readiness,
+      console: consoleDeps,
     }),
     config.http.host,
     config.http.port,
@@ -157,6 +167,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const paid = composePayments(deps, core, acquirer, refunds, { callerWaitMs: config.acquirer.callerWaitMs ?? 20_000 });
   const { payments, recovery } = paid;
   notifications = paid.notifications;
+  late.recovery = recovery;
   refundService = refunds.refunds;
   // Attempts a crash left in flight, resolved by query in the background while calls are taken.
   const recoveredAtStart = recovery.run().catch((err: unknown) => log.error({ err }, 'payment recovery at start-up failed'));
@@ -212,6 +223,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   // A verdict reached before the app existed (a /readyz during start-up) was not passed on.
   stasis.setAccepting(readiness.isReady());
   readiness.start(config.readiness.intervalMs);
+  liveCalls.follow(stasis.events);
 
   // Callbacks are dialled through the Stasis app, so the dialer comes after it.
   const dialer: Dialer = createDialer({

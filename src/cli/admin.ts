@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { loadConfigOrExit } from '../config/load-config-or-exit';
+import { AppError } from '../domain/app-error';
 import { errorMessage } from '../lib/error-message';
 import { createLogger } from '../log/logger';
 import type { AcquirerPort } from '../acquirer/acquirer-port';
@@ -57,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
       reconciliation: composeReconciliation(config, deps, { acquirer: fileTransfer(config, deps) }),
       refunds,
       backups,
+      readPassword: readStdin,
       ...(process.stdout.isTTY ? { progressBar: (label: string) => createProgressBar(process.stdout, label) } : {}),
     });
     for (const stop of stops) await stop();
@@ -78,6 +80,16 @@ function backupActions(config: Config): BackupActions {
     create: (dir) => createBackup(location, path.resolve(dir), () => new Date()),
     restore: (dir) => restoreBackup(path.resolve(dir), location),
   };
+}
+
+/** A password piped in (`operator create --password-stdin`): all of stdin, the final line break dropped. */
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new AppError('validation_failed', '--password-stdin: pipe the password in, e.g. from a file');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /**

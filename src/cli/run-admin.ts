@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { AppError } from '../domain/app-error';
 import { errorMessage } from '../lib/error-message';
 import type { NotificationAdmin } from '../notify/notification-admin';
+import type { OperatorService } from '../console/operator-service';
 import type { BankService } from '../services/bank-service';
 import type { CallbackPolicies } from '../callback/callback-policy';
 import type { CallbackService } from '../callback/callback-service';
@@ -28,6 +29,7 @@ import { addMerchantCommands } from './merchant-commands';
 import { addMerchantCallOptionCommands } from './merchant-call-option-commands';
 import { addNotificationCommands } from './notification-commands';
 import { addOrderCommands } from './order-commands';
+import { addOperatorCommands, type ReadPassword } from './operator-commands';
 import { addRefundCommands } from './refund-commands';
 import type { ProgressBar } from './progress-bar';
 import { addReconcileCommands } from './reconcile-commands';
@@ -57,6 +59,9 @@ export interface AdminDeps {
   /** The `refund` commands appear with it; `refund create` needs `refunds` too (it talks to the acquirer). */
   refundReads?: RefundReads;
   refunds?: Pick<RefundService, 'createRefund'>;
+  /** Console logins (`operator …`); `readPassword` takes a password from stdin (`--password-stdin`). */
+  operators?: OperatorService;
+  readPassword?: ReadPassword;
   /** A live progress bar for bulk commands; given only when stdout is a terminal. */
   progressBar?: (label: string) => ProgressBar;
   /** `backup create|restore`; they run without the store (src/cli/admin.ts). */
@@ -99,6 +104,7 @@ export function runAdmin(argv: string[], deps: AdminDeps): Promise<AdminResult> 
     if (deps.settlement) addSettlementCommands(program, deps.settlement, io);
     if (deps.lineUsage) addCallCommands(program, deps.lineUsage, io);
     if (deps.refundReads) addRefundCommands(program, { reads: deps.refundReads, refunds: deps.refunds, orders: deps.orders }, io);
+    if (deps.operators) addOperatorCommands(program, deps.operators, io, deps.readPassword);
     if (deps.backups) addBackupCommands(program, deps.backups, io);
   });
 }

@@ -42,6 +42,10 @@ const schema = z.object({
   METRICS_PORT: port.default(9464),
   /** How often readiness (/readyz: ARI, store, acquirer, migrations) is checked to take or refuse new calls. */
   READINESS_INTERVAL_MS: z.coerce.number().int().min(1000).max(600_000).default(5000),
+  /** The operator console (/console): how long a login lasts, the cookie's Secure flag, failed logins per IP per 15 min. */
+  CONSOLE_SESSION_HOURS: z.coerce.number().min(0.25).max(72).default(8),
+  CONSOLE_COOKIE_SECURE: flag.default(false),
+  CONSOLE_LOGIN_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
   DATA_DIR: z.string().default(path.join(projectRoot, 'data')),
   SQLITE_FILE: z.string().optional(),
   SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
@@ -183,6 +187,8 @@ export interface Config {
   metrics: { enabled: boolean; host: string; port: number };
   /** `intervalMs`: how often readiness is checked in the background (README, "Health and readiness"). */
   readiness: { intervalMs: number };
+  /** The operator console (README, "Operator console"). */
+  console: { sessionMs: number; cookieSecure: boolean; loginAttempts: number };
   dataDir: string;
   sqliteFile: string;
   sqliteSynchronous: 'full' | 'normal';
@@ -279,6 +285,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT, rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE },
     metrics: { enabled: e.METRICS === 'on', host: e.METRICS_HOST, port: e.METRICS_PORT },
     readiness: { intervalMs: e.READINESS_INTERVAL_MS },
+    console: {
+      sessionMs: Math.round(e.CONSOLE_SESSION_HOURS * 3_600_000),
+      cookieSecure: e.CONSOLE_COOKIE_SECURE,
+      loginAttempts: e.CONSOLE_LOGIN_ATTEMPTS,
+    },
     dataDir,
     sqliteFile: path.resolve(e.SQLITE_FILE ?? path.join(dataDir, 'ivrpay.sqlite')),
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,

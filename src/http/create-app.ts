@@ -8,6 +8,7 @@ import type { MerchantService } from '../services/merchant-service';
 import type { OrderService } from '../order/order-service';
 import type { RefundService } from '../refund/refund-service';
 import { apiDocsRouter } from './api-docs';
+import { consoleRouter, type ConsoleDeps } from './console/console-router';
 import { errorMiddleware } from './error-middleware';
 import { idempotency } from './idempotency';
 import { merchantAuth } from './merchant-auth';
@@ -41,6 +42,8 @@ export interface AppDeps {
   acquirerNotifications?: AcquirerNotificationReceiver;
   /** GET /readyz (src/health/readiness.ts); only /healthz when absent. */
   readiness?: HealthSource;
+  /** The operator console (/console); not mounted when absent. */
+  console?: ConsoleDeps;
 }
 
 export const BODY_LIMIT = '16kb';
@@ -57,6 +60,7 @@ export function createApp(deps: AppDeps): express.Application {
   app.use(healthRouter(deps.readiness));
   app.use(apiDocsRouter());
   if (deps.acquirerNotifications) app.use('/acquirer', acquirerNotifyRouter(deps.acquirerNotifications));
+  if (deps.console) app.use('/console', consoleRouter(deps.console));
 
   const v1 = express.Router();
   v1.use(failedAuthRateLimit(deps.rateLimitPerMinute));

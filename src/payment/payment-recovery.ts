@@ -1,4 +1,6 @@
-import type { AcquirerPort } from '../acquirer/acquirer-port';
+import type { AcquirerPort, QueryResult } from '../acquirer/acquirer-port';
+import { AppError } from '../domain/app-error';
+import type { AttemptState } from '../domain/payment-attempt-state';
 import { queryUntilSettled } from '../acquirer/query-until-settled';
 import { errorSummary } from '../log/error-summary';
 import type { PaymentAttemptRow } from '../store/payment-rows';
@@ -14,6 +16,14 @@ export interface PaymentRecoveryDeps extends ServiceDeps {
   queryDelaysMs?: readonly number[];
   /** Aborted at shutdown: open queries stop and their attempts stay as they are. */
   signal?: AbortSignal;
+}
+
+/** What one operator query (the console's "query now") found, and where the attempt stands after it. */
+export interface QueryNowResult {
+  attemptId: string;
+  /** The acquirer's word; 'busy' when a call is settling the attempt, 'not_unresolved' when it was already settled. */
+  answer: QueryResult['outcome'] | 'busy' | 'not_unresolved';
+  state: AttemptState;
 }
 
 export interface RecoverySummary {
@@ -51,6 +61,24 @@ export function createPaymentRecovery(deps: PaymentRecoveryDeps) {
   }
 
   return {
+    /**
+     * One query of one `unknown` or `unknown_manual` attempt, now, for an operator: a final answer settles it as
+     * the schedule's would (order, merchant event); a pending one leaves it as it is. Never a second consume.
+     */
+    async queryNow(attemptId: string): Promise<QueryNowResult> {
+      const row = await deps.store.paymentAttempts.find(attemptId);
+      if (!row) throw new AppError('not_found', `no payment attempt ${attemptId}`);
+      if (row.state !== 'unknown' && row.state !== 'unknown_manual')
+        return { attemptId, answer: 'not_unresolved', state: row.state };
+      if (deps.busy(row.order_id)) return { attemptId, answer: 'busy', state: row.state };
+      const log = deps.log.child({ orderId: row.order_id, attemptId });
+      const result: QueryResult = await deps.acquirer.query(attemptRef(row)).catch(() => ({ outcome: 'pending' as const }));
+      if (result.outcome !== 'pending') await applyAttemptOutcome(deps.store, row.id, result, deps.now(), log);
+      log.info({ outcome: result.outcome }, 'payment queried by an operator');
+      const after = await deps.store.paymentAttempts.find(attemptId);
+      return { attemptId, answer: result.outcome, state: after?.state ?? row.state };
+    },
+
     async run(): Promise<RecoverySummary> {
       const now = deps.now();
       const { paymentAttempts } = deps.store;

@@ -11,6 +11,7 @@ import * as feesAndSettlement from './migrations/009-fees-and-settlement';
 import * as merchantLanguage from './migrations/010-merchant-language';
 import * as abandonedCallSms from './migrations/011-abandoned-call-sms';
 import * as merchantPrompts from './migrations/012-merchant-prompts';
+import * as operators from './migrations/013-operators';
 
 interface NamedMigration {
   name: string;
@@ -34,6 +35,7 @@ const MIGRATIONS: NamedMigration[] = [
   { name: '010-merchant-language', migration: merchantLanguage },
   { name: '011-abandoned-call-sms', migration: abandonedCallSms },
   { name: '012-merchant-prompts', migration: merchantPrompts },
+  { name: '013-operators', migration: operators },
 ];
 
 const migrationSource: Knex.MigrationSource<NamedMigration> = {

@@ -28,6 +28,8 @@ import { createSettlementRepository, type SettlementRepository } from './reposit
 import { createSettlementSourceRepository, type SettlementSourceRepository } from './repositories/settlement-source-repository';
 import { createRefundRepository, type RefundRepository } from './repositories/refund-repository';
 import { createSmsRepository, type SmsRepository } from './repositories/sms-repository';
+import { createOperatorRepository, type OperatorRepository } from './repositories/operator-repository';
+import { createConsoleRepository, type ConsoleRepository } from './repositories/console-repository';
 import { sourceOn, type Source } from './source';
 import { timeWrites, type WriteStatement } from './write-timing';
 
@@ -52,6 +54,9 @@ export interface Repositories {
   readonly settlements: SettlementRepository;
   readonly settlementSources: SettlementSourceRepository;
   readonly refunds: RefundRepository;
+  readonly operators: OperatorRepository;
+  /** The operator console's read-only queries. */
+  readonly console: ConsoleRepository;
 }
 
 /** The store: its repositories on the pool (each statement commits alone), and units of work over them. */
@@ -100,6 +105,8 @@ class BoundRepositories implements Repositories {
   #settlements?: SettlementRepository;
   #settlementSources?: SettlementSourceRepository;
   #refunds?: RefundRepository;
+  #operators?: OperatorRepository;
+  #console?: ConsoleRepository;
 
   constructor(private readonly source: Source) {}
 
@@ -159,6 +166,12 @@ class BoundRepositories implements Repositories {
   }
   get refunds() {
     return (this.#refunds ??= createRefundRepository(this.source));
+  }
+  get operators() {
+    return (this.#operators ??= createOperatorRepository(this.source));
+  }
+  get console() {
+    return (this.#console ??= createConsoleRepository(this.source));
   }
 }
 

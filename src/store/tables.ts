@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Tables } from 'knex/types/tables';
 import type { CallbackAttemptRow, CallbackRow, SmsRow } from './callback-rows';
 import type { NotificationRow } from './notification-rows';
+import type { OperatorRow } from './operator-rows';
 import type { AcquirerNotificationRow, PaymentAttemptRow, RefundRow } from './payment-rows';
 import type { ReconciliationItemRow, ReconciliationRunRow } from './reconciliation-rows';
 import type { CallLegRow, FeePlanRow, SettlementBatchRow, SettlementEntryRow } from './settlement-rows';
@@ -41,6 +42,7 @@ declare module 'knex/types/tables' {
     call_legs: Table<CallLegRow>;
     settlement_batches: Table<SettlementBatchRow>;
     settlement_entries: Table<SettlementEntryRow, 'id'>;
+    operators: Table<OperatorRow>;
   }
 }
 

@@ -81,6 +81,7 @@ describe('store/db', () => {
         '010-merchant-language',
         '011-abandoned-call-sms',
         '012-merchant-prompts',
+        '013-operators',
       ]);
       for (const table of [
         'merchants',
