@@ -10,10 +10,14 @@ export function requestLog(log: Logger): RequestHandler {
     const started = process.hrtime.bigint();
     const route = noteRoute(req);
     res.on('finish', () => {
-      log.info(
+      const pattern = route();
+      // A load balancer asks these every few seconds: at info they would drown the log. Readiness changes are
+      // logged by src/health/readiness.ts when they happen.
+      const level = pattern === '/healthz' || pattern === '/readyz' ? 'debug' : 'info';
+      log[level](
         {
           method: req.method,
-          route: route() ?? '(no route)',
+          route: pattern ?? '(no route)',
           status: res.statusCode,
           ms: Number(process.hrtime.bigint() - started) / 1e6,
         },

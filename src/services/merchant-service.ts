@@ -8,6 +8,7 @@ import { newId } from '../store/new-id';
 import type { MerchantRow } from '../store/rows';
 import { type CertificateInfo, parseMerchantCertificate } from './merchant-certificate';
 import { parseInput } from '../domain/parse-input';
+import { parseGreetingLanguages } from './merchant-call-options';
 import type { ServiceDeps } from './service-deps';
 
 export interface Merchant {
@@ -21,6 +22,10 @@ export interface Merchant {
   language: Language | null;
   /** An inbound caller who leaves an order unpaid gets one SMS with its pay code (README, "SMS reminders"). */
   abandonedCallSms: boolean;
+  /** Callers key the card number twice (`merchant set-confirm-card`). */
+  confirmCard: boolean;
+  /** The languages the merchant's recorded greeting exists in (`merchant set-greeting`); empty: none. */
+  greetingLanguages: Language[];
   createdAt: string;
   /** PEM; when present, every API request of this merchant must be signed (X-Signature). */
   signingCertificate?: string;
@@ -77,6 +82,8 @@ function toMerchant(row: MerchantRow): Merchant {
     requireMobile: Boolean(row.require_mobile),
     language: row.language ?? null,
     abandonedCallSms: Boolean(row.abandoned_call_sms),
+    confirmCard: Boolean(row.confirm_card),
+    greetingLanguages: parseGreetingLanguages(row.greeting_languages),
     createdAt: row.created_at,
     ...(row.signing_certificate ? { signingCertificate: row.signing_certificate } : {}),
   };

@@ -52,6 +52,8 @@ describe('cli/merchant-call-option-commands (set-confirm-card, set-greeting, rem
 
     await run('merchant', 'set-greeting', merchantId, upload('acme-zh.wav', wav()));
     expect(await languages()).to.equal('en,zh');
+    const shown = JSON.parse((await run('merchant', 'show', merchantId)).stdout) as { greetingLanguages: string[] };
+    expect(shown.greetingLanguages).to.have.members(['en', 'zh']);
   });
 
   for (const [what, bytes, problem] of [
@@ -106,6 +108,9 @@ describe('cli/merchant-call-option-commands (set-confirm-card, set-greeting, rem
     const on = await run('merchant', 'set-confirm-card', merchantId, 'on');
     expect(JSON.parse(on.stdout)).to.deep.equal({ id: merchantId, confirmCard: true });
     expect(Boolean((await deps.store.merchants.find(merchantId))?.confirm_card)).to.equal(true);
+
+    const shown = JSON.parse((await run('merchant', 'show', merchantId)).stdout) as { confirmCard: boolean };
+    expect(shown.confirmCard).to.equal(true);
 
     await run('merchant', 'set-confirm-card', merchantId, 'off');
     expect(Boolean((await deps.store.merchants.find(merchantId))?.confirm_card)).to.equal(false);

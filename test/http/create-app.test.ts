@@ -15,6 +15,8 @@ const merchant: Merchant = {
   requireMobile: true,
   language: null,
   abandonedCallSms: false,
+  confirmCard: false,
+  greetingLanguages: [],
   createdAt: '2026-03-01T08:00:00.000Z',
 };
 
