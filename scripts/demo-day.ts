@@ -137,7 +137,7 @@ export async function demoDay(): Promise<void> {
     );
     process.stdout.write((await admin('settlement', 'show', mine.id)).stdout);
   } finally {
-    caller.close();
+    await caller.close();
     await acquirer.stop();
     await db.destroy();
   }

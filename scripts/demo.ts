@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     const silences = result.silences.map((s) => `${s.field} ${s.ms} ms`).join(', ');
     console.log(`silence after each field (last key → next prompt): ${silences || 'none measured'}`);
   } finally {
-    caller.close();
+    await caller.close();
   }
   const final = await api(base, merchant.apiKey, `/v1/orders/${order.id}`);
   console.log(`\norder ${final.id} is ${final.status.toUpperCase()}`);

@@ -33,7 +33,7 @@ export interface SimulatedCaller {
    * `handler` says for each; a call it returns nothing for is rejected.
    */
   answerIncoming(handler: IncomingHandler): void;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** Events a simulated call reads; ChannelDtmfReceived (on the IVR's half) times the silence after each answer. */

@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     });
   } finally {
     await acquirer.call('stop').catch(() => {});
-    driver.close();
+    await driver.close();
     against?.remove();
   }
   const { runs, previousRuns, raws } = measured;

@@ -78,7 +78,7 @@ async function main(): Promise<number> {
       await acquirer.call('stop').catch(() => {});
     }
   } finally {
-    driver.close();
+    await driver.close();
   }
 
   const result: SoakResult = {

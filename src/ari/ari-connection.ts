@@ -30,7 +30,8 @@ export interface AriConnectionOptions {
 
 export interface AriConnection {
   client(): Client | undefined;
-  close(): void;
+  /** Resolves once Asterisk no longer has the app registered (at most ~2 s), so new calls take the fallback. */
+  close(): Promise<void>;
 }
 
 /** ari-client types `on` per event name only; the runtime object is a plain EventEmitter. */
@@ -111,10 +112,31 @@ export async function openAriConnection(opts: AriConnectionOptions): Promise<Ari
     });
   }
 
+  /**
+   * Asterisk drops the app a moment after the WebSocket closes; until then Stasis() still enters it and
+   * the caller meets a closed socket instead of the fallback. Any error (404, Asterisk gone) means dropped.
+   */
+  async function unregistered(client: Client): Promise<void> {
+    const deadline = Date.now() + 2_000;
+    while (Date.now() < deadline) {
+      const listed = await withTimeout(
+        client.applications.get({ applicationName: app }),
+        opts.requestTimeoutMs,
+        'applications.get',
+      ).then(
+        () => true,
+        () => false,
+      );
+      if (!listed) return;
+      await sleep(50);
+    }
+    log.warn({ app }, 'Asterisk still lists the app after closing its WebSocket');
+  }
+
   current = await establish(Date.now() + (opts.initialWaitMs ?? 60_000));
   return {
     client: () => current,
-    close: () => {
+    close: async () => {
       closing.abort();
       if (!current) return;
       const emitter = emitterOf(current);
@@ -124,6 +146,7 @@ export async function openAriConnection(opts: AriConnectionOptions): Promise<Ari
       emitter.on('WebSocketConnected', () => client.stop());
       client.stop();
       current = undefined;
+      await unregistered(client);
     },
   };
 }

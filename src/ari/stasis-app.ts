@@ -253,7 +253,7 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
     // A script stuck outside the call (e.g. the acquirer) gets a little more time, not forever.
     await within(all(), { ms: 2_000 });
     outbound.loseAll();
-    connection.close();
+    await connection.close();
     log.info({ app }, 'Stasis app stopped');
   }
 

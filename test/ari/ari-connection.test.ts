@@ -31,8 +31,17 @@ describe('ari/openAriConnection', () => {
     const connection = await openAriConnection(options(() => (++tries < 3 ? refused() : Promise.resolve(client.asClient()))));
     expect(tries).to.equal(3);
     expect(client.startedApps).to.deep.equal(['ivrpay-unit']);
-    connection.close();
+    await connection.close();
     expect(client.stopped).to.equal(true);
+  });
+
+  it('when Asterisk still lists the app just after the WebSocket closes, then close waits until it is gone', async () => {
+    const client = new FakeAriClient();
+    client.listedAfterStop = 3;
+    const connection = await openAriConnection(options(() => Promise.resolve(client.asClient())));
+    await connection.close();
+    expect(client.ops('applications.get')).to.have.length(3);
+    expect(client.listedAfterStop).to.be.below(0);
   });
 
   it('when Asterisk stays down past the initial wait, then it fails as unavailable', async () => {
@@ -54,7 +63,7 @@ describe('ari/openAriConnection', () => {
     const connection = await openAriConnection(options(() => (++tries === 1 ? Promise.resolve(first.asClient()) : refused())));
     first.emit('WebSocketMaxRetries', new Error('gone'));
     await new Promise((resolve) => setTimeout(resolve, 50));
-    connection.close();
+    await connection.close();
     const triesAtClose = tries;
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(tries).to.equal(triesAtClose);

@@ -16,6 +16,7 @@ export class FakeAriClient extends EventEmitter {
   stopped = false;
   autoFinish = true;
   channelList: unknown[] = [];
+  listedAfterStop = 0;
   /** Replaces every REST answer, e.g. with a promise that never settles. */
   respond: (op: string) => Promise<unknown> = () => Promise.resolve();
 
@@ -42,6 +43,12 @@ export class FakeAriClient extends EventEmitter {
   };
   readonly applications = {
     filter: (p: Record<string, unknown>) => this.request('applications.filter', p),
+    /** Asterisk lists the app until `listedAfterStop` more asks after stop(), then answers 404. */
+    get: (p: Record<string, unknown>) => {
+      if (this.stopped && this.listedAfterStop-- <= 0)
+        return Promise.reject(Object.assign(new Error('Not Found'), { statusCode: 404 }));
+      return this.request('applications.get', p);
+    },
   };
 
   start(app: string): Promise<void> {

@@ -29,7 +29,7 @@ describe('callback calls to the sandbox test phones @e2e', function () {
     });
   });
   after(async () => {
-    phone?.close();
+    await phone?.close();
     await h?.stop();
   });
 

@@ -43,7 +43,7 @@ describe('callback orders from the merchant API through the sandbox test phones 
     phone = await connectTestPhone(h);
   });
   after(async () => {
-    phone?.close();
+    await phone?.close();
     await h?.stop();
   });
 

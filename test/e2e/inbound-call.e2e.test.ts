@@ -104,7 +104,7 @@ describe('inbound call while the app is down @e2e', function () {
       expect(result.fallback).to.equal(true);
       expect(result.hungUpBy).to.equal('ivr');
     } finally {
-      h.caller.close();
+      await h.caller.close();
     }
   });
 });

@@ -72,7 +72,7 @@ export async function startE2e(name: string, env: Record<string, string> = {}, o
     apiBase: `http://127.0.0.1:${service.http.address.port}`,
     apiKey,
     async stop() {
-      caller.close();
+      await caller.close();
       await service.stop({ graceMs: 2000 });
     },
   };

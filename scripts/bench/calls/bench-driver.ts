@@ -14,7 +14,7 @@ export interface BenchDriver {
   client(): Client;
   /** Hangs up every call in progress from the cardholder's side; each ends with `why` as its failure. */
   hangUpAll(why: string): void;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
