@@ -5,6 +5,8 @@ import { startAcquirer, type RunningAcquirer } from './acquirer/start-acquirer';
 import { startSandboxAcquirer, type RunningSandboxAcquirer, type SandboxKnobs } from '../sandbox-acquirer';
 import { createHttpAriOps } from './ari/ari-http-ops';
 import { startStasisApp, type StasisApp } from './ari/stasis-app';
+import { timedAriOps } from './ari/timed-ari-ops';
+import { startAdmission } from './admission/start-admission';
 import { runPaymentCall } from './call/payment-call';
 import type { PaymentFlowDeps } from './call/call-ports';
 import type { Config } from './config/config';
@@ -185,6 +187,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     fields: metrics.fields,
   };
 
+  const admitting = startAdmission(config, log);
   const stasis = await startStasisApp({
     url: config.ari.url,
     user: config.ari.user,
@@ -195,12 +198,16 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     defaultLanguage: config.defaultLanguage,
     returnContext: config.ari.returnContext,
     log,
-    ops: createHttpAriOps({
-      url: config.ari.url,
-      user: config.ari.user,
-      password: ariPassword,
-      timeoutMs: config.ari.requestTimeoutMs,
-    }),
+    ops: timedAriOps(
+      createHttpAriOps({
+        url: config.ari.url,
+        user: config.ari.user,
+        password: ariPassword,
+        timeoutMs: config.ari.requestTimeoutMs,
+      }),
+      admitting.guard.recordAriRoundTrip,
+    ),
+    admission: admitting.admission,
     onCall: async (call, args, info) => {
       // inbound,<pay code>,<return to> from the dialplan; callback,<orderId>,<attemptId> only on channels we originated.
       const start = callStartFromArgs(args, info.direction, info.callerNumber);
@@ -255,8 +262,11 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       recovery,
       calls: { releaseEnded: () => callOrders.releaseEndedCalls((callId) => stasis.isLive(callId)) },
       refundRecovery: refunds.recovery,
-      // While not ready a callback would be answered into "service unavailable": it waits, still due.
-      dialer: { tick: () => (readiness.isReady() ? dialer.tick() : Promise.resolve(NOTHING_DIALLED)) },
+      // While not ready a callback would be answered into "service unavailable", and while overloaded it would
+      // load the machine further: it waits, still due.
+      dialer: {
+        tick: () => (readiness.isReady() && !admitting.guard.overloaded() ? dialer.tick() : Promise.resolve(NOTHING_DIALLED)),
+      },
       sms,
       reconciliation,
       settlement,
@@ -279,6 +289,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       await scheduler.stop(['dial-callbacks', 'send-sms']);
       await dialer.stop();
       await stasis.stop({ graceMs: opts.graceMs ?? 10_000 });
+      admitting.stop();
       await http.close();
       paid.stopRecovery();
       await scheduler.stop();

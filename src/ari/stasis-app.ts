@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Client, StasisStart } from 'ari-client';
 import type { Logger } from 'pino';
+import type { Admission } from '../admission/admission';
 import type { CallPort, Language } from '../call/call-port';
 import { CallerHungUpError } from '../call/caller-hung-up';
 import { within } from '../lib/within';
@@ -50,13 +51,15 @@ export interface StasisAppOptions {
    * half the CPU). Events always come through ari-client.
    */
   ops?: AriOps;
+  /** Whether a new inbound call is taken (lines and load, src/admission); every call is, unless set. */
+  admission?: Admission;
 }
 
 /**
  * Events (names and ids only, never digits): 'call-start' {callId, args}, 'call-end' {callId},
  * 'prompt' {callId, prompts}, 'collect' {callId, field}, 'key-to-prompt' {callId, seconds} (from the key that ended a
  * collect to the request of the next prompt), 'disconnected', 'reconnected',
- * 'call-refused' {callId, reason: 'not-ready' | 'stopping'}.
+ * 'call-refused' {callId, reason: 'not-ready' | 'stopping' | 'lines-full' | 'overloaded'}.
  */
 export interface StasisApp {
   readonly events: EventEmitter;
@@ -120,17 +123,26 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
       log,
       events,
     });
-    const refusal = stopping ? 'stopping' : ready ? undefined : 'not-ready';
+    const direction: CallDirection = outbound.isLine(channelId) ? 'outbound' : 'inbound';
+    const refusal = refusalOf(direction);
     if (refusal) {
       refused += 1;
       log.warn({ callId: channelId, reason: refusal, refusedSoFar: refused }, 'new call refused');
       events.emit('call-refused', { callId: channelId, reason: refusal });
     }
-    const script = refusal ? refuse : opts.onCall;
-    const direction: CallDirection = outbound.isLine(channelId) ? 'outbound' : 'inbound';
+    const script = refusal
+      ? refuseWith(refusal === 'lines-full' || refusal === 'overloaded' ? 'lines-busy' : 'service-unavailable')
+      : opts.onCall;
     outbound.deliver(channelId, { type: 'script-started' });
     const info: CallInfo = { direction, callerNumber: event.channel.caller?.number ?? '' };
     calls.set(channelId, { call, ops: clientOps, direction, done: run(clientOps, call, args, info, script) });
+  }
+
+  function refusalOf(direction: CallDirection): string | undefined {
+    if (stopping) return 'stopping';
+    if (!ready) return 'not-ready';
+    if (direction === 'outbound') return undefined;
+    return opts.admission?.refusal({ inbound: activeCalls({ direction: 'inbound' }), outbound: outbound.count() });
   }
 
   async function run(clientOps: AriOps, call: AriCall, args: string[], info: CallInfo, script: StasisAppOptions['onCall']) {
@@ -274,8 +286,11 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
 }
 
 /** While stopping or not ready: the caller hears why, instead of silence. */
-async function refuse(call: CallPort): Promise<void> {
-  await call.answer();
-  await call.play(['service-unavailable']);
-  await call.hangup();
+/** A refused call is answered, told why in one prompt, and hung up: never left ringing or silent. */
+function refuseWith(prompt: 'lines-busy' | 'service-unavailable') {
+  return async (call: CallPort): Promise<void> => {
+    await call.answer();
+    await call.play([prompt]);
+    await call.hangup();
+  };
 }

@@ -72,6 +72,7 @@ const flow = {
   ],
   goodbye: ['再见。', 'Goodbye.'],
   'service-unavailable': ['系统暂时无法提供服务，请稍后再拨。', 'Sorry, the service is unavailable. Please call again later.'],
+  'lines-busy': ['线路繁忙，请稍后再拨。', 'All our lines are busy. Please call again later.'],
 } as const;
 
 /** Reasons after `payment-declined`, one per DeclineReason (decline-reason.ts). */

@@ -42,6 +42,10 @@ const schema = z.object({
   METRICS_PORT: port.default(9464),
   /** How often readiness (/readyz: ARI, store, acquirer, migrations) is checked to take or refuse new calls. */
   READINESS_INTERVAL_MS: z.coerce.number().int().min(1000).max(600_000).default(5000),
+  /** Overload guard (src/admission): p99 thresholds in ms over each window; 0 switches a signal off. */
+  ADMISSION_ARI_P99_MS: z.coerce.number().int().min(0).max(60_000).default(500),
+  ADMISSION_EVENT_LOOP_P99_MS: z.coerce.number().int().min(0).max(60_000).default(250),
+  ADMISSION_WINDOW_MS: z.coerce.number().int().min(500).max(60_000).default(2000),
   /** The operator console (/console): how long a login lasts, the cookie's Secure flag, failed logins per IP per 15 min. */
   CONSOLE_SESSION_HOURS: z.coerce.number().min(0.25).max(72).default(8),
   CONSOLE_COOKIE_SECURE: flag.default(false),
@@ -187,6 +191,8 @@ export interface Config {
   metrics: { enabled: boolean; host: string; port: number };
   /** `intervalMs`: how often readiness is checked in the background (README, "Health and readiness"). */
   readiness: { intervalMs: number };
+  /** The overload guard's thresholds (p99 ms, 0 = off) and window (README, "Admission control"). */
+  admission: { ariRoundTripMs: number; eventLoopLagMs: number; windowMs: number };
   /** The operator console (README, "Operator console"). */
   console: { sessionMs: number; cookieSecure: boolean; loginAttempts: number };
   dataDir: string;
@@ -285,6 +291,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT, rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE },
     metrics: { enabled: e.METRICS === 'on', host: e.METRICS_HOST, port: e.METRICS_PORT },
     readiness: { intervalMs: e.READINESS_INTERVAL_MS },
+    admission: {
+      ariRoundTripMs: e.ADMISSION_ARI_P99_MS,
+      eventLoopLagMs: e.ADMISSION_EVENT_LOOP_P99_MS,
+      windowMs: e.ADMISSION_WINDOW_MS,
+    },
     console: {
       sessionMs: Math.round(e.CONSOLE_SESSION_HOURS * 3_600_000),
       cookieSecure: e.CONSOLE_COOKIE_SECURE,

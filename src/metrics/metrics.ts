@@ -38,7 +38,7 @@ export function createMetrics(opts: { processMetrics?: boolean } = {}) {
     }),
     callsRefused: new Counter({
       name: 'ivrpay_calls_refused_total',
-      help: 'New calls refused politely (fallback prompt, hang-up), by reason: not-ready (readiness failed) or stopping.',
+      help: 'New calls refused politely (fallback prompt, hang-up), by reason: not-ready (readiness failed), stopping, lines-full (TRUNK_LINES) or overloaded (the admission guard).',
       labelNames: ['reason'] as const,
       registers,
     }),

@@ -10,7 +10,7 @@ import { createSoundLibrary } from '../../src/sounds/sound-library';
 
 type OnCall = StasisAppOptions['onCall'];
 
-async function setup(onCall: OnCall, log = pino({ level: 'silent' })) {
+async function setup(onCall: OnCall, log = pino({ level: 'silent' }), admission?: StasisAppOptions['admission']) {
   const clients: FakeAriClient[] = [];
   const app = await startStasisApp({
     url: 'http://127.0.0.1:8088',
@@ -23,6 +23,7 @@ async function setup(onCall: OnCall, log = pino({ level: 'silent' })) {
     returnContext: 'ivrpay-return',
     log,
     onCall,
+    admission,
     connect: () => {
       const client = new FakeAriClient();
       clients.push(client);
@@ -281,5 +282,45 @@ describe('ari/startStasisApp', () => {
     expect(t.client().ops('channels.hangup')).to.deep.equal([{ channelId: 'busy' }]);
     expect(script.calls[0]?.signal.aborted).to.equal(true);
     app = undefined;
+  });
+
+  it('when admission refuses, then the new inbound call hears lines-busy with the lines in use before it, and callbacks are not asked', async () => {
+    const script = heldScript();
+    const asked: { inbound: number; outbound: number }[] = [];
+    const t = await setup(script.onCall, undefined, {
+      refusal: (inUse) => {
+        asked.push(inUse);
+        return inUse.inbound >= 1 ? 'lines-full' : undefined;
+      },
+    });
+    app = t.app;
+    const refused: unknown[] = [];
+    app.events.on('call-refused', (e) => refused.push(e));
+    t.stasisStart('first');
+    const busyEnded = once(app.events, 'call-end');
+    t.stasisStart('second');
+    await busyEnded;
+
+    expect(script.calls.map((c) => c.id)).to.deep.equal(['first']);
+    const played = t
+      .client()
+      .ops('channels.play')
+      .filter((p) => p.channelId === 'second');
+    expect(played.map((p) => p.media)).to.deep.equal([['sound:/snd/zh/lines-busy']]);
+    expect(t.client().ops('channels.hangup')).to.deep.include({ channelId: 'second' });
+    expect(refused).to.deep.equal([{ callId: 'second', reason: 'lines-full' }]);
+    expect(asked).to.deep.equal([
+      { inbound: 0, outbound: 0 },
+      { inbound: 1, outbound: 0 },
+    ]);
+
+    // An answered callback has its line already: it runs whatever admission would say of a new call.
+    const channel = { channelId: 'cb-1', endpoint: 'PJSIP/100', appArgs: ['callback', 'ord_1', 'att_1'], timeoutSec: 30 };
+    await app.originate(channel, () => {});
+    t.stasisStart('cb-1', ['callback', 'ord_1', 'att_1']);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(script.calls.map((c) => c.id)).to.deep.equal(['first', 'cb-1']);
+    expect(asked).to.have.length(2);
+    script.release();
   });
 });

@@ -39,6 +39,8 @@ async function main(): Promise<void> {
     LOG_FILE: '',
     // The dialplan baseline (extensions-bench.conf) has no language offer: both play the same script.
     LANGUAGE_SWITCH: 'off',
+    // Every call the benchmark places is let in unless TRUNK_LINES says otherwise (the admission sweep sets it).
+    TRUNK_LINES: process.env.TRUNK_LINES ?? '10000',
   });
   const log = createLogger({ level: config.log.level });
   const service = await startService(config, log);

@@ -1,3 +1,7 @@
+import { percentile } from '../../../src/lib/percentile';
+
+export { percentile };
+
 /** p50/p95/p99 and friends of a list of samples, nearest-rank (no interpolation: every figure is a real sample). */
 export interface Summary {
   count: number;
@@ -7,12 +11,6 @@ export interface Summary {
   p99: number;
   max: number;
   mean: number;
-}
-
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 }
 
 export function summarize(samples: number[]): Summary {
