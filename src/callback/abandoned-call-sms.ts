@@ -2,11 +2,8 @@ import type { Logger } from 'pino';
 import { earliestWithin } from './calling-hours';
 import { policyOfRow } from './callback-policy';
 import { callerMobile, type CallerIdProblem } from './caller-mobile';
-import type { ReminderSettings } from './sms-reminder';
-import { smsReminder } from './sms-template';
-import { AppError } from '../domain/app-error';
+import { insertReminderSms, type ReminderSettings } from './sms-reminder';
 import { PAYABLE_STATUSES } from '../domain/order-status';
-import { newId } from '../store/new-id';
 import type { Repositories } from '../store/store';
 
 export interface AbandonedCallSmsSettings extends ReminderSettings {
@@ -67,31 +64,21 @@ export async function queueAbandonedCallSms(
   const dueAt = earliestWithin(new Date(now.getTime() + settings.abandonedCallDelayMs), policyOfRow(merchant).hours);
   if (dueAt.getTime() >= Date.parse(order.expires_at)) return none('order_expires_first');
 
-  let text: string;
-  try {
-    text = smsReminder({
+  const queued = await insertReminderSms(
+    tx,
+    {
+      orderId: order.id,
+      to: caller.mobile,
       merchantName: merchant.name,
       amountFen: Number(order.amount),
       payCode: order.pay_code,
-      inboundNumber: settings.inboundNumber,
-      signature: settings.signature,
-    }).text;
-  } catch (err) {
-    // A refused text (e.g. a merchant name holding a long digit run) must not undo the release it belongs to.
-    if (!(err instanceof AppError)) throw err;
-    return none('sms_text_refused');
-  }
-  const smsId = newId('sms');
-  await tx.sms.insert({
-    id: smsId,
-    order_id: order.id,
-    to: caller.mobile,
-    text,
-    status: 'queued',
-    attempts: 0,
-    next_attempt_at: dueAt.toISOString(),
-    created_at: now.toISOString(),
-  });
+      dueAt,
+    },
+    settings,
+    now,
+  );
+  if ('refused' in queued) return none('sms_text_refused');
+  const { smsId } = queued;
   log.info({ ...fields, smsId, dueAt: dueAt.toISOString() }, 'SMS queued to the caller who left the order unpaid');
   return { queued: true, smsId, dueAt };
 }

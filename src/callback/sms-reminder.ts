@@ -31,31 +31,71 @@ export async function queueSmsReminder(
   const order = await tx.orders.findForReminder(orderId);
   if (!order?.pay_code) return undefined;
   if ((await tx.sms.countForOrder(orderId)) >= settings.maxPerOrder) return undefined;
-  let text: string;
-  try {
-    text = smsReminder({
+  const queued = await insertReminderSms(
+    tx,
+    {
+      orderId,
+      to: parsed.phone.national,
       merchantName: order.merchant_name,
       amountFen: order.amount,
       payCode: order.pay_code,
+      dueAt: now,
+    },
+    settings,
+    now,
+  );
+  if ('refused' in queued) {
+    log.warn({ orderId, code: queued.refused.code, reason: queued.refused.message }, 'SMS reminder not queued');
+    return undefined;
+  }
+  return queued.smsId;
+}
+
+/** One reminder to queue: who gets it, what it says, when it is due. */
+export interface ReminderSms {
+  orderId: string;
+  /** National mobile number. */
+  to: string;
+  merchantName: string;
+  amountFen: number;
+  payCode: string;
+  dueAt: Date;
+}
+
+/**
+ * The reminder's text (sms-template.ts) queued as an SMS row, for both the callback's reminder and the abandoned
+ * call's. A refused text (e.g. a merchant name holding a long digit run) queues nothing and is returned, not
+ * thrown: it must not undo the give-up or release it belongs to.
+ */
+export async function insertReminderSms(
+  tx: Pick<Repositories, 'sms'>,
+  sms: ReminderSms,
+  settings: ReminderSettings,
+  now: Date,
+): Promise<{ smsId: string } | { refused: AppError }> {
+  let text: string;
+  try {
+    text = smsReminder({
+      merchantName: sms.merchantName,
+      amountFen: sms.amountFen,
+      payCode: sms.payCode,
       inboundNumber: settings.inboundNumber,
       signature: settings.signature,
     }).text;
   } catch (err) {
-    // A refused text (e.g. a merchant name holding a long digit run) must not undo the give-up it belongs to.
     if (!(err instanceof AppError)) throw err;
-    log.warn({ orderId, code: err.code, reason: err.message }, 'SMS reminder not queued');
-    return undefined;
+    return { refused: err };
   }
-  const id = newId('sms');
+  const smsId = newId('sms');
   await tx.sms.insert({
-    id,
-    order_id: orderId,
-    to: parsed.phone.national,
+    id: smsId,
+    order_id: sms.orderId,
+    to: sms.to,
     text,
     status: 'queued',
     attempts: 0,
-    next_attempt_at: now.toISOString(),
+    next_attempt_at: sms.dueAt.toISOString(),
     created_at: now.toISOString(),
   });
-  return id;
+  return { smsId };
 }
