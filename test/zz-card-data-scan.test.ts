@@ -15,9 +15,14 @@ const DATA_DIR = path.resolve(__dirname, '..', 'data');
 const SKIP = new Set(['sandbox-secrets.json']);
 /** Certificates and keys (the sandbox acquirer's test PKI): base64 can spell a 4-digit run such as the test expiry. */
 const SKIP_EXTENSIONS = ['.pem'];
+/**
+ * Mutation testing's reports and sandboxes (README, "Mutation testing"): copies and quotes of the test sources,
+ * which hold the public sandbox test cards on purpose. The product never writes there.
+ */
+const SKIP_DIRS = new Set([path.join(DATA_DIR, 'mutation'), path.join(DATA_DIR, 'stryker-tmp')]);
 
 function filesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
+  if (!fs.existsSync(dir) || SKIP_DIRS.has(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return filesUnder(full);
