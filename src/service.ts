@@ -4,6 +4,7 @@ import { startAcquirer, type RunningAcquirer } from './acquirer/start-acquirer';
 // The sandbox acquirer is a separate program, started here (and only here) when ACQUIRER=sandbox.
 import { startSandboxAcquirer, type RunningSandboxAcquirer, type SandboxKnobs } from '../sandbox-acquirer';
 import { createHttpAriOps } from './ari/ari-http-ops';
+import type { AriOps } from './ari/ari-ops';
 import { startStasisApp, type StasisApp } from './ari/stasis-app';
 import { timedAriOps } from './ari/timed-ari-ops';
 import { startAdmission } from './admission/start-admission';
@@ -62,6 +63,10 @@ export interface ServiceOverrides {
   acquirer?: AcquirerPort;
   /** Sandbox acquirer knobs (tests: its traffic log and ledger under data/test-output, short notification delays). */
   sandboxAcquirer?: SandboxKnobs;
+  /** Wraps the Stasis app's ARI requests (bench:calls counts them per call); the same requests go out. */
+  ariOps?: (ops: AriOps) => AriOps;
+  /** Each ARI event's size in bytes as the Stasis app's WebSocket received it (bench:calls). */
+  onRawAriEvent?: (bytes: number) => void;
 }
 
 /**
@@ -188,6 +193,15 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   };
 
   const admitting = startAdmission(config, log);
+  const ariOps = timedAriOps(
+    createHttpAriOps({
+      url: config.ari.url,
+      user: config.ari.user,
+      password: ariPassword,
+      timeoutMs: config.ari.requestTimeoutMs,
+    }),
+    admitting.guard.recordAriRoundTrip,
+  );
   const stasis = await startStasisApp({
     url: config.ari.url,
     user: config.ari.user,
@@ -198,15 +212,8 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     defaultLanguage: config.defaultLanguage,
     returnContext: config.ari.returnContext,
     log,
-    ops: timedAriOps(
-      createHttpAriOps({
-        url: config.ari.url,
-        user: config.ari.user,
-        password: ariPassword,
-        timeoutMs: config.ari.requestTimeoutMs,
-      }),
-      admitting.guard.recordAriRoundTrip,
-    ),
+    ops: overrides.ariOps ? overrides.ariOps(ariOps) : ariOps,
+    onRawEvent: overrides.onRawAriEvent,
     admission: admitting.admission,
     onCall: async (call, args, info) => {
       // inbound,<pay code>,<return to> from the dialplan; callback,<orderId>,<attemptId> only on channels we originated.

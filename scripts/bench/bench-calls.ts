@@ -1,6 +1,7 @@
 /**
- * npm run bench:calls -- [--calls 200] [--ramp <s>] [--runs 1] [--log-level warn] [--cpu-prof]
+ * npm run bench:calls -- [--calls 200] [--ramp <s>] [--runs 1] [--log-level warn] [--cpu-prof] [--lines <n>]
  *                         [--against <git-ref> [--allow-dirty]]
+ * npm run bench:calls -- --sweep 100,200,300 [--ramp <s>] [--lines <n>]
  *
  * N simulated cardholders at once, each on a Local channel driven by its own ARI app, each doing a
  * complete credit payment: first through the pure-dialplan baseline (context ivrpay-bench-dialplan),
@@ -8,6 +9,8 @@
  * Prints markdown tables and writes bench/results/calls.json. Talks to 127.0.0.1 only, and stops by
  * itself (every call has a deadline). With --against, each run also puts the calls through the service
  * of another commit (checked out under data/, its own worker file), and a table gives current/previous.
+ * With --sweep, both phases at each level of concurrent calls in turn, a fresh service per level, then
+ * the knee of each and the service's ARI traffic per call (bench/results/calls-sweep.json; docs/performance.md).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,6 +25,10 @@ import { ensureBenchDialplan } from './calls/bench-dialplan';
 import { callsAgainst } from './calls/calls-against';
 import { callsReport, type CallsResult } from './calls/calls-report';
 import { runCalls, type CallsRuns } from './calls/run-calls';
+import { runSweep, type SweepRun } from './calls/run-sweep';
+import { parseLines, parseSweepLevels } from './calls/sweep-options';
+import { kneesOf } from './calls/knee';
+import { sweepReport, type SweepResult } from './calls/sweep-report';
 import type { TreeName } from './calls/run-plan';
 import { serviceStarter } from './calls/service-starter';
 import { findAsteriskPid } from './lib/asterisk-pid';
@@ -42,7 +49,9 @@ const program = new Command()
   .option('--cpu-prof', 'write a V8 CPU profile of the service to bench/results/profiles/')
   .option('--call-timeout <seconds>', 'a call still going after this long fails', Number, 240)
   .option('--against <git-ref>', "also put each run's calls through that commit's service, and give current/previous", parseRef)
-  .option('--allow-dirty', 'with --against: measure this tree even with uncommitted changes');
+  .option('--allow-dirty', 'with --against: measure this tree even with uncommitted changes')
+  .option('--sweep <levels>', 'dialplan and app at each of these levels of concurrent calls, e.g. 100,200,300', parseSweepLevels)
+  .option('--lines <n>', "the service's TRUNK_LINES: calls beyond it hear 'lines busy' (default: 10000, every call)", parseLines);
 
 function log(line: string): void {
   process.stderr.write(`bench:calls: ${line}\n`);
@@ -59,9 +68,16 @@ async function main(): Promise<void> {
     callTimeout: number;
     against?: string;
     allowDirty?: boolean;
+    sweep?: number[];
+    lines?: number;
   }>();
   if (opts.against && opts.only === 'dialplan')
     throw new UsageError('--against compares the app: --only dialplan leaves nothing to compare');
+  if (opts.sweep) {
+    const clash = (['calls', 'runs', 'only', 'against'] as const).filter((o) => program.getOptionValueSource(o) === 'cli');
+    if (clash.length)
+      throw new UsageError(`--sweep sets the calls and runs both phases once per level: drop --${clash.join(', --')}`);
+  }
   const against = opts.against ? openRefTree({ ref: opts.against, allowDirty: opts.allowDirty }) : undefined;
   if (against) log(`against ${against.ref} (${against.commit.slice(0, 7)}), checked out in ${against.dir}`);
   const rampMs = (opts.ramp ?? opts.calls / 25) * 1000;
@@ -82,7 +98,8 @@ async function main(): Promise<void> {
   const asteriskVersion = (await driver.client().asterisk.getInfo()).system?.version ?? 'unknown';
   const profileDir = path.resolve(__dirname, '..', '..', 'bench', 'results', 'profiles');
   if (opts.cpuProf) fs.mkdirSync(profileDir, { recursive: true });
-  let measured: CallsRuns;
+  let measured: CallsRuns | undefined;
+  let swept: SweepRun | undefined;
   const acquirer = await forkWorker<{ pid: number; env: Record<string, string> }>(
     path.join(__dirname, 'calls', 'acquirer-worker.ts'),
   );
@@ -102,23 +119,59 @@ async function main(): Promise<void> {
         SOUNDS_DIR: config.soundsDir,
         LOG_LEVEL: opts.logLevel,
         SANDBOX_ACQUIRER_PORT: '0',
+        ...(opts.lines ? { TRUNK_LINES: String(opts.lines) } : {}),
       },
       nodeFlags: ['--expose-gc', ...(opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
     });
-    measured = await runCalls({
-      driver,
-      startService,
-      phase: { calls: opts.calls, rampMs, callTimeoutMs: opts.callTimeout * 1000, asteriskPid },
-      runs: opts.runs,
-      only: opts.only,
-      comparing: against !== undefined,
-      log,
-    });
+    const phase = { callTimeoutMs: opts.callTimeout * 1000, asteriskPid };
+    if (opts.sweep) {
+      swept = await runSweep({
+        driver,
+        startService: () => startService('current'),
+        levels: opts.sweep,
+        rampMs: (calls) => (opts.ramp ?? calls / 25) * 1000,
+        phase,
+        log,
+      });
+    } else {
+      measured = await runCalls({
+        driver,
+        startService,
+        phase: { ...phase, calls: opts.calls, rampMs },
+        runs: opts.runs,
+        only: opts.only,
+        comparing: against !== undefined,
+        log,
+      });
+    }
   } finally {
     await acquirer.call('stop').catch(() => {});
     await driver.close();
     against?.remove();
   }
+  if (swept) {
+    const result: SweepResult = {
+      benchmark: 'calls-sweep',
+      machine,
+      asterisk: { version: asteriskVersion, pid: asteriskPid },
+      settings: {
+        levels: opts.sweep ?? [],
+        ramp: opts.ramp === undefined ? 'calls / 25 s' : `${opts.ramp} s`,
+        lines: opts.lines,
+        serviceLogLevel: opts.logLevel,
+        service: 'a fresh service per level',
+        acquirer: 'sandbox acquirer in its own process, reached over ACP (ACQUIRER=acp)',
+        keys: 'DTMF 100 ms, 100 ms apart, after each prompt has finished (no barge-in)',
+      },
+      levels: swept.levels,
+      knees: kneesOf(swept.levels),
+      ...(swept.stoppedEarly ? { stoppedEarly: swept.stoppedEarly } : {}),
+    };
+    const file = writeResults('calls-sweep', { ...result, phases: swept.phases });
+    process.stdout.write(`${sweepReport(result)}\n\nResults: ${path.relative(process.cwd(), file)}\n`);
+    return;
+  }
+  if (!measured) throw new Error('no calls measured');
   const { runs, previousRuns, raws } = measured;
   const samples = (tree: TreeName, mode: DriveMode) =>
     raws

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../domain/app-error';
 import { errorSummary } from '../log/error-summary';
 import { quietSwagger } from './quiet-swagger';
+import { observeRawEvents } from './raw-event-observer';
 import { withTimeout } from './with-timeout';
 
 export interface AriConnectionOptions {
@@ -24,6 +25,8 @@ export interface AriConnectionOptions {
   onDisconnected(): void;
   /** The app is registered again (same client or a new one). */
   onReconnected(client: Client): void;
+  /** Each ARI event's size in bytes as the WebSocket received it (bench:calls' per-call cost; raw-event-observer.ts). */
+  onRawEvent?: (bytes: number) => void;
   /** For tests. */
   connect?: (url: string, user: string, password: string) => Promise<Client>;
 }
@@ -62,6 +65,7 @@ export async function openAriConnection(opts: AriConnectionOptions): Promise<Ari
           'connect',
         );
         opts.onClient(client, emitterOf(client));
+        if (opts.onRawEvent) observeRawEvents(client, opts.onRawEvent, log);
         // Rejects only after ari-client's own retries, so no retry loop of it is left behind.
         await client.start(app);
         started = true;

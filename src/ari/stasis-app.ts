@@ -51,6 +51,8 @@ export interface StasisAppOptions {
    * half the CPU). Events always come through ari-client.
    */
   ops?: AriOps;
+  /** Each ARI event's size in bytes as received (bench:calls counts them); see AriConnectionOptions. */
+  onRawEvent?: AriConnectionOptions['onRawEvent'];
   /** Whether a new inbound call is taken (lines and load, src/admission); every call is, unless set. */
   admission?: Admission;
 }
@@ -226,6 +228,7 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
     initialWaitMs: opts.connectWaitMs,
     connect: opts.connect,
     log,
+    onRawEvent: opts.onRawEvent,
     onClient: attach,
     onDisconnected: () => {
       for (const { call } of calls.values()) call.abort('ARI disconnected');

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { expect } from 'chai';
 import pino from 'pino';
 import { openAriConnection, type AriConnectionOptions } from '../../src/ari/ari-connection';
@@ -68,5 +69,19 @@ describe('ari/openAriConnection', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(tries).to.equal(triesAtClose);
     expect(tries).to.be.above(1);
+  });
+
+  it("when onRawEvent is given, then each message of the app's WebSocket reports its size", async () => {
+    const client = new FakeAriClient();
+    const socket = new EventEmitter();
+    Object.assign(client, { _ws: socket });
+    const sizes: number[] = [];
+    const connection = await openAriConnection(
+      options(() => Promise.resolve(client.asClient()), { onRawEvent: (bytes) => sizes.push(bytes) }),
+    );
+    client.emit('WebSocketConnected');
+    socket.emit('message', '{"type":"ChannelDtmfReceived"}');
+    expect(sizes).to.deep.equal([30]);
+    await connection.close();
   });
 });

@@ -16,6 +16,8 @@ export interface DrivenCall {
   peerId: string;
   failure?: string;
   fieldsAsked: string[];
+  /** Every prompt that started on the IVR's side, by name (e.g. 'enter-card'), in order. */
+  prompts: string[];
   timings: KeyToPrompt[];
   /** Wall clock (ms): originate sent, our half answered, call gone. */
   startedAt: number;
@@ -41,6 +43,12 @@ export interface BenchCallOps {
 }
 
 const FIELD_VARIABLE = 'IVRPAY_FIELD';
+/** 'sound:/…/zh/enter-card' (app) or '/…/zh/enter-card' (the baseline's Playback()) → 'enter-card'. */
+const promptName = (media: string) =>
+  media
+    .replace(/^sound:/, '')
+    .split('/')
+    .pop() ?? '';
 const PROMPT_FIELD = new Map(Object.entries(FIELD_PROMPT).map(([field, prompt]) => [prompt, field]));
 
 /**
@@ -53,6 +61,7 @@ const PROMPT_FIELD = new Map(Object.entries(FIELD_PROMPT).map(([field, prompt]) 
 export class BenchCall {
   readonly done: Promise<DrivenCall>;
   private readonly fieldsAsked: string[] = [];
+  private readonly prompts: string[] = [];
   private readonly timings: KeyToPrompt[] = [];
   private failure: string | undefined;
   private heardSuccess = false;
@@ -138,6 +147,7 @@ export class BenchCall {
   }
 
   private promptStarted(at: number, media: string): void {
+    this.prompts.push(promptName(media));
     if (media.includes(SUCCESS_PROMPT)) this.heardSuccess = true;
     if (!this.lastKey) return;
     this.timings.push({ field: this.lastKey.field, keyAt: this.lastKey.at, promptAt: at });
@@ -150,7 +160,8 @@ export class BenchCall {
     clearTimeout(this.timer);
     if (!this.failure && this.fieldsAsked.join() !== EXPECTED_FIELDS.join()) this.failure = 'wrong fields asked';
     if (!this.failure && !this.heardSuccess) this.failure = 'no success prompt';
-    const { peerId, fieldsAsked, timings, startedAt, answeredAt, failure } = this;
-    this.finish({ peerId, fieldsAsked, timings, startedAt, answeredAt, endedAt: Date.now(), ...(failure ? { failure } : {}) });
+    const { peerId, fieldsAsked, prompts, timings, startedAt, answeredAt, failure } = this;
+    const endedAt = Date.now();
+    this.finish({ peerId, fieldsAsked, prompts, timings, startedAt, answeredAt, endedAt, ...(failure ? { failure } : {}) });
   }
 }

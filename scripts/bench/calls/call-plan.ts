@@ -42,3 +42,6 @@ export const EXPECTED_FIELDS = ['card', 'expiry', 'cvn2', 'id', 'mobile', 'confi
 
 /** The prompt a paid call announces (the app's PlaybackStarted, the baseline's Playback()). */
 export const SUCCESS_PROMPT = 'payment-success';
+
+/** What a call the service does not admit hears, alone, before it is hung up (README, "Admission control"). */
+export const BUSY_PROMPT = 'lines-busy';

@@ -79,7 +79,7 @@ export function callsReport(result: CallsResult): { markdown: string; summary: u
       p.calls,
       p.completed,
       p.paid ?? '–',
-      Object.entries(p.failures)
+      [...Object.entries(p.failures), ...(p.admission?.refused ? [['refused (lines busy)', p.admission.refused]] : [])]
         .map(([k, n]) => `${k}: ${n}`)
         .join(', ') || 'none',
       p.maxConcurrent,

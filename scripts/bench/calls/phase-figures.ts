@@ -1,14 +1,22 @@
 import { cpuPercent } from '../lib/proc-cpu';
 import { summarize, type Summary } from '../lib/percentiles';
+import { isRefusedCall, tallyAdmission, type AdmissionTally } from './admission-tally';
+import { ariCostPerCall, type AriCost } from './ari-cost';
 import type { DrivenCall } from './bench-call';
 import type { PhaseRaw, Reading } from './phase';
 
 export interface PhaseFigures {
   mode: PhaseRaw['mode'];
   calls: number;
+  /** Calls that went through every step; refused calls are not counted (see `admission`). */
   completed: number;
   /** App phase: orders paid afterwards. */
   paid?: number;
+  /** App phase: the calls turned away with "lines busy", apart from how the admitted calls ended. */
+  admission?: AdmissionTally;
+  /** App phase: the service's ARI requests and events per call placed. */
+  ariPerCall?: AriCost;
+  /** Failures of admitted calls, by kind. */
   failures: Record<string, number>;
   maxConcurrent: number;
   /** Where CPU and memory are measured: every call in progress (steady) or, failing that, the whole phase. */
@@ -85,8 +93,10 @@ function withUnpaid(failures: Record<string, number>, calls: DrivenCall[], statu
 
 export function phaseFigures(raw: PhaseRaw): PhaseFigures {
   const { calls, readings } = raw;
+  // Only the app can refuse a call; the baseline has no "lines busy".
+  const admitted = raw.mode === 'app' ? calls.filter((c) => !isRefusedCall(c)) : calls;
   const failures: Record<string, number> = {};
-  for (const c of calls) if (c.failure) failures[c.failure] = (failures[c.failure] ?? 0) + 1;
+  for (const c of admitted) if (c.failure) failures[c.failure] = (failures[c.failure] ?? 0) + 1;
   const { from, to, steady } = measureWindow(calls, readings);
   const wallMs = to.at - from.at;
   const avgConcurrent = averageConcurrent(calls, from.at, to.at);
@@ -100,9 +110,10 @@ export function phaseFigures(raw: PhaseRaw): PhaseFigures {
   return {
     mode: raw.mode,
     calls: calls.length,
-    completed: calls.filter((c) => !c.failure).length,
-    ...(raw.statuses ? { paid: raw.statuses.paid ?? 0 } : {}),
-    failures: withUnpaid(failures, calls, raw.statuses),
+    completed: admitted.filter((c) => !c.failure).length,
+    ...(raw.statuses ? { paid: raw.statuses.paid ?? 0, admission: tallyAdmission(calls, raw.statuses.paid ?? 0) } : {}),
+    ...(raw.ari ? { ariPerCall: ariCostPerCall(raw.ari.before, raw.ari.after, calls.length) } : {}),
+    failures: withUnpaid(failures, admitted, raw.statuses),
     maxConcurrent: maxConcurrent(calls),
     window: { seconds: wallMs / 1000, steady, avgConcurrent },
     callSeconds: summarize(calls.map((c) => (c.endedAt - c.startedAt) / 1000)),

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { errorMessage } from '../../../src/lib/error-message';
 import { processCpuMicros, processRssBytes } from '../lib/proc-cpu';
 import type { Worker } from '../lib/worker-rpc';
+import type { AriCounters } from './ari-cost';
 import type { DriveMode, DrivenCall } from './bench-call';
 import type { BenchDriver } from './bench-driver';
 import { APP_CONTEXT, DIALPLAN_CONTEXT } from './call-plan';
@@ -24,6 +25,8 @@ export interface PhaseRaw {
   /** App phase: order statuses afterwards, and when our app asked for each prompt (callId → wall ms). */
   statuses?: Record<string, number>;
   promptTimes?: Record<string, number[]>;
+  /** App phase: the service's ARI counters as the phase started and once its calls had all ended. */
+  ari?: { before?: AriCounters; after?: AriCounters };
   /** The service's memory, garbage collected, just before the phase. */
   idleMemory: ServiceSample;
   loadAverage: number;
@@ -82,7 +85,22 @@ export async function runPhase(
 
   const loadAverage = os.loadavg()[0];
   if (mode === 'dialplan') return { mode, calls, readings, idleMemory, loadAverage };
+  const settled = await callsEnded(worker);
   const statuses = await worker.call<Record<string, number>>('statuses', { ids: orders.map((o) => o.id) });
   const promptTimes = await worker.call<Record<string, number[]>>('takePromptTimes');
-  return { mode, calls, readings, idleMemory, loadAverage, statuses, promptTimes };
+  const ari = { before: readings[0].service.ari, after: settled.ari };
+  return { mode, calls, readings, idleMemory, loadAverage, statuses, promptTimes, ari };
+}
+
+/**
+ * A reading once the service has ended every call: its last requests (the hangup) and events (StasisEnd) may
+ * come after the cardholder's side has gone. At most 5 s.
+ */
+async function callsEnded(worker: Worker<unknown>): Promise<ServiceSample> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const sample = await worker.call<ServiceSample>('sample');
+    if (sample.activeCalls === 0 || Date.now() > deadline) return sample;
+    await sleep(100);
+  }
 }

@@ -10,9 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../../src/config/config';
 import { createLogger } from '../../../src/log/logger';
+import { timedAriOps } from '../../../src/ari/timed-ari-ops';
 import { startService } from '../../../src/service';
 import { processHealthMonitor } from '../lib/process-health';
 import { announceFailure, announceReady, serveRequests } from '../lib/worker-rpc';
+import type { AriCounters } from './ari-cost';
 import { BENCH_APP, BENCH_AMOUNT_FEN } from './call-plan';
 
 export interface ServiceSample {
@@ -22,6 +24,8 @@ export interface ServiceSample {
   rss: number;
   heapUsed: number;
   activeCalls: number;
+  /** The Stasis app's ARI traffic since the service started (absent from a worker of an older tree). */
+  ari?: AriCounters;
 }
 
 function wallNow(): number {
@@ -43,7 +47,19 @@ async function main(): Promise<void> {
     TRUNK_LINES: process.env.TRUNK_LINES ?? '10000',
   });
   const log = createLogger({ level: config.log.level });
-  const service = await startService(config, log);
+  // Counted on the way, the requests and events unchanged: what each call costs Asterisk (issue 16 §1).
+  const ari: AriCounters = { requests: 0, events: 0, eventBytes: 0 };
+  const service = await startService(config, log, {
+    // timedAriOps reports every request once, answered or failed: here its report is only counted.
+    ariOps: (ops) =>
+      timedAriOps(ops, () => {
+        ari.requests += 1;
+      }),
+    onRawAriEvent: (bytes) => {
+      ari.events += 1;
+      ari.eventBytes += bytes;
+    },
+  });
   const merchant = await service.merchants.createMerchant('bench:calls');
   let ordersMade = 0;
 
@@ -65,6 +81,7 @@ async function main(): Promise<void> {
       rss: memory.rss,
       heapUsed: memory.heapUsed,
       activeCalls: service.stasis.activeCalls(),
+      ari: { ...ari },
     };
   };
 

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { BenchCall, type DriverEvent } from '../../../scripts/bench/calls/bench-call';
 import { ANSWERS, EXPECTED_FIELDS, FIELD_PROMPT } from '../../../scripts/bench/calls/call-plan';
+import { isRefusedCall } from '../../../scripts/bench/calls/admission-tally';
 
 const LOCAL = 'bench-1';
 const PEER = 'bench-1-ivr';
@@ -110,5 +111,15 @@ describe('bench:calls simulated cardholder (BenchCall)', () => {
     for (const field of EXPECTED_FIELDS) all.asked(field);
     all.hangUp();
     expect((await all.call.done).failure).to.equal('no success prompt');
+  });
+
+  it('when the app plays lines-busy alone and hangs up, then the call is recorded with that one prompt and is a refused call', async () => {
+    const h = harness('app');
+    h.promptStarted('lines-busy', 10);
+    h.hangUp();
+    const result = await h.call.done;
+    expect(result.prompts).to.deep.equal(['lines-busy']);
+    expect(result.fieldsAsked).to.deep.equal([]);
+    expect(isRefusedCall(result)).to.equal(true);
   });
 });
