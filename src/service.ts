@@ -211,6 +211,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     requestTimeoutMs: config.ari.requestTimeoutMs,
     defaultLanguage: config.defaultLanguage,
     returnContext: config.ari.returnContext,
+    fieldVariable: config.ari.fieldVariable,
     log,
     ops: overrides.ariOps ? overrides.ariOps(ariOps) : ariOps,
     onRawEvent: overrides.onRawAriEvent,

@@ -29,6 +29,8 @@ export interface AriCallDeps {
   language: Language;
   /** Dialplan context of handBack (RETURN_CONTEXT). */
   returnContext: string;
+  /** Sets FIELD_VARIABLE before each field (ARI_FIELD_VARIABLE): for simulated cardholders only. */
+  fieldVariable?: boolean;
   log: Logger;
   /**
    * Receives 'prompt' {callId, prompts}, 'collect' {callId, field} and 'key-to-prompt' {callId, seconds}: names and
@@ -205,6 +207,7 @@ export class AriCall implements CallPort {
 
   private async announceField(field: string): Promise<void> {
     this.deps.events?.emit('collect', { callId: this.id, field });
+    if (!this.deps.fieldVariable) return;
     // Only for test drivers: a failure must not disturb the call.
     await this.deps.ops.setVar(this.id, FIELD_VARIABLE, field).catch((err: unknown) => {
       this.deps.log.debug(

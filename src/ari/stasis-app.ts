@@ -36,6 +36,8 @@ export interface StasisAppOptions {
   defaultLanguage: Language;
   /** Dialplan context of CallPort.handBack (RETURN_CONTEXT). */
   returnContext: string;
+  /** Sets IVRPAY_FIELD before each field for simulated cardholders (ARI_FIELD_VARIABLE); off unless set. */
+  fieldVariable?: boolean;
   log: Logger;
   /**
    * Runs the call script. `args` are the Stasis() arguments after the app name, e.g. ['inbound', '123456'],
@@ -122,6 +124,7 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
       sounds: opts.sounds,
       language: opts.defaultLanguage,
       returnContext: opts.returnContext,
+      fieldVariable: opts.fieldVariable,
       log,
       events,
     });

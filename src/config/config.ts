@@ -64,6 +64,8 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only')
     .default('ivrpay'),
   ARI_REQUEST_TIMEOUT_MS: ms.default(5000),
+  /** on | off; unset: on with the sandbox acquirer only (the simulated cardholder reads it), off with a real one. */
+  ARI_FIELD_VARIABLE: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
   /** Dialplan context a caller who came with a return-to continues in after the result (README, "Back to the agent"). */
   RETURN_CONTEXT: z
     .string()
@@ -199,7 +201,16 @@ export interface Config {
   sqliteFile: string;
   sqliteSynchronous: 'full' | 'normal';
   log: { level: Env['LOG_LEVEL']; file?: string };
-  ari: { url: string; user: string; password?: string; app: string; requestTimeoutMs: number; returnContext: string };
+  ari: {
+    url: string;
+    user: string;
+    password?: string;
+    app: string;
+    requestTimeoutMs: number;
+    returnContext: string;
+    /** Set IVRPAY_FIELD on the channel before each field (ARI_FIELD_VARIABLE): for simulated cardholders only. */
+    fieldVariable: boolean;
+  };
   asterisk: { sandbox: 'auto' | 'off'; cacheDir: string; sipPort: number };
   /** SOUNDS_DIR: recorded prompts that replace the generated ones (README, "Recording prompts"); by default the generated folder. */
   soundsDir: string;
@@ -312,6 +323,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       app: e.ARI_APP,
       requestTimeoutMs: e.ARI_REQUEST_TIMEOUT_MS,
       returnContext: e.RETURN_CONTEXT,
+      fieldVariable: (e.ARI_FIELD_VARIABLE ?? (e.ACQUIRER === 'sandbox' ? 'on' : 'off')) === 'on',
     },
     asterisk: {
       sandbox: e.ASTERISK_SANDBOX,

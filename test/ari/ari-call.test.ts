@@ -11,7 +11,8 @@ import { createSoundLibrary } from '../../src/sounds/sound-library';
 
 const never = () => new Promise<void>(() => {});
 
-function setup() {
+/** `fieldVariable` as a simulated cardholder's service has it (ARI_FIELD_VARIABLE), unless a test says off. */
+function setup(fieldVariable = true) {
   const ops = new FakeAriOps();
   const { log, lines } = captureLog();
   const events = new EventEmitter();
@@ -23,6 +24,7 @@ function setup() {
     sounds: createSoundLibrary({ generatedDir: '/snd', greetingsDir: '/greetings' }),
     language: 'zh',
     returnContext: 'ivrpay-return',
+    fieldVariable,
     log,
     events,
     newPlaybackId: () => `pb-${++n}`,
@@ -185,6 +187,19 @@ describe('ari/AriCall', () => {
       keys('123456#');
       await collecting;
       expect(ops.of('setVar')).to.deep.equal([['ch-1', FIELD_VARIABLE, 'pin']]);
+      expect(asked).to.deep.equal([{ callId: 'ch-1', field: 'pin' }]);
+    });
+
+    it('when the field variable is off (production), then no variable is set and the prompt is asked at once', async () => {
+      const { ops, call, keys, events } = setup(false);
+      const asked: unknown[] = [];
+      events.on('collect', (e) => asked.push(e));
+      const collecting = call.collect(field({ field: 'pin', prompts: ['enter-pin'], maxDigits: 6 }));
+      await settle();
+      expect(ops.of('play')).to.have.length(1);
+      keys('123456');
+      await collecting;
+      expect(ops.of('setVar')).to.deep.equal([]);
       expect(asked).to.deep.equal([{ callId: 'ch-1', field: 'pin' }]);
     });
 

@@ -74,6 +74,8 @@ describe('ari/stasis app against the sandbox Asterisk @e2e', function () {
       requestTimeoutMs: 3000,
       defaultLanguage: 'zh',
       returnContext: 'ivrpay-return',
+      // The simulated cardholder learns the field asked from IVRPAY_FIELD.
+      fieldVariable: true,
       log,
       onCall: payCodeScript,
     });
@@ -154,6 +156,7 @@ describe('ari/stasis app against the sandbox Asterisk @e2e', function () {
         requestTimeoutMs: 3000,
         defaultLanguage: 'zh',
         returnContext: 'ivrpay-return',
+        fieldVariable: true,
         log: captured.log,
         onCall: payCodeScript,
       });

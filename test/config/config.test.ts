@@ -41,6 +41,15 @@ describe('config/loadConfig', () => {
     }
   });
 
+  it('when ARI_FIELD_VARIABLE is unset, then it is on with the sandbox acquirer; on/off set it; anything else is listed', () => {
+    expect(loadConfig({}).ari.fieldVariable).to.equal(true);
+    expect(loadConfig({ ARI_FIELD_VARIABLE: 'off' }).ari.fieldVariable).to.equal(false);
+    expect(() => loadConfig({ ARI_FIELD_VARIABLE: 'yes' }))
+      .to.throw(ConfigError)
+      .with.property('problems')
+      .that.deep.equals(['ARI_FIELD_VARIABLE: must be on or off']);
+  });
+
   it('when LANGUAGE_SWITCH is unset, then the offer is on with a 2 s wait; off turns it off; anything else is listed', () => {
     expect(loadConfig({}).ivr).to.include({ languageSwitch: true, languageSwitchTimeoutMs: 2000 });
     expect(loadConfig({ LANGUAGE_SWITCH: 'off', LANGUAGE_SWITCH_TIMEOUT_MS: '3500' }).ivr).to.include({

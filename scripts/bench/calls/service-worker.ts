@@ -43,6 +43,8 @@ async function main(): Promise<void> {
     LOG_FILE: '',
     // The dialplan baseline (extensions-bench.conf) has no language offer: both play the same script.
     LANGUAGE_SWITCH: 'off',
+    // As in production: the benchmark's cardholders learn the field from its prompt, not from IVRPAY_FIELD.
+    ARI_FIELD_VARIABLE: process.env.ARI_FIELD_VARIABLE ?? 'off',
     // Every call the benchmark places is let in unless TRUNK_LINES says otherwise (the admission sweep sets it).
     TRUNK_LINES: process.env.TRUNK_LINES ?? '10000',
   });
