@@ -7,16 +7,13 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config/config';
 import { loadOrCreateSandboxSecrets } from '../../src/config/sandbox-secrets';
 import { errorMessage } from '../../src/lib/error-message';
+import { shellAssignments } from '../shell-assignments';
 import { renderAsteriskConfig, sandboxValues, writeAsteriskConfig, type SandboxValues } from './asterisk-config';
 
 const templateDir = path.resolve(__dirname, '..', '..', 'dialplan');
 
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-function shellAssignments(v: SandboxValues): string {
-  const vars: Record<string, string | number> = {
+function sandboxVariables(v: SandboxValues): Record<string, string | number> {
+  return {
     sbx_asterisk_dir: v.asteriskDir,
     sbx_cache_dir: v.cacheDir,
     // Colon-separated, as PATH: the script splits it.
@@ -32,16 +29,13 @@ function shellAssignments(v: SandboxValues): string {
     sbx_ari_app: v.ariApp,
     sbx_sip_port: v.sipPort,
   };
-  return Object.entries(vars)
-    .map(([k, val]) => `${k}=${shellQuote(String(val))}\n`)
-    .join('');
 }
 
 function main(command: string | undefined): void {
   const config = loadConfig();
   const values = sandboxValues(config, loadOrCreateSandboxSecrets(config.dataDir));
   if (command === 'env') {
-    process.stdout.write(shellAssignments(values));
+    process.stdout.write(shellAssignments(sandboxVariables(values)));
   } else if (command === 'write') {
     writeAsteriskConfig(values.asteriskDir, renderAsteriskConfig(templateDir, values));
   } else {

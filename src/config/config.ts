@@ -74,6 +74,8 @@ const schema = z.object({
   ASTERISK_SANDBOX: z.enum(['auto', 'off']).default('auto'),
   ASTERISK_CACHE_DIR: z.string().optional(),
   SIP_PORT: port.default(5060),
+  /** TCP port of the PostgreSQL sandbox (scripts/postgres-sandbox) on 127.0.0.1; not 5432, the system cluster's. */
+  POSTGRES_SANDBOX_PORT: port.min(1).default(54329),
   SOUNDS_DIR: z.string().default(path.join(projectRoot, 'sounds')),
   DEFAULT_LANGUAGE: z.enum(['zh', 'en']).default('zh'),
   LANGUAGE_SWITCH: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
@@ -212,6 +214,8 @@ export interface Config {
     fieldVariable: boolean;
   };
   asterisk: { sandbox: 'auto' | 'off'; cacheDir: string; sipPort: number };
+  /** The PostgreSQL sandbox of scripts/postgres-sandbox (README, "PostgreSQL sandbox"). */
+  postgresSandbox: { port: number };
   /** SOUNDS_DIR: recorded prompts that replace the generated ones (README, "Recording prompts"); by default the generated folder. */
   soundsDir: string;
   /** make-sounds' output (the project's sounds/): every prompt SOUNDS_DIR lacks is played from here. */
@@ -330,6 +334,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cacheDir: path.resolve(e.ASTERISK_CACHE_DIR ?? defaultCacheDir(env)),
       sipPort: e.SIP_PORT,
     },
+    postgresSandbox: { port: e.POSTGRES_SANDBOX_PORT },
     soundsDir: path.resolve(e.SOUNDS_DIR),
     generatedSoundsDir: path.join(projectRoot, 'sounds'),
     greetingsDir: path.join(dataDir, 'greetings'),

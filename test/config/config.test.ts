@@ -30,6 +30,18 @@ describe('config/loadConfig', () => {
     expect(config.asterisk.cacheDir).to.equal('/c');
   });
 
+  it('when POSTGRES_SANDBOX_PORT is unset, then the sandbox listens on 54329; a port is taken; 0 and non-ports are listed', () => {
+    expect(loadConfig({}).postgresSandbox).to.deep.equal({ port: 54329 });
+    expect(loadConfig({ POSTGRES_SANDBOX_PORT: '55432' }).postgresSandbox.port).to.equal(55432);
+    for (const bad of ['0', '65536', 'five']) {
+      expect(() => loadConfig({ POSTGRES_SANDBOX_PORT: bad }))
+        .to.throw(ConfigError)
+        .with.property('problems')
+        .that.has.length(1)
+        .and.satisfies((problems: string[]) => problems[0]?.startsWith('POSTGRES_SANDBOX_PORT: '));
+    }
+  });
+
   it('when ACQUIRER_CUT_OFF is unset, then the cut-off is 23:00; an HH:MM is taken; anything else is listed', () => {
     expect(loadConfig({}).acquirer.cutOff).to.equal('23:00');
     expect(loadConfig({ ACQUIRER_CUT_OFF: '22:30' }).acquirer.cutOff).to.equal('22:30');

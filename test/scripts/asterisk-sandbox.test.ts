@@ -17,7 +17,7 @@ import {
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 const templateDir = path.join(projectRoot, 'dialplan');
-const secrets = { ariPassword: 'ari-secret-123', sipPassword: 'sip-secret-456' };
+const secrets = { ariPassword: 'ari-secret-123', sipPassword: 'sip-secret-456', postgresPassword: 'pg-secret-789' };
 
 function values(env: NodeJS.ProcessEnv = {}): SandboxValues {
   return sandboxValues(loadConfig({ DATA_DIR: '/srv/ivrpay/data', SOUNDS_DIR: '/srv/ivrpay/sounds', ...env }), secrets);

@@ -21,7 +21,7 @@ describe('sandbox dialplan: the callback test phones', () => {
   const config = loadConfig({ DATA_DIR: '/srv/ivrpay/data', SOUNDS_DIR: '/srv/ivrpay/sounds' });
   const files = renderAsteriskConfig(
     templateDir,
-    sandboxValues(config, { ariPassword: 'a-secret-1', sipPassword: 's-secret-2' }),
+    sandboxValues(config, { ariPassword: 'a-secret-1', sipPassword: 's-secret-2', postgresPassword: 'p-secret-3' }),
   );
   const phones = context(
     resolvedDialplan((name) => files.get(name)),
