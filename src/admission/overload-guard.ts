@@ -59,7 +59,12 @@ export function createOverloadGuard(opts: OverloadGuardOptions): OverloadGuard {
             99,
           )
         : undefined;
-    const reading = { ariRoundTripP99Ms: ariP99, ariRoundTrips: roundTrips.length, eventLoopLagP99Ms: opts.takeEventLoopLagMs() };
+    // Whole milliseconds: a float's long decimals in a log line read like a card number to the logger's masking.
+    const reading = {
+      ariRoundTripP99Ms: ariP99 === undefined ? undefined : Math.round(ariP99),
+      ariRoundTrips: roundTrips.length,
+      eventLoopLagP99Ms: Math.round(opts.takeEventLoopLagMs()),
+    };
     roundTrips = [];
     const over =
       (ariRoundTripMs > 0 && ariP99 !== undefined && ariP99 > ariRoundTripMs) ||
