@@ -7,6 +7,7 @@ import { CallerHungUpError } from '../call/caller-hung-up';
 import { within } from '../lib/within';
 import { errorSummary } from '../log/error-summary';
 import { AriCall } from './ari-call';
+import { refuseCall, type CallRefusal } from './call-refusal';
 import { openAriConnection, type AriConnectionOptions } from './ari-connection';
 import { createAriOps, type AriOps, type OriginateChannel } from './ari-ops';
 import { callEventTypes, toCallEvent, type RawAriEvent } from './call-event';
@@ -135,15 +136,13 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
       log.warn({ callId: channelId, reason: refusal, refusedSoFar: refused }, 'new call refused');
       events.emit('call-refused', { callId: channelId, reason: refusal });
     }
-    const script = refusal
-      ? refuseWith(refusal === 'lines-full' || refusal === 'overloaded' ? 'lines-busy' : 'service-unavailable')
-      : opts.onCall;
+    const script = refusal ? refuseCall(refusal) : opts.onCall;
     outbound.deliver(channelId, { type: 'script-started' });
     const info: CallInfo = { direction, callerNumber: event.channel.caller?.number ?? '' };
     calls.set(channelId, { call, ops: clientOps, direction, done: run(clientOps, call, args, info, script) });
   }
 
-  function refusalOf(direction: CallDirection): string | undefined {
+  function refusalOf(direction: CallDirection): CallRefusal | undefined {
     if (stopping) return 'stopping';
     if (!ready) return 'not-ready';
     if (direction === 'outbound') return undefined;
@@ -289,14 +288,4 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
   }
 
   return { events, activeCalls, isLive: (callId) => calls.has(callId), originate, setAccepting, stop };
-}
-
-/** While stopping or not ready: the caller hears why, instead of silence. */
-/** A refused call is answered, told why in one prompt, and hung up: never left ringing or silent. */
-function refuseWith(prompt: 'lines-busy' | 'service-unavailable') {
-  return async (call: CallPort): Promise<void> => {
-    await call.answer();
-    await call.play([prompt]);
-    await call.hangup();
-  };
 }
