@@ -2,13 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createApp } from '../../src/http/create-app';
 import { startHttpServer, type RunningHttpServer } from '../../src/http/start-http-server';
-import { createBankService } from '../../src/services/bank-service';
-import { createIdempotencyStore } from '../../src/services/idempotency-store';
-import { createMerchantService } from '../../src/services/merchant-service';
-import { createOrderService } from '../../src/order/order-service';
 import { testOutputFile } from '../helpers/test-output';
+import { consoleApp } from './console-app';
 import { createConsoleFixture, NOW, OPERATOR, type ConsoleFixture } from './console-fixture';
 
 /** Debian's chromium (`.ci/run` installs it); playwright-core downloads no browser of its own. */
@@ -48,16 +44,7 @@ describe('console in a real browser @browser (chromium through playwright-core)'
     }
     f = await createConsoleFixture();
     await busierHours(f);
-    const app = createApp({
-      merchants: createMerchantService(f.deps),
-      orders: createOrderService({ ...f.deps, defaultExpiresSeconds: 1800 }),
-      banks: createBankService(f.deps),
-      idempotency: createIdempotencyStore(f.deps),
-      rateLimitPerMinute: 1000,
-      log: f.deps.log,
-      console: f.console,
-    });
-    server = await startHttpServer(app, '127.0.0.1', 0);
+    server = await startHttpServer(consoleApp(f), '127.0.0.1', 0);
     // As root (CI), Chromium's sandbox cannot start.
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -1,26 +1,10 @@
 import { expect } from 'chai';
 import type { Application } from 'express';
 import request from 'supertest';
-import { createApp } from '../../../src/http/create-app';
-import { createBankService } from '../../../src/services/bank-service';
-import { createIdempotencyStore } from '../../../src/services/idempotency-store';
-import { createMerchantService } from '../../../src/services/merchant-service';
-import { createOrderService } from '../../../src/order/order-service';
+import { consoleApp } from '../../console/console-app';
 import { createConsoleFixture, OPERATOR, type ConsoleFixture } from '../../console/console-fixture';
 
 type Agent = ReturnType<typeof request.agent>;
-
-function consoleApp(f: ConsoleFixture): Application {
-  return createApp({
-    merchants: createMerchantService(f.deps),
-    orders: createOrderService({ ...f.deps, defaultExpiresSeconds: 1800 }),
-    banks: createBankService(f.deps),
-    idempotency: createIdempotencyStore(f.deps),
-    rateLimitPerMinute: 1000,
-    log: f.deps.log,
-    console: f.console,
-  });
-}
 
 const csrfIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 const cookieOf = (res: request.Response) => ([] as string[]).concat(res.headers['set-cookie'] ?? []).join('\n');
