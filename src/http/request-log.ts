@@ -28,22 +28,35 @@ export function requestLog(log: Logger): RequestHandler {
   };
 }
 
+const ROUTE = Symbol('route');
+const PATTERN = Symbol('route pattern');
+type WatchedRequest = Request & { [ROUTE]?: unknown; [PATTERN]?: string };
+const watched = new WeakSet<object>();
+
 /**
  * The pattern of the route that handled the request. Express sets `req.route` when a route matches, while
  * `req.baseUrl` is still the full mount path; by the time the response ends, an error passed on has already
- * unwound `baseUrl`. So the pattern is taken at that moment, by watching the assignment.
+ * unwound `baseUrl`. So the pattern is taken at that moment, by watching the assignment. The watch is an accessor
+ * on the app's request prototype, defined once: defined on each request it cost about 30 µs of CPU a request
+ * (bench:api, docs/performance.md), V8 then treating every request object as a slow dictionary.
  */
 function noteRoute(req: Request): () => string | undefined {
-  let current: unknown;
-  let pattern: string | undefined;
-  Object.defineProperty(req, 'route', {
-    configurable: true,
-    enumerable: true,
-    get: () => current,
-    set(route: { path?: unknown } | undefined) {
-      current = route;
-      if (route && typeof route.path === 'string') pattern = `${req.baseUrl}${route.path === '/' ? '' : route.path}` || '/';
-    },
-  });
-  return () => pattern;
+  const proto = Object.getPrototypeOf(req) as object;
+  if (!watched.has(proto)) {
+    watched.add(proto);
+    Object.defineProperty(proto, 'route', {
+      configurable: true,
+      enumerable: true,
+      get(this: WatchedRequest) {
+        return this[ROUTE];
+      },
+      set(this: WatchedRequest, route: { path?: unknown } | undefined) {
+        this[ROUTE] = route;
+        if (route && typeof route.path === 'string') {
+          this[PATTERN] = `${this.baseUrl}${route.path === '/' ? '' : route.path}` || '/';
+        }
+      },
+    });
+  }
+  return () => (req as WatchedRequest)[PATTERN];
 }

@@ -35,4 +35,18 @@ describe('http/request-log', () => {
     expect(lines).to.have.length(1);
     expect(lines[0]).to.include({ level: 20, route: '/readyz', status: 503, msg: 'http request' });
   });
+
+  it('when requests follow one another, then each line has its own route, and a request no route took has none', async () => {
+    const { app, lines } = appLoggingAt('info');
+    await request(app).get('/v1/orders/ord_1');
+    await request(app).get('/nowhere');
+    await Promise.all([request(app).get('/v1/orders/ord_2'), request(app).get('/other')]);
+
+    expect(lines.map((l) => `${String(l.route)} ${String(l.status)}`).sort()).to.deep.equal([
+      '(no route) 404',
+      '(no route) 404',
+      '/v1/orders/:id 200',
+      '/v1/orders/:id 200',
+    ]);
+  });
 });
