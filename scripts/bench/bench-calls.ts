@@ -32,6 +32,7 @@ import { sweepReport, type SweepResult } from './calls/sweep-report';
 import type { TreeName } from './calls/run-plan';
 import { serviceStarter } from './calls/service-starter';
 import { findAsteriskPid } from './lib/asterisk-pid';
+import { asteriskCliArgv } from './lib/asterisk-queues';
 import { checkAsteriskSeesSounds } from './lib/asterisk-sounds';
 import { machineFacts } from './lib/machine-facts';
 import { describeTrees, openRefTree, parseRef, treeNames } from './lib/ref-tree';
@@ -123,7 +124,7 @@ async function main(): Promise<void> {
       },
       nodeFlags: ['--expose-gc', ...(opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
     });
-    const phase = { callTimeoutMs: opts.callTimeout * 1000, asteriskPid };
+    const phase = { callTimeoutMs: opts.callTimeout * 1000, asteriskPid, asteriskCli: asteriskCliArgv(asteriskPid) };
     if (opts.sweep) {
       swept = await runSweep({
         driver,

@@ -1,3 +1,4 @@
+import { maxAppQueues, type AppQueues } from '../lib/asterisk-queues';
 import { cpuPercent } from '../lib/proc-cpu';
 import { summarize, type Summary } from '../lib/percentiles';
 import { isRefusedCall, tallyAdmission, type AdmissionTally } from './admission-tally';
@@ -29,6 +30,8 @@ export interface PhaseFigures {
   split?: { keyToAppMs: Summary; appToPromptMs: Summary };
   cpu: { asterisk: number; service: number; driver: number; servicePer100Calls: number; asteriskPer100Calls: number };
   memoryMb: { serviceRss: number; serviceRssPer100Calls: number; idleRss: number; idleHeap: number; asteriskRss: number };
+  /** The most events seen waiting in each ARI app's queue inside Asterisk, sampled each second over the phase. */
+  ariQueueMax: AppQueues;
   /** The machine's 1-minute load average as the phase ended (ours included): a busy neighbour shows here. */
   loadAverage: number;
 }
@@ -136,6 +139,7 @@ export function phaseFigures(raw: PhaseRaw): PhaseFigures {
       idleHeap: raw.idleMemory.heapUsed / MB,
       asteriskRss: to.asteriskRss / MB,
     },
+    ariQueueMax: maxAppQueues(readings.map((r) => r.appQueues)),
     loadAverage: raw.loadAverage,
   };
 }

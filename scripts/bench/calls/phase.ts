@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { errorMessage } from '../../../src/lib/error-message';
+import { readAppQueues, type AppQueues } from '../lib/asterisk-queues';
 import { processCpuMicros, processRssBytes } from '../lib/proc-cpu';
 import type { Worker } from '../lib/worker-rpc';
 import type { AriCounters } from './ari-cost';
@@ -16,6 +17,8 @@ export interface Reading {
   asteriskCpuMicros: number;
   asteriskRss: number;
   driverCpuMicros: number;
+  /** Events waiting in each ARI app's queue inside Asterisk; absent when its CLI could not be reached. */
+  appQueues?: AppQueues;
 }
 
 export interface PhaseRaw {
@@ -37,6 +40,8 @@ export interface PhaseOptions {
   rampMs: number;
   callTimeoutMs: number;
   asteriskPid: number;
+  /** `asterisk -rx` of the Asterisk measured (lib/asterisk-queues.ts); absent: its queues are not sampled. */
+  asteriskCli?: string[];
 }
 
 /** N calls started `rampMs / N` apart, all through the baseline dialplan or all through our app. */
@@ -54,7 +59,10 @@ export async function runPhase(
   const readings: Reading[] = [];
   let lost: unknown;
   const read = async () => {
-    const service = await worker.call<ServiceSample>('sample');
+    const [service, appQueues] = await Promise.all([
+      worker.call<ServiceSample>('sample'),
+      opts.asteriskCli ? readAppQueues(opts.asteriskCli).catch(() => undefined) : undefined,
+    ]);
     const driverCpu = process.cpuUsage();
     readings.push({
       at: Date.now(),
@@ -62,6 +70,7 @@ export async function runPhase(
       asteriskCpuMicros: processCpuMicros(opts.asteriskPid),
       asteriskRss: processRssBytes(opts.asteriskPid),
       driverCpuMicros: driverCpu.user + driverCpu.system,
+      appQueues,
     });
   };
   await read();

@@ -1,4 +1,5 @@
 import { fixed } from '../lib/markdown-table';
+import type { AppQueues } from '../lib/asterisk-queues';
 import type { AdmissionTally } from './admission-tally';
 import type { AriCost } from './ari-cost';
 import type { PhaseFigures } from './phase-figures';
@@ -7,7 +8,7 @@ import type { PhaseFigures } from './phase-figures';
 export interface SweepLevel {
   /** Concurrent calls placed in each phase. */
   level: number;
-  dialplan: { calls: number; completed: number; p99Ms: number };
+  dialplan: { calls: number; completed: number; p99Ms: number; ariQueueMax?: AppQueues };
   /** Absent when the sweep stopped at this level after the dialplan phase. */
   app?: AdmissionTally & {
     calls: number;
@@ -15,6 +16,7 @@ export interface SweepLevel {
     keyToAppP99Ms?: number;
     appToPromptP99Ms?: number;
     ariPerCall?: AriCost;
+    ariQueueMax?: AppQueues;
   };
 }
 
@@ -24,7 +26,12 @@ export const USELESS_BELOW = 0.5;
 export function sweepLevel(level: number, dialplan: PhaseFigures, app?: PhaseFigures): SweepLevel {
   const row: SweepLevel = {
     level,
-    dialplan: { calls: dialplan.calls, completed: dialplan.completed, p99Ms: dialplan.latencyMs.p99 },
+    dialplan: {
+      calls: dialplan.calls,
+      completed: dialplan.completed,
+      p99Ms: dialplan.latencyMs.p99,
+      ariQueueMax: dialplan.ariQueueMax,
+    },
   };
   return app ? { ...row, app: appRow(app) } : row;
 }
@@ -39,6 +46,7 @@ function appRow(app: PhaseFigures): NonNullable<SweepLevel['app']> {
     keyToAppP99Ms: app.split?.keyToAppMs.p99,
     appToPromptP99Ms: app.split?.appToPromptMs.p99,
     ariPerCall: app.ariPerCall,
+    ariQueueMax: app.ariQueueMax,
   };
 }
 

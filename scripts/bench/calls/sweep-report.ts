@@ -1,5 +1,7 @@
 import { describeMachine, type MachineFacts } from '../lib/machine-facts';
 import { fixed, markdownTable } from '../lib/markdown-table';
+import type { AppQueues } from '../lib/asterisk-queues';
+import { BENCH_APP, CALLER_APP } from './call-plan';
 import { KNEE_P99_MS, type Knees } from './knee';
 import type { SweepLevel } from './sweep-level';
 
@@ -75,6 +77,15 @@ export function sweepReport(result: SweepResult): string {
       ];
     }),
   );
+  const queue = (q: AppQueues | undefined, app: string) => (q && app in q ? String(q[app]) : '–');
+  const queues = markdownTable(
+    ['calls', 'dialplan phase: cardholders’ app', 'app phase: cardholders’ app', 'app phase: ivrpay’s app'],
+    levels.map(({ level, dialplan: d, app }) => [
+      level,
+      queue(d.ariQueueMax, CALLER_APP),
+      ...(app ? [queue(app.ariQueueMax, CALLER_APP), queue(app.ariQueueMax, BENCH_APP)] : notRun(2)),
+    ]),
+  );
   const lowest = levels[0]?.level ?? 0;
   const appKnee = knees.app !== undefined && knees.dialplan ? ` (${pct(knees.app, knees.dialplan)} % of the baseline's)` : '';
   return [
@@ -86,6 +97,10 @@ export function sweepReport(result: SweepResult): string {
     "ivrpay's ARI traffic per call placed (refused calls included):",
     '',
     cost,
+    '',
+    "Most events waiting in an ARI app's queue inside Asterisk (its task processor, sampled each second; – not sampled):",
+    '',
+    queues,
     '',
     'Knees:',
     kneeLine('dialplan baseline', knees.dialplan, 'every call completed', lowest),

@@ -16,7 +16,7 @@ const cost = (requestsPerCall: number) => ({ requestsPerCall, eventsPerCall: 75.
 const levels: SweepLevel[] = [
   {
     level: 300,
-    dialplan: { calls: 300, completed: 300, p99Ms: 2 },
+    dialplan: { calls: 300, completed: 300, p99Ms: 2, ariQueueMax: { 'ivrpay-bench-caller': 4 } },
     app: {
       calls: 300,
       admitted: 300,
@@ -27,6 +27,7 @@ const levels: SweepLevel[] = [
       keyToAppP99Ms: 6,
       appToPromptP99Ms: 3,
       ariPerCall: cost(21),
+      ariQueueMax: { 'ivrpay-bench-caller': 6, 'ivrpay-bench': 31 },
     },
   },
   {
@@ -75,6 +76,14 @@ describe('bench:calls sweep report', () => {
       '| 300 | 21 | 75.3 | 60 |',
       '| 450 | 15.5 | 75.3 | 60 |',
       '| 600 | not run | not run | not run |',
+      '',
+      "Most events waiting in an ARI app's queue inside Asterisk (its task processor, sampled each second; – not sampled):",
+      '',
+      '| calls | dialplan phase: cardholders’ app | app phase: cardholders’ app | app phase: ivrpay’s app |',
+      '|---:|---|---|---|',
+      '| 300 | 4 | 6 | 31 |',
+      '| 450 | – | – | – |',
+      '| 600 | – | not run | not run |',
       '',
       'Knees:',
       '- dialplan baseline: **450** calls; every call completed, and p99 key → next prompt ≤ 100 ms, at that level and every one below.',
