@@ -102,11 +102,12 @@ export function composeCore(config: Config, deps: ServiceDeps) {
     merchantCallOptions: createMerchantCallOptions({ ...deps, greetingsDir: config.greetingsDir }),
     orders: createOrderService({
       ...deps,
+      nodeId: config.node.id,
       defaultExpiresSeconds: config.orderExpiresSeconds,
       callbackExpiresSeconds: config.callback.orderExpiresSeconds,
     }),
     banks: createBankService(deps),
-    callOrders: createCallOrders({ ...deps, abandonedCallSms: config.sms }),
+    callOrders: createCallOrders({ ...deps, nodeId: config.node.id, abandonedCallSms: config.sms }),
     idempotency: createIdempotencyStore(deps),
     deliverer: createNotificationDeliverer({
       ...deps,

@@ -38,6 +38,7 @@ import type { CallOutcome } from './call/call-outcome';
 import { startServiceMetrics, type ServiceMetrics } from './metrics/service-metrics';
 import { createAcquirerReachability, type Reachability } from './acquirer/acquirer-reachability';
 import { acquirerCheck } from './health/acquirer-check';
+import { joinNodes } from './cluster/node-membership';
 import { createAriConnectionCheck } from './health/ari-connection-check';
 import { createReadiness, type Readiness } from './health/readiness';
 import { migrationsCheck, storeWritableCheck } from './health/store-checks';
@@ -90,6 +91,18 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const core = composeCore(config, deps);
   if (core.keys.generated) log.warn('SECRETS_KEY unset: using the generated key in DATA_DIR/secrets-key.json');
   const { merchants, orders, banks, callOrders, idempotency, deliverer, sms } = core;
+  // Before recovery: a second node started under this one's NODE_ID would release the first one's live calls.
+  const membership = await joinNodes({
+    store: deps.store,
+    log,
+    now,
+    node: config.node,
+    takeOver: (nodeIds) => callOrders.takeOverCallsOf(nodeIds),
+  }).catch(async (err: unknown) => {
+    await metrics.close();
+    await db.destroy();
+    throw err;
+  });
   const recovered = await callOrders.recoverStaleCalls();
   if (recovered > 0) log.warn({ orders: recovered }, 'orders left in a call by the last run set back to abandoned');
 
@@ -306,6 +319,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       await recoveredAtStart;
       await refundsRecoveredAtStart;
       await running.stop();
+      await membership.leave();
       await metrics.close();
       await db.destroy();
     },

@@ -50,6 +50,18 @@ const schema = z.object({
   CONSOLE_SESSION_HOURS: z.coerce.number().min(0.25).max(72).default(8),
   CONSOLE_COOKIE_SECURE: flag.default(false),
   CONSOLE_LOGIN_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
+  /** This app node among several on one store (README, "Running on several machines"): unique per node. */
+  NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1–64 letters, digits, dots, dashes or underscores')
+    .default(
+      os
+        .hostname()
+        .replace(/[^A-Za-z0-9._-]/g, '-')
+        .slice(0, 64) || 'node',
+    ),
+  NODE_HEARTBEAT_MS: z.coerce.number().int().min(200).max(60_000).default(5000),
+  NODE_EXPIRY_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   DATA_DIR: z.string().default(path.join(projectRoot, 'data')),
   SQLITE_FILE: z.string().optional(),
   SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
@@ -199,6 +211,8 @@ export interface Config {
   admission: { ariRoundTripMs: number; eventLoopLagMs: number; windowMs: number };
   /** The operator console (README, "Operator console"). */
   console: { sessionMs: number; cookieSecure: boolean; loginAttempts: number };
+  /** This node's id, how often it writes its heartbeat, and how old another's may be before its work is taken over. */
+  node: { id: string; heartbeatMs: number; expiryMs: number };
   dataDir: string;
   sqliteFile: string;
   sqliteSynchronous: 'full' | 'normal';
@@ -257,12 +271,19 @@ export class ConfigError extends Error {
   }
 }
 
+/** A node is taken for dead only after missing several heartbeats, never between two of its own. */
+function nodeProblems(env: NodeJS.ProcessEnv): string[] {
+  const heartbeat = Number(env.NODE_HEARTBEAT_MS ?? 5000);
+  const expiry = Number(env.NODE_EXPIRY_MS ?? 30_000);
+  return expiry < 3 * heartbeat ? ['NODE_EXPIRY_MS: must be at least 3 × NODE_HEARTBEAT_MS'] : [];
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most .env tooling.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(present);
   // Settings that depend on one another are checked on the raw values, so they are listed with the rest.
-  const acquirerCrossProblems = [...acquirerProblems(present), ...callbackProblems(present)];
+  const acquirerCrossProblems = [...acquirerProblems(present), ...callbackProblems(present), ...nodeProblems(present)];
   if (!parsed.success || acquirerCrossProblems.length > 0) {
     throw new ConfigError([
       ...(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? []),
@@ -316,6 +337,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cookieSecure: e.CONSOLE_COOKIE_SECURE,
       loginAttempts: e.CONSOLE_LOGIN_ATTEMPTS,
     },
+    node: { id: e.NODE_ID, heartbeatMs: e.NODE_HEARTBEAT_MS, expiryMs: e.NODE_EXPIRY_MS },
     dataDir,
     sqliteFile: path.resolve(e.SQLITE_FILE ?? path.join(dataDir, 'ivrpay.sqlite')),
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,

@@ -56,8 +56,13 @@ async function whyNotClaimableById(store: Store, orderId: string, now: Date): Pr
  * write lock up front (waiting up to busy_timeout) instead of failing on a read-to-write upgrade.
  */
 export interface CallOrders extends OrdersForCall {
-  /** Start-up: every order in a call is released as abandoned (those calls died with the last run); how many. */
+  /**
+   * Start-up: the orders this node's last run left in a call (and any claimed before nodes were recorded) are
+   * released as abandoned, those calls having died with that run; how many. Other nodes' calls are left alone.
+   */
   recoverStaleCalls(): Promise<number>;
+  /** The orders held by calls of these dead nodes (their heartbeat expired) are released as abandoned; how many. */
+  takeOverCallsOf(nodeIds: string[]): Promise<number>;
   /**
    * Orders still held by a call that has ended (`isLive` says it is not in the Stasis app any more) are released
    * as abandoned, as the call would have released them: a call script whose release failed (the store refusing
@@ -66,19 +71,25 @@ export interface CallOrders extends OrdersForCall {
   releaseEndedCalls(isLive: (callId: string) => boolean): Promise<number>;
 }
 
+/** The node of a deployment of one (tests, tools): a service given no `nodeId` holds its calls as this node. */
+export const SINGLE_NODE = 'local';
+
 export interface CallOrdersDeps extends ServiceDeps {
+  /** This app node (config `node.id`): the calls it claims orders for are its own. */
+  nodeId?: string;
   /** The SMS to inbound callers who leave an order unpaid (src/callback/abandoned-call-sms.ts); none without it. */
   abandonedCallSms?: AbandonedCallSmsSettings;
 }
 
 export function createCallOrders(deps: CallOrdersDeps): CallOrders {
   const { store } = deps;
+  const nodeId = deps.nodeId ?? SINGLE_NODE;
 
   /** Marks the payable order with this pay code or id as in this call, with its attempt; undefined when none matched. */
   function claim(by: 'pay_code' | 'id', value: string, callId: string, nowIso: string): Promise<ClaimedOrderRow | undefined> {
     return store.transaction(async (tx) => {
       // One conditional UPDATE: of two calls claiming the same order at once, exactly one matches.
-      if (!(await tx.orders.claimForCall(by, value, callId, nowIso))) return undefined;
+      if (!(await tx.orders.claimForCall(by, value, callId, nodeId, nowIso))) return undefined;
       const row = await tx.orders.findClaimed(by, value);
       // The UPDATE just matched it in this transaction; should it not be found, nothing of the claim stays.
       if (!row) throw new Error(`claimed order ${value} not found`);
@@ -90,6 +101,18 @@ export function createCallOrders(deps: CallOrdersDeps): CallOrders {
         outcome: 'in_call',
       });
       return row;
+    });
+  }
+
+  /** The orders these nodes' calls held become abandoned, their open attempts end, and each merchant is told. */
+  async function abandonCallsOf(nodeIds: string[]): Promise<number> {
+    const now = deps.now();
+    const nowIso = now.toISOString();
+    return store.transaction(async (tx) => {
+      const orders = await tx.orders.abandonCallsOf(nodeIds, nowIso);
+      await tx.orderAttempts.endOpenOfReleased('abandoned', nowIso);
+      for (const id of orders) await enqueueOrderEvent(tx, id, 'order.abandoned', now);
+      return orders.length;
     });
   }
 
@@ -152,7 +175,7 @@ export function createCallOrders(deps: CallOrdersDeps): CallOrders {
     releaseAfterCall,
 
     async releaseEndedCalls(isLive) {
-      const ended = (await store.orders.inCall()).filter((held) => !isLive(held.callId));
+      const ended = (await store.orders.inCall(nodeId)).filter((held) => !isLive(held.callId));
       for (const held of ended) {
         deps.log.warn({ orderId: held.id, callId: held.callId }, 'order held by a call that has ended: released');
         await releaseAfterCall(held.id, held.callId, 'abandoned');
@@ -161,15 +184,14 @@ export function createCallOrders(deps: CallOrdersDeps): CallOrders {
     },
 
     async recoverStaleCalls() {
-      const now = deps.now();
-      const nowIso = now.toISOString();
-      const count = await store.transaction(async (tx) => {
-        const orders = await tx.orders.abandonCalls(nowIso);
-        await tx.orderAttempts.endAllOpen('abandoned', nowIso);
-        for (const id of orders) await enqueueOrderEvent(tx, id, 'order.abandoned', now);
-        return orders.length;
-      });
+      const count = await abandonCallsOf([nodeId]);
       if (count > 0) deps.log.warn({ count }, 'orders left in a call by the previous run are now abandoned');
+      return count;
+    },
+
+    async takeOverCallsOf(nodeIds) {
+      const count = nodeIds.length ? await abandonCallsOf(nodeIds) : 0;
+      if (count > 0) deps.log.warn({ count, nodes: nodeIds }, 'orders held by calls of dead nodes are now abandoned');
       return count;
     },
   };

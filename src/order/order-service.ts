@@ -1,10 +1,9 @@
 import { AppError } from '../domain/app-error';
-import type { OrdersForCall } from '../call/call-ports';
 import { enqueueOrderEvent } from '../notify/enqueue-order-event';
 import { newId } from '../store/new-id';
 import type { OrderRow } from '../store/rows';
 import { isUniqueViolation } from '../store/unique-violation';
-import { createCallOrders } from './call-orders';
+import { createCallOrders, type CallOrders, type CallOrdersDeps } from './call-orders';
 import { callbackViews, insertCallback, planCallback, type CallbackPlan } from '../callback/callback-order';
 import { type NewOrderInput, newOrderSchema } from './new-order-schema';
 import { expireOrders, isPastExpiry } from '../services/order-expiry';
@@ -12,7 +11,6 @@ import { type OrderMode, type OrderStatus, PAYABLE_STATUSES } from '../domain/or
 import { type OrderView, toOrderView } from './order-view';
 import { parseInput } from '../domain/parse-input';
 import { newPayCode } from './pay-code';
-import type { ServiceDeps } from '../services/service-deps';
 
 export type AdminOrderView = OrderView & { merchantId: string };
 
@@ -26,7 +24,8 @@ export interface OrderListFilter {
   limit?: number;
 }
 
-export interface OrderService extends OrdersForCall {
+/** With the order side of payment calls (src/order/call-orders.ts). */
+export interface OrderService extends CallOrders {
   /** Validates the merchant's input (`validation_failed` with fields) and gives the order a unique pay code. */
   createOrder(merchantId: string, input: NewOrderInput): Promise<OrderView>;
   /** `not_found` also when the order belongs to another merchant. */
@@ -38,13 +37,9 @@ export interface OrderService extends OrdersForCall {
   listOrders(filter?: OrderListFilter): Promise<AdminOrderView[]>;
   /** Expires every payable order past its expiry; returns how many. */
   expireDue(at?: Date): Promise<number>;
-  /** At start-up: calls that were in progress when the process stopped no longer exist. */
-  recoverStaleCalls(): Promise<number>;
-  /** Orders held by calls that have ended are released as abandoned (src/order/call-orders.ts); how many. */
-  releaseEndedCalls(isLive: (callId: string) => boolean): Promise<number>;
 }
 
-export interface OrderServiceDeps extends ServiceDeps {
+export interface OrderServiceDeps extends CallOrdersDeps {
   /** Used when the merchant gives no `expiresInSeconds`. */
   defaultExpiresSeconds: number;
   /** Callback orders without `expiresInSeconds` live this long (long enough for the redials); 1 day unless given. */
@@ -155,6 +150,7 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
           refund_reserved: 0,
           refunded_amount: 0,
           in_call_id: null,
+          in_call_node: null,
           notify_url: order.notifyUrl ?? null,
           language: order.language ?? null,
           created_at: now.toISOString(),

@@ -52,6 +52,8 @@ export interface OrderRow {
   decline_reason: string | null;
   acquirer_ref: string | null;
   in_call_id: string | null;
+  /** The node whose Stasis app holds the call (migration 014); null when claimed before it. */
+  in_call_node: string | null;
   /** Where order events are POSTed (migration 003); null when the merchant gave none. */
   notify_url: string | null;
   /** Fen reserved by refunds that have not failed (migration 007); never above `amount`. */

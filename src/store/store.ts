@@ -29,6 +29,7 @@ import { createSettlementSourceRepository, type SettlementSourceRepository } fro
 import { createRefundRepository, type RefundRepository } from './repositories/refund-repository';
 import { createSmsRepository, type SmsRepository } from './repositories/sms-repository';
 import { createOperatorRepository, type OperatorRepository } from './repositories/operator-repository';
+import { createNodeRepository, type NodeRepository } from './repositories/node-repository';
 import { createConsoleRepository, type ConsoleRepository } from './repositories/console-repository';
 import { sourceOn, type Source } from './source';
 import { timeWrites, type WriteStatement } from './write-timing';
@@ -55,6 +56,7 @@ export interface Repositories {
   readonly settlementSources: SettlementSourceRepository;
   readonly refunds: RefundRepository;
   readonly operators: OperatorRepository;
+  readonly nodes: NodeRepository;
   /** The operator console's read-only queries. */
   readonly console: ConsoleRepository;
 }
@@ -106,6 +108,7 @@ class BoundRepositories implements Repositories {
   #settlementSources?: SettlementSourceRepository;
   #refunds?: RefundRepository;
   #operators?: OperatorRepository;
+  #nodes?: NodeRepository;
   #console?: ConsoleRepository;
 
   constructor(private readonly source: Source) {}
@@ -169,6 +172,9 @@ class BoundRepositories implements Repositories {
   }
   get operators() {
     return (this.#operators ??= createOperatorRepository(this.source));
+  }
+  get nodes() {
+    return (this.#nodes ??= createNodeRepository(this.source));
   }
   get console() {
     return (this.#console ??= createConsoleRepository(this.source));

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Tables } from 'knex/types/tables';
 import type { CallbackAttemptRow, CallbackRow, SmsRow } from './callback-rows';
+import type { NodeRow } from './node-rows';
 import type { NotificationRow } from './notification-rows';
 import type { OperatorRow } from './operator-rows';
 import type { AcquirerNotificationRow, PaymentAttemptRow, RefundRow } from './payment-rows';
@@ -43,6 +44,7 @@ declare module 'knex/types/tables' {
     settlement_batches: Table<SettlementBatchRow>;
     settlement_entries: Table<SettlementEntryRow, 'id'>;
     operators: Table<OperatorRow>;
+    nodes: Table<NodeRow>;
   }
 }
 

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -40,6 +41,36 @@ describe('config/loadConfig', () => {
         .that.has.length(1)
         .and.satisfies((problems: string[]) => problems[0]?.startsWith('POSTGRES_SANDBOX_PORT: '));
     }
+  });
+
+  it('when NODE_ID is unset, then it is the host name; heartbeat 5 s, expiry 30 s; a bad id and a short expiry are listed', () => {
+    expect(loadConfig({}).node).to.deep.equal({
+      id: os
+        .hostname()
+        .replace(/[^A-Za-z0-9._-]/g, '-')
+        .slice(0, 64),
+      heartbeatMs: 5000,
+      expiryMs: 30_000,
+    });
+    expect(loadConfig({ NODE_ID: 'pay-2.sh', NODE_HEARTBEAT_MS: '1000', NODE_EXPIRY_MS: '3000' }).node).to.deep.equal({
+      id: 'pay-2.sh',
+      heartbeatMs: 1000,
+      expiryMs: 3000,
+    });
+    const problems = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (err) {
+        return (err as ConfigError).problems;
+      }
+    };
+    expect(problems({ NODE_ID: 'node one' })).to.deep.equal([
+      'NODE_ID: must be 1–64 letters, digits, dots, dashes or underscores',
+    ]);
+    expect(problems({ NODE_HEARTBEAT_MS: '5000', NODE_EXPIRY_MS: '10000' })).to.deep.equal([
+      'NODE_EXPIRY_MS: must be at least 3 × NODE_HEARTBEAT_MS',
+    ]);
   });
 
   it('when ACQUIRER_CUT_OFF is unset, then the cut-off is 23:00; an HH:MM is taken; anything else is listed', () => {

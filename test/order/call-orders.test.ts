@@ -147,6 +147,56 @@ describe('order/call-orders (OrdersForCall of the order service)', () => {
     expect((await orders.getOrder(merchantId, idle.id)).status).to.equal('created');
   });
 
+  it('when another node shares the store, then a restart abandons only this node’s calls, and their attempts alone end', async () => {
+    const other = createOrderService({ ...deps, nodeId: 'node-b', defaultExpiresSeconds: 1800 });
+    const mine = await newOrder();
+    const theirs = await newOrder();
+    await orders.claimByPayCode(mine.payCode!, 'call-1');
+    await other.claimByPayCode(theirs.payCode!, 'call-2');
+
+    expect(await orders.recoverStaleCalls()).to.equal(1);
+    expect((await orders.getOrder(merchantId, mine.id)).status).to.equal('abandoned');
+    const read = await orders.getOrder(merchantId, theirs.id);
+    expect(read.status).to.equal('in_call');
+    expect(read.attempts[0]).to.include({ outcome: 'in_call' });
+    expect(read.attempts[0].endedAt).to.equal(undefined);
+  });
+
+  it('when a node is taken for dead, then its calls’ orders are abandoned with their events, once, and the live node’s stay', async () => {
+    const other = createOrderService({ ...deps, nodeId: 'node-b', defaultExpiresSeconds: 1800 });
+    const mine = await newOrder();
+    const theirs = await newOrder({ notifyUrl: 'https://merchant.example/hook' });
+    await orders.claimByPayCode(mine.payCode!, 'call-1');
+    await other.claimByPayCode(theirs.payCode!, 'call-2');
+
+    expect(await orders.takeOverCallsOf(['node-b'])).to.equal(1);
+    expect(await orders.takeOverCallsOf(['node-b'])).to.equal(0);
+    expect(await orders.takeOverCallsOf([])).to.equal(0);
+    expect((await orders.getOrder(merchantId, theirs.id)).status).to.equal('abandoned');
+    expect((await orders.getOrder(merchantId, mine.id)).status).to.equal('in_call');
+    const events: Array<{ type: string }> = await deps.db('notifications').where({ order_id: theirs.id }).select('type');
+    expect(events.map((e) => e.type)).to.deep.equal(['order.abandoned']);
+  });
+
+  it('when the sweep of ended calls runs, then it looks only at this node’s calls: another node’s are not in this Stasis app', async () => {
+    const other = createOrderService({ ...deps, nodeId: 'node-b', defaultExpiresSeconds: 1800 });
+    const theirs = await newOrder();
+    await other.claimByPayCode(theirs.payCode!, 'call-elsewhere');
+
+    expect(await orders.releaseEndedCalls(() => false)).to.equal(0);
+    expect((await orders.getOrder(merchantId, theirs.id)).status).to.equal('in_call');
+  });
+
+  it('when an order was claimed before nodes were recorded (no node), then the first node to start recovers it', async () => {
+    const old = await newOrder();
+    await orders.claimByPayCode(old.payCode!, 'call-old');
+    await deps.db('orders').where({ id: old.id }).update({ in_call_node: null });
+    const starting = createOrderService({ ...deps, nodeId: 'node-c', defaultExpiresSeconds: 1800 });
+
+    expect(await starting.recoverStaleCalls()).to.equal(1);
+    expect((await orders.getOrder(merchantId, old.id)).status).to.equal('abandoned');
+  });
+
   it('when a call has ended without releasing its order (its release failed), then the sweep releases it as abandoned with its event, and a live call keeps its order', async () => {
     const stuck = await newOrder({ notifyUrl: 'https://merchant.example/hook' });
     const live = await newOrder();

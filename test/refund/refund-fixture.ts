@@ -68,6 +68,7 @@ export async function startRefundBench(
       decline_reason: null,
       acquirer_ref: null,
       in_call_id: null,
+      in_call_node: null,
       notify_url: notifyUrl ?? null,
       refund_reserved: 0,
       refunded_amount: 0,

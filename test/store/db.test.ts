@@ -82,6 +82,7 @@ describe('store/db', () => {
         '011-abandoned-call-sms',
         '012-merchant-prompts',
         '013-operators',
+        '014-nodes',
       ]);
       for (const table of [
         'merchants',

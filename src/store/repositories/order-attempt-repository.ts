@@ -10,8 +10,11 @@ export interface OrderAttemptRepository {
   listForOrders(orderIds: string[]): Promise<AttemptRow[]>;
   /** Ends the call's attempt on the order, if still open, with this outcome. */
   end(orderId: string, callId: string, outcome: string, nowIso: string): Promise<void>;
-  /** Ends every open attempt (start-up: their calls died with the last run). */
-  endAllOpen(outcome: string, nowIso: string): Promise<void>;
+  /**
+   * Ends every open attempt of an order no call holds any more: those of calls that died with their node (after
+   * `orders.abandonCallsOf`). The attempts of calls other nodes hold stay open.
+   */
+  endOpenOfReleased(outcome: string, nowIso: string): Promise<void>;
   /**
    * A payment in the call's open attempt: the card is noted, the payment count goes up and the last answer is
    * cleared. Returns the attempt as it now stands (the latest, should there be two), undefined when none is open.
@@ -38,8 +41,11 @@ export function createOrderAttemptRepository(db: Source): OrderAttemptRepository
       await attempts().where({ order_id: orderId, call_id: callId }).whereNull('ended_at').update({ ended_at: nowIso, outcome });
     },
 
-    async endAllOpen(outcome, nowIso) {
-      await attempts().whereNull('ended_at').update({ ended_at: nowIso, outcome });
+    async endOpenOfReleased(outcome, nowIso) {
+      await attempts()
+        .whereNull('ended_at')
+        .whereNotIn('order_id', db.knex('orders').select('id').where({ status: 'in_call' }))
+        .update({ ended_at: nowIso, outcome });
     },
 
     async countPayment(orderId, callId, card) {

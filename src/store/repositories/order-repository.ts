@@ -65,16 +65,22 @@ export interface OrderRepository {
    * order by `id` or `payCode`. Returns the ids expired.
    */
   expire(nowIso: string, scope: { id?: string; payCode?: string }): Promise<string[]>;
-  /** A payable order, not past expiry and with no payment that may have charged, goes `in_call` for this call. */
-  claimForCall(by: 'id' | 'pay_code', value: string, callId: string, nowIso: string): Promise<boolean>;
+  /**
+   * A payable order, not past expiry and with no payment that may have charged, goes `in_call` for this call, held
+   * by this app node (`nodeId`, migration 014).
+   */
+  claimForCall(by: 'id' | 'pay_code', value: string, callId: string, nodeId: string, nowIso: string): Promise<boolean>;
   /** The order with this id or live pay code, with its merchant's requirements (after claimForCall). */
   findClaimed(by: 'id' | 'pay_code', value: string): Promise<ClaimedOrderRow | undefined>;
   /** The call holding the order lets it go, to `status`. */
   releaseFromCall(id: string, callId: string, status: OrderStatus, nowIso: string): Promise<boolean>;
-  /** Every order in a call becomes `abandoned` (start-up: those calls died with the last run); the ids. */
-  abandonCalls(nowIso: string): Promise<string[]>;
-  /** The orders in a call, each with the call holding it. */
-  inCall(): Promise<Array<{ id: string; callId: string }>>;
+  /**
+   * The orders in a call held by these nodes, or by no node (claimed before migration 014), become `abandoned`:
+   * those calls died with their node. The ids.
+   */
+  abandonCallsOf(nodeIds: string[], nowIso: string): Promise<string[]>;
+  /** The orders in a call held by this node, each with the call holding it. */
+  inCall(nodeId: string): Promise<Array<{ id: string; callId: string }>>;
   /** Touches the order if this call holds it: the write that opens a payment's transaction. */
   touchIfHeld(id: string, callId: string, nowIso: string): Promise<boolean>;
   /** This merchant's payable order, not past expiry and with no payment that may have charged, becomes `cancelled`. */
@@ -163,13 +169,13 @@ export function createOrderRepository(db: Source): OrderRepository {
       return expired.map((row) => row.id);
     },
 
-    async claimForCall(by, value, callId, nowIso) {
+    async claimForCall(by, value, callId, nodeId, nowIso) {
       const count = await orders()
         .where(by, value)
         .whereIn('status', PAYABLE_STATUSES)
         .where('expires_at', '>', nowIso)
         .modify(noUnresolvedPayment)
-        .update({ status: 'in_call', in_call_id: callId, updated_at: nowIso });
+        .update({ status: 'in_call', in_call_id: callId, in_call_node: nodeId, updated_at: nowIso });
       return count > 0;
     },
 
@@ -190,20 +196,23 @@ export function createOrderRepository(db: Source): OrderRepository {
     async releaseFromCall(id, callId, status, nowIso) {
       const count = await orders()
         .where({ id, status: 'in_call', in_call_id: callId })
-        .update({ status, in_call_id: null, updated_at: nowIso });
+        .update({ status, in_call_id: null, in_call_node: null, updated_at: nowIso });
       return count > 0;
     },
 
-    async abandonCalls(nowIso) {
+    async abandonCallsOf(nodeIds, nowIso) {
       const abandoned = await orders()
         .where({ status: 'in_call' })
-        .update({ status: 'abandoned', in_call_id: null, updated_at: nowIso }, ['id']);
+        .where((q) => {
+          q.whereIn('in_call_node', nodeIds).orWhereNull('in_call_node');
+        })
+        .update({ status: 'abandoned', in_call_id: null, in_call_node: null, updated_at: nowIso }, ['id']);
       return abandoned.map((row) => row.id);
     },
 
-    async inCall() {
+    async inCall(nodeId) {
       const rows: Array<{ id: string; in_call_id: string | null }> = await orders()
-        .where({ status: 'in_call' })
+        .where({ status: 'in_call', in_call_node: nodeId })
         .select('id', 'in_call_id');
       return rows.flatMap((row) => (row.in_call_id ? [{ id: row.id, callId: row.in_call_id }] : []));
     },

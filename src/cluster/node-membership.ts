@@ -1,0 +1,114 @@
+import os from 'node:os';
+import type { Logger } from 'pino';
+import { AppError } from '../domain/app-error';
+import type { Store } from '../store/store';
+
+/** This node as the config gives it (NODE_ID, NODE_HEARTBEAT_MS, NODE_EXPIRY_MS). */
+export interface NodeSettings {
+  id: string;
+  heartbeatMs: number;
+  expiryMs: number;
+}
+
+export interface MembershipDeps {
+  store: Pick<Store, 'nodes'>;
+  log: Logger;
+  now: () => Date;
+  node: NodeSettings;
+  /** Releases the work of dead nodes (their calls' orders: src/order/call-orders.ts); how many orders. */
+  takeOver(nodeIds: string[]): Promise<number>;
+  /** This process, as the node row records it; the real one unless a test says otherwise. */
+  host?: string;
+  pid?: number;
+  isAlive?: (pid: number) => boolean;
+}
+
+export interface Membership {
+  /** One heartbeat and one look for dead nodes, as the timer does: for tests and the first round. */
+  tick(): Promise<void>;
+  /** Stops the heartbeat and marks the node gone, so the others take over what it left at once. */
+  leave(): Promise<void>;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists, run by another user.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Joins the nodes sharing this store (README, "Running on several machines"): refuses to start when a live node
+ * already has this id (its calls would be taken for this node's and recovered), writes the node's row, then beats
+ * every `heartbeatMs`. At each beat, any other node silent for `expiryMs` is taken for dead: its calls' orders are
+ * released and its row removed. A node that finds its own row gone was itself taken for dead (paused longer than the
+ * expiry): it says so and writes it again; the calls it still had can no longer pay (their orders were released).
+ */
+export async function joinNodes(deps: MembershipDeps): Promise<Membership> {
+  const { store, log, node } = deps;
+  const host = deps.host ?? os.hostname();
+  const pid = deps.pid ?? process.pid;
+  const alive = deps.isAlive ?? processAlive;
+  const nowIso = () => deps.now().toISOString();
+
+  const known = await store.nodes.find(node.id);
+  if (known) {
+    const silentMs = deps.now().getTime() - Date.parse(known.heartbeat_at);
+    const sameProcess = known.host === host && known.pid === pid;
+    const otherLive = known.host === host ? known.pid !== pid && alive(known.pid) : silentMs < node.expiryMs;
+    if (!sameProcess && otherLive && silentMs < node.expiryMs) {
+      throw new AppError(
+        'config_invalid',
+        `NODE_ID ${node.id} is in use by a running node (${known.host}, pid ${known.pid}, last heartbeat ${Math.round(silentMs / 1000)} s ago): give each node its own NODE_ID`,
+      );
+    }
+  }
+  const started = nowIso();
+  await store.nodes.upsert({ id: node.id, host, pid, started_at: started, heartbeat_at: started });
+  log.info({ node: node.id, heartbeatMs: node.heartbeatMs, expiryMs: node.expiryMs }, 'node joined');
+
+  async function tick(): Promise<void> {
+    if (!(await store.nodes.beat(node.id, nowIso()))) {
+      log.error({ node: node.id }, 'this node was taken for dead by another (no heartbeat for NODE_EXPIRY_MS): rejoining');
+      await store.nodes.upsert({ id: node.id, host, pid, started_at: started, heartbeat_at: nowIso() });
+    }
+    const before = new Date(deps.now().getTime() - node.expiryMs).toISOString();
+    for (const dead of await store.nodes.expired(node.id, before)) {
+      const orders = await deps.takeOver([dead.id]);
+      // Of two nodes taking over at once, one removes the row; the release above was conditional, so done once.
+      if (await store.nodes.remove(dead.id, dead.heartbeat_at)) {
+        log.warn({ node: dead.id, lastHeartbeat: dead.heartbeat_at, orders }, 'node taken for dead: its calls released');
+      }
+    }
+  }
+
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> = Promise.resolve();
+  const schedule = () => {
+    timer = setTimeout(() => {
+      current = tick()
+        .catch((err: unknown) => log.warn({ err, node: node.id }, 'node heartbeat failed: retrying'))
+        .finally(() => {
+          if (!stopped) schedule();
+        });
+    }, node.heartbeatMs);
+    timer.unref();
+  };
+  schedule();
+
+  return {
+    tick,
+    async leave() {
+      stopped = true;
+      clearTimeout(timer);
+      await current;
+      // An expired heartbeat rather than no row: a row-less node's orders would be nobody's to take over.
+      await store.nodes.beat(node.id, new Date(0).toISOString());
+      log.info({ node: node.id }, 'node left');
+    },
+  };
+}

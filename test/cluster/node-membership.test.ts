@@ -1,0 +1,125 @@
+import { expect } from 'chai';
+import { joinNodes, type Membership, type MembershipDeps } from '../../src/cluster/node-membership';
+import { createTestDeps, type TestDeps } from '../helpers/test-db';
+
+const NODE = { id: 'node-a', heartbeatMs: 60_000, expiryMs: 15_000 };
+
+describe('cluster/node-membership', () => {
+  let deps: TestDeps;
+  let taken: string[][];
+  const joined: Membership[] = [];
+
+  function join(over: Partial<MembershipDeps> = {}): Promise<Membership> {
+    return joinNodes({
+      store: deps.store,
+      log: deps.log,
+      now: deps.now,
+      node: NODE,
+      takeOver: (ids) => {
+        taken.push(ids);
+        return Promise.resolve(ids.length);
+      },
+      host: 'host-1',
+      pid: 100,
+      isAlive: () => false,
+      ...over,
+    }).then((m) => {
+      joined.push(m);
+      return m;
+    });
+  }
+
+  beforeEach(async () => {
+    deps = await createTestDeps();
+    taken = [];
+  });
+  afterEach(async () => {
+    for (const m of joined.splice(0)) await m.leave();
+    await deps.db.destroy();
+  });
+
+  it('when a node joins, then its row records host, pid, start and heartbeat', async () => {
+    await join();
+    expect(await deps.store.nodes.find('node-a')).to.deep.equal({
+      id: 'node-a',
+      host: 'host-1',
+      pid: 100,
+      started_at: '2026-03-01T08:00:00.000Z',
+      heartbeat_at: '2026-03-01T08:00:00.000Z',
+    });
+  });
+
+  it('when a live node on another host has this NODE_ID, then joining is refused with a clear error', async () => {
+    await join({ host: 'host-2', pid: 7 });
+    deps.advance(5_000);
+    const err = await join().then(
+      () => expect.fail('should have been refused'),
+      (e: Error & { code?: string }) => e,
+    );
+    expect(err.code).to.equal('config_invalid');
+    expect(err.message).to.equal(
+      'NODE_ID node-a is in use by a running node (host-2, pid 7, last heartbeat 5 s ago): give each node its own NODE_ID',
+    );
+  });
+
+  it('when a running process on this host has this NODE_ID, then joining is refused; when that pid is gone, it is a restart', async () => {
+    await join({ pid: 7 });
+    const refused = await join({ isAlive: (pid) => pid === 7 }).then(
+      () => false,
+      () => true,
+    );
+    expect(refused).to.equal(true);
+    await join({ isAlive: () => false });
+    expect((await deps.store.nodes.find('node-a'))?.pid).to.equal(100);
+  });
+
+  it('when the node with this id went silent longer than the expiry, then another host may take the id', async () => {
+    await join({ host: 'host-2', pid: 7 });
+    deps.advance(16_000);
+    await join();
+    expect((await deps.store.nodes.find('node-a'))?.host).to.equal('host-1');
+  });
+
+  it('when a beat runs, then the heartbeat moves on and a live node is left alone', async () => {
+    const a = await join();
+    await join({ node: { ...NODE, id: 'node-b' }, pid: 200 });
+    deps.advance(10_000);
+    await a.tick();
+    expect((await deps.store.nodes.find('node-a'))?.heartbeat_at).to.equal('2026-03-01T08:00:10.000Z');
+    expect(taken).to.deep.equal([]);
+  });
+
+  it('when another node is silent past the expiry, then its calls are taken over once and its row removed', async () => {
+    const a = await join();
+    await join({ node: { ...NODE, id: 'node-b' }, pid: 200 });
+    deps.advance(16_000);
+    await a.tick();
+    await a.tick();
+    expect(taken).to.deep.equal([['node-b']]);
+    expect(await deps.store.nodes.find('node-b')).to.equal(undefined);
+  });
+
+  it('when a node leaves, then the others take over what it left at their next beat, without waiting for the expiry', async () => {
+    const a = await join();
+    const b = await join({ node: { ...NODE, id: 'node-b' }, pid: 200 });
+    await b.leave();
+    deps.advance(1_000);
+    await a.tick();
+    expect(taken).to.deep.equal([['node-b']]);
+  });
+
+  it('when this node finds its own row gone (taken for dead while paused), then it writes it again', async () => {
+    const a = await join();
+    await deps.db('nodes').where({ id: 'node-a' }).delete();
+    deps.advance(1_000);
+    await a.tick();
+    expect((await deps.store.nodes.find('node-a'))?.heartbeat_at).to.equal('2026-03-01T08:00:01.000Z');
+  });
+
+  it('when the heartbeat timer fires, then it beats on its own', async () => {
+    await join({ node: { ...NODE, heartbeatMs: 200 } });
+    deps.advance(3_000);
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    expect((await deps.store.nodes.find('node-a'))?.heartbeat_at).to.equal('2026-03-01T08:00:03.000Z');
+  });
+});
