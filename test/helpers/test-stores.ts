@@ -57,7 +57,9 @@ export function describeOnPostgres(title: string, body: () => void): void {
   if (url === undefined) return;
   describe(title, function () {
     const schema = `test_${randomBytes(6).toString('hex')}`;
+    let outer: TestStore = current;
     before(async function () {
+      outer = current;
       this.timeout(60_000);
       const db = await openPostgres(url, { searchPath: schema, poolMax: 1 });
       try {
@@ -70,7 +72,7 @@ export function describeOnPostgres(title: string, body: () => void): void {
     });
     after(async function () {
       this.timeout(60_000);
-      current = { kind: 'sqlite' };
+      current = outer;
       await closeOpened();
       const db = await openPostgres(url, { poolMax: 1 });
       try {
