@@ -65,4 +65,23 @@ describeOnPostgres('store: claims racing on several connections (FOR UPDATE SKIP
       expect([...heldIds, ...otherIds]).to.have.members(ids);
     });
   });
+
+  it('when two dialers count their lines and claim at once, then together they never claim more than the free lines', async () => {
+    const LINES = 5;
+    await seedCallbacks(createStore(first), 20, NOW);
+    // The dialer's tick (src/callback/dialer.ts): lock, release, count, claim, with a pause that lets the other in.
+    // Without lockLines both would count 0 lines in use and claim 5 each. (SQLite serialises the ticks of two
+    // processes by its write lock; two connections of one process cannot show it, better-sqlite3 waits synchronously.)
+    const tick = (db: Knex) =>
+      createStore(db).transaction(async (tx) => {
+        await tx.callbacks.lockLines();
+        await tx.callbacks.releaseExpiredLeases(NOW.toISOString());
+        const busy = await tx.callbacks.countDialing(NOW.toISOString());
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return (await tx.callbacks.claimDue(NOW, 60_000, Math.max(0, LINES - busy))).rows.length;
+      });
+    const [a, b] = await Promise.all([tick(first), tick(second)]);
+    expect(a + b).to.equal(LINES);
+    expect(await createStore(second).callbacks.countDialing(NOW.toISOString())).to.equal(LINES);
+  });
 });
