@@ -30,7 +30,7 @@ module.exports = {
       comment: 'SQL is owned by the repositories of src/store.',
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/store/' },
-      to: { path: '(^|/)node_modules/(knex|better-sqlite3)/' },
+      to: { path: '(^|/)node_modules/(knex|better-sqlite3|pg)/' },
     },
     {
       name: 'acp-behind-its-port',

@@ -43,12 +43,16 @@ import { createSmsService } from './services/sms-service';
 import { createSmsPort } from './sms/create-sms-port';
 import { openDb, type Knex } from './store/db';
 import { migrateLatest } from './store/migrate';
+import { openPostgres } from './store/postgres-connection';
 import type { ServiceDeps } from './services/service-deps';
 import { createSettlementService } from './settlement/settlement-service';
 
 /** The configured store, migrated to the latest schema; the caller destroys it. */
 export async function openStore(config: Config): Promise<Knex> {
-  const db = await openDb(config.sqliteFile, { synchronous: config.sqliteSynchronous });
+  const db =
+    config.database.kind === 'postgres'
+      ? await openPostgres(config.database.url)
+      : await openDb(config.sqliteFile, { synchronous: config.sqliteSynchronous });
   try {
     await migrateLatest(db);
   } catch (err) {

@@ -82,6 +82,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   await ensureAsterisk(config, ariPassword, log);
 
   const db = await openStore(config);
+  log.info({ store: config.database.kind === 'postgres' ? config.database.maskedUrl : config.sqliteFile }, 'store opened');
   // First of the servers, so the store's writes are timed from the start.
   const metrics = await startServiceMetrics(config.metrics, log).catch(async (err: unknown) => {
     await db.destroy();

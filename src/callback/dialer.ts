@@ -141,6 +141,7 @@ export function createDialer(deps: DialerDeps): Dialer {
       const inbound = deps.activeInboundCalls();
       // One transaction opened by a write: count and claim are serialised against every other dialer's.
       const claim = await store.transaction(async (tx) => {
+        await tx.callbacks.lockLines();
         run.recovered = (await releaseExpiredLeases(tx, now)).length;
         const free = freeOutboundLines(deps.lines, { inbound, outbound: await outboundNow(tx, now) });
         return tx.callbacks.claimDue(now, leaseMs, free);

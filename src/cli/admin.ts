@@ -76,9 +76,18 @@ function print(result: AdminResult): number {
 
 function backupActions(config: Config): BackupActions {
   const location = { dataDir: config.dataDir, sqliteFile: config.sqliteFile, secrets: config.secrets };
+  // The backup copies the SQLite file: with DATABASE_URL on PostgreSQL it would save a file the service never uses.
+  const sqliteOnly = () => {
+    if (config.database.kind === 'postgres') {
+      throw new AppError(
+        'validation_failed',
+        'backup and restore cover the SQLite store; back PostgreSQL up with its own tools (pg_dump)',
+      );
+    }
+  };
   return {
-    create: (dir) => createBackup(location, path.resolve(dir), () => new Date()),
-    restore: (dir) => restoreBackup(path.resolve(dir), location),
+    create: (dir) => (sqliteOnly(), createBackup(location, path.resolve(dir), () => new Date())),
+    restore: (dir) => (sqliteOnly(), restoreBackup(path.resolve(dir), location)),
   };
 }
 

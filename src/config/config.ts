@@ -11,6 +11,7 @@ import {
   type AcquirerSettings,
 } from './acquirer-settings';
 import { reconciliationSchema, reconciliationSettings, type ReconciliationSettings } from './reconciliation-settings';
+import { databaseSettings, isPostgresUrl, type DatabaseSettings } from './database-settings';
 import { findProjectRoot } from './project-root';
 import { parseSecretsKey } from './secrets-key';
 import { parseClockTime, type SettlementSettings } from './settlement-settings';
@@ -29,6 +30,11 @@ const secretsKey = z.string().transform((text, ctx) => {
   const key = parseSecretsKey(text);
   if (!key) ctx.addIssue({ code: 'custom', message: 'must be 32 bytes as 64 hex digits or base64' });
   return key ?? Buffer.alloc(0);
+});
+
+/** `sqlite:` or a PostgreSQL URL; the message never quotes the value, which may hold a password. */
+const databaseUrl = z.string().refine((text) => text === 'sqlite:' || isPostgresUrl(text), {
+  error: 'must be sqlite: or postgres://user:password@host:port/database',
 });
 
 /** Every setting, from the environment. `.env.example` documents each one. */
@@ -63,6 +69,8 @@ const schema = z.object({
   NODE_HEARTBEAT_MS: z.coerce.number().int().min(200).max(60_000).default(5000),
   NODE_EXPIRY_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   DATA_DIR: z.string().default(path.join(projectRoot, 'data')),
+  /** Unset or `sqlite:`: SQLite at SQLITE_FILE; `postgres://…`: PostgreSQL (README, "Configuration"). */
+  DATABASE_URL: databaseUrl.optional(),
   SQLITE_FILE: z.string().optional(),
   SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -216,6 +224,8 @@ export interface Config {
   dataDir: string;
   sqliteFile: string;
   sqliteSynchronous: 'full' | 'normal';
+  /** The store: SQLite at `sqliteFile` (the default), or PostgreSQL at DATABASE_URL. */
+  database: DatabaseSettings;
   log: { level: Env['LOG_LEVEL']; file?: string };
   ari: {
     url: string;
@@ -341,6 +351,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     sqliteFile: path.resolve(e.SQLITE_FILE ?? path.join(dataDir, 'ivrpay.sqlite')),
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    database: databaseSettings(e.DATABASE_URL),
     log: { level: e.LOG_LEVEL, file: e.LOG_FILE },
     ari: {
       url: e.ARI_URL.replace(/\/+$/, ''),

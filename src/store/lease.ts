@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { SmsRow } from './callback-rows';
+import { dialectOf } from './dialect';
 import type { NotificationRow } from './notification-rows';
 import type { Source } from './source';
 
@@ -14,6 +15,24 @@ export function newLeaseToken(): string {
   return randomBytes(12).toString('hex');
 }
 
+/**
+ * Narrows a claim's UPDATE to the due rows `due` selects (`select id … limit n`). On PostgreSQL they are locked with
+ * FOR UPDATE SKIP LOCKED, so a row another claimer's transaction holds is passed over, not waited for: claimers on
+ * several nodes take disjoint rows without queueing behind each other. The selection is a MATERIALIZED CTE, run
+ * once: as an `IN (subquery)` the planner may rescan it per row, and each rescan, skipping the rows this very
+ * UPDATE just took, would add new ones past the limit (seen in skip-locked-claims.test.ts). SQLite has one writer
+ * at a time (the UPDATE holds the write lock), so its statement stays `WHERE id IN (due)`.
+ */
+export function whereDue<Q extends Knex.QueryBuilder>(db: Source, claim: Q, due: Knex.QueryBuilder): Q {
+  if (dialectOf(db.knex) !== 'postgres') return claim.whereIn('id', due) as Q;
+  return claim.withMaterialized('claim_due', due.forUpdate().skipLocked()).whereIn('id', db.knex('claim_due').select('id')) as Q;
+}
+
+/** Claimed rows oldest due first, whichever order the store's RETURNING gave them in. */
+export function byDue<Row extends { id: string }>(due: (row: Row) => string): (a: Row, b: Row) => number {
+  return (a, b) => due(a).localeCompare(due(b)) || a.id.localeCompare(b.id);
+}
+
 export interface ClaimOptions {
   now: Date;
   leaseMs: number;
@@ -22,8 +41,8 @@ export interface ClaimOptions {
 
 /**
  * Leases up to `limit` rows of an outbox table (notifications, SMS) that wait in status `waiting` and are due, oldest
- * due first, for `leaseMs`, in one UPDATE … WHERE id IN (due) RETURNING: of two claimers running at once (two cron runs,
- * two processes) each row goes to exactly one, and the rows of a claimer that died are claimed again once the lease
+ * due first, for `leaseMs`, in one UPDATE … WHERE id IN (due: whereDue) RETURNING: of two claimers running at once (two cron runs,
+ * two processes, two nodes) each row goes to exactly one, and the rows of a claimer that died are claimed again once the lease
  * passes. The outer conditions repeat the inner ones: PostgreSQL re-checks them on a row another claim just took.
  */
 export function claimDueRows(
@@ -56,10 +75,10 @@ export async function claimDueRows(
   const due = db.knex(table).select('id').modify(claimable).orderBy('next_attempt_at').orderBy('id').limit(opts.limit);
   // The two tables' rows differ; the leasing columns they share are all this statement names.
   const outbox: Knex.QueryBuilder = db.table(table);
-  const rows = await outbox
-    .whereIn('id', due)
+  const rows = await whereDue(db, outbox, due)
     .modify(claimable)
     .update({ locked_until: new Date(opts.now.getTime() + opts.leaseMs).toISOString(), lease_token: leaseToken })
     .returning<(NotificationRow | SmsRow)[]>('*');
+  rows.sort(byDue((row) => row.next_attempt_at));
   return { rows, leaseToken };
 }

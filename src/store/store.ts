@@ -31,6 +31,7 @@ import { createSmsRepository, type SmsRepository } from './repositories/sms-repo
 import { createOperatorRepository, type OperatorRepository } from './repositories/operator-repository';
 import { createNodeRepository, type NodeRepository } from './repositories/node-repository';
 import { createConsoleRepository, type ConsoleRepository } from './repositories/console-repository';
+import { dialectOf } from './dialect';
 import { sourceOn, type Source } from './source';
 import { timeWrites, type WriteStatement } from './write-timing';
 
@@ -77,7 +78,10 @@ export interface Store extends Repositories {
 }
 
 export interface StoreOptions {
-  /** Shares commits between concurrent single-statement writes (the merchant API's); each commits alone without it. */
+  /**
+   * Shares commits between concurrent single-statement writes (the merchant API's) on SQLite; each commits alone
+   * without it, and always on PostgreSQL.
+   */
   groupCommit?: boolean;
   /** Told how long each write took (write-timing.ts), for the metrics; absent: nothing is timed. */
   timeWrites?: (statement: WriteStatement, seconds: number) => void;
@@ -181,6 +185,17 @@ class BoundRepositories implements Repositories {
   }
 }
 
+/** A commit group's connection as a source: its writes are single table statements (Store.groupWrite). */
+function groupSource(on: GroupQuery, db: Knex): Source {
+  return {
+    table: on as Source['table'],
+    raw: () => {
+      throw new Error('a group write is one table statement: run raw statements in a transaction');
+    },
+    knex: db,
+  };
+}
+
 class KnexStore extends BoundRepositories implements Store {
   readonly #db: Knex;
   readonly #group?: GroupCommit<Repositories>;
@@ -191,8 +206,9 @@ class KnexStore extends BoundRepositories implements Store {
     this.#db = db;
     this.#timeWrites = opts.timeWrites;
     if (opts.timeWrites) timeWrites(db, opts.timeWrites);
-    if (opts.groupCommit) {
-      this.#group = createGroupCommit(db, (on: GroupQuery) => new BoundRepositories({ table: on as Source['table'], knex: db }));
+    // PostgreSQL takes concurrent commits on its pool, so each write commits alone there (group-commit.ts is SQLite's).
+    if (opts.groupCommit && dialectOf(db) === 'sqlite') {
+      this.#group = createGroupCommit(db, (on: GroupQuery) => new BoundRepositories(groupSource(on, db)));
     }
   }
 

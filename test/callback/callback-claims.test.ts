@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import { releaseExpiredLeases } from '../../src/callback/callback-claims';
 import { seedCallbacks } from '../helpers/seed-callbacks';
-import { createTestDeps } from '../helpers/test-db';
+import { createTestDeps, describeEachStore } from '../helpers/test-db';
 
 const NOW = new Date('2026-03-02T02:00:00.000Z');
 
-describe('callback/callback-claims', () => {
+describeEachStore('callback/callback-claims', () => {
   it('when a lease passes without renewal, then the row is due again; a renewed one is not', async () => {
     const deps = await createTestDeps(NOW);
     try {

@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import { joinNodes, type Membership, type MembershipDeps } from '../../src/cluster/node-membership';
+import { describeEachStore } from '../helpers/test-stores';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 
 const NODE = { id: 'node-a', heartbeatMs: 60_000, expiryMs: 15_000 };
 
-describe('cluster/node-membership', () => {
+describeEachStore('cluster/node-membership', () => {
   let deps: TestDeps;
   let taken: string[][];
   const joined: Membership[] = [];

@@ -73,6 +73,24 @@ describe('config/loadConfig', () => {
     ]);
   });
 
+  it('when DATABASE_URL is unset or sqlite:, then the store is SQLite; a postgres URL selects PostgreSQL, masked for logs', () => {
+    expect(loadConfig({}).database).to.deep.equal({ kind: 'sqlite' });
+    expect(loadConfig({ DATABASE_URL: 'sqlite:' }).database).to.deep.equal({ kind: 'sqlite' });
+    const url = 'postgres://ivrpay:s3cret@db.example:5432/ivrpay';
+    expect(loadConfig({ DATABASE_URL: url }).database).to.deep.equal({
+      kind: 'postgres',
+      url,
+      maskedUrl: 'postgres://ivrpay:***@db.example:5432/ivrpay',
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://h/db' }).database.kind).to.equal('postgres');
+    for (const bad of ['mysql://u:p@h/db', 'postgres://u:p@h', 'sqlite:/tmp/x.sqlite', 'not a url']) {
+      expect(() => loadConfig({ DATABASE_URL: bad }))
+        .to.throw(ConfigError)
+        .with.property('problems')
+        .that.satisfies((problems: string[]) => problems.length === 1 && !problems[0].includes('p@h'));
+    }
+  });
+
   it('when ACQUIRER_CUT_OFF is unset, then the cut-off is 23:00; an HH:MM is taken; anything else is listed', () => {
     expect(loadConfig({}).acquirer.cutOff).to.equal('23:00');
     expect(loadConfig({ ACQUIRER_CUT_OFF: '22:30' }).acquirer.cutOff).to.equal('22:30');

@@ -1,15 +1,42 @@
+import fs from 'node:fs';
 import type { Knex } from 'knex';
 import pino from 'pino';
 import type { Logger } from 'pino';
 import { openDb } from '../../src/store/db';
+import { dialectOf } from '../../src/store/dialect';
 import { migrateLatest } from '../../src/store/migrate';
+import { openPostgres } from '../../src/store/postgres-connection';
 import { createStore, type Store } from '../../src/store/store';
+import { testOutputFile } from './test-output';
+import { currentTestStore, openPostgresTestDb, postgresTables } from './test-stores';
 
-/** A fresh, migrated in-memory store; destroy it in `afterEach`. */
+export { describeEachStore } from './test-stores';
+
+/**
+ * A fresh, migrated store; destroy it in `afterEach`. In memory on SQLite; in a suite of describeEachStore
+ * (test-stores.ts) running on PostgreSQL, the suite's schema, emptied.
+ */
 export async function openTestDb(): Promise<Knex> {
+  const store = currentTestStore();
+  if (store.kind === 'postgres') return openPostgresTestDb(store);
   const db = await openDb(':memory:');
   await migrateLatest(db);
   return db;
+}
+
+/**
+ * Two connections to one fresh, migrated store, as two processes (or two nodes) would have: two SQLite
+ * connections to a file `name` in the test output, or two pools on the suite's PostgreSQL schema. Destroy both.
+ */
+export async function openTwoTestDbs(name: string): Promise<[Knex, Knex]> {
+  const store = currentTestStore();
+  if (store.kind === 'postgres')
+    return [await openPostgresTestDb(store), await openPostgres(store.url, { searchPath: store.schema })];
+  const file = testOutputFile(name);
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  const first = await openDb(file);
+  await migrateLatest(first);
+  return [first, await openDb(file)];
 }
 
 export interface TestDeps {
@@ -40,8 +67,11 @@ export async function createTestDeps(start = new Date('2026-03-01T08:00:00.000Z'
 
 /** Every row of every table, for checks that look at all stored data. */
 export async function dumpAllTables(db: Knex): Promise<Record<string, Record<string, unknown>[]>> {
-  const tables: { name: string }[] = await db('sqlite_master').where({ type: 'table' }).select('name');
+  const tables =
+    dialectOf(db) === 'postgres'
+      ? await postgresTables(db)
+      : ((await db('sqlite_master').where({ type: 'table' }).pluck('name')) as string[]);
   const dump: Record<string, Record<string, unknown>[]> = {};
-  for (const { name } of tables) dump[name] = await db<Record<string, unknown>>(name).select('*');
+  for (const name of tables) dump[name] = await db<Record<string, unknown>>(name).select('*');
   return dump;
 }

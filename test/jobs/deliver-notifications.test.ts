@@ -3,12 +3,12 @@ import cron from 'node-cron';
 import { jobNamed } from './job-targets';
 import { createNotificationDeliverer } from '../../src/notify/deliver';
 import type { OrderEvent } from '../../src/notify/order-event';
-import { createTestDeps, type TestDeps } from '../helpers/test-db';
+import { createTestDeps, type TestDeps, describeEachStore } from '../helpers/test-db';
 import { APPROVED, openShop } from '../notify/notify-fixtures';
 import { startWebhookReceiver, type WebhookReceiver } from '../notify/webhook-receiver';
 import { DEBIT } from '../helpers/test-cards';
 
-describe('jobs/deliver-notifications', () => {
+describeEachStore('jobs/deliver-notifications', () => {
   let deps: TestDeps;
   let receiver: WebhookReceiver;
   beforeEach(async () => {

@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import { jobNamed } from './job-targets';
 import { createMerchantService } from '../../src/services/merchant-service';
 import { createOrderService } from '../../src/order/order-service';
-import { createTestDeps, type TestDeps } from '../helpers/test-db';
+import { createTestDeps, type TestDeps, describeEachStore } from '../helpers/test-db';
 
-describe('jobs/expire-orders', () => {
+describeEachStore('jobs/expire-orders', () => {
   let deps: TestDeps;
   beforeEach(async () => {
     deps = await createTestDeps();

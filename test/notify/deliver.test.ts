@@ -7,7 +7,7 @@ import type { NotificationRow } from '../../src/store/notification-rows';
 import { verifyIvrpaySignature } from '../../src/notify/verify-signature';
 import { webhookTargetCheck } from '../../src/notify/webhook-target';
 import { captureLog } from '../ari/capture-log';
-import { createTestDeps, dumpAllTables, type TestDeps } from '../helpers/test-db';
+import { createTestDeps, dumpAllTables, type TestDeps, describeEachStore } from '../helpers/test-db';
 import { APPROVED, INSUFFICIENT, openShop, type Shop } from './notify-fixtures';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';
 import { CREDIT, DEBIT } from '../helpers/test-cards';
@@ -15,7 +15,7 @@ import { CREDIT, DEBIT } from '../helpers/test-cards';
 const debit = { pan: DEBIT, kind: 'debit' as const, pin: TEST_PIN };
 const credit = { pan: CREDIT, kind: 'credit' as const, cvn2: TEST_CVN2, expiryMmyy: TEST_EXPIRY_MMYY };
 
-describe('notify/deliver', () => {
+describeEachStore('notify/deliver', () => {
   let deps: TestDeps;
   let shop: Shop;
   let receiver: WebhookReceiver;

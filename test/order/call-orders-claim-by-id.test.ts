@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import { createCallOrders } from '../../src/order/call-orders';
 import { createMerchantService } from '../../src/services/merchant-service';
 import { createOrderService, type OrderService } from '../../src/order/order-service';
-import { createTestDeps, type TestDeps } from '../helpers/test-db';
+import { createTestDeps, type TestDeps, describeEachStore } from '../helpers/test-db';
 
-describe('order/call-orders claimById (a callback claims the order it was placed for)', () => {
+describeEachStore('order/call-orders claimById (a callback claims the order it was placed for)', () => {
   let deps: TestDeps;
   let orders: OrderService;
   let merchantId: string;

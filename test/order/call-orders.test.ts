@@ -9,9 +9,10 @@ import { openDb } from '../../src/store/db';
 import { createStore } from '../../src/store/store';
 import { migrateLatest } from '../../src/store/migrate';
 import { startSecondProcess, stopSecondProcess } from '../helpers/second-process';
+import { describeEachStore } from '../helpers/test-stores';
 import { createTestDeps, type TestDeps } from '../helpers/test-db';
 
-describe('order/call-orders (OrdersForCall of the order service)', () => {
+describeEachStore('order/call-orders (OrdersForCall of the order service)', () => {
   let deps: TestDeps;
   let orders: OrderService;
   let merchantId: string;

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { AppError } from '../../src/domain/app-error';
 import { createMerchantService } from '../../src/services/merchant-service';
 import { createOrderService, type OrderService } from '../../src/order/order-service';
-import { createTestDeps, type TestDeps } from '../helpers/test-db';
+import { createTestDeps, type TestDeps, describeEachStore } from '../helpers/test-db';
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -13,7 +13,7 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
   return error as AppError;
 }
 
-describe('order/order-service', () => {
+describeEachStore('order/order-service', () => {
   let deps: TestDeps;
   let orders: OrderService;
   let merchantId: string;

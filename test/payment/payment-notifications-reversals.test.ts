@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { AcquirerNotification } from '../../src/acquirer/acquirer-port';
 import { createPaymentNotifications } from '../../src/payment/payment-notifications';
-import { createTestDeps, type TestDeps } from '../helpers/test-db';
+import { createTestDeps, type TestDeps, describeEachStore } from '../helpers/test-db';
 
 const cancelNotification: AcquirerNotification = {
   acquirerOrderId: 'rfd0123456789abcdef0123',
@@ -15,7 +15,7 @@ const cancelNotification: AcquirerNotification = {
   result: () => ({ outcome: 'approved', acquirerRef: '202603011000001234567', responseCode: '00' }),
 };
 
-describe('payment/payment-notifications: cancels and refunds', () => {
+describeEachStore('payment/payment-notifications: cancels and refunds', () => {
   let deps: TestDeps;
   beforeEach(async () => {
     deps = await createTestDeps();

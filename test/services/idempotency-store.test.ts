@@ -9,9 +9,9 @@ import { openDb } from '../../src/store/db';
 import { createStore } from '../../src/store/store';
 import { migrateLatest } from '../../src/store/migrate';
 import { startSecondProcess, stopSecondProcess } from '../helpers/second-process';
-import { createTestDeps, type TestDeps } from '../helpers/test-db';
+import { createTestDeps, type TestDeps, describeEachStore } from '../helpers/test-db';
 
-describe('services/idempotency-store', () => {
+describeEachStore('services/idempotency-store', () => {
   let deps: TestDeps;
   let store: IdempotencyStore;
   let merchantId: string;

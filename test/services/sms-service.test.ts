@@ -1,9 +1,10 @@
 import { expect } from 'chai';
+import { describeEachStore } from '../helpers/test-db';
 import { createSmsService } from '../../src/services/sms-service';
 import { SmsSendError, type SmsMessage, type SmsPort } from '../../src/sms/sms-port';
 import { dialerFixture, unanswered, type DialerFixture } from '../callback/dialer-fixture';
 
-describe('services/sms-service', () => {
+describeEachStore('services/sms-service', () => {
   let fx: DialerFixture;
   let sent: SmsMessage[];
   let answer: () => Promise<{ providerId: string }>;

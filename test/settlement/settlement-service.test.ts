@@ -3,14 +3,14 @@ import { AppError } from '../../src/domain/app-error';
 import { createFeeService } from '../../src/fees/fee-service';
 import { createSettlementService, type SettlementService } from '../../src/settlement/settlement-service';
 import type { SettlementView } from '../../src/settlement/settlement-view';
-import { createTestDeps, type TestDeps } from '../helpers/test-db';
+import { createTestDeps, type TestDeps, describeEachStore } from '../helpers/test-db';
 import { insertLeg, insertMerchant, insertPayment, insertRefund } from './settlement-fixture';
 
 // Business day 2026-03-01 in Beijing runs from 2026-02-28T16:00Z to 2026-03-01T16:00Z; its T+1 batch is 2026-03-02.
 const IN_DAY = '2026-03-01T02:00:00.000Z';
 const NEXT_DAY = '2026-03-01T17:00:00.000Z';
 
-describe('settlement/settlement-service', () => {
+describeEachStore('settlement/settlement-service', () => {
   let deps: TestDeps;
   let settlement: SettlementService;
   let merchantId: string;

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import type { Knex } from 'knex';
+import { dialectOf } from '../../src/store/dialect';
 import { createStore, type Repositories } from '../../src/store/store';
-import { openTestDb } from '../helpers/test-db';
+import { openTestDb, describeEachStore } from '../helpers/test-db';
 
 const AT = '2026-03-01T08:00:00.000Z';
 
@@ -9,7 +10,7 @@ function merchant(id: string) {
   return { id, name: id, api_key_hash: `hash-${id}`, api_key_prefix: 'ivrpay_sk_x', created_at: AT };
 }
 
-describe('store/store (repositories and units of work)', () => {
+describeEachStore('store/store (repositories and units of work)', () => {
   let db: Knex;
   let begins: number;
   beforeEach(async () => {
@@ -47,7 +48,7 @@ describe('store/store (repositories and units of work)', () => {
     expect(await merchantIds()).to.deep.equal([]);
   });
 
-  it('when single writes arrive together through the group commit, then they share one transaction and one binding', async () => {
+  it('when single writes arrive together through groupWrite, then SQLite shares one transaction and one binding; PostgreSQL commits each alone', async () => {
     const store = createStore(db, { groupCommit: true });
     const bindings = new Set<Repositories>();
     const write = (id: string) =>
@@ -59,6 +60,13 @@ describe('store/store (repositories and units of work)', () => {
     expect(await Promise.all([write('m1'), write('m2'), write('m3')])).to.deep.equal(['m1', 'm2', 'm3']);
     expect(await write('m4')).to.equal('m4');
 
+    if (dialectOf(db) === 'postgres') {
+      // PostgreSQL commits concurrent writes on its pool: each commits alone, on the store's own repositories.
+      expect(begins).to.equal(0);
+      expect(await merchantIds()).to.deep.equal(['m1', 'm2', 'm3', 'm4']);
+      expect([...bindings]).to.deep.equal([store]);
+      return;
+    }
     expect(begins).to.equal(1);
     expect(await merchantIds()).to.deep.equal(['m1', 'm2', 'm3', 'm4']);
     expect(bindings.size, 'the connection’s repositories are bound once, not per group').to.equal(1);

@@ -1,6 +1,5 @@
 import type { AcquirerNotificationRow } from '../payment-rows';
 import type { Source } from '../source';
-import { isUniqueViolation } from '../unique-violation';
 
 /** The `acquirer_notifications` table: the acquirer's notifications applied, by their serial (queryId). */
 export interface AcquirerNotificationRepository {
@@ -11,13 +10,10 @@ export interface AcquirerNotificationRepository {
 export function createAcquirerNotificationRepository(db: Source): AcquirerNotificationRepository {
   return {
     async insertOnce(row) {
-      try {
-        await db.table('acquirer_notifications').insert(row);
-        return true;
-      } catch (err) {
-        if (isUniqueViolation(err, 'query_id')) return false;
-        throw err;
-      }
+      // ON CONFLICT DO NOTHING rather than a caught unique violation: it runs inside the notification's transaction,
+      // which a failed statement would abort on PostgreSQL.
+      const kept = await db.table('acquirer_notifications').insert(row).onConflict('query_id').ignore().returning('query_id');
+      return kept.length > 0;
     },
   };
 }

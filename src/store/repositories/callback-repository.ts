@@ -1,5 +1,6 @@
 import type { CallbackRow, CallbackState } from '../callback-rows';
-import { newLeaseToken, type LeaseClaim } from '../lease';
+import { dialectOf } from '../dialect';
+import { byDue, newLeaseToken, whereDue, type LeaseClaim } from '../lease';
 import type { OrderRow } from '../rows';
 import type { Source } from '../source';
 import type { NewRow } from '../tables';
@@ -41,10 +42,16 @@ export interface CallbackRepository {
    */
   countOpen(nowIso: string): Promise<{ due: number; dialing: number }>;
   /**
-   * Leases up to `limit` due callbacks in one UPDATE … WHERE id IN (due, oldest first) RETURNING: of two dialers
-   * claiming at once, each row goes to exactly one. The (state, next_call_at) index keeps the cost to the due rows.
+   * Leases up to `limit` due callbacks in one UPDATE … WHERE id IN (due, oldest first: whereDue) RETURNING: of
+   * two dialers claiming at once, each row goes to exactly one. The (state, next_call_at) index keeps the cost to the due rows.
    */
   claimDue(now: Date, leaseMs: number, limit: number): Promise<LeaseClaim<CallbackRow>>;
+  /**
+   * Makes the dialers' count of lines in use and their claim one at a time across every node, until the transaction
+   * ends: SQLite's write lock already does (the dialer's transaction opens with a write); PostgreSQL takes an advisory
+   * lock, else two dialers could both count the same free lines and claim beyond them.
+   */
+  lockLines(): Promise<void>;
   /** Rows whose dialer stopped (lease passed while `dialing`) go back to `scheduled`, due at once; their ids. */
   releaseExpiredLeases(nowIso: string): Promise<string[]>;
   /** Keeps a call's lease alive; false when it was lost (cancelled by an admin, or taken back after it ran out). */
@@ -60,6 +67,9 @@ export interface CallbackRepository {
   /** With its order cancelled: no more calls unless one is in progress (the dialer then finds the order cancelled). */
   cancelWaiting(orderId: string, nowIso: string): Promise<void>;
 }
+
+/** The advisory lock key of the dialers' lines (any number unique to ivrpay's locks). */
+const DIALER_LINES_LOCK = 0x1f4a_0001;
 
 export function createCallbackRepository(db: Source): CallbackRepository {
   const callbacks = () => db.table('callbacks');
@@ -118,8 +128,7 @@ export function createCallbackRepository(db: Source): CallbackRepository {
         .orderBy('id')
         .limit(limit);
       // The outer condition repeats the state: PostgreSQL re-checks it on a row another claim just took.
-      const rows = await callbacks()
-        .whereIn('id', due)
+      const rows = await whereDue(db, callbacks(), due)
         .where('state', 'scheduled')
         .update({
           state: 'dialing',
@@ -128,8 +137,12 @@ export function createCallbackRepository(db: Source): CallbackRepository {
           updated_at: nowIso,
         })
         .returning<CallbackRow[]>('*');
-      rows.sort((a, b) => a.next_call_at.localeCompare(b.next_call_at) || a.id.localeCompare(b.id));
+      rows.sort(byDue((row) => row.next_call_at));
       return { rows, leaseToken };
+    },
+
+    async lockLines() {
+      if (dialectOf(db.knex) === 'postgres') await db.raw('select pg_advisory_xact_lock(?)', [DIALER_LINES_LOCK]);
     },
 
     async releaseExpiredLeases(nowIso) {

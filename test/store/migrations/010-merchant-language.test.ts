@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Knex } from 'knex';
 import { down, up } from '../../../src/store/migrations/010-merchant-language';
-import { openTestDb } from '../../helpers/test-db';
+import { describeEachStore, openTestDb } from '../../helpers/test-db';
 
 const NOW = '2026-03-01T08:00:00.000Z';
 
@@ -9,7 +9,7 @@ async function columns(db: Knex, table: string): Promise<string[]> {
   return Object.keys(await db(table).columnInfo());
 }
 
-describe('store/migrations/010-merchant-language', () => {
+describeEachStore('store/migrations/010-merchant-language', () => {
   let db: Knex;
   beforeEach(async () => {
     db = await openTestDb();

@@ -1,22 +1,14 @@
 import { expect } from 'chai';
-import fs from 'node:fs';
-import { openDb } from '../../../src/store/db';
-import { migrateLatest } from '../../../src/store/migrate';
 import { createStore, type Store } from '../../../src/store/store';
 import { seedCallbacks } from '../../helpers/seed-callbacks';
-import { createTestDeps } from '../../helpers/test-db';
-import { testOutputFile } from '../../helpers/test-output';
+import { createTestDeps, describeEachStore, openTwoTestDbs } from '../../helpers/test-db';
 
 const NOW = new Date('2026-03-02T02:00:00.000Z');
 
-describe('store/callback-repository (the dialer’s claims)', () => {
-  it('when two connections to one SQLite file claim at once, then every due callback is claimed exactly once', async () => {
-    const file = testOutputFile('callback-claims.sqlite');
-    fs.rmSync(file, { force: true });
-    const first = await openDb(file);
-    const second = await openDb(file);
+describeEachStore('store/callback-repository (the dialer’s claims)', () => {
+  it('when two connections to one store claim at once, then every due callback is claimed exactly once', async () => {
+    const [first, second] = await openTwoTestDbs('callback-claims.sqlite');
     try {
-      await migrateLatest(first);
       await seedCallbacks(createStore(first), 60, NOW);
       const claimed: string[][] = [[], []];
       const claimAll = async (store: Store, into: string[]) => {

@@ -1,13 +1,10 @@
 import { expect } from 'chai';
-import fs from 'node:fs';
 import pino from 'pino';
 import type { Knex } from 'knex';
 import { createNotificationDeliverer } from '../../../src/notify/deliver';
 import type { NotificationRow } from '../../../src/store/notification-rows';
-import { openDb } from '../../../src/store/db';
-import { migrateLatest } from '../../../src/store/migrate';
 import { createStore, type Store } from '../../../src/store/store';
-import { testOutputFile } from '../../helpers/test-output';
+import { describeEachStore, openTwoTestDbs } from '../../helpers/test-db';
 import { APPROVED, openShop, type Shop } from '../../notify/notify-fixtures';
 import { startWebhookReceiver, type WebhookReceiver } from '../../notify/webhook-receiver';
 import { DEBIT } from '../../helpers/test-cards';
@@ -15,11 +12,10 @@ import { DEBIT } from '../../helpers/test-cards';
 const debit = { pan: DEBIT, kind: 'debit' as const, pin: '123456' };
 
 /**
- * F10: two deliverers over one SQLite file, each with its own connection, as two processes (or two
- * overlapping cron runs) would be. The lease decides who sends each event.
+ * F10: two deliverers over one store, each with its own connection (SQLite) or pool (PostgreSQL), as two processes
+ * (or two overlapping cron runs, or two nodes) would be. The lease decides who sends each event.
  */
-describe('store/notification-repository: claimDue (leases: no event sent twice at once)', () => {
-  const file = testOutputFile('notify-leases.sqlite');
+describeEachStore('store/notification-repository: claimDue (leases: no event sent twice at once)', () => {
   let first: Knex;
   let second: Knex;
   let receiver: WebhookReceiver;
@@ -30,10 +26,7 @@ describe('store/notification-repository: claimDue (leases: no event sent twice a
   const notifications = (db: Knex): Store['notifications'] => createStore(db).notifications;
 
   beforeEach(async () => {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-    first = await openDb(file);
-    await migrateLatest(first);
-    second = await openDb(file);
+    [first, second] = await openTwoTestDbs('notify-leases.sqlite');
     receiver = await startWebhookReceiver();
     shop = await openShop({ db: first, store: createStore(first), log, now, advance: (ms) => (current += ms) });
   });

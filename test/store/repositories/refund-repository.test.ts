@@ -1,9 +1,6 @@
 import { expect } from 'chai';
-import fs from 'node:fs';
-import { openDb } from '../../../src/store/db';
-import { migrateLatest } from '../../../src/store/migrate';
 import { createStore, type Store } from '../../../src/store/store';
-import { testOutputFile } from '../../helpers/test-output';
+import { describeEachStore, openTestDb, openTwoTestDbs } from '../../helpers/test-db';
 
 const NOW = '2026-03-02T02:00:00.000Z';
 
@@ -49,14 +46,10 @@ async function seedPaidOrder(store: Store, amount: number): Promise<void> {
   });
 }
 
-describe('store/refund-repository (the refund cap)', () => {
-  it('when two connections to one SQLite file reserve refunds of one order at once, then they never reserve more than it was paid', async () => {
-    const file = testOutputFile('refund-reservations.sqlite');
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-    const first = await openDb(file);
-    const second = await openDb(file);
+describeEachStore('store/refund-repository (the refund cap)', () => {
+  it('when two connections to one store reserve refunds of one order at once, then they never reserve more than it was paid', async () => {
+    const [first, second] = await openTwoTestDbs('refund-reservations.sqlite');
     try {
-      await migrateLatest(first);
       await seedPaidOrder(createStore(first), 1_000);
       const reserveMany = (store: Store) =>
         Promise.all(Array.from({ length: 15 }, () => store.refunds.reserve('ord_1', 'mer_1', 70, NOW)));
@@ -70,11 +63,8 @@ describe('store/refund-repository (the refund cap)', () => {
   });
 
   it('when the order is another merchant’s or not paid, then nothing is reserved', async () => {
-    const file = testOutputFile('refund-reservations-scope.sqlite');
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-    const db = await openDb(file);
+    const db = await openTestDb();
     try {
-      await migrateLatest(db);
       const store = createStore(db);
       await seedPaidOrder(store, 1_000);
       expect(await store.refunds.reserve('ord_1', 'mer_other', 1, NOW)).to.equal(false);

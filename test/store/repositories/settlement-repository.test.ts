@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { isUniqueViolation } from '../../../src/store/unique-violation';
 import type { SettlementBatchRow } from '../../../src/store/settlement-rows';
-import { createTestDeps, type TestDeps } from '../../helpers/test-db';
+import { createTestDeps, type TestDeps, describeEachStore } from '../../helpers/test-db';
 import { insertMerchant } from '../../settlement/settlement-fixture';
 
-describe('store/settlement-repository (the append-only journal)', () => {
+describeEachStore('store/settlement-repository (the append-only journal)', () => {
   let deps: TestDeps;
   let batch: SettlementBatchRow;
   beforeEach(async () => {

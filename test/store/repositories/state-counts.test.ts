@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { createTestDeps, type TestDeps } from '../../helpers/test-db';
+import { createTestDeps, type TestDeps, describeEachStore } from '../../helpers/test-db';
 import { seedOpenWork } from '../../metrics/open-work';
 
-describe('store/repositories: counts by state (read by the metrics at scrape time)', () => {
+describeEachStore('store/repositories: counts by state (read by the metrics at scrape time)', () => {
   let deps: TestDeps;
   beforeEach(async () => {
     deps = await createTestDeps();

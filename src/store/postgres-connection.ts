@@ -1,0 +1,43 @@
+import knex from 'knex';
+import type { Knex } from 'knex';
+import pg from 'pg';
+
+/** Type OIDs of pg_type: bigint (amounts in fen, count(*)) and numeric (sum of bigints). */
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/**
+ * PostgreSQL sends bigint and numeric as text, where SQLite gives numbers: parsed here, on this store's connections
+ * only (not pg's global parsers), so rows leave both stores with the same values. Amounts are integer fen and
+ * counts are rows, far below 2^53, so a number holds them exactly.
+ */
+const types = {
+  getTypeParser(oid: number, format: string): (value: string) => unknown {
+    if (oid === INT8_OID || oid === NUMERIC_OID) return Number;
+    return pg.types.getTypeParser(oid, format as 'text') as (value: string) => unknown;
+  },
+};
+
+export interface PostgresOptions {
+  /** Connections of this process; the writes of the merchant API each commit alone on one of them. */
+  poolMax?: number;
+  /** Schema the store's tables live in (tests use one of their own); default: the user's search_path. */
+  searchPath?: string;
+}
+
+/** Opens the PostgreSQL store at `url` (postgres://user:password@host:port/database) and proves it answers. */
+export async function openPostgres(url: string, opts: PostgresOptions = {}): Promise<Knex> {
+  const db = knex({
+    client: 'pg',
+    connection: { connectionString: url, types },
+    pool: { min: 0, max: opts.poolMax ?? 10 },
+    ...(opts.searchPath ? { searchPath: [opts.searchPath] } : {}),
+  });
+  try {
+    await db.raw('select 1');
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return db;
+}
