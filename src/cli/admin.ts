@@ -16,6 +16,12 @@ import { createBackup, restoreBackup } from '../store/data-backup';
 import type { BackupActions } from './backup-commands';
 import { addBackupCommands } from './backup-commands';
 import { runAdmin, runCommands, type AdminResult } from './run-admin';
+import { addStoreCommands, type StoreActions } from './store-commands';
+import { isPostgresUrl } from '../config/database-settings';
+import { maskDatabaseUrl } from '../config/postgres-sandbox';
+import { migrateLatest } from '../store/migrate';
+import { openPostgres } from '../store/postgres-connection';
+import { copyStore } from '../store/store-copy';
 
 /** The send plus UnionPay's whole query schedule (63 s) and some room: after it, the service's recovery job decides. */
 const REFUND_CLI_WAIT_MS = 90_000;
@@ -34,6 +40,9 @@ async function main(argv: string[]): Promise<number> {
   const backups = backupActions(config);
   // Without opening the store: a restore needs the data folder empty, and a backup copies the file as it is.
   if (argv[0] === 'backup') return print(await runCommands(argv, (program, io) => addBackupCommands(program, backups, io)));
+  // Opens the two stores itself: the configured one must be the SQLite file.
+  if (argv[0] === 'store')
+    return print(await runCommands(argv, (program, io) => addStoreCommands(program, storeActions(config), io)));
   const db = await openStore(config);
   try {
     const deps = { store: createStore(db), log: log.child({ source: 'admin-cli' }), now: () => new Date() };
@@ -88,6 +97,35 @@ function backupActions(config: Config): BackupActions {
   return {
     create: (dir) => (sqliteOnly(), createBackup(location, path.resolve(dir), () => new Date())),
     restore: (dir) => (sqliteOnly(), restoreBackup(path.resolve(dir), location)),
+  };
+}
+
+function storeActions(config: Config): StoreActions {
+  return {
+    async copy(to) {
+      if (config.database.kind === 'postgres') {
+        throw new AppError(
+          'validation_failed',
+          'DATABASE_URL already names PostgreSQL: store copy reads SQLITE_FILE, so unset it',
+        );
+      }
+      if (!isPostgresUrl(to)) throw new AppError('validation_failed', '--to must be postgres://user:password@host:port/database');
+      const masked = maskDatabaseUrl(to);
+      const sqlite = await openStore(config);
+      try {
+        const postgres = await openPostgres(to, { poolMax: 1 });
+        try {
+          await migrateLatest(postgres);
+          // A node that beat within its expiry may still be writing to the SQLite file.
+          const liveSinceIso = new Date(Date.now() - config.node.expiryMs).toISOString();
+          return { report: await copyStore(sqlite, postgres, { liveSinceIso }), from: config.sqliteFile, masked };
+        } finally {
+          await postgres.destroy();
+        }
+      } finally {
+        await sqlite.destroy();
+      }
+    },
   };
 }
 
