@@ -1,21 +1,10 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { expect } from 'chai';
+import { adminProcess } from '../helpers/admin-process';
 
-const run = promisify(execFile);
-const root = path.resolve(__dirname, '..', '..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-
-/** The real command line, as `npm run admin -- …` runs it. */
-async function admin(env: NodeJS.ProcessEnv, ...args: string[]) {
-  return run(tsx, [path.join(root, 'src', 'cli', 'admin.ts'), ...args], { env: { ...process.env, ...env } }).then(
-    (r) => ({ code: 0, ...r }),
-    (err: { code: number; stdout: string; stderr: string }) => err,
-  );
-}
+const admin = adminProcess;
 
 describe('cli/admin (process)', function () {
   this.timeout(30_000);

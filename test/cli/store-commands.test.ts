@@ -1,23 +1,13 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { expect } from 'chai';
+import { adminProcess } from '../helpers/admin-process';
 import { openPostgres } from '../../src/store/postgres-connection';
 import { testPostgresUrl } from '../helpers/test-stores';
 
-const run = promisify(execFile);
-const root = path.resolve(__dirname, '..', '..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-
-async function admin(env: NodeJS.ProcessEnv, ...args: string[]) {
-  return run(tsx, [path.join(root, 'src', 'cli', 'admin.ts'), ...args], { env: { ...process.env, ...env } }).then(
-    (r) => ({ code: 0, ...r }),
-    (err: { code: number; stdout: string; stderr: string }) => err,
-  );
-}
+const admin = adminProcess;
 
 /** The URL with `options=-csearch_path=<schema>`, so the copy lands in a schema of the test's own. */
 function inSchema(url: string, schema: string): string {
