@@ -31,6 +31,13 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
     client: 'pg',
     connection: { connectionString: url, types },
     pool: { min: 0, max: opts.poolMax ?? 10 },
+    log: {
+      // A connection that cannot be made fails the query that asked for it, which its caller reports: knex's own
+      // line on stdout would say it twice, outside the JSON log. Other warnings go to stderr as Node's.
+      warn: (message: string) => {
+        if (!message.startsWith('Acquire connection error')) process.emitWarning(message, 'KnexWarning');
+      },
+    },
     ...(opts.searchPath ? { searchPath: [opts.searchPath] } : {}),
   });
   try {
