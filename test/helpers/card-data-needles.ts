@@ -20,6 +20,13 @@ export interface CardDataNeedle {
 export const RANDOM_ID =
   /(?:att|cba|cb|evt|mch|ord|outbox|rfd|sms|stl)_?(?=[0-9a-f]{0,19}[a-f])(?![0-9a-f]{0,8}\d{12})[0-9a-f]{20}(?:-?\d{1,3})?/g;
 
+/**
+ * Lease tokens (src/store/lease.ts newLeaseToken: 24 hex digits, no prefix), dropped for the same reason. In a
+ * row they follow a timestamp's Z, so one starting "3012…" reads as a test expiry (the byte after it may be hex too: no bound there) (seen in PostgreSQL's
+ * WAL, which keeps every version of every leased row). Same guard: 12 digits in a row are never a token.
+ */
+export const LEASE_TOKEN = /(?<![0-9a-f])(?=[0-9a-f]{0,23}[a-f])(?![0-9a-f]{0,12}\d{12})[0-9a-f]{24}/g;
+
 const digitBounded = (value: string) => new RegExp(`(?<![0-9])${value}(?![0-9])`);
 
 export const CARD_DATA_NEEDLES: readonly CardDataNeedle[] = [
@@ -35,6 +42,6 @@ export const CARD_DATA_NEEDLES: readonly CardDataNeedle[] = [
 
 /** The needles found in `text` (read as latin1 when it is a file, so binary SQLite pages are searched as on disk). */
 export function cardDataIn(text: string): string[] {
-  const searched = text.replace(RANDOM_ID, '<id>');
+  const searched = text.replace(RANDOM_ID, '<id>').replace(LEASE_TOKEN, '<token>');
   return CARD_DATA_NEEDLES.filter((needle) => needle.pattern.test(searched)).map((needle) => needle.what);
 }
