@@ -21,9 +21,9 @@ export const RANDOM_ID =
   /(?:att|cba|cb|evt|mch|ord|outbox|rfd|sms|stl)_?(?=[0-9a-f]{0,19}[a-f])(?![0-9a-f]{0,8}\d{12})[0-9a-f]{20}(?:-?\d{1,3})?/g;
 
 /**
- * Lease tokens (src/store/lease.ts newLeaseToken: 24 hex digits, no prefix), dropped for the same reason. In a
- * row they follow a timestamp's Z, so one starting "3012…" reads as a test expiry (the byte after it may be hex too: no bound there) (seen in PostgreSQL's
- * WAL, which keeps every version of every leased row). Same guard: 12 digits in a row are never a token.
+ * Lease tokens (src/store/lease.ts newLeaseToken: 24 hex digits, no prefix), dropped for the same reason: in a row
+ * one follows a timestamp's Z, so a token starting "3012…" read as the test expiry in PostgreSQL's WAL (which keeps
+ * every version of every leased row). No bound after it: the next byte may be hex too. Same guard as for ids.
  */
 export const LEASE_TOKEN = /(?<![0-9a-f])(?=[0-9a-f]{0,23}[a-f])(?![0-9a-f]{0,12}\d{12})[0-9a-f]{24}/g;
 
