@@ -30,12 +30,24 @@ function withoutThreadIds(file: string, text: string): string {
   return text.replace(/^(\[[^\]\n]*\] [A-Z_]+)\[\d+\]/gm, '$1[tid]');
 }
 
+/**
+ * The PostgreSQL sandbox's cluster (scripts/postgres-sandbox, under data/ on a developer's machine) is scanned with
+ * its WAL and the tables the tests wrote, except the system catalogs of each database: initdb writes them (their
+ * file names, the relations' ids, are below 16384, FirstNormalObjectId), never ivrpay, and their binary pages hold
+ * runs of digits such as the test expiry.
+ */
+function isPostgresCatalog(file: string): boolean {
+  const relative = path.relative(path.join(DATA_DIR, 'postgres', 'cluster'), file).split(path.sep);
+  return relative[0] === 'base' && relative.length === 3 && Number.parseInt(relative[2], 10) < 16384;
+}
+
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir) || SKIP_DIRS.has(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return filesUnder(full);
-    return entry.isFile() && !SKIP.has(entry.name) && !SKIP_EXTENSIONS.some((ext) => entry.name.endsWith(ext)) ? [full] : [];
+    const skipped = SKIP.has(entry.name) || SKIP_EXTENSIONS.some((ext) => entry.name.endsWith(ext)) || isPostgresCatalog(full);
+    return entry.isFile() && !skipped ? [full] : [];
   });
 }
 

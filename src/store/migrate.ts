@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { dialectOf } from './dialect';
 import * as initialSchema from './migrations/001-initial-schema';
 import * as idempotencyAndRequestSigning from './migrations/002-idempotency-and-request-signing';
 import * as merchantNotifications from './migrations/003-merchant-notifications';
@@ -46,8 +47,32 @@ const migrationSource: Knex.MigrationSource<NamedMigration> = {
   getMigration: (m) => Promise.resolve(m.migration),
 };
 
+/** The advisory lock key of migrations on PostgreSQL (any number unique to ivrpay's locks). */
+const MIGRATION_LOCK = 0x1f4a_0002;
+
+/**
+ * Brings the schema to the latest migration. On PostgreSQL several nodes may start at once: knex's own lock makes
+ * all but one fail ("Migration table is already locked"), so they wait their turn on an advisory lock instead, and
+ * find nothing left to do.
+ */
 export async function migrateLatest(db: Knex): Promise<void> {
-  await db.migrate.latest({ migrationSource });
+  if (dialectOf(db) !== 'postgres') {
+    await db.migrate.latest({ migrationSource });
+    return;
+  }
+  // A session lock on a connection of its own, held while knex migrates on others of the pool.
+  const pool = db.client as { acquireConnection(): Promise<unknown>; releaseConnection(conn: unknown): Promise<void> };
+  const conn = await pool.acquireConnection();
+  try {
+    await db.raw('select pg_advisory_lock(?)', [MIGRATION_LOCK]).connection(conn);
+    try {
+      await db.migrate.latest({ migrationSource });
+    } finally {
+      await db.raw('select pg_advisory_unlock(?)', [MIGRATION_LOCK]).connection(conn);
+    }
+  } finally {
+    await pool.releaseConnection(conn);
+  }
 }
 
 export interface MigrationState {

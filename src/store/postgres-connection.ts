@@ -19,7 +19,7 @@ const types = {
 };
 
 export interface PostgresOptions {
-  /** Connections of this process; the writes of the merchant API each commit alone on one of them. */
+  /** Connections of this process (2 at least); the writes of the merchant API each commit alone on one of them. */
   poolMax?: number;
   /** Schema the store's tables live in (tests use one of their own); default: the user's search_path. */
   searchPath?: string;
@@ -30,7 +30,15 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
   const db = knex({
     client: 'pg',
     connection: { connectionString: url, types },
-    pool: { min: 0, max: opts.poolMax ?? 10 },
+    // Two at least: migrateLatest holds one for its lock while knex migrates on another.
+    pool: { min: 0, max: Math.max(2, opts.poolMax ?? 10) },
+    log: {
+      // A connection that cannot be made fails the query that asked for it, which its caller reports: knex's own
+      // line on stdout would say it twice, outside the JSON log. Other warnings go to stderr as Node's.
+      warn: (message: string) => {
+        if (!message.startsWith('Acquire connection error')) process.emitWarning(message, 'KnexWarning');
+      },
+    },
     ...(opts.searchPath ? { searchPath: [opts.searchPath] } : {}),
   });
   try {

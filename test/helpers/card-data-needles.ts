@@ -20,6 +20,13 @@ export interface CardDataNeedle {
 export const RANDOM_ID =
   /(?:att|cba|cb|evt|mch|ord|outbox|rfd|sms|stl)_?(?=[0-9a-f]{0,19}[a-f])(?![0-9a-f]{0,8}\d{12})[0-9a-f]{20}(?:-?\d{1,3})?/g;
 
+/**
+ * Lease tokens (src/store/lease.ts newLeaseToken: 24 hex digits, no prefix), dropped for the same reason: in a row
+ * one follows a timestamp's Z, so a token starting "3012…" read as the test expiry in PostgreSQL's WAL (which keeps
+ * every version of every leased row). No bound after it: the next byte may be hex too. Same guard as for ids.
+ */
+export const LEASE_TOKEN = /(?<![0-9a-f])(?=[0-9a-f]{0,23}[a-f])(?![0-9a-f]{0,12}\d{12})[0-9a-f]{24}/g;
+
 const digitBounded = (value: string) => new RegExp(`(?<![0-9])${value}(?![0-9])`);
 
 export const CARD_DATA_NEEDLES: readonly CardDataNeedle[] = [
@@ -35,6 +42,6 @@ export const CARD_DATA_NEEDLES: readonly CardDataNeedle[] = [
 
 /** The needles found in `text` (read as latin1 when it is a file, so binary SQLite pages are searched as on disk). */
 export function cardDataIn(text: string): string[] {
-  const searched = text.replace(RANDOM_ID, '<id>');
+  const searched = text.replace(RANDOM_ID, '<id>').replace(LEASE_TOKEN, '<token>');
   return CARD_DATA_NEEDLES.filter((needle) => needle.pattern.test(searched)).map((needle) => needle.what);
 }

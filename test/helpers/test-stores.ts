@@ -61,7 +61,7 @@ export function describeOnPostgres(title: string, body: () => void): void {
     before(async function () {
       outer = current;
       this.timeout(60_000);
-      const db = await openPostgres(url, { searchPath: schema, poolMax: 1 });
+      const db = await openPostgres(url, { searchPath: schema, poolMax: 2 });
       try {
         await db.raw('create schema ??', [schema]);
         await migrateLatest(db);
@@ -74,7 +74,7 @@ export function describeOnPostgres(title: string, body: () => void): void {
       this.timeout(60_000);
       current = outer;
       await closeOpened();
-      const db = await openPostgres(url, { poolMax: 1 });
+      const db = await openPostgres(url, { poolMax: 2 });
       try {
         await db.raw('drop schema if exists ?? cascade', [schema]);
       } finally {
