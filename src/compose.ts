@@ -10,6 +10,7 @@ import { createConsoleData } from './console/console-data';
 import { createSessionStore } from './console/console-sessions';
 import type { LiveCalls } from './console/live-calls';
 import { createOperatorService } from './console/operator-service';
+import { createAgentService } from './agent-assist/agent-service';
 import type { QueryNowResult } from './payment/payment-recovery';
 import type { ConsoleDeps } from './http/console/console-router';
 import { createFeeService } from './fees/fee-service';
@@ -125,6 +126,7 @@ export function composeCore(config: Config, deps: ServiceDeps) {
     reconciliation: composeReconciliation(config, deps),
     refundReads: createRefundReads(deps),
     operators: createOperatorService(deps),
+    agents: createAgentService(deps),
   };
 }
 

@@ -12,6 +12,7 @@ import * as merchantLanguage from './migrations/010-merchant-language';
 import * as abandonedCallSms from './migrations/011-abandoned-call-sms';
 import * as merchantPrompts from './migrations/012-merchant-prompts';
 import * as operators from './migrations/013-operators';
+import * as agents from './migrations/014-agents';
 
 interface NamedMigration {
   name: string;
@@ -36,6 +37,7 @@ const MIGRATIONS: NamedMigration[] = [
   { name: '011-abandoned-call-sms', migration: abandonedCallSms },
   { name: '012-merchant-prompts', migration: merchantPrompts },
   { name: '013-operators', migration: operators },
+  { name: '014-agents', migration: agents },
 ];
 
 const migrationSource: Knex.MigrationSource<NamedMigration> = {

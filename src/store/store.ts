@@ -30,6 +30,7 @@ import { createRefundRepository, type RefundRepository } from './repositories/re
 import { createSmsRepository, type SmsRepository } from './repositories/sms-repository';
 import { createOperatorRepository, type OperatorRepository } from './repositories/operator-repository';
 import { createConsoleRepository, type ConsoleRepository } from './repositories/console-repository';
+import { createAgentRepository, type AgentRepository } from './repositories/agent-repository';
 import { sourceOn, type Source } from './source';
 import { timeWrites, type WriteStatement } from './write-timing';
 
@@ -55,6 +56,7 @@ export interface Repositories {
   readonly settlementSources: SettlementSourceRepository;
   readonly refunds: RefundRepository;
   readonly operators: OperatorRepository;
+  readonly agents: AgentRepository;
   /** The operator console's read-only queries. */
   readonly console: ConsoleRepository;
 }
@@ -106,6 +108,7 @@ class BoundRepositories implements Repositories {
   #settlementSources?: SettlementSourceRepository;
   #refunds?: RefundRepository;
   #operators?: OperatorRepository;
+  #agents?: AgentRepository;
   #console?: ConsoleRepository;
 
   constructor(private readonly source: Source) {}
@@ -169,6 +172,9 @@ class BoundRepositories implements Repositories {
   }
   get operators() {
     return (this.#operators ??= createOperatorRepository(this.source));
+  }
+  get agents() {
+    return (this.#agents ??= createAgentRepository(this.source));
   }
   get console() {
     return (this.#console ??= createConsoleRepository(this.source));

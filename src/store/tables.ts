@@ -3,6 +3,7 @@ import type { Tables } from 'knex/types/tables';
 import type { CallbackAttemptRow, CallbackRow, SmsRow } from './callback-rows';
 import type { NotificationRow } from './notification-rows';
 import type { OperatorRow } from './operator-rows';
+import type { AgentRow } from './agent-rows';
 import type { AcquirerNotificationRow, PaymentAttemptRow, RefundRow } from './payment-rows';
 import type { ReconciliationItemRow, ReconciliationRunRow } from './reconciliation-rows';
 import type { CallLegRow, FeePlanRow, SettlementBatchRow, SettlementEntryRow } from './settlement-rows';
@@ -43,6 +44,7 @@ declare module 'knex/types/tables' {
     settlement_batches: Table<SettlementBatchRow>;
     settlement_entries: Table<SettlementEntryRow, 'id'>;
     operators: Table<OperatorRow>;
+    agents: Table<AgentRow>;
   }
 }
 

@@ -82,6 +82,7 @@ describe('store/db', () => {
         '011-abandoned-call-sms',
         '012-merchant-prompts',
         '013-operators',
+        '014-agents',
       ]);
       for (const table of [
         'merchants',
@@ -103,6 +104,8 @@ describe('store/db', () => {
         'call_legs',
         'settlement_batches',
         'settlement_entries',
+        'operators',
+        'agents',
       ]) {
         expect(await db.schema.hasTable(table), table).to.equal(true);
       }
