@@ -2,11 +2,11 @@ import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 
 /**
- * Stricter than the API's (src/http/create-app.ts): the console's pages run only their own script and style files,
- * talk only to this origin, post forms only here and are never framed. Set after the app's helmet, so it replaces
- * that policy on /console.
+ * Stricter than the API's (src/http/create-app.ts), for the console and the agent page: they run only their own
+ * script and style files, talk only to this origin (the agent page's event stream too), post forms only here and
+ * are never framed. Set after the app's helmet, so it replaces that policy on their paths.
  */
-export function consoleCsp(): RequestHandler {
+export function pageCsp(): RequestHandler {
   return helmet.contentSecurityPolicy({
     useDefaults: false,
     directives: {
