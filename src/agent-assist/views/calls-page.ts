@@ -32,7 +32,7 @@ export function fieldRow(callId: string, f: FieldDisplay, csrf: string): Html {
 
 function captureBlock(call: CallDisplay, capture: CaptureDisplay | undefined, csrf: string): Html {
   return html`<div class="capture" data-role="capture" ${capture ? '' : html`hidden`}>
-    <p class="state">
+    <p class="progress">
       Order <span data-role="order">${capture?.orderId}</span>: <span data-role="state">${capture?.stateText}</span>
     </p>
     <table class="fields">

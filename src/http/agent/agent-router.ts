@@ -11,7 +11,7 @@ import { CONSOLE_STATIC_DIR } from '../../console/static-files';
 import { beijingTime } from '../../console/views/html';
 import { AppError } from '../../domain/app-error';
 import { addLoginRoutes, FORM, sendPage } from '../login/login-routes';
-import { pageCsp } from '../login/page-csp';
+import { pageHeaders } from '../login/page-csp';
 import { requireLogin, sessionOf, type LoggedIn, type LoginCheck } from '../login/session-auth';
 import { sessionCookie, type CookieSettings } from '../login/session-cookie';
 import { agentEvents } from './agent-events';
@@ -43,11 +43,7 @@ const ORDER_ID = /^[\w.-]{1,64}$/;
 export function agentRouter(deps: AgentPageDeps): express.Router {
   const { desk } = deps;
   const router = express.Router();
-  router.use(pageCsp());
-  router.use((_req, res, next) => {
-    res.set('Cache-Control', 'no-store');
-    next();
-  });
+  router.use(pageHeaders());
   router.use('/static', express.static(AGENT_STATIC_DIR, { index: false, fallthrough: true }));
   router.get('/static/console.css', (_req, res) => res.sendFile('console.css', { root: CONSOLE_STATIC_DIR }));
 

@@ -12,7 +12,7 @@ import { loginPage } from '../../console/views/login-page';
 import { AppError } from '../../domain/app-error';
 import type { QueryNowResult } from '../../payment/payment-recovery';
 import { addLoginRoutes, FORM, sendPage } from '../login/login-routes';
-import { pageCsp } from '../login/page-csp';
+import { pageHeaders } from '../login/page-csp';
 import { requireLogin, sessionOf, type LoginCheck } from '../login/session-auth';
 import { sessionCookie, type CookieSettings } from '../login/session-cookie';
 
@@ -46,11 +46,7 @@ function messagePage(title: string, text: string) {
 /** The operator console (issue 15 §4): a login, one server-rendered page, its chart's data and "query now". */
 export function consoleRouter(deps: ConsoleDeps): express.Router {
   const router = express.Router();
-  router.use(pageCsp());
-  router.use((_req, res, next) => {
-    res.set('Cache-Control', 'no-store');
-    next();
-  });
+  router.use(pageHeaders());
   router.use('/static', express.static(CONSOLE_STATIC_DIR, { index: false, fallthrough: true }));
   router.get(['/static/uPlot.iife.min.js', '/static/uPlot.min.css'], (req, res) => {
     res.sendFile(req.path.slice('/static/'.length), { root: UPLOT_DIST_DIR });

@@ -21,3 +21,14 @@ export function pageCsp(): RequestHandler {
     },
   });
 }
+
+/** The pages' headers: their CSP, and no copy kept by the browser or a proxy (they show live, private data). */
+export function pageHeaders(): RequestHandler[] {
+  return [
+    pageCsp(),
+    (_req, res, next) => {
+      res.set('Cache-Control', 'no-store');
+      next();
+    },
+  ];
+}
