@@ -1,7 +1,7 @@
 // Lint rules for every TypeScript file: typescript-eslint's type-checked recommended set, with
 // formatting left to Prettier (eslint-config-prettier turns off the rules that would fight it). The few JavaScript
 // files are configuration that tools load as JS (this file, dependency-cruiser's, Stryker's ignorer plugin), and
-// the operator console's browser script.
+// the browser scripts of the operator console and the agent page.
 import eslintComments from '@eslint-community/eslint-plugin-eslint-comments/configs';
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
@@ -33,13 +33,14 @@ export default tseslint.config(
     },
   },
   {
-    // The operator console's browser script (served as is, no build chain): plain JS, so no type information.
-    files: ['src/console/static/**/*.js'],
+    // The console's and the agent page's browser scripts (served as they are, no build chain): plain JS, so no
+    // type information.
+    files: ['src/console/static/**/*.js', 'src/agent-assist/static/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
       sourceType: 'script',
-      globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', uPlot: 'readonly' },
+      globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', uPlot: 'readonly', EventSource: 'readonly' },
     },
   },
   prettier,

@@ -10,8 +10,12 @@ import { createConsoleData } from './console/console-data';
 import { createSessionStore } from './console/console-sessions';
 import type { LiveCalls } from './console/live-calls';
 import { createOperatorService } from './console/operator-service';
+import { createAgentService } from './agent-assist/agent-service';
 import type { QueryNowResult } from './payment/payment-recovery';
 import type { ConsoleDeps } from './http/console/console-router';
+import type { AgentDesk } from './agent-assist/agent-desk';
+import type { AgentPageDeps } from './http/agent/agent-router';
+import type { AgentLogin } from './http/agent/agent-login';
 import { createFeeService } from './fees/fee-service';
 import { createCardFingerprint } from './crypto/card-fingerprint';
 import { resolveSecretsKeys } from './config/secrets-key';
@@ -130,6 +134,7 @@ export function composeCore(config: Config, deps: ServiceDeps) {
     reconciliation: composeReconciliation(config, deps),
     refundReads: createRefundReads(deps),
     operators: createOperatorService(deps),
+    agents: createAgentService(deps),
   };
 }
 
@@ -226,4 +231,21 @@ export function composePayments(deps: ServiceDeps, core: Core, acquirer: Acquire
  */
 export function connectAcquirer(config: Config, log: Logger, now: () => Date): Promise<RunningAcquirer> {
   return startAcquirer(config.acquirer, { dataDir: config.dataDir, now, log, startSandbox: connectSandboxAcquirer });
+}
+
+/**
+ * The agent page (/agent, issue 14) over the call side's agent desk: the service passes it to createApp once it
+ * has a desk, and the page is not mounted without one. Its logins, cookie and failed-login limits follow the
+ * console's settings (CONSOLE_SESSION_HOURS, CONSOLE_COOKIE_SECURE, CONSOLE_LOGIN_ATTEMPTS per IP and per name).
+ */
+export function composeAgentPage(config: Config, deps: ServiceDeps, core: Core, desk: AgentDesk): AgentPageDeps {
+  return {
+    desk,
+    agents: core.agents,
+    merchantName: async (merchantId) => (await deps.store.merchants.find(merchantId))?.name,
+    sessions: createSessionStore<AgentLogin>({ ttlMs: config.console.sessionMs, now: deps.now }),
+    cookie: { secure: config.console.cookieSecure },
+    loginAttempts: { perIp: config.console.loginAttempts, perLogin: config.console.loginAttempts },
+    log: deps.log.child({ source: 'agent-page' }),
+  };
 }

@@ -3,6 +3,7 @@ import { AppError } from '../domain/app-error';
 import { errorMessage } from '../lib/error-message';
 import type { NotificationAdmin } from '../notify/notification-admin';
 import type { OperatorService } from '../console/operator-service';
+import type { AgentService } from '../agent-assist/agent-service';
 import type { BankService } from '../services/bank-service';
 import type { CallbackPolicies } from '../callback/callback-policy';
 import type { CallbackService } from '../callback/callback-service';
@@ -29,7 +30,9 @@ import { addMerchantCommands } from './merchant-commands';
 import { addMerchantCallOptionCommands } from './merchant-call-option-commands';
 import { addNotificationCommands } from './notification-commands';
 import { addOrderCommands } from './order-commands';
-import { addOperatorCommands, type ReadPassword } from './operator-commands';
+import { addOperatorCommands } from './operator-commands';
+import { addAgentCommands } from './agent-commands';
+import type { ReadPassword } from './password-option';
 import { addRefundCommands } from './refund-commands';
 import type { ProgressBar } from './progress-bar';
 import { addReconcileCommands } from './reconcile-commands';
@@ -61,6 +64,8 @@ export interface AdminDeps {
   refunds?: Pick<RefundService, 'createRefund'>;
   /** Console logins (`operator …`); `readPassword` takes a password from stdin (`--password-stdin`). */
   operators?: OperatorService;
+  /** Agent page logins (`agent …`), with the same `readPassword`. */
+  agents?: AgentService;
   readPassword?: ReadPassword;
   /** A live progress bar for bulk commands; given only when stdout is a terminal. */
   progressBar?: (label: string) => ProgressBar;
@@ -105,6 +110,7 @@ export function runAdmin(argv: string[], deps: AdminDeps): Promise<AdminResult> 
     if (deps.lineUsage) addCallCommands(program, deps.lineUsage, io);
     if (deps.refundReads) addRefundCommands(program, { reads: deps.refundReads, refunds: deps.refunds, orders: deps.orders }, io);
     if (deps.operators) addOperatorCommands(program, deps.operators, io, deps.readPassword);
+    if (deps.agents) addAgentCommands(program, deps.agents, io, deps.readPassword);
     if (deps.backups) addBackupCommands(program, deps.backups, io);
   });
 }

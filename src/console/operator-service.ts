@@ -1,9 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { AppError } from '../domain/app-error';
 import type { ServiceDeps } from '../services/service-deps';
 import { newId } from '../store/new-id';
 import { isUniqueViolation } from '../store/unique-violation';
+import { checkLoginName, choosePassword, isLoginName, passwordResult, type PasswordResult } from './login-password';
 import { hashPassword, verifyNothing, verifyPassword } from './password-hash';
+
+export type { PasswordResult } from './login-password';
 
 /** A console login, as the console and the CLI see it (never its hash). */
 export interface Operator {
@@ -12,30 +14,6 @@ export interface Operator {
   /** Changes with the password: a session opened under another one is over. */
   passwordSetAt: string;
   createdAt: string;
-}
-
-/** A password given, or the one generated (shown once). */
-export interface PasswordResult {
-  name: string;
-  /** Present only when generated here: the one time it is shown. */
-  generatedPassword?: string;
-}
-
-const NAME = /^[A-Za-z0-9._-]{1,40}$/;
-const MIN_PASSWORD = 12;
-const MAX_PASSWORD = 200;
-
-function checkName(name: string): void {
-  if (!NAME.test(name)) throw new AppError('validation_failed', 'an operator name is 1 to 40 letters, digits, ".", "_" or "-"');
-}
-
-/** The password given, checked, or a new random one (144 bits, 24 characters). */
-function choosePassword(given: string | undefined): { password: string; generated: boolean } {
-  if (given === undefined) return { password: randomBytes(18).toString('base64url'), generated: true };
-  if (given.length < MIN_PASSWORD || given.length > MAX_PASSWORD) {
-    throw new AppError('validation_failed', `a password has ${MIN_PASSWORD} to ${MAX_PASSWORD} characters`);
-  }
-  return { password: given, generated: false };
 }
 
 export function createOperatorService(deps: ServiceDeps) {
@@ -49,7 +27,7 @@ export function createOperatorService(deps: ServiceDeps) {
 
   return {
     async create(name: string, password?: string): Promise<PasswordResult> {
-      checkName(name);
+      checkLoginName(name, 'an operator');
       const chosen = choosePassword(password);
       const nowIso = deps.now().toISOString();
       try {
@@ -65,7 +43,7 @@ export function createOperatorService(deps: ServiceDeps) {
         throw err;
       }
       deps.log.info({ operator: name }, 'operator created');
-      return { name, ...(chosen.generated ? { generatedPassword: chosen.password } : {}) };
+      return passwordResult(name, chosen);
     },
 
     async list(): Promise<Operator[]> {
@@ -84,12 +62,12 @@ export function createOperatorService(deps: ServiceDeps) {
         throw new AppError('not_found', `no operator ${name}`);
       }
       deps.log.info({ operator: name }, 'operator password changed');
-      return { name, ...(chosen.generated ? { generatedPassword: chosen.password } : {}) };
+      return passwordResult(name, chosen);
     },
 
     /** The operator whose name and password these are; undefined otherwise, after the same work either way. */
     async authenticate(name: string, password: string): Promise<Operator | undefined> {
-      const row = NAME.test(name) ? await operators.findByName(name) : undefined;
+      const row = isLoginName(name) ? await operators.findByName(name) : undefined;
       const ok = row ? await verifyPassword(password, row.password_hash) : await verifyNothing(password);
       return ok && row ? toOperator(row) : undefined;
     },

@@ -8,6 +8,7 @@ import type { MerchantService } from '../services/merchant-service';
 import type { OrderService } from '../order/order-service';
 import type { RefundService } from '../refund/refund-service';
 import { apiDocsRouter } from './api-docs';
+import { agentRouter, type AgentPageDeps } from './agent/agent-router';
 import { consoleRouter, type ConsoleDeps } from './console/console-router';
 import { errorMiddleware } from './error-middleware';
 import { idempotency } from './idempotency';
@@ -44,6 +45,8 @@ export interface AppDeps {
   readiness?: HealthSource;
   /** The operator console (/console); not mounted when absent. */
   console?: ConsoleDeps;
+  /** The agent page (/agent, agent-assisted payments); not mounted when absent (no agent desk). */
+  agent?: AgentPageDeps;
 }
 
 export const BODY_LIMIT = '16kb';
@@ -61,6 +64,7 @@ export function createApp(deps: AppDeps): express.Application {
   app.use(apiDocsRouter());
   if (deps.acquirerNotifications) app.use('/acquirer', acquirerNotifyRouter(deps.acquirerNotifications));
   if (deps.console) app.use('/console', consoleRouter(deps.console));
+  if (deps.agent) app.use('/agent', agentRouter(deps.agent));
 
   const v1 = express.Router();
   v1.use(failedAuthRateLimit(deps.rateLimitPerMinute));

@@ -14,6 +14,7 @@ import * as abandonedCallSms from './migrations/011-abandoned-call-sms';
 import * as merchantPrompts from './migrations/012-merchant-prompts';
 import * as operators from './migrations/013-operators';
 import * as nodes from './migrations/014-nodes';
+import * as agents from './migrations/015-agents';
 
 interface NamedMigration {
   name: string;
@@ -39,6 +40,7 @@ const MIGRATIONS: NamedMigration[] = [
   { name: '012-merchant-prompts', migration: merchantPrompts },
   { name: '013-operators', migration: operators },
   { name: '014-nodes', migration: nodes },
+  { name: '015-agents', migration: agents },
 ];
 
 const migrationSource: Knex.MigrationSource<NamedMigration> = {

@@ -32,6 +32,7 @@ import { createOperatorRepository, type OperatorRepository } from './repositorie
 import { createNodeRepository, type NodeRepository } from './repositories/node-repository';
 import { createConsoleRepository, type ConsoleRepository } from './repositories/console-repository';
 import { dialectOf } from './dialect';
+import { createAgentRepository, type AgentRepository } from './repositories/agent-repository';
 import { sourceOn, type Source } from './source';
 import { timeWrites, type WriteStatement } from './write-timing';
 
@@ -58,6 +59,7 @@ export interface Repositories {
   readonly refunds: RefundRepository;
   readonly operators: OperatorRepository;
   readonly nodes: NodeRepository;
+  readonly agents: AgentRepository;
   /** The operator console's read-only queries. */
   readonly console: ConsoleRepository;
 }
@@ -113,6 +115,7 @@ class BoundRepositories implements Repositories {
   #refunds?: RefundRepository;
   #operators?: OperatorRepository;
   #nodes?: NodeRepository;
+  #agents?: AgentRepository;
   #console?: ConsoleRepository;
 
   constructor(private readonly source: Source) {}
@@ -179,6 +182,9 @@ class BoundRepositories implements Repositories {
   }
   get nodes() {
     return (this.#nodes ??= createNodeRepository(this.source));
+  }
+  get agents() {
+    return (this.#agents ??= createAgentRepository(this.source));
   }
   get console() {
     return (this.#console ??= createConsoleRepository(this.source));

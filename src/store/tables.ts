@@ -4,6 +4,7 @@ import type { CallbackAttemptRow, CallbackRow, SmsRow } from './callback-rows';
 import type { NodeRow } from './node-rows';
 import type { NotificationRow } from './notification-rows';
 import type { OperatorRow } from './operator-rows';
+import type { AgentRow } from './agent-rows';
 import type { AcquirerNotificationRow, PaymentAttemptRow, RefundRow } from './payment-rows';
 import type { ReconciliationItemRow, ReconciliationRunRow } from './reconciliation-rows';
 import type { CallLegRow, FeePlanRow, SettlementBatchRow, SettlementEntryRow } from './settlement-rows';
@@ -45,6 +46,7 @@ declare module 'knex/types/tables' {
     settlement_entries: Table<SettlementEntryRow, 'id'>;
     operators: Table<OperatorRow>;
     nodes: Table<NodeRow>;
+    agents: Table<AgentRow>;
   }
 }
 

@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumPresent, openBrowserPage } from '../helpers/browser-page';
 import { startHttpServer, type RunningHttpServer } from '../../src/http/start-http-server';
 import { testOutputFile } from '../helpers/test-output';
 import { consoleApp } from './console-app';
 import { createConsoleFixture, NOW, OPERATOR, type ConsoleFixture } from './console-fixture';
 
-/** Debian's chromium (`.ci/run` installs it); playwright-core downloads no browser of its own. */
-const CHROMIUM = '/usr/bin/chromium';
 /**
  * Every run keeps its screenshot as an artefact in data/test-output; the README's copy in docs/ is replaced only on
  * request (UPDATE_SCREENSHOTS=1), since the seeded ids differ from run to run and would dirty the checkout.
@@ -35,24 +34,14 @@ describe('console in a real browser @browser (chromium through playwright-core)'
   let server: RunningHttpServer;
   let browser: Browser;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[];
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) {
-      console.warn(`    skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it)`);
-      this.skip();
-    }
+    if (!chromiumPresent()) this.skip();
     f = await createConsoleFixture();
     await busierHours(f);
     server = await startHttpServer(consoleApp(f), '127.0.0.1', 0);
-    // As root (CI), Chromium's sandbox cannot start.
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    // A CSP violation or a script error is a failure of the page, whatever the checks below see.
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(msg.text());
-    });
-    page.on('pageerror', (err) => problems.push(err.message));
+    ({ browser, page, problems } = await openBrowserPage({ width: 1280, height: 900 }));
   });
 
   after(async () => {

@@ -26,7 +26,7 @@ describe('console/console-sessions', () => {
     expect(signedIn.id).not.to.equal(anonymous.id);
     expect(signedIn.csrf).not.to.equal(anonymous.csrf);
     expect(sessions.get(anonymous.id)).to.equal(undefined);
-    expect(sessions.get(signedIn.id)?.operator).to.deep.equal(ALICE);
+    expect(sessions.get(signedIn.id)?.user).to.deep.equal(ALICE);
   });
 
   it('when anonymous sessions flood the store, then the oldest anonymous ones go, never a logged-in one', () => {

@@ -18,7 +18,7 @@ export interface CardDataNeedle {
  * can run straight into the next one's prefix (`cba_…562fcb_18b4…`).
  */
 export const RANDOM_ID =
-  /(?:att|cba|cb|evt|mch|ord|outbox|rfd|sms|stl)_?(?=[0-9a-f]{0,19}[a-f])(?![0-9a-f]{0,8}\d{12})[0-9a-f]{20}(?:-?\d{1,3})?/g;
+  /(?:agt|att|cba|cb|evt|mch|ord|outbox|rfd|sms|stl)_?(?=[0-9a-f]{0,19}[a-f])(?![0-9a-f]{0,8}\d{12})[0-9a-f]{20}(?:-?\d{1,3})?/g;
 
 /**
  * Lease tokens (src/store/lease.ts newLeaseToken: 24 hex digits, no prefix), dropped for the same reason: in a row

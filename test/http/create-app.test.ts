@@ -66,6 +66,10 @@ describe('http/create-app', () => {
     expect(bodyOf<{ banks: object[] }>(res).banks[0]).to.include({ code: 'pab', status: 'supported' });
   });
 
+  it('when no agent desk is given, then the agent page is not mounted', async () => {
+    await request(appWith({})).get('/agent/login').expect(404);
+  });
+
   it('when a route is unknown, then 404 not_found in the error shape', async () => {
     const res = await request(appWith({})).get('/nope');
     expect(res.status).to.equal(404);

@@ -83,6 +83,7 @@ describe('store/db', () => {
         '012-merchant-prompts',
         '013-operators',
         '014-nodes',
+        '015-agents',
       ]);
       for (const table of [
         'merchants',
@@ -104,6 +105,8 @@ describe('store/db', () => {
         'call_legs',
         'settlement_batches',
         'settlement_entries',
+        'operators',
+        'agents',
       ]) {
         expect(await db.schema.hasTable(table), table).to.equal(true);
       }
