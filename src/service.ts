@@ -152,6 +152,8 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       idempotency,
       settlements: core.settlement,
       rateLimitPerMinute: config.http.rateLimitPerMinute,
+      // Several nodes on PostgreSQL count each merchant's requests together; one SQLite node counts in memory.
+      ...(config.database.kind === 'postgres' ? { rateLimitCounter: deps.store.rateLimits } : {}),
       log,
       now,
       acquirerNotifications,
@@ -281,6 +283,8 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       orders,
       deliverer,
       idempotency,
+      rateLimits: deps.store.rateLimits,
+      now,
       recovery,
       calls: { releaseEnded: () => callOrders.releaseEndedCalls((callId) => stasis.isLive(callId)) },
       refundRecovery: refunds.recovery,

@@ -14,6 +14,7 @@ import { errorMiddleware } from './error-middleware';
 import { idempotency } from './idempotency';
 import { merchantAuth } from './merchant-auth';
 import { failedAuthRateLimit, merchantRateLimit } from './rate-limits';
+import { SharedRateLimitStore, type RateCounter } from './shared-rate-limit-store';
 import { keepRawBody } from './raw-body';
 import { requestLog } from './request-log';
 import { requestSignature } from './request-signature';
@@ -34,6 +35,8 @@ export interface AppDeps {
   idempotency: IdempotencyStore;
   /** Requests a minute per merchant, and refused keys a minute per client IP (config API_RATE_LIMIT_PER_MINUTE). */
   rateLimitPerMinute: number;
+  /** Counts shared by the nodes of one store (PostgreSQL); each process counts its own without it. */
+  rateLimitCounter?: RateCounter;
   log: Logger;
   /** The clock request signatures are checked against; the system clock unless given. */
   now?: () => Date;
@@ -67,11 +70,13 @@ export function createApp(deps: AppDeps): express.Application {
   if (deps.agent) app.use('/agent', agentRouter(deps.agent));
 
   const v1 = express.Router();
-  v1.use(failedAuthRateLimit(deps.rateLimitPerMinute));
+  const shared = (prefix: string) =>
+    deps.rateLimitCounter ? new SharedRateLimitStore(deps.rateLimitCounter, prefix) : undefined;
+  v1.use(failedAuthRateLimit(deps.rateLimitPerMinute, shared('refused-key:')));
   // Authenticate before reading the body: an anonymous caller gets nothing parsed.
   v1.use(merchantAuth(deps.merchants));
   // Rate limit before idempotency (as Stripe): a replay counts as a request.
-  v1.use(merchantRateLimit(deps.rateLimitPerMinute));
+  v1.use(merchantRateLimit(deps.rateLimitPerMinute, shared('merchant-api:')));
   v1.use(express.json({ limit: BODY_LIMIT, verify: keepRawBody }));
   v1.use(requestSignature(now));
   v1.use((_req, res, next) => {

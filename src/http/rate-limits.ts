@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 import { AppError } from '../domain/app-error';
 import { currentMerchant } from './merchant-auth';
 
@@ -9,9 +9,13 @@ function limitReached(): AppError {
   return new AppError('rate_limited', 'too many requests; retry after the time in Retry-After');
 }
 
-/** Per merchant (so a rotated key keeps its count), after authentication: `perMinute` requests a minute. */
-export function merchantRateLimit(perMinute: number): RequestHandler {
+/**
+ * Per merchant (so a rotated key keeps its count), after authentication: `perMinute` requests a minute. `store`:
+ * where the counts live (src/http/shared-rate-limit-store.ts on PostgreSQL); this process's memory without it.
+ */
+export function merchantRateLimit(perMinute: number, store?: Store): RequestHandler {
   return rateLimit({
+    ...(store ? { store } : {}),
     windowMs: WINDOW_MS,
     limit: perMinute,
     standardHeaders: 'draft-7',
@@ -25,8 +29,9 @@ export function merchantRateLimit(perMinute: number): RequestHandler {
  * Per client IP, before authentication, counting only refused keys: guessing keys, or a client with
  * a revoked key, is slowed down without touching merchants that authenticate.
  */
-export function failedAuthRateLimit(perMinute: number): RequestHandler {
+export function failedAuthRateLimit(perMinute: number, store?: Store): RequestHandler {
   return rateLimit({
+    ...(store ? { store } : {}),
     windowMs: WINDOW_MS,
     limit: perMinute,
     standardHeaders: false,

@@ -14,6 +14,9 @@ export interface JobTargets {
   orders: Pick<OrderService, 'expireDue'>;
   deliverer: Pick<NotificationDeliverer, 'deliverDue'>;
   idempotency: Pick<IdempotencyStore, 'purgeExpired'>;
+  /** Rate-limit windows past (src/http/shared-rate-limit-store.ts): deletes them, given the cut-off. */
+  rateLimits: { purgeBefore(before: string): Promise<number> };
+  now: () => Date;
   recovery: Pick<PaymentRecovery, 'run'>;
   /** Orders held by calls that have ended (their release failed), released (src/order/call-orders.ts). */
   calls: { releaseEnded(): Promise<number> };
@@ -39,6 +42,12 @@ export function jobTable(t: JobTargets): Job[] {
     { name: 'deliver-notifications', schedule: '*/10 * * * * *', run: () => t.deliverer.deliverDue() },
     // Idempotency-Key records older than 24 h are deleted (a reused key then starts a new request).
     { name: 'purge-idempotency-keys', schedule: '17 * * * *', run: () => t.idempotency.purgeExpired() },
+    // Shared rate-limit counts of windows over for two minutes are deleted (the windows are one minute).
+    {
+      name: 'purge-rate-limits',
+      schedule: '30 * * * * *',
+      run: () => t.rateLimits.purgeBefore(new Date(t.now().getTime() - 120_000).toISOString()),
+    },
     // Payments left without a final state and with nobody settling them are resolved by query (also run once at
     // start-up, for attempts a crash left in flight). A run may take the whole query schedule (63 s).
     { name: 'recover-payments', schedule: '* * * * *', run: () => t.recovery.run() },

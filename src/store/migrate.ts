@@ -15,6 +15,7 @@ import * as merchantPrompts from './migrations/012-merchant-prompts';
 import * as operators from './migrations/013-operators';
 import * as nodes from './migrations/014-nodes';
 import * as agents from './migrations/015-agents';
+import * as rateLimits from './migrations/016-rate-limits';
 
 interface NamedMigration {
   name: string;
@@ -41,6 +42,7 @@ const MIGRATIONS: NamedMigration[] = [
   { name: '013-operators', migration: operators },
   { name: '014-nodes', migration: nodes },
   { name: '015-agents', migration: agents },
+  { name: '016-rate-limits', migration: rateLimits },
 ];
 
 const migrationSource: Knex.MigrationSource<NamedMigration> = {

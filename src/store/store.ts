@@ -30,6 +30,7 @@ import { createRefundRepository, type RefundRepository } from './repositories/re
 import { createSmsRepository, type SmsRepository } from './repositories/sms-repository';
 import { createOperatorRepository, type OperatorRepository } from './repositories/operator-repository';
 import { createNodeRepository, type NodeRepository } from './repositories/node-repository';
+import { createRateLimitRepository, type RateLimitRepository } from './repositories/rate-limit-repository';
 import { createConsoleRepository, type ConsoleRepository } from './repositories/console-repository';
 import { dialectOf } from './dialect';
 import { createAgentRepository, type AgentRepository } from './repositories/agent-repository';
@@ -59,6 +60,7 @@ export interface Repositories {
   readonly refunds: RefundRepository;
   readonly operators: OperatorRepository;
   readonly nodes: NodeRepository;
+  readonly rateLimits: RateLimitRepository;
   readonly agents: AgentRepository;
   /** The operator console's read-only queries. */
   readonly console: ConsoleRepository;
@@ -115,6 +117,7 @@ class BoundRepositories implements Repositories {
   #refunds?: RefundRepository;
   #operators?: OperatorRepository;
   #nodes?: NodeRepository;
+  #rateLimits?: RateLimitRepository;
   #agents?: AgentRepository;
   #console?: ConsoleRepository;
 
@@ -182,6 +185,9 @@ class BoundRepositories implements Repositories {
   }
   get nodes() {
     return (this.#nodes ??= createNodeRepository(this.source));
+  }
+  get rateLimits() {
+    return (this.#rateLimits ??= createRateLimitRepository(this.source));
   }
   get agents() {
     return (this.#agents ??= createAgentRepository(this.source));

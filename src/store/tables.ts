@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Tables } from 'knex/types/tables';
 import type { CallbackAttemptRow, CallbackRow, SmsRow } from './callback-rows';
 import type { NodeRow } from './node-rows';
+import type { RateLimitRow } from './rate-limit-rows';
 import type { NotificationRow } from './notification-rows';
 import type { OperatorRow } from './operator-rows';
 import type { AgentRow } from './agent-rows';
@@ -46,6 +47,7 @@ declare module 'knex/types/tables' {
     settlement_entries: Table<SettlementEntryRow, 'id'>;
     operators: Table<OperatorRow>;
     nodes: Table<NodeRow>;
+    rate_limits: Table<RateLimitRow>;
     agents: Table<AgentRow>;
   }
 }

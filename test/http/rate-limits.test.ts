@@ -1,6 +1,12 @@
 import { expect } from 'chai';
 import request from 'supertest';
+import type { Application } from 'express';
+import { createApp } from '../../src/http/create-app';
+import type { RateCounter } from '../../src/http/shared-rate-limit-store';
+import { createBankService } from '../../src/services/bank-service';
+import { createIdempotencyStore } from '../../src/services/idempotency-store';
 import { errorOf } from '../helpers/body-of';
+import { describeEachStore } from '../helpers/test-stores';
 import { createTestApp, type TestApp } from './test-app';
 
 describe('http/rate-limits', () => {
@@ -40,5 +46,67 @@ describe('http/rate-limits', () => {
     for (let i = 0; i < 3; i++) await banks(t.a.key);
     expect((await banks(t.b.key)).status).to.equal(200);
     expect((await banks('ivrpay_sk_wrong')).status).to.equal(401);
+  });
+});
+
+describeEachStore('http/rate-limits shared by the nodes of one store', () => {
+  let t: TestApp;
+  let other: Application;
+  beforeEach(async () => {
+    t = await createTestApp({ app: { rateLimitPerMinute: 3, rateLimitCounter: sharedCounter() } });
+    // A second node: its own app and limiters over the same store.
+    other = createApp({
+      merchants: t.merchants,
+      orders: t.orders,
+      banks: createBankService(t.deps),
+      idempotency: createIdempotencyStore(t.deps),
+      rateLimitPerMinute: 3,
+      rateLimitCounter: t.deps.store.rateLimits,
+      log: t.deps.log,
+      now: t.deps.now,
+    });
+  });
+  afterEach(() => t.deps.db.destroy());
+
+  let failing = false;
+  /** The store's counter, made to fail on demand. */
+  function sharedCounter(): RateCounter {
+    const fail = () => Promise.reject(new Error('connection terminated'));
+    return {
+      hit: (key, window) => (failing ? fail() : t.deps.store.rateLimits.hit(key, window)),
+      unhit: (key, window) => (failing ? fail() : t.deps.store.rateLimits.unhit(key, window)),
+      reset: (key) => t.deps.store.rateLimits.reset(key),
+    };
+  }
+  const banks = (app: Application, apiKey: string) => request(app).get('/v1/banks').set('Authorization', `Bearer ${apiKey}`);
+
+  it('when a merchant’s requests go to two nodes, then they count together: the 4th in the minute is 429 on either', async () => {
+    expect((await banks(t.app, t.a.key)).status).to.equal(200);
+    expect((await banks(other, t.a.key)).status).to.equal(200);
+    expect((await banks(t.app, t.a.key)).status).to.equal(200);
+    const limited = await banks(other, t.a.key);
+    expect(limited.status).to.equal(429);
+    expect(Number(limited.headers['retry-after'])).to.be.greaterThan(0);
+    expect((await banks(other, t.b.key)).status).to.equal(200);
+  });
+
+  it('when a client sends refused keys to both nodes, then they count together, and valid requests do not count', async () => {
+    await banks(t.app, t.a.key);
+    await banks(other, 'ivrpay_sk_wrong');
+    await banks(t.app, 'ivrpay_sk_wrong');
+    expect((await banks(other, t.b.key)).status).to.equal(200);
+    expect((await banks(other, 'ivrpay_sk_wrong')).status).to.equal(401);
+    expect((await banks(t.app, 'ivrpay_sk_wrong')).status).to.equal(429);
+  });
+
+  it('when the store cannot count, then the request gets 503 unavailable, never an uncounted answer', async () => {
+    failing = true;
+    try {
+      const res = await banks(t.app, t.a.key);
+      expect(res.status).to.equal(503);
+      expect(errorOf(res).code).to.equal('unavailable');
+    } finally {
+      failing = false;
+    }
   });
 });

@@ -9,6 +9,7 @@ describe('jobs/job-table', () => {
       ['expire-orders', '* * * * *', 'expireDue'],
       ['deliver-notifications', '*/10 * * * * *', 'deliverDue'],
       ['purge-idempotency-keys', '17 * * * *', 'purgeExpired'],
+      ['purge-rate-limits', '30 * * * * *', 'purgeBefore 2026-03-01T07:58:00.000Z'],
       ['recover-payments', '* * * * *', 'recovery'],
       ['release-ended-calls', '* * * * *', 'releaseEnded'],
       ['recover-refunds', '* * * * *', 'refundRecovery'],

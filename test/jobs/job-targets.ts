@@ -7,6 +7,8 @@ export function recordingTargets(seen: string[]): JobTargets {
     orders: { expireDue: () => (seen.push('expireDue'), Promise.resolve(0)) },
     deliverer: { deliverDue: () => (seen.push('deliverDue'), Promise.resolve({ delivered: 0, retrying: 0, failed: 0 })) },
     idempotency: { purgeExpired: () => (seen.push('purgeExpired'), Promise.resolve(0)) },
+    rateLimits: { purgeBefore: (before) => (seen.push(`purgeBefore ${before}`), Promise.resolve(0)) },
+    now: () => new Date('2026-03-01T08:00:00.000Z'),
     recovery: { run: () => (seen.push('recovery'), Promise.resolve({ resolved: 0, manual: 0 })) },
     calls: { releaseEnded: () => (seen.push('releaseEnded'), Promise.resolve(0)) },
     refundRecovery: { run: () => (seen.push('refundRecovery'), Promise.resolve({ resolving: 0 })) },

@@ -84,6 +84,7 @@ describe('store/db', () => {
         '013-operators',
         '014-nodes',
         '015-agents',
+        '016-rate-limits',
       ]);
       for (const table of [
         'merchants',
