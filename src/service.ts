@@ -41,6 +41,15 @@ import { acquirerCheck } from './health/acquirer-check';
 import { createAriConnectionCheck } from './health/ari-connection-check';
 import { createReadiness, type Readiness } from './health/readiness';
 import { migrationsCheck, storeWritableCheck } from './health/store-checks';
+import type { AgentDesk } from './agent-assist/agent-desk';
+import type { AgentDirectory } from './agent-assist/agent-directory';
+import { AssistedCalls } from './agent-assist/assisted-calls';
+import { createAssistDesk } from './agent-assist/assist-desk';
+import { runAssistedCall } from './agent-assist/assisted-call';
+import { createAriAssistLine } from './ari/ari-assist-line';
+import { AGENT_ASSIST_MODE, AGENT_LEG_MODE, assistStartFromArgs } from './ari/stasis-args';
+import { banksByCode } from './domain/bin-table';
+import { createCaptureNotifier } from './notify/enqueue-capture-event';
 
 export interface RunningService {
   http: RunningHttpServer;
@@ -54,6 +63,8 @@ export interface RunningService {
   metrics: ServiceMetrics;
   /** What /readyz answers; new calls are refused while not ready. */
   readiness: Readiness;
+  /** Agent-assisted calls and their captures (src/agent-assist): what the agent page reads and drives. */
+  agentDesk: AgentDesk;
   /** Stops taking calls and requests, lets calls in progress end (up to `graceMs`), closes the store. */
   stop(opts?: { graceMs?: number }): Promise<void>;
 }
@@ -67,7 +78,18 @@ export interface ServiceOverrides {
   ariOps?: (ops: AriOps) => AriOps;
   /** Each ARI event's size in bytes as the Stasis app's WebSocket received it (bench:calls). */
   onRawAriEvent?: (bytes: number) => void;
+  /**
+   * Agent-assisted calls: which merchant an agent extension works for (until the agent accounts are wired, no
+   * extension is known and every assisted call is refused), and, for the end-to-end test's negative control
+   * only, whether the cardholder's DTMF is absorbed (always, unless said otherwise).
+   */
+  agentAssist?: { directory?: AgentDirectory; absorbDtmf?: () => boolean };
 }
+
+/** Until the agent accounts are wired, no extension belongs to a merchant. */
+const NO_AGENTS: AgentDirectory = { merchantOfExtension: () => Promise.resolve(undefined) };
+/** How long an agent's extension rings before the cardholder hears that no agent is available. */
+const AGENT_RING_SECONDS = 30;
 
 /**
  * The running half of the composition root: src/compose.ts builds the store-backed services (for the admin CLI too);
@@ -107,7 +129,12 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   // The console shows the Stasis app's calls and lines, and queries through payment recovery: both wired below.
   const liveCalls = createLiveCalls(now);
   // Set as they are wired below.
-  const late: { stasis?: StasisApp; recovery?: PaymentRecovery; reachability?: () => Promise<Reachability> } = {};
+  const late: {
+    stasis?: StasisApp;
+    recovery?: PaymentRecovery;
+    reachability?: () => Promise<Reachability>;
+    desk?: AgentDesk;
+  } = {};
   const consoleDeps = composeConsole(config, deps, core, {
     liveCalls,
     activeCalls: (direction) => late.stasis?.activeCalls({ direction }) ?? 0,
@@ -143,6 +170,9 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       acquirerNotifications,
       readiness,
       console: consoleDeps,
+      agentDesk: {
+        startCapture: (...args) => late.desk?.startCapture(...args) ?? Promise.reject(new AppError('unavailable', 'starting up')),
+      },
     }),
     config.http.host,
     config.http.port,
@@ -192,6 +222,17 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     fields: metrics.fields,
   };
 
+  const assistedCalls = new AssistedCalls(now);
+  const bankNames = banksByCode();
+  const agentDesk = createAssistDesk({
+    calls: assistedCalls,
+    findOrder: (merchantId, orderId) => orders.getOrder(merchantId, orderId),
+    flow: flowDeps,
+    notifier: createCaptureNotifier(deps),
+    bankName: (code) => bankNames.get(code)?.nameZh,
+  });
+  late.desk = agentDesk;
+
   const admitting = startAdmission(config, log);
   const ariOps = timedAriOps(
     createHttpAriOps({
@@ -202,6 +243,16 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     }),
     admitting.guard.recordAriRoundTrip,
   );
+  const stasisOps = overrides.ariOps ? overrides.ariOps(ariOps) : ariOps;
+  const assistLine = createAriAssistLine({
+    ops: stasisOps,
+    originate: (channel, watch) => stasis.originate(channel, watch),
+    endpointOf: (extension) => `PJSIP/${extension}`,
+    ringTimeoutSec: AGENT_RING_SECONDS,
+    absorbDtmf: overrides.agentAssist?.absorbDtmf ?? (() => true),
+    log,
+  });
+  const agentDirectory = overrides.agentAssist?.directory ?? NO_AGENTS;
   const stasis = await startStasisApp({
     url: config.ari.url,
     user: config.ari.user,
@@ -213,10 +264,21 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     returnContext: config.ari.returnContext,
     fieldVariable: config.ari.fieldVariable,
     log,
-    ops: overrides.ariOps ? overrides.ariOps(ariOps) : ariOps,
+    ops: stasisOps,
     onRawEvent: overrides.onRawAriEvent,
     admission: admitting.admission,
     onCall: async (call, args, info) => {
+      // agent-assist,<extension> from the dialplan; agent-leg,<cardholder's call> only on channels we originated.
+      const assist = assistStartFromArgs(args, info.direction);
+      if (assist?.kind === 'agent-leg') return assistLine.agentAnswered(call);
+      if (assist?.kind === 'cardholder') {
+        const start = { agentExtension: assist.agentExtension, callerNumber: info.callerNumber };
+        return runAssistedCall(call, { line: assistLine, directory: agentDirectory, calls: assistedCalls, log }, start);
+      }
+      if (args[0] === AGENT_ASSIST_MODE || args[0] === AGENT_LEG_MODE) {
+        log.warn({ callId: call.id, mode: args[0], direction: info.direction }, 'agent-assist arguments not accepted: hung up');
+        return;
+      }
       // inbound,<pay code>,<return to> from the dialplan; callback,<orderId>,<attemptId> only on channels we originated.
       const start = callStartFromArgs(args, info.direction, info.callerNumber);
       // Call detail records (src/cdr): the attempt id of a callback is trusted, like its order, on our own channels only.
@@ -291,6 +353,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     acquirer: running,
     metrics,
     readiness,
+    agentDesk,
     async stop(opts = {}) {
       readiness.stop();
       // The dialer first: a stopping Stasis app refuses new calls.

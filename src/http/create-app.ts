@@ -23,6 +23,8 @@ import { ordersRouter } from './routes/orders';
 import { settlementsRouter } from './routes/settlements';
 import type { SettlementService } from '../settlement/settlement-service';
 import { refundsRouter } from './routes/refunds';
+import { agentCaptureRouter } from './routes/agent-capture';
+import type { AgentDesk } from '../agent-assist/agent-desk';
 
 export interface AppDeps {
   merchants: Pick<MerchantService, 'authenticate'>;
@@ -44,6 +46,8 @@ export interface AppDeps {
   readiness?: HealthSource;
   /** The operator console (/console); not mounted when absent. */
   console?: ConsoleDeps;
+  /** Agent-assisted captures (POST /v1/orders/:id/agent-capture); not mounted when absent. */
+  agentDesk?: Pick<AgentDesk, 'startCapture'>;
 }
 
 export const BODY_LIMIT = '16kb';
@@ -78,6 +82,7 @@ export function createApp(deps: AppDeps): express.Application {
   // Mounted at /orders with the route /:id/refunds, so the request log gets the pattern: a mount path with a
   // parameter leaves the raw path in req.baseUrl (a card number keyed into the URL was logged; found by fuzzing).
   if (deps.refunds) v1.use('/orders', refundsRouter(deps.refunds));
+  if (deps.agentDesk) v1.use('/orders', agentCaptureRouter(deps.agentDesk));
   v1.use('/orders', ordersRouter(deps.orders));
   v1.use('/banks', banksRouter(deps.banks));
   if (deps.settlements) v1.use('/settlements', settlementsRouter(deps.settlements));
