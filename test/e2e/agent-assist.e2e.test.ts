@@ -160,4 +160,27 @@ describe('agent-assisted payment through the sandbox Asterisk @e2e', function ()
       absorb = true;
     }
   });
+
+  it('when the cardholder hangs up mid-capture, then the capture ends abandoned, the order is released as abandoned, and the agent’s leg is hung up', async () => {
+    const order = await newOrder(h);
+    const recording = legs.recordNextAgent('agent-assist-abandoned');
+    const holder = await legs.dialIn(AGENT_EXTENSION, '13812345678');
+    await until('the agent to be bridged', 30_000, () => callOf(holder.callId));
+    expect((await h.service.agentDesk.startCapture(h.merchantId, holder.callId, order.id)).state).to.equal('collecting');
+    await holder.keys(DEBIT.slice(0, 8));
+    await until('8 digits counted', 30_000, () =>
+      callOf(holder.callId)?.capture?.fields.find((f) => f.field === 'card' && f.digitCount === 8),
+    );
+
+    await holder.hangup();
+
+    const ended = await until('the call to end', 30_000, () => {
+      const call = callOf(holder.callId);
+      return call?.endedAt !== undefined ? call : undefined;
+    });
+    expect(ended.capture).to.include({ state: 'abandoned', reason: 'caller_hung_up' });
+    expect((await api(h, `/v1/orders/${order.id}`)).status).to.equal('abandoned');
+    // The agent's recording ends only when ivrpay hangs up the agent's leg.
+    keepArtefact(await recording.file, testOutputFile('agent-assist-abandoned-agent-heard.wav'));
+  });
 });
