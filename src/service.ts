@@ -31,7 +31,7 @@ import { createStore } from './store/store';
 import { createAriOriginator } from './ari/ari-originator';
 import { callStartFromArgs } from './ari/stasis-args';
 import { createDialer, type Dialer } from './callback/dialer';
-import { runRecordedCall, type CallLeg } from './cdr/recorded-call';
+import { runRecordedCall, runRecordedInboundCall, type CallLeg } from './cdr/recorded-call';
 import { loadDialRules } from './callback/load-dial-rules';
 import { loadSoundLibrary } from './sounds/load-sound-library';
 import type { CallOutcome } from './call/call-outcome';
@@ -273,7 +273,16 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       if (assist?.kind === 'agent-leg') return assistLine.agentAnswered(call);
       if (assist?.kind === 'cardholder') {
         const start = { agentExtension: assist.agentExtension, callerNumber: info.callerNumber };
-        return runAssistedCall(call, { line: assistLine, directory: agentDirectory, calls: assistedCalls, log }, start);
+        const assistDeps = { line: assistLine, directory: agentDirectory, calls: assistedCalls, log };
+        let ended: CallOutcome | 'failed' = 'failed';
+        try {
+          ended = await runRecordedInboundCall(core.callLegs, call, now, (recorded) =>
+            runAssistedCall(recorded, assistDeps, start),
+          );
+        } finally {
+          metrics.callEnded('inbound', ended);
+        }
+        return;
       }
       if (args[0] === AGENT_ASSIST_MODE || args[0] === AGENT_LEG_MODE) {
         log.warn({ callId: call.id, mode: args[0], direction: info.direction }, 'agent-assist arguments not accepted: hung up');

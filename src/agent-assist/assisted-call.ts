@@ -1,8 +1,10 @@
 import type { Logger } from 'pino';
+import type { CallOutcome } from '../call/call-outcome';
 import type { CallPort } from '../call/call-port';
 import { CallerHungUpError } from '../call/caller-hung-up';
 import type { PromptId } from '../call/prompt-manifest';
 import { errorSummary } from '../log/error-summary';
+import type { CaptureView } from './agent-desk';
 import type { AgentDirectory } from './agent-directory';
 import type { AssistLine } from './assist-line';
 import type { AssistedCalls } from './assisted-calls';
@@ -22,24 +24,29 @@ export interface AssistedCallDeps {
  * - Agent hangs up: a running capture goes on to its result (the cardholder may be keying), then the cardholder
  *   hears that the agent has left, goodbye, and is hung up.
  * - Unknown extension, or no answer: the cardholder is told and hung up.
+ * Returns the outcome of the call's last capture, for its call detail record and metrics (`no-order`: none ran).
  */
 export async function runAssistedCall(
   call: CallPort,
   deps: AssistedCallDeps,
   start: { agentExtension: string; callerNumber: string },
-): Promise<void> {
+): Promise<CallOutcome> {
   const log = deps.log.child({ callId: call.id, agentExtension: start.agentExtension });
   await call.answer();
   const merchantId = await deps.directory.merchantOfExtension(start.agentExtension);
   if (!merchantId) {
     log.warn('no agent account has this extension: call refused');
-    return farewell(call, log, ['service-unavailable']);
+    await farewell(call, log, ['service-unavailable']);
+    return 'no-order';
   }
   const bridge = await deps.line.open(call);
   try {
     await call.play(['connecting-agent']);
     const agent = await bridge.dialAgent(start.agentExtension, start.callerNumber);
-    if (!agent) return await farewell(call, log, ['agent-unavailable']);
+    if (!agent) {
+      await farewell(call, log, ['agent-unavailable']);
+      return 'no-order';
+    }
     const entry = deps.calls.add(call, merchantId, start.agentExtension, callerView(start.callerNumber));
     try {
       const agentLeft = await firstAborted(call.signal, agent.signal);
@@ -53,8 +60,26 @@ export async function runAssistedCall(
       await entry.capture?.done;
       deps.calls.end(entry);
     }
+    return outcomeOf(entry.capture?.view());
   } finally {
     await bridge.close();
+  }
+}
+
+/** The call's outcome as the IVR's would read (src/call/call-outcome.ts), from its last capture. */
+export function outcomeOf(capture: CaptureView | undefined): CallOutcome {
+  switch (capture?.state) {
+    case undefined:
+      return 'no-order';
+    case 'paid':
+    case 'declined':
+      return capture.state;
+    case 'failed':
+      if (capture.reason === 'payment_pending') return 'pending';
+      if (capture.reason === 'acquirer_unavailable') return 'unavailable';
+      return 'abandoned';
+    default:
+      return 'abandoned';
   }
 }
 

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import pino from 'pino';
 import type { AgentLeg, AssistLine } from '../../src/agent-assist/assist-line';
 import { AssistedCalls } from '../../src/agent-assist/assisted-calls';
-import { runAssistedCall } from '../../src/agent-assist/assisted-call';
+import { outcomeOf, runAssistedCall } from '../../src/agent-assist/assisted-call';
 import { FakeCall } from '../helpers/fake-call';
 
 /** A line whose agent answers (or not), recording what the script asked of it. */
@@ -60,7 +60,7 @@ describe('agent-assist/runAssistedCall', () => {
     expect(calls.callsOf('mch_2')).to.deep.equal([]);
 
     call.hangUpNow();
-    await done;
+    expect(await done).to.equal('no-order');
     expect(calls.callsOf('mch_1')[0].endedAt).to.be.a('string');
     expect(seen.closed).to.equal(1);
   });
@@ -95,5 +95,23 @@ describe('agent-assist/runAssistedCall', () => {
 
     expect(seen).to.deep.equal({ opened: 0, dialled: [], closed: 0 });
     expect(call.heard()).to.deep.equal(['service-unavailable', 'goodbye']);
+  });
+
+  it('when the call’s last capture ended, then the call’s outcome is read from it as the IVR’s would be', () => {
+    const capture = (state: 'paid' | 'declined' | 'failed' | 'cancelled' | 'abandoned', reason?: string) => ({
+      captureId: 'cap_1',
+      orderId: 'ord_1',
+      state,
+      fields: [],
+      ...(reason ? { reason } : {}),
+    });
+    expect(outcomeOf(undefined)).to.equal('no-order');
+    expect(outcomeOf(capture('paid', 'approved'))).to.equal('paid');
+    expect(outcomeOf(capture('declined', 'wrong_pin'))).to.equal('declined');
+    expect(outcomeOf(capture('failed', 'payment_pending'))).to.equal('pending');
+    expect(outcomeOf(capture('failed', 'acquirer_unavailable'))).to.equal('unavailable');
+    expect(outcomeOf(capture('failed', 'too_many_attempts'))).to.equal('abandoned');
+    expect(outcomeOf(capture('cancelled', 'cancelled_by_agent'))).to.equal('abandoned');
+    expect(outcomeOf(capture('abandoned', 'caller_hung_up'))).to.equal('abandoned');
   });
 });

@@ -123,14 +123,15 @@ describe('agent-assisted payment through the sandbox Asterisk @e2e', function ()
     return { heard, capture, orderId: order.id };
   }
 
-  /** The cardholder's voice before the capture and after it, each heard about as long as played, in that order. */
+  /**
+   * The cardholder's voice before the capture and after it, each heard about as long as played (a dropout on this
+   * shared machine may split a tone in two runs: their lengths add up), the first before the second.
+   */
   function expectVoiceBeforeAndAfter(heard: Heard): void {
-    expect(heard.before).to.have.length(1);
-    expect(heard.after).to.have.length(1);
-    for (const run of [heard.before[0], heard.after[0]]) {
-      expect(run.endMs - run.startMs).to.be.within(VOICE_MS - 400, VOICE_MS + 300);
-    }
-    expect(heard.before[0].endMs).to.be.at.most(heard.after[0].startMs);
+    const heardMs = (found: ToneRun[]) => found.reduce((sum, run) => sum + run.endMs - run.startMs, 0);
+    expect(heardMs(heard.before)).to.be.within(VOICE_MS - 400, VOICE_MS + 300);
+    expect(heardMs(heard.after)).to.be.within(VOICE_MS - 400, VOICE_MS + 300);
+    expect(Math.max(...heard.before.map((r) => r.endMs))).to.be.at.most(Math.min(...heard.after.map((r) => r.startMs)));
   }
 
   it('when the cardholder keys a debit card while the agent listens, then the order is paid, the agent hears the cardholder before and after, and no DTMF tone at all', async () => {
