@@ -21,6 +21,8 @@ export class CaptureInterrupted extends Error {
 export class CaptureCall implements CallPort {
   private pending: CaptureInterrupted | undefined;
   private current: AbortController | undefined;
+  /** Keys pressed while the cardholder talked with the agent are not the card's first digits. */
+  private first = true;
 
   constructor(
     private readonly inner: CallPort,
@@ -63,7 +65,9 @@ export class CaptureCall implements CallPort {
    * (keys so far dropped); any other interruption is thrown to the capture script, which goes back to that field.
    */
   async collect(options: CollectOptions): Promise<Collected> {
-    for (let ask = options; ; ask = { ...options, flush: true }) {
+    const flushFirst = this.first;
+    this.first = false;
+    for (let ask = flushFirst ? { ...options, flush: true } : options; ; ask = { ...options, flush: true }) {
       try {
         return await this.collectOnce(ask);
       } catch (err) {

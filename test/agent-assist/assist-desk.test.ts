@@ -44,6 +44,8 @@ describe('agent desk: captures on assisted calls', () => {
     expect(f.call.heard()).to.not.include('goodbye');
     expect(f.call.hungUp).to.equal(false);
     expect(JSON.stringify(f.events)).to.not.include(DEBIT).and.not.include('123456');
+    // Keys pressed while talking with the agent before the capture are dropped, not taken as the card's first digits.
+    expect(f.call.collects.map((c) => c.flush === true)).to.deep.equal([true, false, false]);
   });
 
   it('when a capture runs, then webhooks tell each field completed, then the capture completed, masked', async () => {
