@@ -11,7 +11,16 @@ import { startAdmission } from './admission/start-admission';
 import { runPaymentCall } from './call/payment-call';
 import type { PaymentFlowDeps } from './call/call-ports';
 import type { Config } from './config/config';
-import { composeConsole, composeCore, composePayments, composeReconciliation, composeRefunds, openStore } from './compose';
+import {
+  composeAgentPage,
+  composeConsole,
+  composeCore,
+  composePayments,
+  composeReconciliation,
+  composeRefunds,
+  openStore,
+} from './compose';
+import { deskWhenReady } from './agent-assist/desk-when-ready';
 import { createLiveCalls } from './console/live-calls';
 import type { PaymentRecovery } from './payment/payment-recovery';
 import { jobTable } from './jobs/job-table';
@@ -31,7 +40,7 @@ import { createStore } from './store/store';
 import { createAriOriginator } from './ari/ari-originator';
 import { callStartFromArgs } from './ari/stasis-args';
 import { createDialer, type Dialer } from './callback/dialer';
-import { runRecordedCall, type CallLeg } from './cdr/recorded-call';
+import { runRecordedCall, runRecordedInboundCall, type CallLeg } from './cdr/recorded-call';
 import { loadDialRules } from './callback/load-dial-rules';
 import { loadSoundLibrary } from './sounds/load-sound-library';
 import type { CallOutcome } from './call/call-outcome';
@@ -42,6 +51,15 @@ import { joinNodes } from './cluster/node-membership';
 import { createAriConnectionCheck } from './health/ari-connection-check';
 import { createReadiness, type Readiness } from './health/readiness';
 import { migrationsCheck, storeWritableCheck } from './health/store-checks';
+import type { AgentDesk } from './agent-assist/agent-desk';
+import type { AgentDirectory } from './agent-assist/agent-directory';
+import { AssistedCalls } from './agent-assist/assisted-calls';
+import { createAssistDesk } from './agent-assist/assist-desk';
+import { runAssistedCall } from './agent-assist/assisted-call';
+import { createAriAssistLine } from './ari/ari-assist-line';
+import { AGENT_ASSIST_MODE, AGENT_LEG_MODE, assistStartFromArgs } from './ari/stasis-args';
+import { banksByCode } from './domain/bin-table';
+import { createCaptureNotifier } from './agent-assist/enqueue-capture-event';
 
 export interface RunningService {
   http: RunningHttpServer;
@@ -55,6 +73,8 @@ export interface RunningService {
   metrics: ServiceMetrics;
   /** What /readyz answers; new calls are refused while not ready. */
   readiness: Readiness;
+  /** Agent-assisted calls and their captures (src/agent-assist): what the agent page reads and drives. */
+  agentDesk: AgentDesk;
   /** Stops taking calls and requests, lets calls in progress end (up to `graceMs`), closes the store. */
   stop(opts?: { graceMs?: number }): Promise<void>;
 }
@@ -68,7 +88,17 @@ export interface ServiceOverrides {
   ariOps?: (ops: AriOps) => AriOps;
   /** Each ARI event's size in bytes as the Stasis app's WebSocket received it (bench:calls). */
   onRawAriEvent?: (bytes: number) => void;
+  /**
+   * Agent-assisted calls: which merchant an agent extension works for (until the agent accounts are wired, no
+   * extension is known and every assisted call is refused), and, for the end-to-end test's negative control
+   * only, whether the cardholder's DTMF is absorbed (always, unless said otherwise).
+   */
+  agentAssist?: { directory?: AgentDirectory; absorbDtmf?: () => boolean };
 }
+
+/** Until the agent accounts are wired, no extension belongs to a merchant. */
+/** How long an agent's extension rings before the cardholder hears that no agent is available. */
+const AGENT_RING_SECONDS = 30;
 
 /**
  * The running half of the composition root: src/compose.ts builds the store-backed services (for the admin CLI too);
@@ -121,7 +151,12 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   // The console shows the Stasis app's calls and lines, and queries through payment recovery: both wired below.
   const liveCalls = createLiveCalls(now);
   // Set as they are wired below.
-  const late: { stasis?: StasisApp; recovery?: PaymentRecovery; reachability?: () => Promise<Reachability> } = {};
+  const late: {
+    stasis?: StasisApp;
+    recovery?: PaymentRecovery;
+    reachability?: () => Promise<Reachability>;
+    desk?: AgentDesk;
+  } = {};
   const consoleDeps = composeConsole(config, deps, core, {
     liveCalls,
     activeCalls: (direction) => late.stasis?.activeCalls({ direction }) ?? 0,
@@ -143,6 +178,9 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       late.stasis?.setAccepting(ready);
     },
   });
+  // The agent page and API are served from the start; captures wait for the desk, wired once the acquirer runs.
+  const assistedCalls = new AssistedCalls(now);
+  const lateDesk = deskWhenReady(assistedCalls, () => late.desk);
   const http = await startHttpServer(
     createApp({
       merchants: cachedAuthentication(merchants),
@@ -159,6 +197,8 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       acquirerNotifications,
       readiness,
       console: consoleDeps,
+      agentDesk: lateDesk,
+      agent: composeAgentPage(config, deps, core, lateDesk),
     }),
     config.http.host,
     config.http.port,
@@ -208,6 +248,16 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     fields: metrics.fields,
   };
 
+  const bankNames = banksByCode();
+  const agentDesk = createAssistDesk({
+    calls: assistedCalls,
+    findOrder: (merchantId, orderId) => orders.getOrder(merchantId, orderId),
+    flow: flowDeps,
+    notifier: createCaptureNotifier(deps),
+    bankName: (code) => bankNames.get(code)?.nameZh,
+  });
+  late.desk = agentDesk;
+
   const admitting = startAdmission(config, log);
   const ariOps = timedAriOps(
     createHttpAriOps({
@@ -218,6 +268,16 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     }),
     admitting.guard.recordAriRoundTrip,
   );
+  const stasisOps = overrides.ariOps ? overrides.ariOps(ariOps) : ariOps;
+  const assistLine = createAriAssistLine({
+    ops: stasisOps,
+    originate: (channel, watch) => stasis.originate(channel, watch),
+    endpointOf: (extension) => `PJSIP/${extension}`,
+    ringTimeoutSec: AGENT_RING_SECONDS,
+    absorbDtmf: overrides.agentAssist?.absorbDtmf ?? (() => true),
+    log,
+  });
+  const agentDirectory: AgentDirectory = overrides.agentAssist?.directory ?? core.agents;
   const stasis = await startStasisApp({
     url: config.ari.url,
     user: config.ari.user,
@@ -229,10 +289,30 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     returnContext: config.ari.returnContext,
     fieldVariable: config.ari.fieldVariable,
     log,
-    ops: overrides.ariOps ? overrides.ariOps(ariOps) : ariOps,
+    ops: stasisOps,
     onRawEvent: overrides.onRawAriEvent,
     admission: admitting.admission,
     onCall: async (call, args, info) => {
+      // agent-assist,<extension> from the dialplan; agent-leg,<cardholder's call> only on channels we originated.
+      const assist = assistStartFromArgs(args, info.direction);
+      if (assist?.kind === 'agent-leg') return assistLine.agentAnswered(call);
+      if (assist?.kind === 'cardholder') {
+        const start = { agentExtension: assist.agentExtension, callerNumber: info.callerNumber };
+        const assistDeps = { line: assistLine, directory: agentDirectory, calls: assistedCalls, log };
+        let ended: CallOutcome | 'failed' = 'failed';
+        try {
+          ended = await runRecordedInboundCall(core.callLegs, call, now, (recorded) =>
+            runAssistedCall(recorded, assistDeps, start),
+          );
+        } finally {
+          metrics.callEnded('inbound', ended);
+        }
+        return;
+      }
+      if (args[0] === AGENT_ASSIST_MODE || args[0] === AGENT_LEG_MODE) {
+        log.warn({ callId: call.id, mode: args[0], direction: info.direction }, 'agent-assist arguments not accepted: hung up');
+        return;
+      }
       // inbound,<pay code>,<return to> from the dialplan; callback,<orderId>,<attemptId> only on channels we originated.
       const start = callStartFromArgs(args, info.direction, info.callerNumber);
       // Call detail records (src/cdr): the attempt id of a callback is trusted, like its order, on our own channels only.
@@ -309,6 +389,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     acquirer: running,
     metrics,
     readiness,
+    agentDesk,
     async stop(opts = {}) {
       readiness.stop();
       // The dialer first: a stopping Stasis app refuses new calls.

@@ -9,6 +9,9 @@ export const ARI_TEST_APP = 'ivrpay-test';
 /** Stasis app of the simulated cardholder answering the test phones (context ivrpay-test-phones, dialplan/sandbox/). */
 export const TEST_PHONE_APP = 'ivrpay-test-phone';
 
+/** Stasis app of the agent-assisted test's recorder of what the agent hears (context ivrpay-agent-desk-test). */
+export const TEST_AGENT_APP = 'ivrpay-test-agent';
+
 /** The values the sandbox Asterisk is configured with, all taken from the app's own config. */
 export interface SandboxValues {
   asteriskDir: string;
@@ -104,6 +107,7 @@ function placeholders(v: SandboxValues): Record<string, string> {
     ARI_APP: checkConfValue('ARI_APP', v.ariApp, word),
     ARI_TEST_APP,
     TEST_PHONE_APP,
+    TEST_AGENT_APP,
     SIP_PORT: String(v.sipPort),
     SIP_PASSWORD: checkConfValue('sipPassword', v.sipPassword, secret),
   };

@@ -98,6 +98,11 @@ export function createAgentService(deps: ServiceDeps) {
     },
 
     /** The agent with this id while it is enabled; undefined once disabled. */
+    /** The merchant of an agent-assisted call to this extension (src/agent-assist/agent-directory.ts). */
+    async merchantOfExtension(extension: string): Promise<string | undefined> {
+      return (await deps.store.agents.findEnabledByExtension(extension))?.merchant_id;
+    },
+
     async find(id: string): Promise<Agent | undefined> {
       const row = await agents.find(id);
       return row && !row.disabled_at ? toAgent(row) : undefined;

@@ -98,5 +98,12 @@ export function createHttpAriOps(opts: AriHttpOptions): AriOps {
         otherChannelId: r.otherChannelId,
       });
     },
+    createBridge: async (bridgeId) => {
+      await request('createBridge', 'POST', `/bridges/${id(bridgeId)}`, { type: 'mixing' });
+    },
+    addToBridge: async (bridgeId, channel, { absorbDtmf }) => {
+      await request('addToBridge', 'POST', `/bridges/${id(bridgeId)}/addChannel`, { channel, absorbDTMF: String(absorbDtmf) });
+    },
+    destroyBridge: (bridgeId) => request('destroyBridge', 'DELETE', `/bridges/${id(bridgeId)}`).then(() => {}, ignoreNotFound),
   };
 }

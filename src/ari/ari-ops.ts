@@ -42,6 +42,15 @@ export interface AriOps {
   listChannels(): Promise<AriChannelInfo[]>;
   /** Resolves once Asterisk has created the channel; dialling goes on in the background. */
   originate(request: OriginateChannel): Promise<void>;
+  /** A mixing bridge under an id we choose (agent-assisted calls, src/agent-assist). */
+  createBridge(bridgeId: string): Promise<void>;
+  /**
+   * Puts a channel into the bridge. `absorbDtmf`: the channel's DTMF frames are taken out before the bridge, so
+   * no other member receives them (the cardholder's keys never reach the agent); its ChannelDtmfReceived events stay.
+   */
+  addToBridge(bridgeId: string, channelId: string, opts: { absorbDtmf: boolean }): Promise<void>;
+  /** Resolves when the bridge is already gone; its channels stay, out of any bridge. */
+  destroyBridge(bridgeId: string): Promise<void>;
 }
 
 export function createAriOps(client: Client, timeoutMs: number): AriOps {
@@ -81,5 +90,14 @@ export function createAriOps(client: Client, timeoutMs: number): AriOps {
         }),
       );
     },
+    createBridge: async (bridgeId) => {
+      await timed('createBridge', client.bridges.create({ bridgeId, type: 'mixing' }));
+    },
+    addToBridge: async (bridgeId, channel, { absorbDtmf }) => {
+      // ari-client's typings predate absorbDTMF (Asterisk 16.9+); it forwards the parameter as given.
+      const params = { bridgeId, channel, absorbDTMF: absorbDtmf } as Parameters<Client['bridges']['addChannel']>[0];
+      await timed('addToBridge', client.bridges.addChannel(params));
+    },
+    destroyBridge: (bridgeId) => timed('destroyBridge', client.bridges.destroy({ bridgeId })).catch(ignoreNotFound),
   };
 }

@@ -34,6 +34,7 @@ export function collectKeys(options: CollectOptions, hooks: CollectHooks): Promi
       clearTimeout(timer);
       unlisten();
       hooks.signal.removeEventListener('abort', onAbort);
+      options.signal?.removeEventListener('abort', onInterrupt);
     };
     const finish = (reason: Collected['reason']) => {
       if (settled) return;
@@ -46,6 +47,11 @@ export function collectKeys(options: CollectOptions, hooks: CollectHooks): Promi
       reject(err);
     };
     const onAbort = () => fail(hooks.hungUp());
+    const onInterrupt = () => {
+      playing?.stop();
+      playing = undefined;
+      fail(options.signal?.reason instanceof Error ? options.signal.reason : new Error('collect interrupted'));
+    };
     const arm = (ms: number) => {
       clearTimeout(timer);
       timer = setTimeout(() => finish('timeout'), ms);
@@ -65,13 +71,16 @@ export function collectKeys(options: CollectOptions, hooks: CollectHooks): Promi
       }
       if (key === terminator) return finish('terminator');
       digits += key;
+      options.onKey?.(digits.length);
       if (digits.length >= options.maxDigits) return finish('max');
       const { completeAfter } = options;
       arm(completeAfter && digits.length >= completeAfter.minDigits ? completeAfter.pauseMs : options.interDigitTimeoutMs);
     };
 
     if (hooks.signal.aborted) return onAbort();
+    if (options.signal?.aborted) return onInterrupt();
     hooks.signal.addEventListener('abort', onAbort, { once: true });
+    options.signal?.addEventListener('abort', onInterrupt, { once: true });
     unlisten = hooks.listen(onKey);
     while (!settled && hooks.typeAhead.length > 0) onKey(hooks.typeAhead.shift() as string);
     // Keys typed ahead answer the prompts already.

@@ -34,3 +34,27 @@ export function callStartFromArgs(args: string[], direction: CallDirection, call
     ...(direction === 'inbound' && callerNumber ? { callerNumber } : {}),
   };
 }
+
+/** First Stasis argument of a cardholder the dialplan puts through to an agent: agent-assist,<agent extension>. */
+export const AGENT_ASSIST_MODE = 'agent-assist';
+/** First Stasis argument of the agent's leg this app originates: agent-leg,<the cardholder's channel id>. */
+export const AGENT_LEG_MODE = 'agent-leg';
+
+/** An extension becomes a dial string (PJSIP/<extension>): letters, digits and _ only, as the dialplan's FILTER keeps. */
+const EXTENSION = /^[0-9A-Za-z_]{1,40}$/;
+
+export type AssistStart = { kind: 'cardholder'; agentExtension: string } | { kind: 'agent-leg'; cardholderCallId: string };
+
+/**
+ * The agent-assisted modes (README, "Agent-assisted payments"), undefined for any other call. A cardholder comes
+ * in from the dialplan (`agent-assist,<extension>`, inbound); an agent leg is trusted only on a channel this app
+ * originated, so nothing dialling in can pose as the agent of someone else's call.
+ */
+export function assistStartFromArgs(args: string[], direction: CallDirection): AssistStart | undefined {
+  const [mode, value] = args;
+  if (mode === AGENT_ASSIST_MODE && direction === 'inbound' && value && EXTENSION.test(value)) {
+    return { kind: 'cardholder', agentExtension: value };
+  }
+  if (mode === AGENT_LEG_MODE && direction === 'outbound' && value) return { kind: 'agent-leg', cardholderCallId: value };
+  return undefined;
+}

@@ -28,5 +28,8 @@ export function timedAriOps(
     continueInDialplan: timed(ops.continueInDialplan.bind(ops)),
     listChannels: timed(ops.listChannels.bind(ops)),
     originate: timed(ops.originate.bind(ops)),
+    createBridge: timed(ops.createBridge.bind(ops)),
+    addToBridge: timed(ops.addToBridge.bind(ops)),
+    destroyBridge: timed(ops.destroyBridge.bind(ops)),
   };
 }

@@ -43,6 +43,16 @@ export interface CollectOptions {
    * (README, "Language of a call"). A terminator before any digit is still ignored.
    */
   only?: string;
+  /**
+   * Told after each key that counts toward `digits`, with how many are in so far (never the key itself): the
+   * agent's live digit count of an agent-assisted capture (src/agent-assist).
+   */
+  onKey?: (count: number) => void;
+  /**
+   * Ends the collect at once when aborted: its prompts stop and it rejects with the signal's reason. An agent
+   * cancelling a capture, or asking a field again, interrupts the field being keyed (src/agent-assist).
+   */
+  signal?: AbortSignal;
 }
 
 export interface Collected {

@@ -40,12 +40,18 @@ export async function collectField<T>(ctx: StepContext, spec: FieldSpec<T>): Pro
     deps.fields?.asked(spec.field);
     const { digits, reason } = await keys(ctx, spec, { field: spec.field, prompts: spec.prompts, flush: attempt > 1 });
     const silent = reason === 'timeout' && digits === '';
-    if (silent && spec.onSilence !== undefined) return spec.onSilence;
+    if (silent && spec.onSilence !== undefined) {
+      deps.fields?.accepted?.(spec.field);
+      return spec.onSilence;
+    }
     const value = silent ? undefined : await spec.check(digits);
     let problem: FieldProblem = silent ? 'silence' : 'invalid';
     if (value !== undefined) {
       const again = spec.keyTwice && (await keyedAgain(ctx, spec, spec.keyTwice, digits));
-      if (!again) return value;
+      if (!again) {
+        deps.fields?.accepted?.(spec.field);
+        return value;
+      }
       problem = again;
     }
 

@@ -12,4 +12,6 @@ export interface FieldObserver {
   asked(field: FieldName): void;
   /** That try's answer was not taken. */
   rejected(field: FieldName, problem: FieldProblem): void;
+  /** That try's answer was taken (an agent-assisted capture shows the field valid); optional. */
+  accepted?(field: FieldName): void;
 }

@@ -71,6 +71,11 @@ const flow = {
     'The payment system is busy. Nothing was charged. Please call again later.',
   ],
   goodbye: ['再见。', 'Goodbye.'],
+  // Agent-assisted payments (src/agent-assist): heard by the cardholder only, never by the agent.
+  'connecting-agent': ['正在为您接通人工服务，请稍候。', 'Please hold while we connect you to an agent.'],
+  'agent-unavailable': ['人工服务暂时无法接通，请稍后再拨。', 'No agent is available now. Please call again later.'],
+  'agent-left': ['人工服务已结束通话。', 'The agent has left the call.'],
+  'payment-cancelled': ['本次支付已取消，未扣款。', 'The payment was cancelled. Nothing was charged.'],
   'service-unavailable': ['系统暂时无法提供服务，请稍后再拨。', 'Sorry, the service is unavailable. Please call again later.'],
   'lines-busy': ['线路繁忙，请稍后再拨。', 'All our lines are busy. Please call again later.'],
 } as const;

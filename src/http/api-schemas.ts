@@ -198,3 +198,57 @@ export const settlementLineSchema = z
     memo: z.string(),
   })
   .meta({ id: 'SettlementLine' });
+
+/** `POST /v1/orders/:id/agent-capture`: the assisted call (the cardholder's channel id) to capture the card on. */
+export const agentCaptureRequestSchema = z
+  .strictObject({
+    callId: z
+      .string({ error: 'must be the call id the agent page shows (the cardholder’s channel)' })
+      .min(1, { error: 'must not be empty' })
+      .max(128, { error: 'must be at most 128 characters' }),
+  })
+  .meta({ id: 'AgentCaptureRequest' });
+
+const fieldProgressSchema = z.object({
+  field: z.enum(['card', 'pin', 'expiry', 'cvn2', 'id', 'mobile', 'sms-code']),
+  state: z.enum(['asking', 'entered', 'valid', 'invalid']),
+  digitCount: z.number().int().optional().meta({ description: 'card only: digits keyed so far (never for the PIN)' }),
+  masked: z
+    .string()
+    .optional()
+    .meta({ description: 'card only, once complete: BIN and last four', example: '621626*********0018' }),
+  bank: z.string().optional().meta({ description: 'card only, once complete: the issuing bank, when known' }),
+});
+
+const captureStates = ['collecting', 'submitting', 'paid', 'declined', 'failed', 'cancelled', 'abandoned'] as const;
+
+export const captureViewSchema = z
+  .object({
+    captureId: z.string().meta({ example: 'cap_5f0c2a9b7e3d1c4a8b6f' }),
+    orderId: z.string(),
+    state: z.enum(captureStates),
+    fields: z.array(fieldProgressSchema).meta({ description: 'in the order they were first asked' }),
+    reason: z.string().optional().meta({
+      description: 'once ended: approved, a decline reason, too_many_attempts, caller_hung_up, cancelled_by_agent, …',
+    }),
+  })
+  .meta({ id: 'Capture' });
+
+/** What the merchant's notify URL receives about an agent-assisted capture, signed as order events; masked. */
+export const captureEventSchema = z
+  .object({
+    id: z.string().meta({ example: 'evt_5f0c2a9b7e3d1c4a8b6f' }),
+    type: z.enum(['capture.field_completed', 'capture.completed', 'capture.failed']),
+    createdAt: z.string(),
+    data: z.object({
+      captureId: z.string(),
+      callId: z.string(),
+      orderId: z.string(),
+      merchantOrderId: z.string(),
+      state: z.enum(captureStates),
+      reason: z.string().optional(),
+      field: fieldProgressSchema.optional().meta({ description: 'capture.field_completed: the field now valid or invalid' }),
+      fields: z.array(fieldProgressSchema),
+    }),
+  })
+  .meta({ id: 'CaptureEvent' });

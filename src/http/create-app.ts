@@ -25,6 +25,8 @@ import { ordersRouter } from './routes/orders';
 import { settlementsRouter } from './routes/settlements';
 import type { SettlementService } from '../settlement/settlement-service';
 import { refundsRouter } from './routes/refunds';
+import { agentCaptureRouter } from './routes/agent-capture';
+import type { AgentDesk } from '../agent-assist/agent-desk';
 
 export interface AppDeps {
   merchants: Pick<MerchantService, 'authenticate'>;
@@ -50,6 +52,8 @@ export interface AppDeps {
   console?: ConsoleDeps;
   /** The agent page (/agent, agent-assisted payments); not mounted when absent (no agent desk). */
   agent?: AgentPageDeps;
+  /** Agent-assisted captures (POST /v1/orders/:id/agent-capture); not mounted when absent. */
+  agentDesk?: Pick<AgentDesk, 'startCapture'>;
 }
 
 export const BODY_LIMIT = '16kb';
@@ -87,6 +91,7 @@ export function createApp(deps: AppDeps): express.Application {
   // Mounted at /orders with the route /:id/refunds, so the request log gets the pattern: a mount path with a
   // parameter leaves the raw path in req.baseUrl (a card number keyed into the URL was logged; found by fuzzing).
   if (deps.refunds) v1.use('/orders', refundsRouter(deps.refunds));
+  if (deps.agentDesk) v1.use('/orders', agentCaptureRouter(deps.agentDesk));
   v1.use('/orders', ordersRouter(deps.orders));
   v1.use('/banks', banksRouter(deps.banks));
   if (deps.settlements) v1.use('/settlements', settlementsRouter(deps.settlements));

@@ -1,7 +1,10 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
+  agentCaptureRequestSchema,
   bankSchema,
+  captureEventSchema,
+  captureViewSchema,
   cancelOrderSchema,
   errorSchema,
   newOrderDocSchema,
@@ -101,6 +104,22 @@ function registerPaths(registry: OpenAPIRegistry): void {
     responses: { 201: { description: 'the refund', ...json(refundSchema) }, ...errors(400, 404, 409, 413, 422) },
   });
   registry.registerPath({
+    method: 'post',
+    path: '/v1/orders/{id}/agent-capture',
+    summary: 'Start an agent-assisted capture of the order on an assisted call (the cardholder keys, the agent never hears it)',
+    description:
+      'The call is one of the merchant’s agent-assisted calls (README, “Agent-assisted payments”), named by the ' +
+      'cardholder’s channel id. The cardholder hears the IVR’s prompts for the card and keys it while the agent ' +
+      'stays on the line; progress and the result go out as the events capture.field_completed, capture.completed ' +
+      'and capture.failed (schema CaptureEvent). 404 for another merchant’s call or order; 409 when a capture ' +
+      'already runs on the call, the call has ended, or the order cannot be paid now.',
+    request: { params: idParams, headers: headers(true), body: { required: true, ...json(agentCaptureRequestSchema) } },
+    responses: {
+      201: { description: 'the capture as it starts', ...json(captureViewSchema) },
+      ...errors(400, 404, 409, 413, 422),
+    },
+  });
+  registry.registerPath({
     method: 'get',
     path: '/v1/banks',
     summary: 'Issuer banks and whether their cards can pay now',
@@ -156,8 +175,8 @@ export function buildOpenApiDocument(): ReturnType<OpenApiGeneratorV3['generateD
   });
   registerPaths(registry);
   // Webhook payloads are not operations of this API (OpenAPI 3.0 has no webhooks): a named schema only.
-  const events = { type: 'schema' as const, schema: refundEventSchema };
-  return new OpenApiGeneratorV3([...registry.definitions, events]).generateDocument({
+  const events = [refundEventSchema, captureEventSchema].map((schema) => ({ type: 'schema' as const, schema }));
+  return new OpenApiGeneratorV3([...registry.definitions, ...events]).generateDocument({
     openapi: '3.0.3',
     info: {
       title: 'ivrpay merchant API',

@@ -445,6 +445,32 @@ describe('ari/AriCall', () => {
       expect(await rejectionOf(call.answer())).to.be.instanceOf(CallerHungUpError);
     });
 
+    it('when keys count toward a field, then onKey is told each new count (never the key), terminator excluded', async () => {
+      const { call, keys } = setup();
+      const counts: number[] = [];
+      const collecting = call.collect(field({ onKey: (n) => counts.push(n) }));
+      await settle();
+      keys('621#');
+      expect(await collecting).to.deep.equal({ digits: '621', reason: 'terminator' });
+      expect(counts).to.deep.equal([1, 2, 3]);
+    });
+
+    it('when the collect’s signal is aborted mid-prompt, then the prompt stops, it rejects with the reason, and the next collect works', async () => {
+      const { ops, call, keys } = setup();
+      const stop = new AbortController();
+      const collecting = call.collect(field({ signal: stop.signal }));
+      await settle();
+      keys('62');
+      const reason = new Error('agent cancelled');
+      stop.abort(reason);
+      expect(await rejectionOf(collecting)).to.equal(reason);
+      expect(ops.of('stopPlayback')).to.have.length(1);
+      expect(clock.countTimers()).to.equal(0);
+      const next = call.collect(field({ prompts: [] }));
+      keys('1#');
+      expect(await next).to.deep.equal({ digits: '1', reason: 'terminator' });
+    });
+
     it('when the caller hangs up during the prompt of a collect, then it rejects at once', async () => {
       const { call } = setup();
       const collecting = call.collect(field());

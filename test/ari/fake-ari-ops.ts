@@ -44,6 +44,18 @@ export class FakeAriOps implements AriOps {
     this.calls.push({ op: 'originate', args: [request] });
     return this.originateImpl(request);
   }
+  createBridge(bridgeId: string) {
+    this.calls.push({ op: 'createBridge', args: [bridgeId] });
+    return Promise.resolve();
+  }
+  addToBridge(bridgeId: string, channelId: string, opts: { absorbDtmf: boolean }) {
+    this.calls.push({ op: 'addToBridge', args: [bridgeId, channelId, opts] });
+    return Promise.resolve();
+  }
+  destroyBridge(bridgeId: string) {
+    this.calls.push({ op: 'destroyBridge', args: [bridgeId] });
+    return Promise.resolve();
+  }
   listChannels() {
     this.calls.push({ op: 'listChannels', args: [] });
     return Promise.resolve(this.channels);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { callbackArgs, callStartFromArgs } from '../../src/ari/stasis-args';
+import { assistStartFromArgs, callbackArgs, callStartFromArgs } from '../../src/ari/stasis-args';
 
 describe('ari/callStartFromArgs', () => {
   it('when an inbound call passes a pay code, then the script starts from it; an empty one means ask', () => {
@@ -47,5 +47,33 @@ describe('ari/callStartFromArgs: return to', () => {
 
   it('when a callback names a return-to, then it is not taken', () => {
     expect(callStartFromArgs(['callback', 'ord_1', 'cba_2'], 'outbound')).to.deep.equal({ orderId: 'ord_1' });
+  });
+});
+
+describe('ari/assistStartFromArgs', () => {
+  it('when the dialplan sends a cardholder with an agent extension, then it is an assisted call to that extension', () => {
+    expect(assistStartFromArgs(['agent-assist', '8001'], 'inbound')).to.deep.equal({
+      kind: 'cardholder',
+      agentExtension: '8001',
+    });
+  });
+
+  it('when the extension could change the dial string (a slash, an ampersand, empty), then it is not taken', () => {
+    for (const extension of ['8001&PJSIP/9', 'SIP/8001', '', 'a'.repeat(41)]) {
+      expect(assistStartFromArgs(['agent-assist', extension], 'inbound')).to.equal(undefined);
+    }
+  });
+
+  it('when our own originated agent leg enters, then it names the cardholder’s call; an inbound one claiming so is not taken', () => {
+    expect(assistStartFromArgs(['agent-leg', 'chan-1'], 'outbound')).to.deep.equal({
+      kind: 'agent-leg',
+      cardholderCallId: 'chan-1',
+    });
+    expect(assistStartFromArgs(['agent-leg', 'chan-1'], 'inbound')).to.equal(undefined);
+    expect(assistStartFromArgs(['agent-assist', '8001'], 'outbound')).to.equal(undefined);
+  });
+
+  it('when the call is an IVR call, then it is none of these', () => {
+    expect(assistStartFromArgs(['inbound', '583920', ''], 'inbound')).to.equal(undefined);
   });
 });

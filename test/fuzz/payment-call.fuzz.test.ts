@@ -74,7 +74,7 @@ const scenario = fc.record({
 /** Digit runs the caller keyed that are long enough to be searched for without matching by chance (amounts, ids). */
 function keyedSecrets(a: Record<FieldName, Answer[]>): string[] {
   const fields: FieldName[] = ['card', 'card-again', 'pin', 'id', 'mobile', 'sms-code', 'pay-code'];
-  const runs = fields.flatMap((f) => a[f].flatMap((k) => (k === SILENCE ? [] : (k.match(/\d{6,}/g) ?? []))));
+  const runs = fields.flatMap((f) => a[f].flatMap((k) => (typeof k !== 'string' ? [] : (k.match(/\d{6,}/g) ?? []))));
   return [...new Set([...runs, ...TEST_CARDS.map((c) => c.pan), TEST_HOLDER.idNumber, TEST_HOLDER.mobile])];
 }
 

@@ -4,7 +4,7 @@ import { connectSimulatedCaller, type SimulatedCaller } from '../../simulator/si
 import { createLogger } from '../../src/log/logger';
 import type { CallbackView } from '../../src/callback/callback-view';
 import type { OrderView } from '../../src/order/order-view';
-import { startService, type RunningService } from '../../src/service';
+import { startService, type RunningService, type ServiceOverrides } from '../../src/service';
 import { testOutputFile } from './test-output';
 
 /** The Stasis app and dialplan context the test suite uses, so a running `npm start` is never disturbed. */
@@ -18,12 +18,16 @@ export interface E2eHarness {
   caller: SimulatedCaller;
   apiBase: string;
   apiKey: string;
+  /** The merchant whose API key `apiKey` is. */
+  merchantId: string;
   stop(): Promise<void>;
 }
 
 export interface E2eOptions {
   /** The service's clock (test/helpers/test-clock.ts), e.g. to be inside calling hours and to make redials due. */
   now?: () => Date;
+  /** Agent-assisted calls: the agent directory, and the negative control's DTMF absorption (ServiceOverrides). */
+  agentAssist?: ServiceOverrides['agentAssist'];
 }
 
 /**
@@ -56,6 +60,7 @@ export async function startE2e(name: string, env: Record<string, string> = {}, o
   const log = createLogger({ level: config.log.level, file: config.log.file, destination: { write: () => undefined } });
   const service = await startService(config, log, {
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.agentAssist ? { agentAssist: opts.agentAssist } : {}),
     sandboxAcquirer: {
       trafficLogFile: testOutputFile(`${name}-acquirer-traffic.log`),
       ledgerFile: testOutputFile(`${name}-acquirer-ledger.json`),
@@ -68,13 +73,14 @@ export async function startE2e(name: string, env: Record<string, string> = {}, o
     app: `${TEST_APP}-caller`,
     requestTimeoutMs: config.ari.requestTimeoutMs,
   });
-  const { apiKey } = await service.merchants.createMerchant(`e2e ${name}`);
+  const { apiKey, id: merchantId } = await service.merchants.createMerchant(`e2e ${name}`);
   return {
     service,
     config,
     caller,
     apiBase: `http://127.0.0.1:${service.http.address.port}`,
     apiKey,
+    merchantId,
     async stop() {
       await caller.close();
       await service.stop({ graceMs: 2000 });

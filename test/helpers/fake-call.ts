@@ -6,7 +6,9 @@ import type { SoundId } from '../../src/call/call-port';
 
 /** An answer that keys nothing: the collect ends on its first-digit timeout. */
 export const SILENCE = Symbol('silence');
-export type Answer = string | typeof SILENCE;
+/** The caller keys nothing and the collect waits until it is interrupted (CollectOptions.signal) or the call ends. */
+export const WAIT = Symbol('wait');
+export type Answer = string | typeof SILENCE | typeof WAIT;
 
 export interface FakeCallScript {
   /** Keys per field: one answer for every time it is asked, or successive answers (then an error). */
@@ -17,6 +19,8 @@ export interface FakeCallScript {
   hangUpOnPrompt?: PromptId;
   language?: Language;
   id?: string;
+  /** Told when a field is asked, before it is answered (a test may act then, e.g. an agent cancelling). */
+  onAsk?: (field: string) => void;
 }
 
 /**
@@ -95,8 +99,10 @@ export class FakeCall implements CallPort {
     this.throwIfGone();
     if (options.flush) this.typeAhead = '';
     this.hear(options.prompts);
+    this.script.onAsk?.(options.field);
 
     const answer = this.nextAnswer(options.field);
+    if (answer === WAIT) return this.waitForInterruption(options);
     const keys = this.typeAhead + (answer === SILENCE ? '' : answer);
     const terminator = options.terminator ?? '#';
     let digits = '';
@@ -107,6 +113,7 @@ export class FakeCall implements CallPort {
       if (options.only !== undefined && !options.only.includes(keys[i])) return this.stop(keys.slice(i), digits, 'other-key');
       if (keys[i] === terminator) return this.stop(keys.slice(i + 1), digits, 'terminator');
       digits += keys[i];
+      options.onKey?.(digits.length);
       if (digits.length === options.maxDigits) return this.stop(keys.slice(i + 1), digits, 'max');
     }
     return this.stop('', digits, 'timeout');
@@ -124,6 +131,16 @@ export class FakeCall implements CallPort {
     this.controller.abort();
   }
   /* eslint-enable @typescript-eslint/require-await */
+
+  private waitForInterruption(options: CollectOptions): Promise<Collected> {
+    return new Promise<Collected>((_resolve, reject) => {
+      const interrupted = () =>
+        reject(options.signal?.reason instanceof Error ? options.signal.reason : new Error('interrupted'));
+      if (options.signal?.aborted) return interrupted();
+      options.signal?.addEventListener('abort', interrupted, { once: true });
+      this.controller.signal.addEventListener('abort', () => reject(new CallerHungUpError(this.id)), { once: true });
+    });
+  }
 
   private hear(prompts: SoundId[]): void {
     this.played.push([...prompts]);

@@ -39,6 +39,7 @@ describe('http/api-docs', () => {
       'GET /v1/settlements',
       'GET /v1/settlements/{id}/lines',
       'POST /v1/orders',
+      'POST /v1/orders/{id}/agent-capture',
       'POST /v1/orders/{id}/cancel',
       'POST /v1/orders/{id}/refunds',
     ]);

@@ -121,16 +121,19 @@ describe('sandbox Asterisk configuration', () => {
     const contexts = settings(production).filter((line) => line.startsWith('['));
     expect(contexts).to.deep.equal([
       '[ivrpay-inbound]',
+      '[ivrpay-agent-assist]',
       '[ivrpay-pay-code]',
       '[ivrpay-return-to]',
       '[ivrpay-return]',
       '[ivrpay-result-headers]',
       '[ivrpay-unavailable]',
     ]);
-    expect(production).not.to.match(/#include|ARI_TEST_APP|TEST_PHONE_APP/);
+    expect(production).not.to.match(/#include|ARI_TEST_APP|TEST_PHONE_APP|TEST_AGENT_APP/);
     const sandboxOnly = SANDBOX_DIALPLAN.flatMap((name) => settings(file(name)).filter((line) => line.startsWith('[')));
     expect(sandboxOnly).to.have.members([
       '[ivrpay-inbound-test]',
+      '[ivrpay-agent-assist-test]',
+      '[ivrpay-agent-desk-test]',
       '[ivrpay-return-test]',
       '[ivrpay-test-phones]',
       '[ivrpay-bench-app]',

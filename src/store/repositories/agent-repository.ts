@@ -6,6 +6,8 @@ export interface AgentRepository {
   insert(row: AgentRow): Promise<void>;
   find(id: string): Promise<AgentRow | undefined>;
   findByName(name: string): Promise<AgentRow | undefined>;
+  /** The enabled agent the dialplan rings at this extension. */
+  findEnabledByExtension(extension: string): Promise<AgentRow | undefined>;
   /** By name; one merchant's when given. */
   list(merchantId?: string): Promise<AgentRow[]>;
   /** Whether an enabled agent of that name was disabled. */
@@ -22,6 +24,7 @@ export function createAgentRepository(db: Source): AgentRepository {
     },
     find: (id) => agents().where({ id }).first(),
     findByName: (name) => agents().where({ name }).first(),
+    findEnabledByExtension: (extension) => agents().where({ extension }).whereNull('disabled_at').first(),
     list: (merchantId) => (merchantId === undefined ? agents() : agents().where({ merchant_id: merchantId })).orderBy('name'),
     async disable(name, at) {
       return (await agents().where({ name }).whereNull('disabled_at').update({ disabled_at: at })) > 0;

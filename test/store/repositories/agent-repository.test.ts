@@ -2,10 +2,11 @@ import { expect } from 'chai';
 import type { AgentRow } from '../../../src/store/agent-rows';
 import { createMerchantService } from '../../../src/services/merchant-service';
 import { createTestDeps, type TestDeps } from '../../helpers/test-db';
+import { describeEachStore } from '../../helpers/test-stores';
 
 const AT = '2026-03-01T08:00:00.000Z';
 
-describe('store/repositories/agent-repository: the agents table (migration 015)', () => {
+describeEachStore('store/repositories/agent-repository: the agents table (migration 015)', () => {
   let deps: TestDeps;
   let acme: string;
   let globex: string;
@@ -65,5 +66,15 @@ describe('store/repositories/agent-repository: the agents table (migration 015)'
       password_set_at: '2026-03-04T00:00:00.000Z',
     });
     expect(await agents.setPassword('nobody', 'h', AT)).to.equal(false);
+  });
+
+  it('when the dialplan rings an extension, then the enabled agent of that extension is found, a disabled one not', async () => {
+    const { agents } = deps.store;
+    await agents.insert(row('amy', '201'));
+    await agents.insert(row('bob', '301', globex));
+    expect((await agents.findEnabledByExtension('301'))?.merchant_id).to.equal(globex);
+    expect(await agents.findEnabledByExtension('999')).to.equal(undefined);
+    await agents.disable('bob', AT);
+    expect(await agents.findEnabledByExtension('301')).to.equal(undefined);
   });
 });
