@@ -2,9 +2,11 @@
  * `npm run demo`: with `npm start` running, creates a merchant and an order, calls the IVR like a
  * cardholder keying the sandbox debit card, and prints what was heard and the order at the end.
  * `npm run demo -- --day`: a merchant's whole day and night instead (scripts/demo-day.ts).
+ * `npm run demo -- --agent`: an agent-assisted payment, printing the agent page's view (scripts/demo-agent.ts).
  */
 import { TEST_HOLDER, TEST_PIN, testCardFor } from '../sandbox-acquirer/test-cards';
 import { connectSimulatedCaller } from '../simulator/simulated-caller';
+import { demoAgent } from './demo-agent';
 import { demoDay } from './demo-day';
 import { PROMPTS, isPromptId } from '../src/call/prompt-manifest';
 import { loadConfigOrExit } from '../src/config/load-config-or-exit';
@@ -29,6 +31,15 @@ async function api(base: string, apiKey: string, path: string, body?: unknown): 
   const json = (await res.json()) as OrderView;
   if (!res.ok) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(json)}`);
   return json;
+}
+
+/** `--agent`: an agent-assisted payment against the running service (scripts/demo-agent.ts). */
+async function agentDemo(): Promise<void> {
+  const config = loadConfigOrExit();
+  const base = `http://${config.http.host}:${config.http.port}`;
+  const health = await fetch(`${base}/healthz`).catch(() => undefined);
+  if (!health?.ok) throw new Error(`nothing answers at ${base}: run \`npm start\` in another terminal first`);
+  await demoAgent(config, base);
 }
 
 async function main(): Promise<void> {
@@ -89,7 +100,8 @@ async function main(): Promise<void> {
   if (final.status !== 'paid') process.exitCode = 1;
 }
 
-(process.argv.slice(2).includes('--day') ? demoDay() : main()).catch((err: unknown) => {
+const args = process.argv.slice(2);
+(args.includes('--day') ? demoDay() : args.includes('--agent') ? agentDemo() : main()).catch((err: unknown) => {
   console.error(`demo failed: ${errorMessage(err)}`);
   process.exit(1);
 });

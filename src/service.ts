@@ -254,7 +254,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     findOrder: (merchantId, orderId) => orders.getOrder(merchantId, orderId),
     flow: flowDeps,
     notifier: createCaptureNotifier(deps),
-    bankName: (code) => bankNames.get(code)?.nameZh,
+    bankName: (code) => bankNames.get(code)?.nameEn,
   });
   late.desk = agentDesk;
 

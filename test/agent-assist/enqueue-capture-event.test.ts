@@ -8,7 +8,7 @@ import { openShop, type Shop } from '../notify/notify-fixtures';
 
 const URL = 'https://merchant.example/hooks';
 
-describe('notify/enqueue-capture-event (capture webhooks through the outbox)', () => {
+describe('agent-assist/enqueue-capture-event (capture webhooks through the outbox)', () => {
   let deps: TestDeps;
   let shop: Shop;
   beforeEach(async () => {

@@ -7,7 +7,8 @@ import { createStore } from '../../src/store/store';
 import { TEST_HOLDER, TEST_PIN } from '../../sandbox-acquirer/test-cards';
 import type { AssistedCall, CaptureView } from '../../src/agent-assist/agent-desk';
 import { loadOrCreateSandboxSecrets } from '../../src/config/sandbox-secrets';
-import { AssistLegs, keepArtefact, until } from '../helpers/assist-legs';
+import { AssistLegs } from '../../simulator/assist-legs';
+import { keepArtefact, until } from '../helpers/assist-legs';
 import { detectDtmf, detectTone, readWav, toneLevel, type ToneRun } from '../helpers/dtmf-detector';
 import { api, newOrder, startE2e, type E2eHarness } from '../helpers/e2e-service';
 import { DEBIT } from '../helpers/test-cards';
@@ -19,7 +20,7 @@ const AGENT_EXTENSION = '7001';
 const DEBIT_KEYS = `${DEBIT}${TEST_PIN}${TEST_HOLDER.idNumber.replace('X', '*')}${TEST_HOLDER.mobile}1`;
 /**
  * The cardholder's "voice" before the capture and after it: steady tones off every DTMF frequency, two of them so
- * each is told apart (the recording leaves silent stretches out: test/helpers/assist-legs.ts).
+ * each is told apart (the recording leaves silent stretches out: simulator/assist-legs.ts).
  */
 const VOICE_BEFORE_HZ = 600;
 const VOICE_AFTER_HZ = 500;
