@@ -89,14 +89,13 @@ export interface ServiceOverrides {
   /** Each ARI event's size in bytes as the Stasis app's WebSocket received it (bench:calls). */
   onRawAriEvent?: (bytes: number) => void;
   /**
-   * Agent-assisted calls: which merchant an agent extension works for (until the agent accounts are wired, no
-   * extension is known and every assisted call is refused), and, for the end-to-end test's negative control
-   * only, whether the cardholder's DTMF is absorbed (always, unless said otherwise).
+   * Agent-assisted calls: which merchant an agent extension works for (the agent accounts unless given), and, for
+   * the end-to-end test's negative control only, whether the cardholder's DTMF is absorbed (always, unless said
+   * otherwise).
    */
   agentAssist?: { directory?: AgentDirectory; absorbDtmf?: () => boolean };
 }
 
-/** Until the agent accounts are wired, no extension belongs to a merchant. */
 /** How long an agent's extension rings before the cardholder hears that no agent is available. */
 const AGENT_RING_SECONDS = 30;
 
