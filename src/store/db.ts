@@ -26,6 +26,11 @@ export async function openDb(file: string, opts: { synchronous?: SqliteSynchrono
       afterCreate: setUpConnection(opts.synchronous ?? 'full'),
     },
   });
+  return answering(db);
+}
+
+/** `db` once it has answered a query; closed, and the error passed on, when it cannot (a bad path, a refused login). */
+export async function answering(db: Knex): Promise<Knex> {
   try {
     await db.raw('select 1');
   } catch (err) {

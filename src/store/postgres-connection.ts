@@ -1,6 +1,7 @@
 import knex from 'knex';
 import type { Knex } from 'knex';
 import pg from 'pg';
+import { answering } from './db';
 
 /** Type OIDs of pg_type: bigint (amounts in fen, count(*)) and numeric (sum of bigints). */
 const INT8_OID = 20;
@@ -41,11 +42,5 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
     },
     ...(opts.searchPath ? { searchPath: [opts.searchPath] } : {}),
   });
-  try {
-    await db.raw('select 1');
-  } catch (err) {
-    await db.destroy();
-    throw err;
-  }
-  return db;
+  return answering(db);
 }

@@ -211,19 +211,21 @@ describe('scripts/asterisk-sandbox', () => {
     expect(err.stderr).to.include('start|stop|status|provision');
   });
 
-  it('when nothing runs for this data folder, then status says stopped and exits 3', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ivrpay-data-'));
-    try {
-      const err = await run('bash', [script, 'status'], { env: { ...process.env, DATA_DIR: dataDir } }).then(
-        () => expect.fail('should have exited 3'),
-        (e: { code: number; stdout: string }) => e,
-      );
-      expect(err.code).to.equal(3);
-      expect(err.stdout).to.include('stopped');
-    } finally {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
+  for (const args of [['status'], ['cli', 'core show channels']]) {
+    it(`when nothing runs for this data folder, then ${args[0]} says stopped and exits 3`, async () => {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ivrpay-data-'));
+      try {
+        const err = await run('bash', [script, ...args], { env: { ...process.env, DATA_DIR: dataDir } }).then(
+          () => expect.fail('should have exited 3'),
+          (e: { code: number; stdout: string }) => e,
+        );
+        expect(err.code).to.equal(3);
+        expect(err.stdout).to.include('stopped');
+      } finally {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    });
+  }
 
   it('when cli is given no command, then it prints its usage and exits 2', async () => {
     const err = await run('bash', [script, 'cli']).then(
@@ -232,19 +234,5 @@ describe('scripts/asterisk-sandbox', () => {
     );
     expect(err.code).to.equal(2);
     expect(err.stderr.trim()).to.equal("asterisk-sandbox: usage: scripts/asterisk-sandbox cli '<asterisk CLI command>'");
-  });
-
-  it('when nothing runs for this data folder, then cli says stopped and exits 3', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ivrpay-data-'));
-    try {
-      const err = await run('bash', [script, 'cli', 'core show channels'], { env: { ...process.env, DATA_DIR: dataDir } }).then(
-        () => expect.fail('should have exited 3'),
-        (e: { code: number; stdout: string }) => e,
-      );
-      expect(err.code).to.equal(3);
-      expect(err.stdout).to.include('stopped');
-    } finally {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
   });
 });
