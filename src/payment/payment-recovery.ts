@@ -84,7 +84,9 @@ export function createPaymentRecovery(deps: PaymentRecoveryDeps) {
       const { paymentAttempts } = deps.store;
       await paymentAttempts.abandonPrepared(new Date(now.getTime() - PREPARED_TTL_MS).toISOString(), now.toISOString());
 
-      const open = await paymentAttempts.listInStates(['sending', 'unknown']);
+      // Not those of an order in a call: with several nodes, another node's call may still be sending its consume,
+      // and a query now would find nothing and settle it as not charged before the answer comes.
+      const open = await paymentAttempts.listInStatesOutsideCalls(['sending', 'unknown']);
       const mine = open.filter((row) => !deps.busy(row.order_id) && !recovering.has(row.id));
       for (const row of mine) recovering.add(row.id);
       const outcomes = await Promise.all(

@@ -97,7 +97,11 @@ describe('payment/payment-recovery', function () {
   });
 
   /** An attempt left `sending` as a crash would leave it, without any process behind it. */
-  async function leftSending(callId = 'call-1'): Promise<{ orderId: string; attemptId: string }> {
+  /**
+   * An attempt left `sending` by a call that died with its process: once the node starts again its order is released
+   * (recoverStaleCalls), as the service does before recovery runs. `held`: the call is still going (another node's).
+   */
+  async function leftSending(callId = 'call-1', held = false): Promise<{ orderId: string; attemptId: string }> {
     const order = await bench.orderInCall(callId);
     const call: { id: string } = await bench.db('order_attempts').where({ order_id: order.id }).first('id');
     const attemptId = `${call.id}-1`;
@@ -117,8 +121,27 @@ describe('payment/payment-recovery', function () {
       created_at: at,
       updated_at: at,
     });
+    if (!held) await createCallOrders({ store: bench.store, log: bench.log, now: bench.h.clock.now }).recoverStaleCalls();
     return { orderId: order.id, attemptId };
   }
+
+  it('when the order is still held by a call (on any node), then recovery leaves its attempt alone: that call may still be sending it', async () => {
+    bench = await startBench();
+    const { attemptId } = await leftSending('call-elsewhere', true);
+    let queries = 0;
+    const recovery = createPaymentRecovery({
+      store: bench.store,
+      log: bench.log,
+      now: bench.h.clock.now,
+      busy: () => false,
+      queryDelaysMs: [1],
+      acquirer: { query: () => ((queries += 1), Promise.resolve({ outcome: 'not_found' })) },
+    });
+
+    expect(await recovery.run()).to.deep.equal({ resolved: 0, manual: 0 });
+    expect(queries).to.equal(0);
+    expect((await bench.db('payment_attempts').where({ id: attemptId }).first())?.state).to.equal('sending');
+  });
 
   it('when every query of the schedule stays pending, then the attempt becomes unknown_manual with an alert and no consume is sent', async () => {
     bench = await startBench();

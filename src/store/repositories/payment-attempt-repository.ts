@@ -22,6 +22,11 @@ export interface PaymentAttemptRepository {
   isCallsAttempt(id: string, orderId: string, callId: string): Promise<boolean>;
   /** Attempts in these states, oldest first. */
   listInStates(states: readonly AttemptState[]): Promise<PaymentAttemptRow[]>;
+  /**
+   * The same, leaving out the attempts of orders held by a call (`in_call`): that call, on this node or another,
+   * is settling them; its order is released when it ends, or when its node is taken for dead.
+   */
+  listInStatesOutsideCalls(states: readonly AttemptState[]): Promise<PaymentAttemptRow[]>;
   /** `prepared` attempts created before `createdBefore` become `not_sent` (their consume was never sent). */
   abandonPrepared(createdBefore: string, nowIso: string): Promise<void>;
   /** Whether the order has a payment that may have charged without our knowing (UNRESOLVED_STATES). */
@@ -61,6 +66,11 @@ export function createPaymentAttemptRepository(db: Source): PaymentAttemptReposi
 
     async listInStates(states) {
       return (await attempts().whereIn('state', states).orderBy('created_at')).map(withAmount);
+    },
+
+    async listInStatesOutsideCalls(states) {
+      const held = db.knex('orders').select('id').where({ status: 'in_call' });
+      return (await attempts().whereIn('state', states).whereNotIn('order_id', held).orderBy('created_at')).map(withAmount);
     },
 
     async abandonPrepared(createdBefore, nowIso) {
