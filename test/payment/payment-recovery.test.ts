@@ -42,6 +42,20 @@ function payInChildThatCrashes(bench: Bench, orderId: string, killAt: CrashChild
   });
 }
 
+/** Recovery over the bench whose acquirer knows no payment, counting the queries it is sent. */
+function recoveryFindingNothing(bench: Bench, busy: (orderId: string) => boolean) {
+  let sent = 0;
+  const recovery = createPaymentRecovery({
+    store: bench.store,
+    log: bench.log,
+    now: bench.h.clock.now,
+    busy,
+    queryDelaysMs: [1],
+    acquirer: { query: () => ((sent += 1), Promise.resolve({ outcome: 'not_found' })) },
+  });
+  return { recovery, queries: () => sent };
+}
+
 describe('payment/payment-recovery: a crash between send and record (F1)', function () {
   this.timeout(60_000);
   let bench: Bench;
@@ -128,18 +142,10 @@ describe('payment/payment-recovery', function () {
   it('when the order is still held by a call (on any node), then recovery leaves its attempt alone: that call may still be sending it', async () => {
     bench = await startBench();
     const { attemptId } = await leftSending('call-elsewhere', true);
-    let queries = 0;
-    const recovery = createPaymentRecovery({
-      store: bench.store,
-      log: bench.log,
-      now: bench.h.clock.now,
-      busy: () => false,
-      queryDelaysMs: [1],
-      acquirer: { query: () => ((queries += 1), Promise.resolve({ outcome: 'not_found' })) },
-    });
+    const { recovery, queries } = recoveryFindingNothing(bench, () => false);
 
     expect(await recovery.run()).to.deep.equal({ resolved: 0, manual: 0 });
-    expect(queries).to.equal(0);
+    expect(queries()).to.equal(0);
     expect((await bench.db('payment_attempts').where({ id: attemptId }).first())?.state).to.equal('sending');
   });
 
@@ -190,18 +196,10 @@ describe('payment/payment-recovery', function () {
   it('when the payment service is still settling the order, then recovery leaves its attempt alone', async () => {
     bench = await startBench();
     const { orderId } = await leftSending();
-    let queries = 0;
-    const recovery = createPaymentRecovery({
-      store: bench.store,
-      log: bench.log,
-      now: bench.h.clock.now,
-      busy: (id) => id === orderId,
-      queryDelaysMs: [1],
-      acquirer: { query: () => ((queries += 1), Promise.resolve({ outcome: 'not_found' })) },
-    });
+    const { recovery, queries } = recoveryFindingNothing(bench, (id) => id === orderId);
 
     expect(await recovery.run()).to.deep.equal({ resolved: 0, manual: 0 });
-    expect(queries).to.equal(0);
+    expect(queries()).to.equal(0);
   });
 
   it('when shutdown aborts the queries, then the attempt is left as it was for the next start', async () => {
@@ -249,16 +247,8 @@ describe('payment/payment-recovery', function () {
     const { attemptId: young } = await leftSending('call-young');
     await bench.db('payment_attempts').where({ id: young }).update({ state: 'prepared' });
     const before = await bench.db('payment_attempts').whereNot({ id: old.prepared }).orderBy('id');
-    let queries = 0;
     // The payment service still owns every order: only the closing of old prepared attempts runs.
-    const recovery = createPaymentRecovery({
-      store: bench.store,
-      log: bench.log,
-      now: bench.h.clock.now,
-      busy: () => true,
-      queryDelaysMs: [1],
-      acquirer: { query: () => ((queries += 1), Promise.resolve({ outcome: 'not_found' })) },
-    });
+    const { recovery, queries } = recoveryFindingNothing(bench, () => true);
 
     await recovery.run();
 
@@ -267,6 +257,6 @@ describe('payment/payment-recovery', function () {
       resolved_at: bench.h.clock.now().toISOString(),
     });
     expect(await bench.db('payment_attempts').whereNot({ id: old.prepared }).orderBy('id')).to.deep.equal(before);
-    expect(queries).to.equal(0);
+    expect(queries()).to.equal(0);
   });
 });
