@@ -41,7 +41,7 @@ function processAlive(pid: number): boolean {
 }
 
 /**
- * Joins the nodes sharing this store (README, "Running on several machines"): refuses to start when a live node
+ * Joins the nodes sharing this store (README, "Several app nodes"): refuses to start when a live node
  * already has this id (its calls would be taken for this node's and recovered), writes the node's row, then beats
  * every `heartbeatMs`. At each beat, any other node silent for `expiryMs` is taken for dead: its calls' orders are
  * released and its row removed. A node that finds its own row gone was itself taken for dead (paused longer than the
@@ -57,9 +57,10 @@ export async function joinNodes(deps: MembershipDeps): Promise<Membership> {
   const known = await store.nodes.find(node.id);
   if (known) {
     const silentMs = deps.now().getTime() - Date.parse(known.heartbeat_at);
-    const sameProcess = known.host === host && known.pid === pid;
-    const otherLive = known.host === host ? known.pid !== pid && alive(known.pid) : silentMs < node.expiryMs;
-    if (!sameProcess && otherLive && silentMs < node.expiryMs) {
+    // On this host the pid says whether that node still runs (this very process restarting its service is not
+    // another); elsewhere only a fresh heartbeat can.
+    const elsewhereOrAlive = known.host !== host || (known.pid !== pid && alive(known.pid));
+    if (silentMs < node.expiryMs && elsewhereOrAlive) {
       throw new AppError(
         'config_invalid',
         `NODE_ID ${node.id} is in use by a running node (${known.host}, pid ${known.pid}, last heartbeat ${Math.round(silentMs / 1000)} s ago): give each node its own NODE_ID`,
