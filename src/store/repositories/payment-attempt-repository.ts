@@ -20,11 +20,9 @@ export interface PaymentAttemptRepository {
   findByTxnTime(txnTime: string): Promise<PaymentAttemptRow[]>;
   /** Whether the attempt is this call's, on this order. */
   isCallsAttempt(id: string, orderId: string, callId: string): Promise<boolean>;
-  /** Attempts in these states, oldest first. */
-  listInStates(states: readonly AttemptState[]): Promise<PaymentAttemptRow[]>;
   /**
-   * The same, leaving out the attempts of orders held by a call (`in_call`): that call, on this node or another,
-   * is settling them; its order is released when it ends, or when its node is taken for dead.
+   * Attempts in these states, oldest first, leaving out those of orders held by a call (`in_call`): that call, on
+   * this node or another, is settling them; its order is released when it ends, or when its node is taken for dead.
    */
   listInStatesOutsideCalls(states: readonly AttemptState[]): Promise<PaymentAttemptRow[]>;
   /** `prepared` attempts created before `createdBefore` become `not_sent` (their consume was never sent). */
@@ -62,10 +60,6 @@ export function createPaymentAttemptRepository(db: Source): PaymentAttemptReposi
 
     async isCallsAttempt(id, orderId, callId) {
       return (await attempts().where({ id, order_id: orderId, call_id: callId }).first('id')) !== undefined;
-    },
-
-    async listInStates(states) {
-      return (await attempts().whereIn('state', states).orderBy('created_at')).map(withAmount);
     },
 
     async listInStatesOutsideCalls(states) {
