@@ -9,6 +9,21 @@ import { quietSwagger } from '../src/ari/quiet-swagger';
 
 /** The simulated cardholder's own Stasis app: its Local channel's ;1 half waits here while ;2 is ivrpay's. */
 const CARDHOLDER_APP = 'ivrpay-test-cardholder';
+/** Each key's low and high tone (ITU-T Q.23), in Hz. */
+const KEY_TONES: Record<string, string> = {
+  '1': '697+1209',
+  '2': '697+1336',
+  '3': '697+1477',
+  '4': '770+1209',
+  '5': '770+1336',
+  '6': '770+1477',
+  '7': '852+1209',
+  '8': '852+1336',
+  '9': '852+1477',
+  '*': '941+1209',
+  '0': '941+1336',
+  '#': '941+1477',
+};
 /** Where the cardholder dials in: the test suite's app instance, unless told (the demo calls `npm start`'s). */
 const TEST_ASSIST_CONTEXT = 'ivrpay-agent-assist-test';
 
@@ -17,8 +32,13 @@ export interface SimulatedCardholder {
   callId: string;
   /** Plays a steady tone into the call, standing for the cardholder's voice. */
   playTone(frequency: number, ms: number): Promise<void>;
-  /** Keys DTMF as a phone would send it: frames, never audio, through the Local channel. */
+  /** Keys DTMF as most phones send it: frames, never audio, through the Local channel. */
   keys(dtmf: string): Promise<void>;
+  /**
+   * Keys DTMF as a phone or gateway that also sends the keys as sound: each key's two tones played into the call
+   * (100 ms), then its DTMF frame, 100 ms apart.
+   */
+  keysAloud(dtmf: string): Promise<void>;
   hangup(): Promise<void>;
 }
 
@@ -116,16 +136,25 @@ export class AssistLegs {
     });
     await up;
     const client = this.client;
+    const play = async (tones: string, ms: number) => {
+      const playbackId = randomUUID();
+      await client.channels.play({ channelId, media: `tone:${tones}`, playbackId });
+      await sleep(ms);
+      await client.playbacks.stop({ playbackId });
+    };
     return {
       callId,
-      async playTone(frequency, ms) {
-        const playbackId = randomUUID();
-        await client.channels.play({ channelId, media: `tone:${frequency}`, playbackId });
-        await sleep(ms);
-        await client.playbacks.stop({ playbackId });
-      },
+      playTone: (frequency, ms) => play(String(frequency), ms),
       async keys(dtmf) {
         await client.channels.sendDTMF({ channelId, dtmf, between: 100, duration: 100 });
+      },
+      async keysAloud(dtmf) {
+        for (const key of dtmf) {
+          await play(KEY_TONES[key], 100);
+          // The frame is sent after the channel's queued playback ends; its 100 ms, then 100 ms before the next key.
+          await client.channels.sendDTMF({ channelId, dtmf: key, duration: 100 });
+          await sleep(200);
+        }
       },
       async hangup() {
         await client.channels.hangup({ channelId }).catch(() => undefined);

@@ -93,7 +93,7 @@ export interface ServiceOverrides {
    * the end-to-end test's negative control only, whether the cardholder's DTMF is absorbed (always, unless said
    * otherwise).
    */
-  agentAssist?: { directory?: AgentDirectory; absorbDtmf?: () => boolean };
+  agentAssist?: { directory?: AgentDirectory; absorbDtmf?: () => boolean; muteCardholder?: () => boolean };
 }
 
 /** How long an agent's extension rings before the cardholder hears that no agent is available. */
@@ -274,6 +274,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     endpointOf: (extension) => `PJSIP/${extension}`,
     ringTimeoutSec: AGENT_RING_SECONDS,
     absorbDtmf: overrides.agentAssist?.absorbDtmf ?? (() => true),
+    muteCardholder: overrides.agentAssist?.muteCardholder ?? (() => true),
     log,
   });
   const agentDirectory: AgentDirectory = overrides.agentAssist?.directory ?? core.agents;

@@ -18,6 +18,8 @@ export interface AssistBridge {
    * undefined when nobody answered (busy, no answer, unreachable, or the cardholder left meanwhile).
    */
   dialAgent(extension: string, callerId: string): Promise<AgentLeg | undefined>;
+  /** Mutes or unmutes the sound the cardholder sends into the bridge; their keys still reach ivrpay. */
+  muteCardholder(muted: boolean): Promise<void>;
   /** Hangs up the agent's leg if it is still there and destroys the bridge. Never rejects. */
   close(): Promise<void>;
 }

@@ -8,6 +8,7 @@ import type { CaptureView } from './agent-desk';
 import type { AgentDirectory } from './agent-directory';
 import type { AssistLine } from './assist-line';
 import type { AssistedCalls } from './assisted-calls';
+import { MutedWhileKeying } from './muted-while-keying';
 
 export interface AssistedCallDeps {
   line: AssistLine;
@@ -47,7 +48,9 @@ export async function runAssistedCall(
       await farewell(call, log, ['agent-unavailable']);
       return 'no-order';
     }
-    const entry = deps.calls.add(call, merchantId, start.agentExtension, callerView(start.callerNumber));
+    // Captures key on this call: its sound is muted toward the agent while a field is keyed.
+    const keyingCall = new MutedWhileKeying(call, (muted) => bridge.muteCardholder(muted), log);
+    const entry = deps.calls.add(keyingCall, merchantId, start.agentExtension, callerView(start.callerNumber));
     try {
       const agentLeft = await firstAborted(call.signal, agent.signal);
       if (agentLeft) {

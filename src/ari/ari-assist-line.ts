@@ -8,7 +8,7 @@ import type { OutboundHandle, StasisApp } from './stasis-app';
 import { AGENT_LEG_MODE } from './stasis-args';
 
 export interface AriAssistLineDeps {
-  ops: Pick<AriOps, 'createBridge' | 'addToBridge' | 'destroyBridge'>;
+  ops: Pick<AriOps, 'createBridge' | 'addToBridge' | 'destroyBridge' | 'muteIncoming'>;
   originate: StasisApp['originate'];
   /** The agent's dial string for an extension, e.g. PJSIP/<extension>. */
   endpointOf: (extension: string) => string;
@@ -18,6 +18,8 @@ export interface AriAssistLineDeps {
    * (test/e2e/agent-assist.e2e.test.ts), which proves the agent would hear the keys without it.
    */
   absorbDtmf: () => boolean;
+  /** Whether muting the cardholder mutes; always, except in the same test's negative control for keys sent as sound. */
+  muteCardholder: () => boolean;
   log: Logger;
   newId?: () => string;
 }
@@ -98,7 +100,13 @@ export function createAriAssistLine(deps: AriAssistLineDeps): AriAssistLine {
       });
     }
 
-    return { dialAgent, close };
+    async function muteCardholder(muted: boolean): Promise<void> {
+      if (!deps.muteCardholder()) return;
+      await deps.ops.muteIncoming(cardholder.id, muted);
+      log.debug({ muted }, 'cardholder muted toward the agent');
+    }
+
+    return { dialAgent, muteCardholder, close };
   }
 
   async function agentAnswered(agent: CallPort): Promise<void> {

@@ -105,5 +105,10 @@ export function createHttpAriOps(opts: AriHttpOptions): AriOps {
       await request('addToBridge', 'POST', `/bridges/${id(bridgeId)}/addChannel`, { channel, absorbDTMF: String(absorbDtmf) });
     },
     destroyBridge: (bridgeId) => request('destroyBridge', 'DELETE', `/bridges/${id(bridgeId)}`).then(() => {}, ignoreNotFound),
+    muteIncoming: (channelId, muted) =>
+      request('muteIncoming', muted ? 'POST' : 'DELETE', `/channels/${id(channelId)}/mute`, { direction: 'in' }).then(
+        () => {},
+        ignoreNotFound,
+      ),
   };
 }

@@ -51,6 +51,12 @@ export interface AriOps {
   addToBridge(bridgeId: string, channelId: string, opts: { absorbDtmf: boolean }): Promise<void>;
   /** Resolves when the bridge is already gone; its channels stay, out of any bridge. */
   destroyBridge(bridgeId: string): Promise<void>;
+  /**
+   * Mutes (or unmutes) the audio a channel sends in: nothing it says reaches a bridge, while its DTMF frames still
+   * reach us (the keypad tones a cardholder's phone sends as sound, src/agent-assist/muted-while-keying.ts).
+   * Resolves when the channel is already gone.
+   */
+  muteIncoming(channelId: string, muted: boolean): Promise<void>;
 }
 
 export function createAriOps(client: Client, timeoutMs: number): AriOps {
@@ -99,5 +105,10 @@ export function createAriOps(client: Client, timeoutMs: number): AriOps {
       await timed('addToBridge', client.bridges.addChannel(params));
     },
     destroyBridge: (bridgeId) => timed('destroyBridge', client.bridges.destroy({ bridgeId })).catch(ignoreNotFound),
+    muteIncoming: (channelId, muted) =>
+      timed(
+        'muteIncoming',
+        muted ? client.channels.mute({ channelId, direction: 'in' }) : client.channels.unmute({ channelId, direction: 'in' }),
+      ).catch(ignoreNotFound),
   };
 }

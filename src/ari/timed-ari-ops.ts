@@ -31,5 +31,6 @@ export function timedAriOps(
     createBridge: timed(ops.createBridge.bind(ops)),
     addToBridge: timed(ops.addToBridge.bind(ops)),
     destroyBridge: timed(ops.destroyBridge.bind(ops)),
+    muteIncoming: timed(ops.muteIncoming.bind(ops)),
   };
 }

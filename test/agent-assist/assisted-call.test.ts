@@ -8,7 +8,7 @@ import { FakeCall } from '../helpers/fake-call';
 /** A line whose agent answers (or not), recording what the script asked of it. */
 function fakeLine(answers: boolean) {
   const agent = new AbortController();
-  const seen = { opened: 0, dialled: [] as string[], closed: 0 };
+  const seen = { opened: 0, dialled: [] as string[], closed: 0, muted: [] as boolean[] };
   const line: AssistLine = {
     open: () => {
       seen.opened += 1;
@@ -16,6 +16,10 @@ function fakeLine(answers: boolean) {
         dialAgent: (extension) => {
           seen.dialled.push(extension);
           return Promise.resolve(answers ? ({ signal: agent.signal } satisfies AgentLeg) : undefined);
+        },
+        muteCardholder: (muted) => {
+          seen.muted.push(muted);
+          return Promise.resolve();
         },
         close: () => {
           seen.closed += 1;
@@ -65,6 +69,20 @@ describe('agent-assist/runAssistedCall', () => {
     expect(seen.closed).to.equal(1);
   });
 
+  it('when a capture keys a field on the listed call, then the cardholder is muted toward the agent before the field is asked', async () => {
+    const call = new FakeCall({ id: 'holder', answers: { pin: '123456' } });
+    const { done, seen, calls } = run(call, true);
+    await settle();
+    const listed = calls.get('mch_1', 'holder');
+    const options = { field: 'pin', prompts: [], maxDigits: 6, firstDigitTimeoutMs: 1000, interDigitTimeoutMs: 1000 };
+
+    expect((await listed?.call.collect(options))?.digits).to.equal('123456');
+    expect(seen.muted).to.deep.equal([true]);
+    expect(listed?.call).to.not.equal(call);
+    call.hangUpNow();
+    await done;
+  });
+
   it('when the agent hangs up, then the cardholder hears that the agent left, goodbye, and is hung up', async () => {
     const call = new FakeCall({ id: 'holder' });
     const { done, seen, agentHangsUp } = run(call, true);
@@ -93,7 +111,7 @@ describe('agent-assist/runAssistedCall', () => {
     const { done, seen } = run(call, true, null);
     await done;
 
-    expect(seen).to.deep.equal({ opened: 0, dialled: [], closed: 0 });
+    expect(seen).to.deep.equal({ opened: 0, dialled: [], closed: 0, muted: [] });
     expect(call.heard()).to.deep.equal(['service-unavailable', 'goodbye']);
   });
 

@@ -6,7 +6,7 @@ import type { OutboundWatch } from '../../src/ari/outbound-lines';
 import { FakeCall } from '../helpers/fake-call';
 import { FakeAriOps } from './fake-ari-ops';
 
-function setup(absorb = true) {
+function setup(absorb = true, mute = true) {
   const ops = new FakeAriOps();
   const originated: { channel: Omit<OriginateChannel, 'app'>; watch: OutboundWatch }[] = [];
   const hungUp: string[] = [];
@@ -20,6 +20,7 @@ function setup(absorb = true) {
     endpointOf: (extension) => `PJSIP/${extension}`,
     ringTimeoutSec: 30,
     absorbDtmf: () => absorb,
+    muteCardholder: () => mute,
     log: pino({ level: 'silent' }),
     newId: () => `id${++n}`,
   });
@@ -40,6 +41,24 @@ describe('ari/createAriAssistLine', () => {
     const { ops, line } = setup(false);
     await line.open(new FakeCall({ id: 'holder' }));
     expect(ops.of('addToBridge')[0][2]).to.deep.equal({ absorbDtmf: false });
+  });
+
+  it('when the cardholder is muted and unmuted, then the sound the cardholder’s channel sends in is muted and unmuted', async () => {
+    const { ops, line } = setup();
+    const bridge = await line.open(new FakeCall({ id: 'holder' }));
+    await bridge.muteCardholder(true);
+    await bridge.muteCardholder(false);
+    expect(ops.of('muteIncoming')).to.deep.equal([
+      ['holder', true],
+      ['holder', false],
+    ]);
+  });
+
+  it('when the test-only option turns muting off, then no mute is asked of Asterisk', async () => {
+    const { ops, line } = setup(true, false);
+    const bridge = await line.open(new FakeCall({ id: 'holder' }));
+    await bridge.muteCardholder(true);
+    expect(ops.of('muteIncoming')).to.deep.equal([]);
   });
 
   it('when the agent answers, then the agent’s PJSIP endpoint was originated into the app with the cardholder’s call, and bridged', async () => {

@@ -84,6 +84,27 @@ describe('ari/createHttpAriOps', () => {
     });
   });
 
+  it('when an assisted call bridges, mutes and unmutes the cardholder, then each goes to its ARI route, and a gone channel counts as unmuted', async () => {
+    ari = await fakeAri((seen) =>
+      seen.path.includes('gone') ? { status: 404, body: '{"message":"Channel not found"}' } : { status: 204 },
+    );
+    const ops = opsFor(ari.url);
+    await ops.createBridge('assist-1');
+    await ops.addToBridge('assist-1', 'holder', { absorbDtmf: true });
+    await ops.muteIncoming('holder', true);
+    await ops.muteIncoming('holder', false);
+    await ops.muteIncoming('gone', false);
+    await ops.destroyBridge('assist-1');
+    expect(ari.seen.map((s) => `${s.method} ${s.path} ${new URLSearchParams(s.query).toString()}`)).to.deep.equal([
+      'POST /ari/bridges/assist-1 type=mixing',
+      'POST /ari/bridges/assist-1/addChannel channel=holder&absorbDTMF=true',
+      'POST /ari/channels/holder/mute direction=in',
+      'DELETE /ari/channels/holder/mute direction=in',
+      'DELETE /ari/channels/gone/mute direction=in',
+      'DELETE /ari/bridges/assist-1 ',
+    ]);
+  });
+
   it("when a channel is gone, then the error reads like ari-client's (the body as message), and hang-up treats it as done", async () => {
     ari = await fakeAri(() => ({ status: 404, body: '{"message":"Channel not found"}' }));
     const ops = opsFor(ari.url);

@@ -14,6 +14,7 @@ export class FakeAriOps implements AriOps {
   setVarImpl = (): Promise<void> => Promise.resolve();
   hangupImpl = (): Promise<void> => Promise.resolve();
   continueImpl = (): Promise<void> => Promise.resolve();
+  muteImpl = (): Promise<void> => Promise.resolve();
   originateImpl = (_request: OriginateChannel): Promise<void> => Promise.resolve();
 
   answer(channelId: string) {
@@ -55,6 +56,10 @@ export class FakeAriOps implements AriOps {
   destroyBridge(bridgeId: string) {
     this.calls.push({ op: 'destroyBridge', args: [bridgeId] });
     return Promise.resolve();
+  }
+  muteIncoming(channelId: string, muted: boolean) {
+    this.calls.push({ op: 'muteIncoming', args: [channelId, muted] });
+    return this.muteImpl();
   }
   listChannels() {
     this.calls.push({ op: 'listChannels', args: [] });

@@ -33,25 +33,37 @@ interface Heard {
   seconds: number;
 }
 
+/** How the cardholder's keys reach the call, what ivrpay does against them, and how far the capture goes. */
+interface Listening {
+  /** `frames`: DTMF frames only; `aloud`: each key's tones as sound, then its frame (simulator/assist-legs.ts). */
+  keying: 'frames' | 'aloud';
+  absorb: boolean;
+  mute: boolean;
+  /** The whole debit payment, or only the card number, then the agent cancels. */
+  pay: boolean;
+}
+
 /**
- * Three legs through the sandbox Asterisk: a simulated cardholder (a Local channel keying DTMF frames and playing a
- * 600 Hz tone as its voice), the agent (the loopback desk phone 7001 with dtmf_mode=inband: a DTMF frame reaching
- * it becomes audible tones; its far end is recorded), and ivrpay's Stasis app bridging them. A Goertzel detector
- * reads the agent's recording. The negative control turns absorbDTMF off (a test-only service option): the same
- * detector must then find the keys, which proves the leg and the detector can see them.
+ * Three legs through the sandbox Asterisk: a simulated cardholder (a Local channel keying DTMF frames, or frames and
+ * their tones as sound, and playing steady tones as its voice), the agent (the loopback desk phone 7001 with
+ * dtmf_mode=inband: a DTMF frame reaching it becomes audible tones; its far end is recorded), and ivrpay's Stasis
+ * app bridging them. A Goertzel detector reads the agent's recording. Two negative controls turn one protection off
+ * each (test-only service options): absorbing the frames, and muting the cardholder's sound while keying. The same
+ * detector must then find the keys, which proves the legs and the detector can see them.
  */
 describe('agent-assisted payment through the sandbox Asterisk @e2e', function () {
   this.timeout(240_000);
   let h: E2eHarness;
   let legs: AssistLegs;
   let absorb = true;
+  let mute = true;
 
   before(async () => {
     h = await startE2e(
       'agent-assist',
       {},
       {
-        agentAssist: { absorbDtmf: () => absorb },
+        agentAssist: { absorbDtmf: () => absorb, muteCardholder: () => mute },
       },
     );
     // An agent account of the merchant at the desk phone's extension: the service's own directory finds the merchant.
@@ -73,8 +85,13 @@ describe('agent-assisted payment through the sandbox Asterisk @e2e', function ()
   const callOf = (callId: string): AssistedCall | undefined =>
     h.service.agentDesk.callsOf(h.merchantId).find((c) => c.callId === callId);
 
-  /** One assisted payment, start to hang-up; what the agent's desk phone received. */
-  async function payWhileAgentListens(name: string): Promise<{ heard: Heard; capture: CaptureView; orderId: string }> {
+  /** One assisted capture, start to hang-up; what the agent's desk phone received. */
+  async function captureWhileAgentListens(
+    name: string,
+    how: Listening,
+  ): Promise<{ heard: Heard; capture: CaptureView; orderId: string }> {
+    absorb = how.absorb;
+    mute = how.mute;
     const order = await newOrder(h);
     const recording = legs.recordNextAgent(name);
     const holder = await legs.dialIn(AGENT_EXTENSION, '13812345678');
@@ -87,7 +104,14 @@ describe('agent-assisted payment through the sandbox Asterisk @e2e', function ()
       body: JSON.stringify({ callId: holder.callId }),
     });
     expect(res.status).to.equal(201);
-    await holder.keys(DEBIT_KEYS);
+    const keys = how.pay ? DEBIT_KEYS : DEBIT;
+    await (how.keying === 'aloud' ? holder.keysAloud(keys) : holder.keys(keys));
+    if (!how.pay) {
+      await until('the PIN to be asked', 60_000, () =>
+        callOf(holder.callId)?.capture?.fields.find((f) => f.field === 'pin' && f.state === 'asking'),
+      );
+      await h.service.agentDesk.cancel(h.merchantId, holder.callId);
+    }
     const capture = await until('the capture to end', 120_000, () => {
       const current = callOf(holder.callId)?.capture;
       return current && !['collecting', 'submitting'].includes(current.state) ? current : undefined;
@@ -119,8 +143,8 @@ describe('agent-assisted payment through the sandbox Asterisk @e2e', function ()
         .join(', ') || 'none';
     // Counts and times only: the keys' digits are the card's.
     console.log(
-      `      ${name}: ${heard.seconds.toFixed(1)} s of audio reached the agent; ${heard.keys.length} DTMF tones; ` +
-        `voice before ${runs(heard.before, VOICE_BEFORE_HZ)}; after ${runs(heard.after, VOICE_AFTER_HZ)}`,
+      `      ${name}: ${heard.seconds.toFixed(1)} s of audio reached the agent; ${heard.keys.length} DTMF tones ` +
+        `(of ${keys.length} keys); voice before ${runs(heard.before, VOICE_BEFORE_HZ)}; after ${runs(heard.after, VOICE_AFTER_HZ)}`,
     );
     return { heard, capture, orderId: order.id };
   }
@@ -136,9 +160,13 @@ describe('agent-assisted payment through the sandbox Asterisk @e2e', function ()
     expect(Math.max(...heard.before.map((r) => r.endMs))).to.be.at.most(Math.min(...heard.after.map((r) => r.startMs)));
   }
 
-  it('when the cardholder keys a debit card while the agent listens, then the order is paid, the agent hears the cardholder before and after, and no DTMF tone at all', async () => {
-    absorb = true;
-    const { heard, capture, orderId } = await payWhileAgentListens('agent-assist-absorbed');
+  it('when the cardholder keys a debit card, as frames and as sound, while the agent listens, then the order is paid, the agent hears the cardholder before and after, and no DTMF tone at all', async () => {
+    const { heard, capture, orderId } = await captureWhileAgentListens('agent-assist-protected', {
+      keying: 'aloud',
+      absorb: true,
+      mute: true,
+      pay: true,
+    });
 
     expect(capture.state).to.equal('paid');
     expect(capture.fields.map((f) => [f.field, f.state])).to.deep.include.members([
@@ -151,16 +179,36 @@ describe('agent-assisted payment through the sandbox Asterisk @e2e', function ()
     expectVoiceBeforeAndAfter(heard);
   });
 
-  it('negative control: when the cardholder’s DTMF is not absorbed, then the same detector finds the keys in what the agent hears', async () => {
-    absorb = false;
+  it('negative control: when the cardholder’s DTMF frames are not absorbed, then the same detector finds the card’s keys in what the agent hears', async () => {
     try {
-      const { heard, capture } = await payWhileAgentListens('agent-assist-not-absorbed');
-      expect(capture.state).to.equal('paid');
+      const { heard, capture } = await captureWhileAgentListens('agent-assist-not-absorbed', {
+        keying: 'frames',
+        absorb: false,
+        mute: true,
+        pay: false,
+      });
+      expect(capture.state).to.equal('cancelled');
       // Most of the keys, as tones: the leg and the detector do see them when they reach the agent.
-      expect(heard.keys.length).to.be.at.least(Math.floor(DEBIT_KEYS.length * 0.8));
+      expect(heard.keys.length).to.be.at.least(Math.floor(DEBIT.length * 0.8));
       expectVoiceBeforeAndAfter(heard);
     } finally {
       absorb = true;
+    }
+  });
+
+  it('negative control: when the cardholder is not muted while keying, then the keys their phone sends as sound reach the agent', async () => {
+    try {
+      const { heard, capture } = await captureWhileAgentListens('agent-assist-not-muted', {
+        keying: 'aloud',
+        absorb: true,
+        mute: false,
+        pay: false,
+      });
+      expect(capture.state).to.equal('cancelled');
+      expect(heard.keys.length).to.be.at.least(Math.floor(DEBIT.length * 0.8));
+      expectVoiceBeforeAndAfter(heard);
+    } finally {
+      mute = true;
     }
   });
 
