@@ -57,6 +57,8 @@ export class AssistLegs {
   /** Channels we wait for by id (our cardholder's half, a snoop channel): told when they enter our app. */
   private readonly answered = new Map<string, () => void>();
   private readonly recordingsDone = new Map<string, () => void>();
+  /** Playbacks we time from their start (a playback queued behind a DTMF frame starts late), by id. */
+  private readonly playbacksStarted = new Map<string, () => void>();
 
   private constructor(
     private readonly client: Client,
@@ -66,6 +68,10 @@ export class AssistLegs {
       const id = event.channel.id;
       if (this.answered.has(id)) this.answered.get(id)?.();
       else if (event.application === TEST_AGENT_APP) this.agentCalls.shift()?.(id);
+    });
+    client.on('PlaybackStarted', (event: { playback: { id: string } }) => {
+      this.playbacksStarted.get(event.playback.id)?.();
+      this.playbacksStarted.delete(event.playback.id);
     });
     client.on('RecordingFinished', (event: { recording: { name: string } }) => {
       this.recordingsDone.get(event.recording.name)?.();
@@ -138,7 +144,10 @@ export class AssistLegs {
     const client = this.client;
     const play = async (tones: string, ms: number) => {
       const playbackId = randomUUID();
+      const started = new Promise<void>((resolve) => this.playbacksStarted.set(playbackId, resolve));
       await client.channels.play({ channelId, media: `tone:${tones}`, playbackId });
+      // Stopped `ms` after it started: a stop that came before would cancel it unheard.
+      await started;
       await sleep(ms);
       await client.playbacks.stop({ playbackId });
     };
@@ -151,8 +160,8 @@ export class AssistLegs {
       async keysAloud(dtmf) {
         for (const key of dtmf) {
           await play(KEY_TONES[key], 100);
-          // The frame is sent after the channel's queued playback ends; its 100 ms, then 100 ms before the next key.
           await client.channels.sendDTMF({ channelId, dtmf: key, duration: 100 });
+          // The frame's 100 ms, then 100 ms before the next key (whose tones wait for the frame in any case).
           await sleep(200);
         }
       },
