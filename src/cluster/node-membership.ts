@@ -49,8 +49,9 @@ function processAlive(pid: number): boolean {
  * already has this id (its calls would be taken for this node's and recovered), writes the node's row, then beats
  * every `heartbeatMs`. At each beat, any other node silent for `expiryMs` is taken for dead: its calls' orders are
  * released, the callers it left in its Stasis app are sent to the fallback prompt, and its row removed (not before:
- * a failure is tried again at the next beat). A node that finds its own row gone was itself taken for dead (paused longer than the
- * expiry): it says so and writes it again; the calls it still had can no longer pay (their orders were released).
+ * a failure is tried again at the next beat). A node that finds its own row gone was itself taken for dead (paused
+ * longer than the expiry): it says so and writes it again; the calls it still had can no longer pay (their orders
+ * were released).
  */
 export async function joinNodes(deps: MembershipDeps): Promise<Membership> {
   const { store, log, node } = deps;
@@ -85,8 +86,10 @@ export async function joinNodes(deps: MembershipDeps): Promise<Membership> {
     const before = new Date(deps.now().getTime() - node.expiryMs).toISOString();
     for (const dead of await store.nodes.expired(node.id, before)) {
       const orders = await deps.takeOver([dead.id]);
-      // Its callers hear silence until moved. Both survivors may move them: a second continue finds them gone.
-      const callers = dead.app && deps.releaseCallers ? await deps.releaseCallers(dead.app) : 0;
+      // Its callers hear silence until moved. Both survivors may move them: a second continue finds them gone. Never
+      // under this node's own app (two nodes given one ARI_APP): those channels are this node's live calls.
+      const theirs = dead.app && dead.app !== app ? dead.app : undefined;
+      const callers = theirs && deps.releaseCallers ? await deps.releaseCallers(theirs) : 0;
       // Of two nodes taking over at once, one removes the row; the release above was conditional, so done once.
       if (await store.nodes.remove(dead.id, dead.heartbeat_at)) {
         log.warn({ node: dead.id, lastHeartbeat: dead.heartbeat_at, orders, callers }, 'node taken for dead: its calls released');

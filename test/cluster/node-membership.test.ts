@@ -139,6 +139,15 @@ describeEachStore('cluster/node-membership', () => {
     expect(await deps.store.nodes.find('node-b')).to.equal(undefined);
   });
 
+  it("when a dead node had this node's own app (one ARI_APP given to two nodes), then its channels, this node's calls, stay", async () => {
+    const a = await join();
+    await join({ node: { ...NODE, id: 'node-b' }, pid: 200 });
+    deps.advance(16_000);
+    await a.tick();
+    expect(taken).to.deep.equal([['node-b']]);
+    expect(released).to.deep.equal([]);
+  });
+
   it('when a dead node has no app recorded (a row from before migration 017), then only its orders are released', async () => {
     const a = await join();
     await join({ node: { ...NODE, id: 'node-b' }, pid: 200, app: undefined });
