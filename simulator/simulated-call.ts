@@ -15,6 +15,8 @@ export interface SimulatedCallOptions {
   answers: Record<string, string | string[]>;
   /** The caller hangs up (mid-collect) when the IVR asks for this field. */
   hangupAfterField?: string;
+  /** Told each field as the IVR asks for it, before any key is sent (e.g. a test that kills the IVR's node then). */
+  onAsked?: (field: string) => void;
   timeoutMs: number;
 }
 
@@ -31,8 +33,10 @@ export interface SimulatedCallResult {
   silences: { field: string; ms: number }[];
   /** 'disconnected': the caller's own ARI connection dropped, so the end was not seen. */
   hungUpBy: 'ivr' | 'caller' | 'timeout' | 'disconnected';
-  /** The dialplan fallback ran: the IVR app was not there. */
+  /** The dialplan fallback ran: the IVR app was not there, or its node died mid-call. */
   fallback: boolean;
+  /** When the fallback ran (Asterisk's event time, ms since the epoch). */
+  fallbackAt?: number;
 }
 
 export interface SimulatedCallOps {
@@ -68,6 +72,7 @@ export class SimulatedCall {
   private keying: { field: string; keys: string; arrived: number } | undefined;
   private lastKey: { field: string; at: number } | undefined;
   private fallback = false;
+  private fallbackAt: number | undefined;
   private ended = false;
   private hungUpBy: SimulatedCallResult['hungUpBy'] | undefined;
   private ready!: () => void;
@@ -93,7 +98,10 @@ export class SimulatedCall {
     if (event.type === 'StasisStart' && channelId === this.localId) this.ready();
     else if (event.type === 'ChannelVarset' && channelId === this.peerId) {
       if (event.variable === FIELD_VARIABLE && event.value) this.asked(event.value);
-      if (event.variable === FALLBACK_VARIABLE) this.fallback = true;
+      if (event.variable === FALLBACK_VARIABLE) {
+        this.fallback = true;
+        this.fallbackAt = timeOf(event);
+      }
     } else if (event.type === 'PlaybackStarted' && event.playback?.target_uri === `channel:${this.peerId}`) {
       this.promptsHeard.push(event.playback.media_uri.split('/').pop() ?? '');
       if (this.lastKey) this.silences.push({ field: this.lastKey.field, ms: timeOf(event) - this.lastKey.at });
@@ -109,12 +117,13 @@ export class SimulatedCall {
     if (this.ended) return;
     this.ended = true;
     clearTimeout(this.timer);
-    const { fieldsAsked, promptsHeard, silences, fallback } = this;
-    this.resolve({ fieldsAsked, promptsHeard, silences, hungUpBy: by, fallback });
+    const { fieldsAsked, promptsHeard, silences, fallback, fallbackAt } = this;
+    this.resolve({ fieldsAsked, promptsHeard, silences, hungUpBy: by, fallback, ...(fallbackAt ? { fallbackAt } : {}) });
   }
 
   private asked(field: string): void {
     this.fieldsAsked.push(field);
+    this.options.onAsked?.(field);
     if (field === this.options.hangupAfterField) {
       // A moment later, so the IVR is really inside the collect.
       setTimeout(() => this.hangUp('caller'), 300);

@@ -47,6 +47,7 @@ import type { CallOutcome } from './call/call-outcome';
 import { startServiceMetrics, type ServiceMetrics } from './metrics/service-metrics';
 import { createAcquirerReachability, type Reachability } from './acquirer/acquirer-reachability';
 import { acquirerCheck } from './health/acquirer-check';
+import { releaseCallersOf } from './cluster/dead-node-callers';
 import { joinNodes } from './cluster/node-membership';
 import { createAriConnectionCheck } from './health/ari-connection-check';
 import { createReadiness, type Readiness } from './health/readiness';
@@ -121,6 +122,14 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const core = composeCore(config, deps);
   if (core.keys.generated) log.warn('SECRETS_KEY unset: using the generated key in DATA_DIR/secrets-key.json');
   const { merchants, orders, banks, callOrders, idempotency, deliverer, sms } = core;
+  // A dead node's callers are moved with requests bounded by one heartbeat: a slow Asterisk must not hold this node's
+  // next heartbeat back past the others' expiry.
+  const takeOverOps = createHttpAriOps({
+    url: config.ari.url,
+    user: config.ari.user,
+    password: ariPassword,
+    timeoutMs: Math.min(config.ari.requestTimeoutMs, config.node.heartbeatMs),
+  });
   // Before recovery: a second node started under this one's NODE_ID would release the first one's live calls.
   const membership = await joinNodes({
     store: deps.store,
@@ -128,6 +137,8 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     now,
     node: config.node,
     takeOver: (nodeIds) => callOrders.takeOverCallsOf(nodeIds),
+    app: config.ari.app,
+    releaseCallers: (app) => releaseCallersOf(takeOverOps, app, log),
   }).catch(async (err: unknown) => {
     await metrics.close();
     await db.destroy();

@@ -6,6 +6,12 @@ import type { SandboxSecrets } from '../../src/config/sandbox-secrets';
 /** Stasis app name of the test suite's own app instance (context ivrpay-inbound-test, dialplan/sandbox/). */
 export const ARI_TEST_APP = 'ivrpay-test';
 
+/**
+ * The Stasis apps of the two nodes of the cluster tests (test/cluster): the test contexts try them after, or before,
+ * ARI_TEST_APP, as a production dialplan tries every node's app (IVRPAY_APPS, dialplan/extensions.conf).
+ */
+export const ARI_TEST_NODE_APPS = ['ivrpay-test-node-a', 'ivrpay-test-node-b'];
+
 /** Stasis app of the simulated cardholder answering the test phones (context ivrpay-test-phones, dialplan/sandbox/). */
 export const TEST_PHONE_APP = 'ivrpay-test-phone';
 
@@ -26,6 +32,8 @@ export interface SandboxValues {
   ariUser: string;
   ariPassword: string;
   ariApp: string;
+  /** Every node's app on this Asterisk (ARI_APPS): the inbound contexts try them in turn. */
+  ariApps: string[];
   sipPort: number;
   sipPassword: string;
 }
@@ -83,6 +91,7 @@ export function sandboxValues(config: Config, secrets: SandboxSecrets): SandboxV
     ariUser: config.ari.user,
     ariPassword: config.ari.password ?? secrets.ariPassword,
     ariApp: config.ari.app,
+    ariApps: config.ari.apps,
     sipPort: config.asterisk.sipPort,
     sipPassword: secrets.sipPassword,
   };
@@ -105,7 +114,10 @@ function placeholders(v: SandboxValues): Record<string, string> {
     ARI_USER: checkConfValue('ARI_USER', v.ariUser, word),
     ARI_PASSWORD: checkConfValue('ARI_PASSWORD', v.ariPassword, secret),
     ARI_APP: checkConfValue('ARI_APP', v.ariApp, word),
+    // Separated by &, as the dialplan's list (a comma would split the Gosub's arguments).
+    ARI_APPS: v.ariApps.map((app) => checkConfValue('ARI_APPS', app, word)).join('&'),
     ARI_TEST_APP,
+    ARI_TEST_APPS: [ARI_TEST_APP, ...ARI_TEST_NODE_APPS].join('&'),
     TEST_PHONE_APP,
     TEST_AGENT_APP,
     SIP_PORT: String(v.sipPort),

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { isAriNotFound } from './ari-not-found';
+import { isAriNotFound, isChannelGone } from './ari-not-found';
 import type { AriChannelInfo, AriOps } from './ari-ops';
 import { withTimeout } from './with-timeout';
 
@@ -61,6 +61,9 @@ export function createHttpAriOps(opts: AriHttpOptions): AriOps {
   const ignoreNotFound = (err: unknown) => {
     if (!isAriNotFound(err)) throw err;
   };
+  const ignoreGone = (err: unknown) => {
+    if (!isChannelGone(err)) throw err;
+  };
   return {
     answer: async (channelId) => {
       await request('answer', 'POST', `/channels/${id(channelId)}/answer`);
@@ -77,6 +80,9 @@ export function createHttpAriOps(opts: AriHttpOptions): AriOps {
     continueInDialplan: async (channelId, context, extension) => {
       await request('continueInDialplan', 'POST', `/channels/${id(channelId)}/continue`, { context, extension, priority: 1 });
     },
+    // No context, extension or priority: the priority after the channel's Stasis().
+    continueAfterStasis: (channelId) =>
+      request('continueAfterStasis', 'POST', `/channels/${id(channelId)}/continue`).then(() => {}, ignoreGone),
     listChannels: async () => {
       const channels = JSON.parse(await request('listChannels', 'GET', '/channels')) as {
         id: string;

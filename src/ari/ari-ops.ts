@@ -1,5 +1,5 @@
 import type { Client } from 'ari-client';
-import { isAriNotFound } from './ari-not-found';
+import { isAriNotFound, isChannelGone } from './ari-not-found';
 import { withTimeout } from './with-timeout';
 
 /** A channel as `GET /channels` lists it: enough to tell which app it is in. */
@@ -39,6 +39,12 @@ export interface AriOps {
   setVar(channelId: string, name: string, value: string): Promise<void>;
   /** The channel leaves the app and goes on in the dialplan at context,extension,1. */
   continueInDialplan(channelId: string, context: string, extension: string): Promise<void>;
+  /**
+   * The channel leaves its app (whichever app, another node's too) and goes on at the dialplan priority after its
+   * Stasis(): a dead node's callers go back to ivrpay-stasis, and from there to the fallback (src/cluster). Resolves
+   * when the channel is gone or no longer in an app, so two nodes continuing it is harmless.
+   */
+  continueAfterStasis(channelId: string): Promise<void>;
   listChannels(): Promise<AriChannelInfo[]>;
   /** Resolves once Asterisk has created the channel; dialling goes on in the background. */
   originate(request: OriginateChannel): Promise<void>;
@@ -64,6 +70,9 @@ export function createAriOps(client: Client, timeoutMs: number): AriOps {
   const ignoreNotFound = (err: unknown) => {
     if (!isAriNotFound(err)) throw err;
   };
+  const ignoreGone = (err: unknown) => {
+    if (!isChannelGone(err)) throw err;
+  };
   return {
     answer: (channelId) => timed('answer', client.channels.answer({ channelId })),
     play: async (channelId, playbackId, media, lang) => {
@@ -74,6 +83,9 @@ export function createAriOps(client: Client, timeoutMs: number): AriOps {
     setVar: (channelId, variable, value) => timed('setVar', client.channels.setChannelVar({ channelId, variable, value })),
     continueInDialplan: (channelId, context, extension) =>
       timed('continueInDialplan', client.channels.continueInDialplan({ channelId, context, extension, priority: 1 })),
+    continueAfterStasis: async (channelId) => {
+      await timed('continueAfterStasis', client.channels.continueInDialplan({ channelId })).catch(ignoreGone);
+    },
     listChannels: async () => {
       const channels = await timed('listChannels', client.channels.list());
       return channels.map((c) => ({

@@ -26,6 +26,7 @@ export function timedAriOps(
     hangup: timed(ops.hangup.bind(ops)),
     setVar: timed(ops.setVar.bind(ops)),
     continueInDialplan: timed(ops.continueInDialplan.bind(ops)),
+    continueAfterStasis: timed(ops.continueAfterStasis.bind(ops)),
     listChannels: timed(ops.listChannels.bind(ops)),
     originate: timed(ops.originate.bind(ops)),
     createBridge: timed(ops.createBridge.bind(ops)),

@@ -17,6 +17,10 @@ export interface MembershipDeps {
   node: NodeSettings;
   /** Releases the work of dead nodes (their calls' orders: src/order/call-orders.ts); how many orders. */
   takeOver(nodeIds: string[]): Promise<number>;
+  /** This node's Stasis app (ARI_APP), recorded in its row so that a survivor can find its callers. */
+  app?: string;
+  /** Sends the callers a dead node left in its app to the fallback prompt (src/cluster/dead-node-callers.ts); how many. */
+  releaseCallers?(app: string): Promise<number>;
   /** This process, as the node row records it; the real one unless a test says otherwise. */
   host?: string;
   pid?: number;
@@ -44,8 +48,10 @@ function processAlive(pid: number): boolean {
  * Joins the nodes sharing this store (README, "Several app nodes"): refuses to start when a live node
  * already has this id (its calls would be taken for this node's and recovered), writes the node's row, then beats
  * every `heartbeatMs`. At each beat, any other node silent for `expiryMs` is taken for dead: its calls' orders are
- * released and its row removed. A node that finds its own row gone was itself taken for dead (paused longer than the
- * expiry): it says so and writes it again; the calls it still had can no longer pay (their orders were released).
+ * released, the callers it left in its Stasis app are sent to the fallback prompt, and its row removed (not before:
+ * a failure is tried again at the next beat). A node that finds its own row gone was itself taken for dead (paused
+ * longer than the expiry): it says so and writes it again; the calls it still had can no longer pay (their orders
+ * were released).
  */
 export async function joinNodes(deps: MembershipDeps): Promise<Membership> {
   const { store, log, node } = deps;
@@ -68,20 +74,25 @@ export async function joinNodes(deps: MembershipDeps): Promise<Membership> {
     }
   }
   const started = nowIso();
-  await store.nodes.upsert({ id: node.id, host, pid, started_at: started, heartbeat_at: started });
+  const app = deps.app ?? null;
+  await store.nodes.upsert({ id: node.id, host, pid, started_at: started, heartbeat_at: started, app });
   log.info({ node: node.id, heartbeatMs: node.heartbeatMs, expiryMs: node.expiryMs }, 'node joined');
 
   async function tick(): Promise<void> {
     if (!(await store.nodes.beat(node.id, nowIso()))) {
       log.error({ node: node.id }, 'this node was taken for dead by another (no heartbeat for NODE_EXPIRY_MS): rejoining');
-      await store.nodes.upsert({ id: node.id, host, pid, started_at: started, heartbeat_at: nowIso() });
+      await store.nodes.upsert({ id: node.id, host, pid, started_at: started, heartbeat_at: nowIso(), app });
     }
     const before = new Date(deps.now().getTime() - node.expiryMs).toISOString();
     for (const dead of await store.nodes.expired(node.id, before)) {
       const orders = await deps.takeOver([dead.id]);
+      // Its callers hear silence until moved. Both survivors may move them: a second continue finds them gone. Never
+      // under this node's own app (two nodes given one ARI_APP): those channels are this node's live calls.
+      const theirs = dead.app && dead.app !== app ? dead.app : undefined;
+      const callers = theirs && deps.releaseCallers ? await deps.releaseCallers(theirs) : 0;
       // Of two nodes taking over at once, one removes the row; the release above was conditional, so done once.
       if (await store.nodes.remove(dead.id, dead.heartbeat_at)) {
-        log.warn({ node: dead.id, lastHeartbeat: dead.heartbeat_at, orders }, 'node taken for dead: its calls released');
+        log.warn({ node: dead.id, lastHeartbeat: dead.heartbeat_at, orders, callers }, 'node taken for dead: its calls released');
       }
     }
   }

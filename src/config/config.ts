@@ -66,8 +66,12 @@ const schema = z.object({
         .replace(/[^A-Za-z0-9._-]/g, '-')
         .slice(0, 64) || 'node',
     ),
-  NODE_HEARTBEAT_MS: z.coerce.number().int().min(200).max(60_000).default(5000),
-  NODE_EXPIRY_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /**
+   * A dead node's callers hear the fallback within expiry + one heartbeat + the continue (README, "Several app
+   * nodes"): the defaults keep that under 10 s.
+   */
+  NODE_HEARTBEAT_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
+  NODE_EXPIRY_MS: z.coerce.number().int().min(1000).max(600_000).default(6000),
   DATA_DIR: z.string().default(path.join(projectRoot, 'data')),
   /** Unset or `sqlite:`: SQLite at SQLITE_FILE; `postgres://…`: PostgreSQL (README, "Configuration"). */
   DATABASE_URL: databaseUrl.optional(),
@@ -83,6 +87,15 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only')
     .default('ivrpay'),
+  /**
+   * The Stasis app (ARI_APP) of every node on this Asterisk, comma-separated: the sandbox's dialplan tries them in turn
+   * (IVRPAY_APPS, README "Several app nodes"). Unset: ARI_APP alone.
+   */
+  ARI_APPS: z
+    .string()
+    .regex(/^ *[A-Za-z0-9_-]+ *(, *[A-Za-z0-9_-]+ *)*$/, 'app names (letters, digits, - and _) separated by commas')
+    .transform((text) => text.split(',').map((app) => app.trim()))
+    .optional(),
   ARI_REQUEST_TIMEOUT_MS: ms.default(5000),
   /** on | off; unset: on with the sandbox acquirer only (the simulated cardholder reads it), off with a real one. */
   ARI_FIELD_VARIABLE: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
@@ -232,6 +245,8 @@ export interface Config {
     user: string;
     password?: string;
     app: string;
+    /** Every node's app on this Asterisk, this node's among them (ARI_APPS). */
+    apps: string[];
     requestTimeoutMs: number;
     returnContext: string;
     /** Set IVRPAY_FIELD on the channel before each field (ARI_FIELD_VARIABLE): for simulated cardholders only. */
@@ -281,11 +296,18 @@ export class ConfigError extends Error {
   }
 }
 
-/** A node is taken for dead only after missing several heartbeats, never between two of its own. */
+/**
+ * A node is taken for dead only after missing several heartbeats, never between two of its own; and it is one of the
+ * apps the dialplan tries.
+ */
 function nodeProblems(env: NodeJS.ProcessEnv): string[] {
-  const heartbeat = Number(env.NODE_HEARTBEAT_MS ?? 5000);
-  const expiry = Number(env.NODE_EXPIRY_MS ?? 30_000);
-  return expiry < 3 * heartbeat ? ['NODE_EXPIRY_MS: must be at least 3 × NODE_HEARTBEAT_MS'] : [];
+  const heartbeat = Number(env.NODE_HEARTBEAT_MS ?? 2000);
+  const expiry = Number(env.NODE_EXPIRY_MS ?? 6000);
+  const problems = expiry < 3 * heartbeat ? ['NODE_EXPIRY_MS: must be at least 3 × NODE_HEARTBEAT_MS'] : [];
+  // The dialplan would never hand this node a call.
+  const apps = env.ARI_APPS?.split(',').map((app) => app.trim());
+  if (apps && !apps.includes(env.ARI_APP ?? 'ivrpay')) problems.push('ARI_APPS: must include ARI_APP');
+  return problems;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -358,6 +380,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       user: e.ARI_USER,
       password: e.ARI_PASSWORD,
       app: e.ARI_APP,
+      apps: e.ARI_APPS ?? [e.ARI_APP],
       requestTimeoutMs: e.ARI_REQUEST_TIMEOUT_MS,
       returnContext: e.RETURN_CONTEXT,
       fieldVariable: (e.ARI_FIELD_VARIABLE ?? (e.ACQUIRER === 'sandbox' ? 'on' : 'off')) === 'on',

@@ -16,6 +16,7 @@ import * as operators from './migrations/013-operators';
 import * as nodes from './migrations/014-nodes';
 import * as agents from './migrations/015-agents';
 import * as rateLimits from './migrations/016-rate-limits';
+import * as nodeApps from './migrations/017-node-apps';
 
 interface NamedMigration {
   name: string;
@@ -43,6 +44,7 @@ const MIGRATIONS: NamedMigration[] = [
   { name: '014-nodes', migration: nodes },
   { name: '015-agents', migration: agents },
   { name: '016-rate-limits', migration: rateLimits },
+  { name: '017-node-apps', migration: nodeApps },
 ];
 
 const migrationSource: Knex.MigrationSource<NamedMigration> = {

@@ -117,6 +117,26 @@ describe('ari/createHttpAriOps', () => {
     await ops.stopPlayback('pb-gone');
   });
 
+  it('when a channel is continued after its Stasis(), then the request names no place; gone or out of any app, it is done', async () => {
+    ari = await fakeAri((seen) => {
+      if (seen.path.includes('gone')) return { status: 404, body: '{"message":"Channel not found"}' };
+      if (seen.path.includes('left')) return { status: 409, body: '{"message":"Channel not in Stasis application"}' };
+      if (seen.path.includes('broken')) return { status: 500, body: '{"message":"Internal error"}' };
+      return { status: 204 };
+    });
+    const ops = opsFor(ari.url);
+    await ops.continueAfterStasis('ch-1');
+    await ops.continueAfterStasis('gone');
+    await ops.continueAfterStasis('left');
+    const err = await ops.continueAfterStasis('broken').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).to.be.instanceOf(Error);
+    expect(ari.seen[0]).to.include({ method: 'POST', path: '/ari/channels/ch-1/continue' });
+    expect(ari.seen[0].query).to.deep.equal({});
+  });
+
   it('when Asterisk lists channels, then each comes with the app it runs', async () => {
     ari = await fakeAri(() => ({
       status: 200,

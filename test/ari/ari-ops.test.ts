@@ -47,6 +47,19 @@ describe('ari/createAriOps', () => {
     ]);
   });
 
+  it('when a channel is continued after its Stasis(), then no place is sent; one gone or out of any app counts as done', async () => {
+    const client = new FakeAriClient();
+    const ops = createAriOps(client.asClient(), 3000);
+    await ops.continueAfterStasis('c1');
+    expect(client.ops('channels.continueInDialplan')).to.deep.equal([{ channelId: 'c1' }]);
+    client.respond = () => Promise.reject(new Error('{"message":"Channel not in Stasis application"}'));
+    await ops.continueAfterStasis('c1');
+    client.respond = () => Promise.reject(new Error('{"message":"Channel not found"}'));
+    await ops.continueAfterStasis('c1');
+    client.respond = () => Promise.reject(new Error('{"message":"Internal error"}'));
+    expect(await rejectionOf(ops.continueAfterStasis('c1'))).to.be.instanceOf(Error);
+  });
+
   it('when listing channels, then each gives its id and dialplan application', async () => {
     const client = new FakeAriClient();
     client.channelList = [{ id: 'c1', dialplan: { app_name: 'Stasis', app_data: 'ivrpay,inbound,123456' } }];

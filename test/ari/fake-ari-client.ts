@@ -36,6 +36,7 @@ export class FakeAriClient extends EventEmitter {
     hangup: (p: Record<string, unknown>) => this.request('channels.hangup', p),
     setChannelVar: (p: Record<string, unknown>) => this.request('channels.setChannelVar', p),
     list: () => this.request('channels.list', {}).then(() => this.channelList),
+    continueInDialplan: (p: Record<string, unknown>) => this.request('channels.continueInDialplan', p),
     originate: (p: Record<string, unknown>) => this.request('channels.originate', p),
   };
   readonly playbacks = {

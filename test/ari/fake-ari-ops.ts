@@ -14,6 +14,7 @@ export class FakeAriOps implements AriOps {
   setVarImpl = (): Promise<void> => Promise.resolve();
   hangupImpl = (): Promise<void> => Promise.resolve();
   continueImpl = (): Promise<void> => Promise.resolve();
+  continueAfterImpl = (_channelId: string): Promise<void> => Promise.resolve();
   muteImpl = (): Promise<void> => Promise.resolve();
   originateImpl = (_request: OriginateChannel): Promise<void> => Promise.resolve();
 
@@ -40,6 +41,10 @@ export class FakeAriOps implements AriOps {
   continueInDialplan(channelId: string, context: string, extension: string) {
     this.calls.push({ op: 'continueInDialplan', args: [channelId, context, extension] });
     return this.continueImpl();
+  }
+  continueAfterStasis(channelId: string) {
+    this.calls.push({ op: 'continueAfterStasis', args: [channelId] });
+    return this.continueAfterImpl(channelId);
   }
   originate(request: OriginateChannel) {
     this.calls.push({ op: 'originate', args: [request] });

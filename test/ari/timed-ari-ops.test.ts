@@ -21,10 +21,11 @@ describe('ari/timedAriOps', () => {
       () => now,
     );
     await ops.answer('c1');
+    await ops.continueAfterStasis('c2');
     now += 100; // between requests: not counted
     const err = await ops.hangup('c1').catch((e: Error) => e);
     expect((err as Error).message).to.equal('gone');
-    expect(recorded).to.deep.equal([7, 30]);
-    expect(inner.calls.map((c) => c.op)).to.deep.equal(['answer', 'hangup']);
+    expect(recorded).to.deep.equal([7, 0, 30]);
+    expect(inner.calls.map((c) => c.op)).to.deep.equal(['answer', 'continueAfterStasis', 'hangup']);
   });
 });

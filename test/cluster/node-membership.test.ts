@@ -8,6 +8,7 @@ const NODE = { id: 'node-a', heartbeatMs: 60_000, expiryMs: 15_000 };
 describeEachStore('cluster/node-membership', () => {
   let deps: TestDeps;
   let taken: string[][];
+  let released: string[];
   const joined: Membership[] = [];
 
   function join(over: Partial<MembershipDeps> = {}): Promise<Membership> {
@@ -23,6 +24,11 @@ describeEachStore('cluster/node-membership', () => {
       host: 'host-1',
       pid: 100,
       isAlive: () => false,
+      app: 'ivrpay-a',
+      releaseCallers: (app) => {
+        released.push(app);
+        return Promise.resolve(1);
+      },
       ...over,
     }).then((m) => {
       joined.push(m);
@@ -33,13 +39,14 @@ describeEachStore('cluster/node-membership', () => {
   beforeEach(async () => {
     deps = await createTestDeps();
     taken = [];
+    released = [];
   });
   afterEach(async () => {
     for (const m of joined.splice(0)) await m.leave();
     await deps.db.destroy();
   });
 
-  it('when a node joins, then its row records host, pid, start and heartbeat', async () => {
+  it('when a node joins, then its row records host, pid, start, heartbeat and Stasis app', async () => {
     await join();
     expect(await deps.store.nodes.find('node-a')).to.deep.equal({
       id: 'node-a',
@@ -47,6 +54,7 @@ describeEachStore('cluster/node-membership', () => {
       pid: 100,
       started_at: '2026-03-01T08:00:00.000Z',
       heartbeat_at: '2026-03-01T08:00:00.000Z',
+      app: 'ivrpay-a',
     });
   });
 
@@ -98,6 +106,55 @@ describeEachStore('cluster/node-membership', () => {
     await a.tick();
     expect(taken).to.deep.equal([['node-b']]);
     expect(await deps.store.nodes.find('node-b')).to.equal(undefined);
+  });
+
+  it('when another node is silent past the expiry, then the callers left in its app are released, once', async () => {
+    const a = await join();
+    await join({ node: { ...NODE, id: 'node-b' }, pid: 200, app: 'ivrpay-b' });
+    deps.advance(16_000);
+    await a.tick();
+    await a.tick();
+    expect(released).to.deep.equal(['ivrpay-b']);
+  });
+
+  it('when releasing its callers fails, then its row stays and the next beat tries again', async () => {
+    let fail = true;
+    const a = await join({
+      releaseCallers: (app) => {
+        released.push(app);
+        return fail ? Promise.reject(new Error('ARI down')) : Promise.resolve(0);
+      },
+    });
+    await join({ node: { ...NODE, id: 'node-b' }, pid: 200, app: 'ivrpay-b' });
+    deps.advance(16_000);
+    const err = await a.tick().then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(err?.message).to.equal('ARI down');
+    expect(await deps.store.nodes.find('node-b')).not.to.equal(undefined);
+    fail = false;
+    await a.tick();
+    expect(released).to.deep.equal(['ivrpay-b', 'ivrpay-b']);
+    expect(await deps.store.nodes.find('node-b')).to.equal(undefined);
+  });
+
+  it("when a dead node had this node's own app (one ARI_APP given to two nodes), then its channels, this node's calls, stay", async () => {
+    const a = await join();
+    await join({ node: { ...NODE, id: 'node-b' }, pid: 200 });
+    deps.advance(16_000);
+    await a.tick();
+    expect(taken).to.deep.equal([['node-b']]);
+    expect(released).to.deep.equal([]);
+  });
+
+  it('when a dead node has no app recorded (a row from before migration 017), then only its orders are released', async () => {
+    const a = await join();
+    await join({ node: { ...NODE, id: 'node-b' }, pid: 200, app: undefined });
+    deps.advance(16_000);
+    await a.tick();
+    expect(taken).to.deep.equal([['node-b']]);
+    expect(released).to.deep.equal([]);
   });
 
   it('when a node leaves, then the others take over what it left at their next beat, without waiting for the expiry', async () => {

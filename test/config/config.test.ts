@@ -43,14 +43,14 @@ describe('config/loadConfig', () => {
     }
   });
 
-  it('when NODE_ID is unset, then it is the host name; heartbeat 5 s, expiry 30 s; a bad id and a short expiry are listed', () => {
+  it('when NODE_ID is unset, then it is the host name; heartbeat 2 s, expiry 6 s; a bad id and a short expiry are listed', () => {
     expect(loadConfig({}).node).to.deep.equal({
       id: os
         .hostname()
         .replace(/[^A-Za-z0-9._-]/g, '-')
         .slice(0, 64),
-      heartbeatMs: 5000,
-      expiryMs: 30_000,
+      heartbeatMs: 2000,
+      expiryMs: 6000,
     });
     expect(loadConfig({ NODE_ID: 'pay-2.sh', NODE_HEARTBEAT_MS: '1000', NODE_EXPIRY_MS: '3000' }).node).to.deep.equal({
       id: 'pay-2.sh',
@@ -71,6 +71,24 @@ describe('config/loadConfig', () => {
     expect(problems({ NODE_HEARTBEAT_MS: '5000', NODE_EXPIRY_MS: '10000' })).to.deep.equal([
       'NODE_EXPIRY_MS: must be at least 3 × NODE_HEARTBEAT_MS',
     ]);
+  });
+
+  it('when ARI_APPS is unset, then the apps are ARI_APP alone; a list is trimmed and must name ARI_APP', () => {
+    expect(loadConfig({}).ari.apps).to.deep.equal(['ivrpay']);
+    expect(loadConfig({ ARI_APP: 'pay-a' }).ari.apps).to.deep.equal(['pay-a']);
+    expect(loadConfig({ ARI_APP: 'pay-b', ARI_APPS: 'pay-a, pay-b' }).ari.apps).to.deep.equal(['pay-a', 'pay-b']);
+    const problems = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (err) {
+        return (err as ConfigError).problems;
+      }
+    };
+    expect(problems({ ARI_APP: 'pay-c', ARI_APPS: 'pay-a,pay-b' })).to.deep.equal(['ARI_APPS: must include ARI_APP']);
+    expect(problems({ ARI_APPS: 'ivrpay;pay-b' })).to.include(
+      'ARI_APPS: app names (letters, digits, - and _) separated by commas',
+    );
   });
 
   it('when DATABASE_URL is unset or sqlite:, then the store is SQLite; a postgres URL selects PostgreSQL, masked for logs', () => {

@@ -36,35 +36,12 @@ export interface E2eOptions {
  * Started again with the same `name`, it opens the same SQLite file (a restart).
  */
 export async function startE2e(name: string, env: Record<string, string> = {}, opts: E2eOptions = {}): Promise<E2eHarness> {
-  const config = loadConfig({
-    ...process.env,
-    ARI_APP: TEST_APP,
-    HTTP_PORT: '0',
-    METRICS_PORT: '0',
-    SQLITE_FILE: testOutputFile(`${name}.sqlite`),
-    LOG_FILE: testOutputFile(`${name}.log`),
-    LOG_LEVEL: 'debug',
-    IVR_FIRST_DIGIT_TIMEOUT_MS: '4000',
-    IVR_INTER_DIGIT_TIMEOUT_MS: '3000',
-    // The language offer has its own test (test/e2e/language-switch.e2e.test.ts); the others skip its wait.
-    LANGUAGE_SWITCH: 'off',
-    SANDBOX_ACQUIRER_PORT: '0',
-    // The overload guard judges this machine's load, which the suite beside the service makes noisy; its verdicts
-    // are unit-tested (test/admission), the line ceiling end to end (test/e2e/admission.e2e.test.ts).
-    ADMISSION_ARI_P99_MS: '0',
-    ADMISSION_EVENT_LOOP_P99_MS: '0',
-    // The tests' merchant endpoints listen on 127.0.0.1.
-    NOTIFY_ALLOW_PRIVATE_NETWORKS: 'true',
-    ...env,
-  });
+  const config = loadConfig({ ...process.env, ...e2eEnv(name), ...env });
   const log = createLogger({ level: config.log.level, file: config.log.file, destination: { write: () => undefined } });
   const service = await startService(config, log, {
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.agentAssist ? { agentAssist: opts.agentAssist } : {}),
-    sandboxAcquirer: {
-      trafficLogFile: testOutputFile(`${name}-acquirer-traffic.log`),
-      ledgerFile: testOutputFile(`${name}-acquirer-ledger.json`),
-    },
+    sandboxAcquirer: e2eSandboxAcquirer(name),
   });
   const caller = await connectSimulatedCaller({
     url: config.ari.url,
@@ -88,11 +65,45 @@ export async function startE2e(name: string, env: Record<string, string> = {}, o
   };
 }
 
+/** The settings of the service `name` of an end-to-end test: the test app, free ports, its own files under test-output. */
+export function e2eEnv(name: string): Record<string, string> {
+  return {
+    ARI_APP: TEST_APP,
+    HTTP_PORT: '0',
+    METRICS_PORT: '0',
+    SQLITE_FILE: testOutputFile(`${name}.sqlite`),
+    LOG_FILE: testOutputFile(`${name}.log`),
+    LOG_LEVEL: 'debug',
+    IVR_FIRST_DIGIT_TIMEOUT_MS: '4000',
+    IVR_INTER_DIGIT_TIMEOUT_MS: '3000',
+    // The language offer has its own test (test/e2e/language-switch.e2e.test.ts); the others skip its wait.
+    LANGUAGE_SWITCH: 'off',
+    SANDBOX_ACQUIRER_PORT: '0',
+    // The overload guard judges this machine's load, which the suite beside the service makes noisy; its verdicts
+    // are unit-tested (test/admission), the line ceiling end to end (test/e2e/admission.e2e.test.ts).
+    ADMISSION_ARI_P99_MS: '0',
+    ADMISSION_EVENT_LOOP_P99_MS: '0',
+    // The tests' merchant endpoints listen on 127.0.0.1.
+    NOTIFY_ALLOW_PRIVATE_NETWORKS: 'true',
+  };
+}
+
+/** Where the sandbox acquirer of the service `name` writes its traffic and ledger (scanned for card data). */
+export function e2eSandboxAcquirer(name: string): { trafficLogFile: string; ledgerFile: string } {
+  return {
+    trafficLogFile: testOutputFile(`${name}-acquirer-traffic.log`),
+    ledgerFile: testOutputFile(`${name}-acquirer-ledger.json`),
+  };
+}
+
+/** Where a merchant reaches the API, and its key. */
+export type MerchantApi = Pick<E2eHarness, 'apiBase' | 'apiKey'>;
+
 /** A callback order as its merchant reads it. */
 export type CallbackOrderView = OrderView & { callback: CallbackView };
 
 /** The merchant API's answer, read as an order (every call here is an order's): the tests' assertions check it. */
-export async function api(h: E2eHarness, path: string, body?: unknown): Promise<OrderView> {
+export async function api(h: MerchantApi, path: string, body?: unknown): Promise<OrderView> {
   const res = await fetch(`${h.apiBase}${path}`, {
     method: body ? 'POST' : 'GET',
     headers: { authorization: `Bearer ${h.apiKey}`, 'content-type': 'application/json' },
@@ -102,7 +113,7 @@ export async function api(h: E2eHarness, path: string, body?: unknown): Promise<
 }
 
 let orderNumber = 0;
-export async function newOrder(h: E2eHarness, amount = 12345): Promise<{ id: string; payCode: string }> {
+export async function newOrder(h: MerchantApi, amount = 12345): Promise<{ id: string; payCode: string }> {
   orderNumber += 1;
   const order = await api(h, '/v1/orders', {
     merchantOrderId: `E2E${Date.now()}${orderNumber}`,

@@ -93,21 +93,58 @@ describe('sandbox Asterisk configuration', () => {
     expect(settings(text)).to.include('username = sipp-test');
   });
 
-  it('when rendered, then both inbound extensions enter the app with the pay code and fall back to the prompt', () => {
+  it('when rendered, then both inbound extensions enter the apps with the pay code and fall back to the prompt', () => {
     const text = resolvedDialplan((name) => files.get(name));
     expect(text).to.match(/^exten => _X\.,1,Gosub\(ivrpay-pay-code,s,1\(\$\{EXTEN\}\)\)$/m);
     expect(text).to.match(/^exten => s,1,Gosub\(ivrpay-pay-code,s,1\(\$\{EXTEN\}\)\)$/m);
-    expect(text.match(/Stasis\(ivrpay,inbound,\$\{IVRPAY_PAY_CODE\},\$\{GOSUB_RETVAL\}\)/g)).to.have.length(2);
-    expect(text.match(/Stasis\(ivrpay-test,inbound,\$\{IVRPAY_PAY_CODE\},\$\{GOSUB_RETVAL\}\)/g)).to.have.length(2);
+    const enter =
+      /Gosub\(ivrpay-stasis,s,1\(\$\{IVRPAY_APPS\},inbound,\$\{IVRPAY_PAY_CODE\},\$\{GOSUB_RETVAL\}\)\)\n same => n,Goto\(ivrpay-unavailable,s,1\)/g;
+    expect(text.match(enter)).to.have.length(2);
+    const tests =
+      /Gosub\(ivrpay-stasis,s,1\(ivrpay-test&ivrpay-test-node-a&ivrpay-test-node-b,inbound,\$\{IVRPAY_PAY_CODE\},\$\{GOSUB_RETVAL\}\)\)/g;
+    expect(text.match(tests)).to.have.length(2);
     expect(text).to.include('Playback(/srv/ivrpay/sounds/zh/service-unavailable)');
     expect(text).to.include('PJSIP_HEADER(read,X-Pay-Code)');
+    expect(text).not.to.match(/Stasis\(ivrpay(-test)?,/);
   });
 
-  it('when ARI_APP is changed, then the inbound context enters that app and the test context keeps ivrpay-test', () => {
+  it('when ARI_APPS is unset, then IVRPAY_APPS is ARI_APP alone, so one node gets every call as before; a list is joined by &', () => {
+    const globals = (env: NodeJS.ProcessEnv) =>
+      settings(renderAsteriskConfig(templateDir, values(env)).get('extensions.conf') ?? '').filter((l) =>
+        l.startsWith('IVRPAY_APPS='),
+      );
+    expect(globals({})).to.deep.equal(['IVRPAY_APPS=ivrpay']);
+    expect(globals({ ARI_APP: 'shop-ivr' })).to.deep.equal(['IVRPAY_APPS=shop-ivr']);
+    expect(globals({ ARI_APP: 'pay-b', ARI_APPS: 'pay-a,pay-b' })).to.deep.equal(['IVRPAY_APPS=pay-a&pay-b']);
+  });
+
+  it('when a call enters ivrpay-stasis, then it starts at a random app, tries each once while Stasis fails, and returns the last status', () => {
+    const lines = settings(resolvedDialplan((name) => files.get(name)));
+    const start = lines.indexOf('[ivrpay-stasis]');
+    const stasis = lines.slice(
+      start + 1,
+      lines.findIndex((l, i) => i > start && l.startsWith('[')),
+    );
+    expect(stasis).to.include.members([
+      'same => n,Set(LOCAL(count)=${FIELDQTY(apps,&)})',
+      'same => n,Set(LOCAL(at)=${RAND(1,${count})})',
+      'same => n(try),Set(LOCAL(app)=${CUT(apps,&,${at})})',
+      'same => n,Set(LOCAL(at)=$[${at} % ${count} + 1])',
+      'same => n,Stasis(${app},${ARG2},${ARG3})',
+      'same => n(three),Stasis(${app},${ARG2},${ARG3},${ARG4})',
+      'same => n(tried),GotoIf($["${STASISSTATUS}" = "FAILED" & ${left} > 0]?try)',
+      'same => n,Return(${STASISSTATUS})',
+    ]);
+    // A channel a surviving node continues (no context: the next priority) returns from here to the fallback.
+    const text = resolvedDialplan((name) => files.get(name));
+    expect(text).to.include('Gosub(ivrpay-stasis,s,1(${IVRPAY_APPS},agent-assist,${FILTER(0-9A-Za-z_,${EXTEN})}))');
+  });
+
+  it('when ARI_APP is changed, then the inbound context enters that app and the test context keeps the test apps', () => {
     const shop = renderAsteriskConfig(templateDir, values({ ARI_APP: 'shop-ivr' }));
     const text = resolvedDialplan((name) => shop.get(name));
-    expect(text).to.include('Stasis(shop-ivr,inbound,');
-    expect(text).to.include('Stasis(ivrpay-test,inbound,');
+    expect(text).to.include('IVRPAY_APPS=shop-ivr');
+    expect(text).to.include('Gosub(ivrpay-stasis,s,1(ivrpay-test&ivrpay-test-node-a&ivrpay-test-node-b,inbound,');
   });
 
   it('when rendered, then extensions.conf includes the sandbox’s test and benchmark contexts, rendered beside it', () => {
@@ -120,8 +157,10 @@ describe('sandbox Asterisk configuration', () => {
     const production = fs.readFileSync(path.join(templateDir, 'extensions.conf'), 'utf8');
     const contexts = settings(production).filter((line) => line.startsWith('['));
     expect(contexts).to.deep.equal([
+      '[globals]',
       '[ivrpay-inbound]',
       '[ivrpay-agent-assist]',
+      '[ivrpay-stasis]',
       '[ivrpay-pay-code]',
       '[ivrpay-return-to]',
       '[ivrpay-return]',

@@ -101,9 +101,10 @@ describe('simulator/SimulatedCall', () => {
     ]);
   });
 
-  it('when the dialplan fallback runs, then the result says so', async () => {
+  it("when the dialplan fallback runs, then the result says so, and when (Asterisk's time)", async () => {
     const t = setup();
-    t.sim.handle({ type: 'ChannelVarset', channel: { id: 'sim-1-ivr' }, variable: 'IVRPAY_FALLBACK', value: '1' });
+    const timestamp = '2026-03-01T08:00:05.250+0000';
+    t.sim.handle({ type: 'ChannelVarset', channel: { id: 'sim-1-ivr' }, variable: 'IVRPAY_FALLBACK', value: '1', timestamp });
     t.destroyed();
     expect(await t.sim.result).to.deep.equal({
       fieldsAsked: [],
@@ -111,7 +112,19 @@ describe('simulator/SimulatedCall', () => {
       silences: [],
       hungUpBy: 'ivr',
       fallback: true,
+      fallbackAt: Date.parse(timestamp),
     });
+  });
+
+  it('when a field is asked, then onAsked hears of it before its keys are sent', async () => {
+    const told: [string, number][] = [];
+    const t = setup({ answers: { card: '1#' }, onAsked: (field) => told.push([field, t.sent.length]) });
+    t.answered();
+    t.ask('card');
+    await flush();
+    expect(told).to.deep.equal([['card', 0]]);
+    expect(t.sent).to.deep.equal([['sim-1', '1#']]);
+    t.destroyed();
   });
 
   it('when the IVR plays prompts, then their ids are recorded in order', async () => {

@@ -85,6 +85,7 @@ describe('store/db', () => {
         '014-nodes',
         '015-agents',
         '016-rate-limits',
+        '017-node-apps',
       ]);
       for (const table of [
         'merchants',

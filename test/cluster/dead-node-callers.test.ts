@@ -1,0 +1,42 @@
+import { expect } from 'chai';
+import pino from 'pino';
+import { releaseCallersOf } from '../../src/cluster/dead-node-callers';
+import { FakeAriOps } from '../ari/fake-ari-ops';
+
+const log = pino({ level: 'silent' });
+
+describe('cluster/releaseCallersOf', () => {
+  let ops: FakeAriOps;
+  beforeEach(() => {
+    ops = new FakeAriOps();
+    ops.channels = [
+      { id: 'a-1', appName: 'Stasis', appData: 'ivrpay-a,inbound,583920,' },
+      { id: 'a-2', appName: 'Stasis', appData: 'ivrpay-a,agent-assist,8001' },
+      { id: 'a-3', appName: 'Stasis', appData: 'ivrpay-a' },
+      { id: 'b-1', appName: 'Stasis', appData: 'ivrpay-b,inbound,583920,' },
+      { id: 'ab-1', appName: 'Stasis', appData: 'ivrpay-ab,inbound,,' },
+      { id: 'pb-1', appName: 'Playback', appData: '/sounds/zh/service-unavailable' },
+      { id: 'x-1', appName: '', appData: '' },
+    ];
+  });
+
+  it("when a node is dead, then each channel in its Stasis app is continued after its Stasis(), and no other app's", async () => {
+    expect(await releaseCallersOf(ops, 'ivrpay-a', log)).to.equal(3);
+    expect(ops.of('continueAfterStasis')).to.deep.equal([['a-1'], ['a-2'], ['a-3']]);
+  });
+
+  it('when the dead node had no callers left, then nothing is continued', async () => {
+    expect(await releaseCallersOf(ops, 'ivrpay-c', log)).to.equal(0);
+    expect(ops.of('continueAfterStasis')).to.deep.equal([]);
+  });
+
+  it('when Asterisk cannot list or continue, then the failure is thrown, so the takeover is tried again', async () => {
+    ops.continueAfterImpl = (id) =>
+      id === 'a-2' ? Promise.reject(new Error('{"message":"Internal error"}')) : Promise.resolve();
+    const err = await releaseCallersOf(ops, 'ivrpay-a', log).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).to.be.instanceOf(Error);
+  });
+});
