@@ -1,4 +1,5 @@
-import type { CallPort, Collected, CollectOptions, Language, SoundId } from '../call/call-port';
+import type { CallPort, Collected, CollectOptions, SoundId } from '../call/call-port';
+import { CallPortWrapper } from '../call/call-port-wrapper';
 import type { CaptureField } from './agent-desk';
 import { captureFieldOf, type CaptureProgress } from './capture-progress';
 
@@ -18,31 +19,17 @@ export class CaptureInterrupted extends Error {
  * progress (asked, digits so far for the card number, entered) goes to the agent's view, and the agent can
  * interrupt the field being keyed. It never ends the call: the cardholder stays with the agent.
  */
-export class CaptureCall implements CallPort {
+export class CaptureCall extends CallPortWrapper {
   private pending: CaptureInterrupted | undefined;
   private current: AbortController | undefined;
   /** Keys pressed while the cardholder talked with the agent are not the card's first digits. */
   private first = true;
 
   constructor(
-    private readonly inner: CallPort,
+    inner: CallPort,
     private readonly progress: CaptureProgress,
-  ) {}
-
-  get id(): string {
-    return this.inner.id;
-  }
-
-  get signal(): AbortSignal {
-    return this.inner.signal;
-  }
-
-  get language(): Language {
-    return this.inner.language;
-  }
-
-  set language(language: Language) {
-    this.inner.language = language;
+  ) {
+    super(inner);
   }
 
   /** Stops the field being keyed now, or else the next step, with `reason`. */
@@ -51,11 +38,7 @@ export class CaptureCall implements CallPort {
     this.current?.abort(reason);
   }
 
-  answer(): Promise<void> {
-    return this.inner.answer();
-  }
-
-  async play(prompts: SoundId[]): Promise<void> {
+  override async play(prompts: SoundId[]): Promise<void> {
     this.throwPending();
     await this.inner.play(prompts);
   }
@@ -64,7 +47,7 @@ export class CaptureCall implements CallPort {
    * The IVR's collect, watched. Asked again while it is the field being keyed, the field starts over in place
    * (keys so far dropped); any other interruption is thrown to the capture script, which goes back to that field.
    */
-  async collect(options: CollectOptions): Promise<Collected> {
+  override async collect(options: CollectOptions): Promise<Collected> {
     const flushFirst = this.first;
     this.first = false;
     for (let ask = flushFirst ? { ...options, flush: true } : options; ; ask = { ...options, flush: true }) {
@@ -104,11 +87,11 @@ export class CaptureCall implements CallPort {
     }
   }
 
-  hangup(): Promise<void> {
+  override hangup(): Promise<void> {
     return Promise.reject(new Error('a capture never hangs up: the cardholder stays with the agent'));
   }
 
-  handBack(): Promise<void> {
+  override handBack(): Promise<void> {
     return Promise.reject(new Error('a capture never hands the call back: the cardholder stays with the agent'));
   }
 

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import type { CallPort, Collected, CollectOptions, Language, SoundId } from '../call/call-port';
+import type { CallPort, Collected, CollectOptions } from '../call/call-port';
+import { CallPortWrapper } from '../call/call-port-wrapper';
 import { errorSummary } from '../log/error-summary';
 
 /**
@@ -16,7 +17,7 @@ export const KEYING_GRACE_MS = 1500;
  * after the last field. Muting is Asterisk's (it drops the channel's audio, not its DTMF frames, which still reach
  * ivrpay). A mute that fails stops the field: no card data is asked for while the agent could hear it.
  */
-export class MutedWhileKeying implements CallPort {
+export class MutedWhileKeying extends CallPortWrapper {
   private muted = false;
   private keying = 0;
   private unmuteTimer: NodeJS.Timeout | undefined;
@@ -24,39 +25,16 @@ export class MutedWhileKeying implements CallPort {
   private applying: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly inner: CallPort,
+    inner: CallPort,
     private readonly mute: (muted: boolean) => Promise<void>,
     private readonly log: Logger,
     private readonly graceMs = KEYING_GRACE_MS,
   ) {
+    super(inner);
     inner.signal.addEventListener('abort', () => clearTimeout(this.unmuteTimer), { once: true });
   }
 
-  get id(): string {
-    return this.inner.id;
-  }
-
-  get signal(): AbortSignal {
-    return this.inner.signal;
-  }
-
-  get language(): Language {
-    return this.inner.language;
-  }
-
-  set language(language: Language) {
-    this.inner.language = language;
-  }
-
-  answer(): Promise<void> {
-    return this.inner.answer();
-  }
-
-  play(prompts: SoundId[]): Promise<void> {
-    return this.inner.play(prompts);
-  }
-
-  async collect(options: CollectOptions): Promise<Collected> {
+  override async collect(options: CollectOptions): Promise<Collected> {
     clearTimeout(this.unmuteTimer);
     this.keying += 1;
     try {
@@ -73,14 +51,6 @@ export class MutedWhileKeying implements CallPort {
         this.unmuteTimer.unref();
       }
     }
-  }
-
-  hangup(): Promise<void> {
-    return this.inner.hangup();
-  }
-
-  handBack(extension: string, variables: Record<string, string>): Promise<void> {
-    return this.inner.handBack(extension, variables);
   }
 
   private set(muted: boolean): Promise<void> {
