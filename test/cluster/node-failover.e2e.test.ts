@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import { expect } from 'chai';
-import { TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER } from '../../sandbox-acquirer/test-cards';
 import { ARI_TEST_NODE_APPS } from '../../scripts/asterisk/asterisk-config';
 import { connectSimulatedCaller, type SimulatedCaller } from '../../simulator/simulated-caller';
 import type { OrderView } from '../../src/order/order-view';
 import { sandbox, sandboxAri } from '../ari/sandbox-asterisk';
 import { startClusterNode, stopClusterNode, type ClusterNode } from '../helpers/cluster-node';
 import { api, newOrder, TEST_APP, TEST_CONTEXT, type MerchantApi } from '../helpers/e2e-service';
-import { CREDIT } from '../helpers/test-cards';
+import { creditPaymentKeys } from '../helpers/test-cards';
 import { testOutputFile } from '../helpers/test-output';
 
 /** After the card prompt has played: the node is killed while its IVR waits for the card's first key. */
@@ -81,14 +80,7 @@ describe('cluster: a node killed mid-call @e2e', function () {
     const started = Date.now();
     const paid = await caller.call({
       endpoint: `Local/${second.payCode}@${TEST_CONTEXT}`,
-      answers: {
-        card: `${CREDIT}#`,
-        expiry: `${TEST_EXPIRY_MMYY}#`,
-        cvn2: `${TEST_CVN2}#`,
-        id: `${TEST_HOLDER.idNumber}#`,
-        mobile: `${TEST_HOLDER.mobile}#`,
-        confirm: '1',
-      },
+      answers: creditPaymentKeys(),
       timeoutMs: 90_000,
     });
     console.log(`      the next call reached ${survivor.name} and paid in ${Date.now() - started} ms`);

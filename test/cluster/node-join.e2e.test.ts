@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import { expect } from 'chai';
-import { TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER } from '../../sandbox-acquirer/test-cards';
 import { ARI_TEST_NODE_APPS } from '../../scripts/asterisk/asterisk-config';
 import { connectSimulatedCaller, type SimulatedCaller } from '../../simulator/simulated-caller';
 import { sandbox, sandboxAri } from '../ari/sandbox-asterisk';
 import { startClusterNode, stopClusterNode, type ClusterNode } from '../helpers/cluster-node';
 import { api, newOrder, TEST_APP, TEST_CONTEXT } from '../helpers/e2e-service';
-import { CREDIT } from '../helpers/test-cards';
+import { creditPaymentKeys } from '../helpers/test-cards';
 import { testOutputFile } from '../helpers/test-output';
 
 /**
@@ -46,14 +45,7 @@ describe('cluster: a node starting beside one with a call in progress @e2e', fun
     };
     const result = await caller.call({
       endpoint: `Local/${order.payCode}@${TEST_CONTEXT}`,
-      answers: {
-        card: `${CREDIT}#`,
-        expiry: `${TEST_EXPIRY_MMYY}#`,
-        cvn2: `${TEST_CVN2}#`,
-        id: `${TEST_HOLDER.idNumber}#`,
-        mobile: `${TEST_HOLDER.mobile}#`,
-        confirm: '1',
-      },
+      answers: creditPaymentKeys(),
       onAsked: (field) => {
         if (field === 'card') starting ??= startB();
       },

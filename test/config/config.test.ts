@@ -8,6 +8,16 @@ import { ConfigError, loadConfig } from '../../src/config/config';
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '..', '..');
 
+/** The problems a config refuses `env` with, or none. */
+function problems(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (err) {
+    return (err as ConfigError).problems;
+  }
+}
+
 describe('config/loadConfig', () => {
   it('when nothing is set, then the laptop defaults apply', () => {
     const config = loadConfig({ HOME: '/home/x' });
@@ -57,14 +67,6 @@ describe('config/loadConfig', () => {
       heartbeatMs: 1000,
       expiryMs: 3000,
     });
-    const problems = (env: NodeJS.ProcessEnv) => {
-      try {
-        loadConfig(env);
-        return [];
-      } catch (err) {
-        return (err as ConfigError).problems;
-      }
-    };
     expect(problems({ NODE_ID: 'node one' })).to.deep.equal([
       'NODE_ID: must be 1–64 letters, digits, dots, dashes or underscores',
     ]);
@@ -77,14 +79,6 @@ describe('config/loadConfig', () => {
     expect(loadConfig({}).ari.apps).to.deep.equal(['ivrpay']);
     expect(loadConfig({ ARI_APP: 'pay-a' }).ari.apps).to.deep.equal(['pay-a']);
     expect(loadConfig({ ARI_APP: 'pay-b', ARI_APPS: 'pay-a, pay-b' }).ari.apps).to.deep.equal(['pay-a', 'pay-b']);
-    const problems = (env: NodeJS.ProcessEnv) => {
-      try {
-        loadConfig(env);
-        return [];
-      } catch (err) {
-        return (err as ConfigError).problems;
-      }
-    };
     expect(problems({ ARI_APP: 'pay-c', ARI_APPS: 'pay-a,pay-b' })).to.deep.equal(['ARI_APPS: must include ARI_APP']);
     expect(problems({ ARI_APPS: 'ivrpay;pay-b' })).to.include(
       'ARI_APPS: app names (letters, digits, - and _) separated by commas',

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { acpOrderIdOf } from '../../src/acquirer/acp/attempt-order-id';
-import { TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../sandbox-acquirer/test-cards';
+import { TEST_HOLDER, TEST_PIN } from '../../sandbox-acquirer/test-cards';
 import { verifyIvrpaySignature } from '../../src/notify/verify-signature';
 import { api, newOrder, startE2e, TEST_CONTEXT, type E2eHarness } from '../helpers/e2e-service';
 import { startMerchantEndpoint } from '../helpers/merchant-endpoint';
-import { CREDIT, DEBIT, SMS_CODE_CARD } from '../helpers/test-cards';
+import { creditPaymentKeys, DEBIT, SMS_CODE_CARD } from '../helpers/test-cards';
 
 const holder = { id: `${TEST_HOLDER.idNumber}#`, mobile: `${TEST_HOLDER.mobile}#` };
 
@@ -32,7 +32,7 @@ describe('payments through the sandbox Asterisk and the sandbox acquirer server 
     const order = await newOrder(h);
     const result = await h.caller.call({
       endpoint: dial(order.payCode),
-      answers: { card: `${CREDIT}#`, expiry: `${TEST_EXPIRY_MMYY}#`, cvn2: `${TEST_CVN2}#`, ...holder, confirm: '1' },
+      answers: creditPaymentKeys(),
       timeoutMs: 90_000,
     });
     expect(result.promptsHeard).to.include('payment-success');

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN } from '../../sandbox-acquirer/test-cards';
+import { TEST_HOLDER, TEST_PIN } from '../../sandbox-acquirer/test-cards';
 import type { OrderView } from '../../src/order/order-view';
 import { api, newOrder, startE2e, TEST_CONTEXT, type E2eHarness } from '../helpers/e2e-service';
-import { CREDIT, DEBIT, INSUFFICIENT_FUNDS } from '../helpers/test-cards';
+import { creditPaymentKeys, DEBIT, INSUFFICIENT_FUNDS } from '../helpers/test-cards';
 
 const holder = { id: `${TEST_HOLDER.idNumber}#`, mobile: `${TEST_HOLDER.mobile}#` };
 
@@ -23,7 +23,7 @@ describe('inbound payment call through the sandbox Asterisk @e2e', function () {
     const order = await newOrder(h);
     const result = await h.caller.call({
       endpoint: dial(order.payCode),
-      answers: { card: `${CREDIT}#`, expiry: `${TEST_EXPIRY_MMYY}#`, cvn2: `${TEST_CVN2}#`, ...holder, confirm: '1' },
+      answers: creditPaymentKeys(),
       timeoutMs: 90_000,
     });
     expect(result.fieldsAsked).to.deep.equal(['card', 'expiry', 'cvn2', 'id', 'mobile', 'confirm']);

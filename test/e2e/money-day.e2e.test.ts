@@ -10,7 +10,8 @@ import type { ReconciliationItemRow } from '../../src/store/reconciliation-rows'
 import type { CallLegRow } from '../../src/store/settlement-rows';
 import { createStore } from '../../src/store/store';
 import type { SettlementView } from '../../src/settlement/settlement-view';
-import { TEST_CARDS, TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, TEST_PIN, testCardFor } from '../../sandbox-acquirer/test-cards';
+import { TEST_CARDS, TEST_HOLDER, TEST_PIN, testCardFor } from '../../sandbox-acquirer/test-cards';
+import { creditPaymentKeys } from '../helpers/test-cards';
 import { startE2e, TEST_CONTEXT, type E2eHarness } from '../helpers/e2e-service';
 import { startMerchantEndpoint, type MerchantEndpoint } from '../helpers/merchant-endpoint';
 import { createTestClock, nextShanghaiHour, type TestClock } from '../helpers/test-clock';
@@ -19,13 +20,6 @@ import { testOutputFile } from '../helpers/test-output';
 const HOUR = 3_600_000;
 const holder = { id: `${TEST_HOLDER.idNumber}#`, mobile: `${TEST_HOLDER.mobile}#` };
 const debitKeys = (pan: string) => ({ card: `${pan}#`, pin: `${TEST_PIN}#`, ...holder, confirm: '1', 'another-card': '2' });
-const creditKeys = (pan: string) => ({
-  card: `${pan}#`,
-  expiry: `${TEST_EXPIRY_MMYY}#`,
-  cvn2: `${TEST_CVN2}#`,
-  ...holder,
-  confirm: '1',
-});
 
 /** The merchant's fee plan (fen, basis points): small minimums, so each fee is the rate's, rounded half up. */
 const PLAN = { opening: 50_000, annual: 36_000, debitBps: 50, creditBps: 60, min: 10, max: 5_000, inboundPerMinute: 12 };
@@ -115,7 +109,7 @@ describe('a merchant’s day: payments, refunds, reconciliation and settlement @
     const dial = (o: Order) => `Local/${o.payCode}@${TEST_CONTEXT}`;
     const heard = await Promise.all([
       h.caller.call({ endpoint: dial(a), answers: debitKeys(testCardFor('debit', 'approved').pan), timeoutMs: 150_000 }),
-      h.caller.call({ endpoint: dial(b), answers: creditKeys(testCardFor('credit', 'approved').pan), timeoutMs: 150_000 }),
+      h.caller.call({ endpoint: dial(b), answers: creditPaymentKeys(testCardFor('credit', 'approved').pan), timeoutMs: 150_000 }),
       h.caller.call({
         endpoint: dial(c),
         answers: debitKeys(testCardFor('debit', 'insufficient_funds').pan),

@@ -1,4 +1,11 @@
-import { TEST_CARDS, testCardFor, type SandboxReversal } from '../../sandbox-acquirer/test-cards';
+import {
+  TEST_CARDS,
+  TEST_CVN2,
+  TEST_EXPIRY_MMYY,
+  TEST_HOLDER,
+  testCardFor,
+  type SandboxReversal,
+} from '../../sandbox-acquirer/test-cards';
 
 /*
  * The sandbox's test cards by name, for tests. The numbers have one definition, the table in
@@ -32,4 +39,19 @@ function reversalCard(scenario: SandboxReversal): string {
   const card = TEST_CARDS.find((c) => c.reversal === scenario);
   if (!card) throw new Error(`no test card for the reversal scenario ${scenario}`);
   return card.pan;
+}
+
+/**
+ * What a simulated cardholder keys for a whole credit payment, field by field (simulator/simulated-call.ts answers):
+ * the card, its expiry and CVN2, the holder's ID and mobile, each with `#`, then 1 at the read-back.
+ */
+export function creditPaymentKeys(pan: string = CREDIT): Record<string, string> {
+  return {
+    card: `${pan}#`,
+    expiry: `${TEST_EXPIRY_MMYY}#`,
+    cvn2: `${TEST_CVN2}#`,
+    id: `${TEST_HOLDER.idNumber}#`,
+    mobile: `${TEST_HOLDER.mobile}#`,
+    confirm: '1',
+  };
 }

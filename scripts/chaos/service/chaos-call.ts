@@ -1,4 +1,5 @@
-import type { CallPort, Collected, CollectOptions, Language } from '../../../src/call/call-port';
+import type { Collected, CollectOptions } from '../../../src/call/call-port';
+import { CallPortWrapper } from '../../../src/call/call-port-wrapper';
 import { CallerHungUpError } from '../../../src/call/caller-hung-up';
 import type { PromptId } from '../../../src/call/prompt-manifest';
 import type { FakeCall } from '../../../test/helpers/fake-call';
@@ -12,57 +13,46 @@ import type { CallFault } from '../fault-plan';
  *   not "channel gone" as is), and the Stasis app then aborts every call it holds (stasis-app.ts, onDisconnected).
  * At the `atOp`-th CallPort operation (answer, play, collect, hangup; 0-based), or by `now()` (during a payment).
  */
-export class ChaosCall implements CallPort {
+export class ChaosCall extends CallPortWrapper {
   /** Whether the fault happened before the call ended. */
   fired = false;
   private ops = 0;
 
   constructor(
-    private readonly inner: FakeCall,
+    private readonly fake: FakeCall,
     private readonly fault?: { kind: CallFault; atOp: number | 'payment' },
-  ) {}
-
-  get id(): string {
-    return this.inner.id;
-  }
-  get signal(): AbortSignal {
-    return this.inner.signal;
-  }
-  get language(): Language {
-    return this.inner.language;
-  }
-  set language(value: Language) {
-    this.inner.language = value;
+  ) {
+    super(fake);
   }
 
   /** The fault now, whatever the call is doing (its payment is at the acquirer). */
   now(): void {
-    if (this.fired || this.inner.hungUp) return;
+    if (this.fired || this.fake.hungUp) return;
     this.fired = true;
-    this.inner.hangUpNow();
+    this.fake.hangUpNow();
   }
 
-  answer(): Promise<void> {
-    return this.step(() => this.inner.answer());
+  override answer(): Promise<void> {
+    return this.step(() => super.answer());
   }
-  play(prompts: PromptId[]): Promise<void> {
-    return this.step(() => this.inner.play(prompts));
+  override play(prompts: PromptId[]): Promise<void> {
+    return this.step(() => super.play(prompts));
   }
-  collect(options: CollectOptions): Promise<Collected> {
-    return this.step(() => this.inner.collect(options));
+  override collect(options: CollectOptions): Promise<Collected> {
+    return this.step(() => super.collect(options));
   }
-  hangup(): Promise<void> {
-    return this.step(() => this.inner.hangup());
+  override hangup(): Promise<void> {
+    return this.step(() => super.hangup());
   }
-  handBack(extension: string, variables: Record<string, string>): Promise<void> {
-    return this.step(() => this.inner.handBack(extension, variables));
+  override handBack(extension: string, variables: Record<string, string>): Promise<void> {
+    return this.step(() => super.handBack(extension, variables));
   }
 
   private async step<T>(op: () => Promise<T>): Promise<T> {
     const at = this.ops++;
-    if (this.fault?.atOp === at && !this.inner.hungUp && !this.fired) {
+    if (this.fault?.atOp === at && !this.fake.hungUp && !this.fired) {
       this.fired = true;
-      this.inner.hangUpNow();
+      this.fake.hangUpNow();
       if (this.fault.kind === 'ari-websocket-drop') throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
       throw new CallerHungUpError(this.id);
     }
