@@ -48,6 +48,7 @@ import { startServiceMetrics, type ServiceMetrics } from './metrics/service-metr
 import { createAcquirerReachability, type Reachability } from './acquirer/acquirer-reachability';
 import { acquirerCheck } from './health/acquirer-check';
 import { releaseCallersOf } from './cluster/dead-node-callers';
+import { settleDialsOf } from './cluster/dead-node-dials';
 import { joinNodes } from './cluster/node-membership';
 import { createAriConnectionCheck } from './health/ari-connection-check';
 import { createReadiness, type Readiness } from './health/readiness';
@@ -139,6 +140,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     takeOver: (nodeIds) => callOrders.takeOverCallsOf(nodeIds),
     app: config.ari.app,
     releaseCallers: (app) => releaseCallersOf(takeOverOps, app, log),
+    settleDials: (nodeId) => settleDialsOf(takeOverOps, { ...deps, reminders: config.sms }, nodeId),
   }).catch(async (err: unknown) => {
     await metrics.close();
     await db.destroy();
@@ -364,6 +366,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     dialRules: loadDialRules(config.callback),
     reminders: config.sms,
     legs: core.callLegs,
+    nodeId: config.node.id,
   });
   await dialer.recover();
   // Reconciliation fetches the day's file from the running acquirer (unless RECONCILIATION_DIR names a folder).

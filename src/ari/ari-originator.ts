@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { OriginateRequest, OriginateResult, Originator } from '../callback/originator-port';
+import { callbackChannelId, type OriginateRequest, type OriginateResult, type Originator } from '../callback/originator-port';
 import { errorSummary } from '../log/error-summary';
 import { OutboundCall } from './outbound-call';
 import { callbackArgs } from './stasis-args';
@@ -17,7 +16,8 @@ export interface AriOriginatorOptions {
   callerId?: string;
   log: Logger;
   now?: () => Date;
-  newChannelId?: () => string;
+  /** The channel's id from the attempt's; callbackChannelId (cb-<attempt id>) unless given. */
+  newChannelId?: (attemptId: string) => string;
   /** How long past the ring timeout an unanswered call may go without ending before we give up on it. */
   graceMs?: number;
   settleMs?: number;
@@ -34,7 +34,7 @@ const ARG = /^[A-Za-z0-9_-]+$/;
  */
 export function createAriOriginator(opts: AriOriginatorOptions): Originator {
   const now = opts.now ?? (() => new Date());
-  const newChannelId = opts.newChannelId ?? (() => `cb-${randomUUID()}`);
+  const newChannelId = opts.newChannelId ?? callbackChannelId;
   if (!opts.endpointTemplate.includes('{dial}')) throw new Error('the callback endpoint must contain {dial}');
 
   async function call(request: OriginateRequest): Promise<OriginateResult> {
@@ -44,7 +44,7 @@ export function createAriOriginator(opts: AriOriginatorOptions): Originator {
       opts.log.error({ orderId, attemptId }, 'callback not placed: the number or an id has unexpected characters');
       return { answered: false, cause: ORIGINATE_REFUSED_CAUSE, startedAt, endedAt: now() };
     }
-    const channelId = newChannelId();
+    const channelId = newChannelId(attemptId);
     const endpoint = opts.endpointTemplate.replace('{dial}', request.dial);
     // For Local channels the other half is watched too: it carries the callee's cause.
     const peerId = endpoint.startsWith('Local/') ? `${channelId}-2` : undefined;

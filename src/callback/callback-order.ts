@@ -58,6 +58,7 @@ export async function insertCallback(
     attempts_made: 0,
     locked_until: null,
     lease_token: null,
+    claimed_by: null,
     last_outcome: null,
     created_at: now.toISOString(),
     updated_at: now.toISOString(),

@@ -35,6 +35,8 @@ export interface DialerDeps {
   orderInCallDelayMs?: number;
   /** Call detail records of outbound legs (the callback attempt id is the leg's id); none when absent. */
   legs?: CallLegRecorder;
+  /** This app node (config `node.id`), named on the rows it claims: a node that takes it for dead settles them. */
+  nodeId?: string;
 }
 
 export interface DialerRun {
@@ -144,7 +146,7 @@ export function createDialer(deps: DialerDeps): Dialer {
         await tx.callbacks.lockLines();
         run.recovered = (await releaseExpiredLeases(tx, now)).length;
         const free = freeOutboundLines(deps.lines, { inbound, outbound: await outboundNow(tx, now) });
-        return tx.callbacks.claimDue(now, leaseMs, free);
+        return tx.callbacks.claimDue(now, leaseMs, free, deps.nodeId);
       });
       if (run.recovered > 0) log.warn({ count: run.recovered }, 'callbacks of a stopped dialer are due again');
       for (const row of claim.rows) {

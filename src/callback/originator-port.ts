@@ -19,3 +19,11 @@ export interface OriginateResult {
 export interface Originator {
   call(request: OriginateRequest): Promise<OriginateResult>;
 }
+
+/**
+ * The channel a callback attempt's call is placed on, named after the attempt: a node that takes over a dead one's
+ * callbacks asks Asterisk whether that call is still up (src/callback/settle-orphan-dials.ts).
+ */
+export function callbackChannelId(attemptId: string): string {
+  return `cb-${attemptId}`;
+}

@@ -21,6 +21,11 @@ export interface MembershipDeps {
   app?: string;
   /** Sends the callers a dead node left in its app to the fallback prompt (src/cluster/dead-node-callers.ts); how many. */
   releaseCallers?(app: string): Promise<number>;
+  /**
+   * Settles the callbacks a dead node's dialer held (src/cluster/dead-node-dials.ts); how many are still in a call.
+   * While any is, its row stays, and the next beat looks again.
+   */
+  settleDials?(nodeId: string): Promise<number>;
   /** This process, as the node row records it; the real one unless a test says otherwise. */
   host?: string;
   pid?: number;
@@ -48,8 +53,8 @@ function processAlive(pid: number): boolean {
  * Joins the nodes sharing this store (README, "Several app nodes"): refuses to start when a live node
  * already has this id (its calls would be taken for this node's and recovered), writes the node's row, then beats
  * every `heartbeatMs`. At each beat, any other node silent for `expiryMs` is taken for dead: its calls' orders are
- * released, the callers it left in its Stasis app are sent to the fallback prompt, and its row removed (not before:
- * a failure is tried again at the next beat). A node that finds its own row gone was itself taken for dead (paused
+ * released, the callers it left in its Stasis app are sent to the fallback prompt, its callbacks settled, and its row
+ * removed (not before: a failure, or a callback still in a call, is tried again at the next beat). A node that finds its own row gone was itself taken for dead (paused
  * longer than the expiry): it says so and writes it again; the calls it still had can no longer pay (their orders
  * were released).
  */
@@ -90,6 +95,9 @@ export async function joinNodes(deps: MembershipDeps): Promise<Membership> {
       // under this node's own app (two nodes given one ARI_APP): those channels are this node's live calls.
       const theirs = dead.app && dead.app !== app ? dead.app : undefined;
       const callers = theirs && deps.releaseCallers ? await deps.releaseCallers(theirs) : 0;
+      // After its callers are moved: an answered callback among them is gone once it has heard the fallback.
+      const dialsInCall = deps.settleDials ? await deps.settleDials(dead.id) : 0;
+      if (dialsInCall > 0) continue;
       // Of two nodes taking over at once, one removes the row; the release above was conditional, so done once.
       if (await store.nodes.remove(dead.id, dead.heartbeat_at)) {
         log.warn({ node: dead.id, lastHeartbeat: dead.heartbeat_at, orders, callers }, 'node taken for dead: its calls released');

@@ -16,6 +16,8 @@ export interface CallbackRow {
   attempts_made: number;
   locked_until: string | null;
   lease_token: string | null;
+  /** The node whose dialer last claimed it (migration 018): while `dialing`, the node holding its lease. */
+  claimed_by: string | null;
   last_outcome: string | null;
   created_at: string;
   updated_at: string;

@@ -14,7 +14,7 @@ import { createSoundLibrary } from '../../src/sounds/sound-library';
 const REQUEST = { orderId: 'order-1', attemptId: 'cba_1', dial: '13800000003', ringTimeoutSec: 20 };
 const quiet = pino({ level: 'silent' });
 
-async function setup(onCall: StasisAppOptions['onCall'], log = quiet) {
+async function setup(onCall: StasisAppOptions['onCall'], log = quiet, ids: 'counted' | 'of-attempt' = 'counted') {
   const client = new FakeAriClient();
   const app = await startStasisApp({
     url: 'http://127.0.0.1:8088',
@@ -35,7 +35,7 @@ async function setup(onCall: StasisAppOptions['onCall'], log = quiet) {
     endpointTemplate: 'Local/{dial}@ivrpay-test-phones',
     callerId: '"ivrpay" <4000000000>',
     log,
-    newChannelId: () => `cb-${++n}`,
+    ...(ids === 'counted' ? { newChannelId: () => `cb-${++n}` } : {}),
     settleMs: 50,
   });
   // Asterisk answers a hang-up request with the channel's end.
@@ -147,6 +147,16 @@ describe('ari/createAriOriginator (over the fake ARI)', () => {
     expect(t.client.ops('channels.hangup')).to.deep.equal([{ channelId: 'cb-1' }]);
     expect(lines().some((l) => l.includes('Asterisk refused') && l.includes('Allocation failed'))).to.equal(true);
     expect(lines().join('\n')).to.not.include('13800000009');
+  });
+
+  it('when no channel id is given, then the call is placed on cb-<attempt id>, so that another node can find it', async () => {
+    const t = await setup(async () => {}, quiet, 'of-attempt');
+    app = t.app;
+    const result = t.originator.call(REQUEST);
+    await t.dialled();
+    expect(t.client.ops('channels.originate')[0]).to.include({ channelId: 'cb-cba_1', otherChannelId: 'cb-cba_1-2' });
+    t.client.event('ChannelDestroyed', { channel: { id: 'cb-cba_1' }, cause: 19 });
+    expect(await result).to.deep.include({ answered: false, cause: 19 });
   });
 
   it('when the number is not all digits, then nothing is dialled and the attempt fails', async () => {

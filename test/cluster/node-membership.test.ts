@@ -139,6 +139,36 @@ describeEachStore('cluster/node-membership', () => {
     expect(await deps.store.nodes.find('node-b')).to.equal(undefined);
   });
 
+  it('when a dead node still has callbacks in a call, then its row stays until none is, settled after its callers are released', async () => {
+    const order: string[] = [];
+    const inCall = [2, 1, 0];
+    const a = await join({
+      releaseCallers: (app) => {
+        order.push(`callers ${app}`);
+        return Promise.resolve(1);
+      },
+      settleDials: (id) => {
+        order.push(`dials ${id}`);
+        return Promise.resolve(inCall.shift() ?? 0);
+      },
+    });
+    await join({ node: { ...NODE, id: 'node-b' }, pid: 200, app: 'ivrpay-b' });
+    deps.advance(16_000);
+    await a.tick();
+    await a.tick();
+    expect(await deps.store.nodes.find('node-b')).not.to.equal(undefined);
+    await a.tick();
+    expect(await deps.store.nodes.find('node-b')).to.equal(undefined);
+    expect(order).to.deep.equal([
+      'callers ivrpay-b',
+      'dials node-b',
+      'callers ivrpay-b',
+      'dials node-b',
+      'callers ivrpay-b',
+      'dials node-b',
+    ]);
+  });
+
   it("when a dead node had this node's own app (one ARI_APP given to two nodes), then its channels, this node's calls, stay", async () => {
     const a = await join();
     await join({ node: { ...NODE, id: 'node-b' }, pid: 200 });

@@ -11,6 +11,8 @@ export interface CallbackAttemptRepository {
   /** Oldest first. */
   listForOrders(orderIds: string[]): Promise<CallbackAttemptRow[]>;
   end(id: string, end: CallbackAttemptEnd): Promise<void>;
+  /** The attempt of this callback that has not ended (its call placed or being placed), if any. */
+  findOpen(callbackId: string): Promise<CallbackAttemptRow | undefined>;
   /** The open attempts of these callbacks end now as `interrupted` (their dialer stopped during the call). */
   interruptOpen(callbackIds: string[], nowIso: string): Promise<void>;
 }
@@ -27,6 +29,9 @@ export function createCallbackAttemptRepository(db: Source): CallbackAttemptRepo
     async end(id, end) {
       await attempts().where({ id }).update(end);
     },
+
+    findOpen: (callbackId) =>
+      attempts().where({ callback_id: callbackId }).whereNull('ended_at').orderBy('started_at', 'desc').first(),
 
     async interruptOpen(callbackIds, nowIso) {
       await attempts()

@@ -45,7 +45,9 @@ export interface CallbackRepository {
    * Leases up to `limit` due callbacks in one UPDATE … WHERE id IN (due, oldest first: whereDue) RETURNING: of
    * two dialers claiming at once, each row goes to exactly one. The (state, next_call_at) index keeps the cost to the due rows.
    */
-  claimDue(now: Date, leaseMs: number, limit: number): Promise<LeaseClaim<CallbackRow>>;
+  claimDue(now: Date, leaseMs: number, limit: number, claimedBy?: string): Promise<LeaseClaim<CallbackRow>>;
+  /** The rows a node's dialer holds (`dialing`, claimed by it): what a node that died left. */
+  listDialingClaimedBy(nodeId: string): Promise<CallbackRow[]>;
   /**
    * Makes the dialers' count of lines in use and their claim one at a time across every node, until the transaction
    * ends: SQLite's write lock already does (the dialer's transaction opens with a write); PostgreSQL takes an advisory
@@ -115,7 +117,7 @@ export function createCallbackRepository(db: Source): CallbackRepository {
       return { due: Number(row?.due ?? 0), dialing: Number(row?.dialing ?? 0) };
     },
 
-    async claimDue(now, leaseMs, limit) {
+    async claimDue(now, leaseMs, limit, claimedBy) {
       const leaseToken = newLeaseToken();
       if (limit <= 0) return { rows: [], leaseToken };
       const nowIso = now.toISOString();
@@ -134,12 +136,15 @@ export function createCallbackRepository(db: Source): CallbackRepository {
           state: 'dialing',
           locked_until: new Date(now.getTime() + leaseMs).toISOString(),
           lease_token: leaseToken,
+          claimed_by: claimedBy ?? null,
           updated_at: nowIso,
         })
         .returning<CallbackRow[]>('*');
       rows.sort(byDue((row) => row.next_call_at));
       return { rows, leaseToken };
     },
+
+    listDialingClaimedBy: (nodeId) => callbacks().where({ state: 'dialing', claimed_by: nodeId }).orderBy('id'),
 
     async lockLines() {
       if (dialectOf(db.knex) === 'postgres') await db.raw('select pg_advisory_xact_lock(?)', [DIALER_LINES_LOCK]);

@@ -54,4 +54,22 @@ describeEachStore('store/callback-repository (the dialer’s claims)', () => {
       await deps.db.destroy();
     }
   });
+
+  it("when a node claims rows, then they name it while dialling, and listing a node's rows finds only its own", async () => {
+    const deps = await createTestDeps(NOW);
+    try {
+      await seedCallbacks(deps.store, 3, NOW);
+      const a = await deps.store.callbacks.claimDue(NOW, 60_000, 2, 'node-a');
+      const b = await deps.store.callbacks.claimDue(NOW, 60_000, 2, 'node-b');
+      expect(a.rows.map((r) => r.claimed_by)).to.deep.equal(['node-a', 'node-a']);
+      const finished = a.rows[0];
+      await deps.store.callbacks.releaseClaim(finished.id, a.leaseToken, { state: 'done' }, NOW);
+
+      expect((await deps.store.callbacks.listDialingClaimedBy('node-a')).map((r) => r.id)).to.deep.equal([a.rows[1].id]);
+      expect((await deps.store.callbacks.listDialingClaimedBy('node-b')).map((r) => r.id)).to.deep.equal([b.rows[0].id]);
+      expect(await deps.store.callbacks.listDialingClaimedBy('node-c')).to.deep.equal([]);
+    } finally {
+      await deps.db.destroy();
+    }
+  });
 });
