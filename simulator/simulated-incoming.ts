@@ -17,6 +17,8 @@ export interface IncomingCall {
 export interface IncomingAnswer extends Omit<SimulatedCallOptions, 'endpoint'> {
   /** Gets what happened on the call once it has ended. */
   onEnded?: (result: SimulatedCallResult) => void;
+  /** How long the phone rings before it is picked up; at once unless given (a test kills the IVR's node meanwhile). */
+  ringMs?: number;
 }
 
 export type IncomingHandler = (call: IncomingCall) => IncomingAnswer | undefined;
@@ -50,11 +52,12 @@ export async function answerIncoming(
     await ops.hangup(localId).catch(() => {});
     return;
   }
-  const { onEnded, ...options } = answer;
+  const { onEnded, ringMs, ...options } = answer;
   const sim = new SimulatedCall(localId, peerId, { ...options, endpoint: name }, ops, log);
   const untrack = deps.track(sim);
   sim.handle({ type: 'StasisStart', channel: { id: localId } });
   try {
+    if (ringMs) await new Promise((resolve) => setTimeout(resolve, ringMs));
     await ops.subscribe(peerId);
     await ops.answer(localId);
   } catch (err) {

@@ -369,6 +369,10 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     nodeId: config.node.id,
   });
   await dialer.recover();
+  // The callbacks this node's last run left dialling (killed and started again within their lease), as another node would.
+  await settleDialsOf(takeOverOps, { ...deps, reminders: config.sms }, config.node.id).catch((err: unknown) =>
+    log.error({ err }, "settling the last run's callbacks failed: their lease brings them back"),
+  );
   // Reconciliation fetches the day's file from the running acquirer (unless RECONCILIATION_DIR names a folder).
   const reconciliation = { ...composeReconciliation(config, deps, { acquirer }), schedule: config.reconciliation.cron };
   const settlement = { service: core.settlement, runAt: config.settlement.runAt };

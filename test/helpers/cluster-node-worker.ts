@@ -18,9 +18,10 @@ async function main(): Promise<void> {
   serveRequests({
     merchant: async () => {
       const m = await service.merchants.createMerchant(`cluster ${name}`);
-      return { apiKey: m.apiKey };
+      return { apiKey: m.apiKey, id: m.id };
     },
     inboundCalls: () => service.stasis.activeCalls({ direction: 'inbound' }),
+    outboundCalls: () => service.stasis.activeCalls({ direction: 'outbound' }),
     stop: async () => {
       await service.stop({ graceMs: 0 });
       setImmediate(() => process.exit(0));

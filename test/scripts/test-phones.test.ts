@@ -30,6 +30,9 @@ describe('sandbox dialplan: the callback test phones', () => {
 
   it('when rendered, then the number that pays hands the call to the simulated cardholder’s app, never the IVR’s', () => {
     expect(phones).to.include(`exten => 13800000001,1,Stasis(${TEST_PHONE_APP},\${EXTEN})`);
+    expect(phones, 'one number per order, for the cluster test').to.include(
+      `exten => _138000010XX,1,Stasis(${TEST_PHONE_APP},\${EXTEN})`,
+    );
     expect(phones.join('\n')).to.not.match(/Stasis\(ivrpay(-test)?,/);
   });
 

@@ -52,6 +52,22 @@ describe('simulator/answerIncoming (the simulated cardholder at a test phone)', 
     expect(sim).to.equal(undefined);
   });
 
+  it('when the phone is to ring a while, then it answers only after that', async () => {
+    const { ops, done } = fakeOps({ [`${PHONE};1`]: 'cb-1' });
+    let sim: SimulatedCall | undefined;
+    const answering = answerIncoming(
+      { type: 'StasisStart', channel: { id: 'cb-1-2', name: `${PHONE};2` }, args: ['13800000001'] },
+      () => ({ answers: {}, timeoutMs: 10_000, ringMs: 50 }),
+      { ops, log: pino({ level: 'silent' }), track: (s) => ((sim = s), () => (sim = undefined)) },
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    expect(done).to.deep.equal([]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(done).to.deep.equal(['subscribe cb-1', 'answer cb-1-2']);
+    sim?.handle({ type: 'ChannelDestroyed', channel: { id: 'cb-1' } });
+    await answering;
+  });
+
   it('when the handler does not want the call, then it is hung up unanswered', async () => {
     const { ops, done } = fakeOps({ [`${PHONE};1`]: 'cb-1' });
     await answerIncoming(
