@@ -4,13 +4,14 @@ import type { OriginateRequest, OriginateResult, Originator } from '../callback/
 import { errorSummary } from '../log/error-summary';
 import { OutboundCall } from './outbound-call';
 import { callbackArgs } from './stasis-args';
-import type { StasisApp } from './stasis-app';
+import type { AsteriskServers } from './asterisk-servers';
 
 /** Reported when Asterisk refused to place the call at all (38, network out of order: retried). */
 export const ORIGINATE_REFUSED_CAUSE = 38;
 
 export interface AriOriginatorOptions {
-  stasis: Pick<StasisApp, 'originate'>;
+  /** This node's Stasis app on each Asterisk server: the call goes to the request's server. */
+  servers: Pick<AsteriskServers, 'originate'>;
   /** Where `{dial}` is replaced by the digits: 'PJSIP/{dial}@carrier', 'Local/{dial}@ivrpay-test-phones'. */
   endpointTemplate: string;
   /** e.g. '"Shop" <4001234567>'; Asterisk's default when unset. */
@@ -48,7 +49,7 @@ export function createAriOriginator(opts: AriOriginatorOptions): Originator {
     const endpoint = opts.endpointTemplate.replace('{dial}', request.dial);
     // For Local channels the other half is watched too: it carries the callee's cause.
     const peerId = endpoint.startsWith('Local/') ? `${channelId}-2` : undefined;
-    const log = opts.log.child({ callId: channelId, orderId, attemptId });
+    const log = opts.log.child({ callId: channelId, orderId, attemptId, server: request.server });
     const outbound = new OutboundCall({
       channelId,
       peerId,
@@ -58,7 +59,8 @@ export function createAriOriginator(opts: AriOriginatorOptions): Originator {
 
     let handle;
     try {
-      handle = await opts.stasis.originate(
+      handle = await opts.servers.originate(
+        request.server,
         {
           channelId,
           otherChannelId: peerId,

@@ -21,3 +21,28 @@ export async function releaseCallersOf(
   if (callers.length > 0) log.warn({ app, channels: callers.length }, "a dead node's callers sent to the fallback prompt");
   return callers.length;
 }
+
+/**
+ * The same on every Asterisk server (ARI_SERVERS). A server that cannot be reached is logged and skipped: an Asterisk
+ * that is down holds no calls, and waiting for it would keep the dead node's row (and its takeover) forever. Thrown,
+ * to be tried again, only when no server could be asked.
+ */
+export async function releaseCallersOnServers(
+  servers: { server: string; ops: Pick<AriOps, 'listChannels' | 'continueAfterStasis'> }[],
+  app: string,
+  log: Logger,
+): Promise<number> {
+  const results = await Promise.allSettled(servers.map(({ ops }) => releaseCallersOf(ops, app, log)));
+  let released = 0;
+  results.forEach((result, i) => {
+    if (result.status === 'fulfilled') released += result.value;
+    else
+      log.warn(
+        { app, server: servers[i].server, err: result.reason as unknown },
+        "a dead node's callers not released on a server",
+      );
+  });
+  const failed = results.filter((r) => r.status === 'rejected');
+  if (failed.length === results.length && failed.length > 0) throw failed[0].reason;
+  return released;
+}

@@ -17,6 +17,8 @@ export interface CallbackRow {
   locked_until: string | null;
   lease_token: string | null;
   last_outcome: string | null;
+  /** The Asterisk server (host:port) its last call was placed on; null before the first, or rows older than it. */
+  asterisk_server: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -31,6 +33,8 @@ export interface CallbackAttemptRow {
   cause: number | null;
   dial_status: string | null;
   duration_ms: number | null;
+  /** The Asterisk server (host:port) the call was placed on. */
+  asterisk_server: string | null;
 }
 
 export type SmsStatus = 'queued' | 'sent' | 'failed';

@@ -17,6 +17,7 @@ import * as nodes from './migrations/014-nodes';
 import * as agents from './migrations/015-agents';
 import * as rateLimits from './migrations/016-rate-limits';
 import * as nodeApps from './migrations/017-node-apps';
+import * as asteriskServers from './migrations/018-asterisk-servers';
 
 interface NamedMigration {
   name: string;
@@ -45,6 +46,7 @@ const MIGRATIONS: NamedMigration[] = [
   { name: '015-agents', migration: agents },
   { name: '016-rate-limits', migration: rateLimits },
   { name: '017-node-apps', migration: nodeApps },
+  { name: '018-asterisk-servers', migration: asteriskServers },
 ];
 
 const migrationSource: Knex.MigrationSource<NamedMigration> = {

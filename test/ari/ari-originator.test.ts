@@ -11,7 +11,7 @@ import { FakeAriClient } from './fake-ari-client';
 import { createFakeFlow } from '../call/fake-flow-deps';
 import { createSoundLibrary } from '../../src/sounds/sound-library';
 
-const REQUEST = { orderId: 'order-1', attemptId: 'cba_1', dial: '13800000003', ringTimeoutSec: 20 };
+const REQUEST = { orderId: 'order-1', attemptId: 'cba_1', dial: '13800000003', ringTimeoutSec: 20, server: 'pbx-2:8088' };
 const quiet = pino({ level: 'silent' });
 
 async function setup(onCall: StasisAppOptions['onCall'], log = quiet) {
@@ -30,8 +30,15 @@ async function setup(onCall: StasisAppOptions['onCall'], log = quiet) {
     connect: () => Promise.resolve(client.asClient()),
   });
   let n = 0;
+  /** The server each originate went to. */
+  const servers: string[] = [];
   const originator = createAriOriginator({
-    stasis: app,
+    servers: {
+      originate: (server, channel, watch) => {
+        servers.push(server);
+        return app.originate(channel, watch);
+      },
+    },
     endpointTemplate: 'Local/{dial}@ivrpay-test-phones',
     callerId: '"ivrpay" <4000000000>',
     log,
@@ -51,7 +58,7 @@ async function setup(onCall: StasisAppOptions['onCall'], log = quiet) {
   const dialled = async () => {
     while (client.ops('channels.originate').length === 0) await new Promise((r) => setImmediate(r));
   };
-  return { app, client, originator, dialled };
+  return { app, client, originator, dialled, servers };
 }
 
 function answer(client: FakeAriClient, id: string, args: string[]): void {
@@ -88,6 +95,7 @@ describe('ari/createAriOriginator (over the fake ARI)', () => {
       },
     ]);
     expect(t.app.activeCalls({ direction: 'outbound' })).to.equal(1);
+    expect(t.servers).to.deep.equal(['pbx-2:8088']);
     answer(t.client, 'cb-1', ['callback', 'order-1', 'cba_1']);
 
     const end = await result;

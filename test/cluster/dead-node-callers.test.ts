@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import pino from 'pino';
-import { releaseCallersOf } from '../../src/cluster/dead-node-callers';
+import { releaseCallersOf, releaseCallersOnServers } from '../../src/cluster/dead-node-callers';
 import { FakeAriOps } from '../ari/fake-ari-ops';
 
 const log = pino({ level: 'silent' });
@@ -38,5 +38,28 @@ describe('cluster/releaseCallersOf', () => {
       (e: unknown) => e,
     );
     expect(err).to.be.instanceOf(Error);
+  });
+
+  describe('on several Asterisk servers', () => {
+    it("when one server cannot be reached, then the dead node's callers on the others are released and the takeover counts as done", async () => {
+      const down = new FakeAriOps();
+      down.listChannels = () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:8089'));
+      const servers = [
+        { server: 'a:8088', ops },
+        { server: 'b:8089', ops: down },
+      ];
+      expect(await releaseCallersOnServers(servers, 'ivrpay-a', log)).to.equal(3);
+      expect(ops.of('continueAfterStasis')).to.have.length(3);
+    });
+
+    it('when no server can be reached, then the failure is thrown, so the takeover is tried again', async () => {
+      const down = new FakeAriOps();
+      down.listChannels = () => Promise.reject(new Error('connect ECONNREFUSED'));
+      const err = await releaseCallersOnServers([{ server: 'b:8089', ops: down }], 'ivrpay-a', log).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).to.be.instanceOf(Error);
+    });
   });
 });

@@ -86,6 +86,7 @@ describe('store/db', () => {
         '015-agents',
         '016-rate-limits',
         '017-node-apps',
+        '018-asterisk-servers',
       ]);
       for (const table of [
         'merchants',
