@@ -138,7 +138,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     node: config.node,
     takeOver: (nodeIds) => callOrders.takeOverCallsOf(nodeIds),
     app: config.ari.app,
-    releaseCallers: (app) => releaseCallersOnServers(takeOverOps, app, log),
+    releaseCallers: (app, deadAt) => releaseCallersOnServers(takeOverOps, app, log, deadAt),
   }).catch(async (err: unknown) => {
     await metrics.close();
     await db.destroy();

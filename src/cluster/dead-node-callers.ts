@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { AriOps } from '../ari/ari-ops';
+import type { AriChannelInfo, AriOps } from '../ari/ari-ops';
 
 /**
  * Sends the callers of a dead node back to the dialplan, so they hear "service unavailable" rather than silence
@@ -13,9 +13,12 @@ export async function releaseCallersOf(
   ops: Pick<AriOps, 'listChannels' | 'continueAfterStasis'>,
   app: string,
   log: Logger,
+  deadAt?: Date,
 ): Promise<number> {
+  // A channel created after the node was read as dead is not its: the node rejoined in between and took that call.
+  const before = (c: AriChannelInfo) => !deadAt || !c.createdAt || !(Date.parse(c.createdAt) > deadAt.getTime());
   const callers = (await ops.listChannels()).filter(
-    (c) => c.appName === 'Stasis' && (c.appData === app || c.appData.startsWith(`${app},`)),
+    (c) => c.appName === 'Stasis' && (c.appData === app || c.appData.startsWith(`${app},`)) && before(c),
   );
   await Promise.all(callers.map((c) => ops.continueAfterStasis(c.id)));
   if (callers.length > 0) log.warn({ app, channels: callers.length }, "a dead node's callers sent to the fallback prompt");
@@ -31,8 +34,9 @@ export async function releaseCallersOnServers(
   servers: { server: string; ops: Pick<AriOps, 'listChannels' | 'continueAfterStasis'> }[],
   app: string,
   log: Logger,
+  deadAt?: Date,
 ): Promise<number> {
-  const results = await Promise.allSettled(servers.map(({ ops }) => releaseCallersOf(ops, app, log)));
+  const results = await Promise.allSettled(servers.map(({ ops }) => releaseCallersOf(ops, app, log, deadAt)));
   let released = 0;
   results.forEach((result, i) => {
     if (result.status === 'fulfilled') released += result.value;

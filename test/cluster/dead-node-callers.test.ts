@@ -40,6 +40,17 @@ describe('cluster/releaseCallersOf', () => {
     expect(err).to.be.instanceOf(Error);
   });
 
+  it('when the dead node rejoined after it was read as dead, then the calls it took since are left alone', async () => {
+    const readAt = new Date('2026-12-06T23:00:00.000Z');
+    ops.channels = [
+      { id: 'a-old', appName: 'Stasis', appData: 'ivrpay-a,inbound,583920,', createdAt: '2026-12-06T22:59:50.000+0000' },
+      { id: 'a-new', appName: 'Stasis', appData: 'ivrpay-a,inbound,583920,', createdAt: '2026-12-06T23:00:00.400+0000' },
+      { id: 'a-unknown', appName: 'Stasis', appData: 'ivrpay-a' },
+    ];
+    expect(await releaseCallersOf(ops, 'ivrpay-a', log, readAt)).to.equal(2);
+    expect(ops.of('continueAfterStasis')).to.deep.equal([['a-old'], ['a-unknown']]);
+  });
+
   describe('on several Asterisk servers', () => {
     it("when one server cannot be reached, then the dead node's callers on the others are released and the takeover counts as done", async () => {
       const down = new FakeAriOps();
