@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { OriginateRequest, OriginateResult, Originator } from '../callback/originator-port';
 import { errorSummary } from '../log/error-summary';
@@ -22,6 +23,15 @@ export interface AriOriginatorOptions {
   /** How long past the ring timeout an unanswered call may go without ending before we give up on it. */
   graceMs?: number;
   settleMs?: number;
+  /**
+   * A call whose events were lost (its server went away) is recorded, and so retried, only once its channel is known
+   * gone: hung up or found gone when its server answers again, or its server refusing connections (no Asterisk runs).
+   * Tried this long (30 s unless set) for a server that does not answer at all, then it is taken for down with its
+   * calls and the attempt recorded.
+   */
+  lostCallSettleMs?: number;
+  /** Between two tries to hang up a lost call (1 s unless set). */
+  retryEveryMs?: number;
 }
 
 const DIGITS = /^\d{1,20}$/;
@@ -82,9 +92,9 @@ export function createAriOriginator(opts: AriOriginatorOptions): Originator {
     handle.release();
     if (end.lost) {
       log.warn({ answered: end.answered }, 'callback end not seen; hanging up the channel if it is still there');
-      await handle
-        .hangup()
-        .catch((err: unknown) => log.warn({ err: errorSummary(err, { withMessage: true }) }, 'hang-up failed'));
+      // Settled from the channel, or retried, never both: the retry must not ring while this call may still be up.
+      const gone = await hangUpUntilGone(handle, opts.lostCallSettleMs ?? 30_000, opts.retryEveryMs ?? 1000);
+      if (!gone) log.error('callback channel not reachable to hang up; its server is taken for down with its calls');
     }
     const result: OriginateResult = { answered: end.answered, startedAt, endedAt: now() };
     if (end.cause !== undefined) result.cause = end.cause;
@@ -94,4 +104,21 @@ export function createAriOriginator(opts: AriOriginatorOptions): Originator {
   }
 
   return { call };
+}
+
+/**
+ * Hangs up until the channel is known gone: Asterisk confirms (a gone channel counts), or refuses the connection (no
+ * Asterisk runs there, so neither does the call). False when `withinMs` passed without either (a server unreachable).
+ */
+async function hangUpUntilGone(handle: { hangup(): Promise<void> }, withinMs: number, everyMs: number): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const done = await handle.hangup().then(
+      () => true,
+      (err: unknown) => (err as NodeJS.ErrnoException | undefined)?.code === 'ECONNREFUSED',
+    );
+    if (done) return true;
+    if (Date.now() + everyMs > deadline) return false;
+    await sleep(everyMs);
+  }
 }
