@@ -130,13 +130,20 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       timeoutMs: Math.min(config.ari.requestTimeoutMs, config.node.heartbeatMs),
     }),
   }));
+  // Set once payments are wired (below). A dead node's unresolved payment attempts are out of any call once its orders
+  // are released: queried then (never sent again), not at the next minute's recovery job (issue 12 §3).
+  const afterTakeOver: { recoverPayments?: () => void } = {};
   // Before recovery: a second node started under this one's NODE_ID would release the first one's live calls.
   const membership = await joinNodes({
     store: deps.store,
     log,
     now,
     node: config.node,
-    takeOver: (nodeIds) => callOrders.takeOverCallsOf(nodeIds),
+    takeOver: async (nodeIds) => {
+      const orders = await callOrders.takeOverCallsOf(nodeIds);
+      afterTakeOver.recoverPayments?.();
+      return orders;
+    },
     app: config.ari.app,
     releaseCallers: (app, deadAt) => releaseCallersOnServers(takeOverOps, app, log, deadAt),
   }).catch(async (err: unknown) => {
@@ -241,6 +248,8 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const { payments, recovery } = paid;
   notifications = paid.notifications;
   late.recovery = recovery;
+  afterTakeOver.recoverPayments = () =>
+    void recovery.run().catch((err: unknown) => log.error({ err }, 'payment recovery after a takeover failed'));
   refundService = refunds.refunds;
   // Attempts a crash left in flight, resolved by query in the background while calls are taken.
   const recoveredAtStart = recovery.run().catch((err: unknown) => log.error({ err }, 'payment recovery at start-up failed'));
