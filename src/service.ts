@@ -6,9 +6,10 @@ import { startSandboxAcquirer, type RunningSandboxAcquirer, type SandboxKnobs } 
 import { createHttpAriOps } from './ari/ari-http-ops';
 import type { AriOps } from './ari/ari-ops';
 import { startStasisApp, type StasisApp } from './ari/stasis-app';
+import { serverName, startAsteriskServers, type AsteriskServers } from './ari/asterisk-servers';
+import { createCallRouter } from './route-stasis-call';
 import { timedAriOps } from './ari/timed-ari-ops';
 import { startAdmission } from './admission/start-admission';
-import { runPaymentCall } from './call/payment-call';
 import type { PaymentFlowDeps } from './call/call-ports';
 import type { Config } from './config/config';
 import {
@@ -38,16 +39,13 @@ import { AppError } from './domain/app-error';
 import { ensureAsterisk } from './sandbox/ensure-asterisk';
 import { createStore } from './store/store';
 import { createAriOriginator } from './ari/ari-originator';
-import { callStartFromArgs } from './ari/stasis-args';
 import { createDialer, type Dialer } from './callback/dialer';
-import { runRecordedCall, runRecordedInboundCall, type CallLeg } from './cdr/recorded-call';
 import { loadDialRules } from './callback/load-dial-rules';
 import { loadSoundLibrary } from './sounds/load-sound-library';
-import type { CallOutcome } from './call/call-outcome';
 import { startServiceMetrics, type ServiceMetrics } from './metrics/service-metrics';
 import { createAcquirerReachability, type Reachability } from './acquirer/acquirer-reachability';
 import { acquirerCheck } from './health/acquirer-check';
-import { releaseCallersOf } from './cluster/dead-node-callers';
+import { releaseCallersOnServers } from './cluster/dead-node-callers';
 import { settleDialsOf } from './cluster/dead-node-dials';
 import { joinNodes } from './cluster/node-membership';
 import { createAriConnectionCheck } from './health/ari-connection-check';
@@ -57,15 +55,14 @@ import type { AgentDesk } from './agent-assist/agent-desk';
 import type { AgentDirectory } from './agent-assist/agent-directory';
 import { AssistedCalls } from './agent-assist/assisted-calls';
 import { createAssistDesk } from './agent-assist/assist-desk';
-import { runAssistedCall } from './agent-assist/assisted-call';
 import { createAriAssistLine } from './ari/ari-assist-line';
-import { AGENT_ASSIST_MODE, AGENT_LEG_MODE, assistStartFromArgs } from './ari/stasis-args';
 import { banksByCode } from './domain/bin-table';
 import { createCaptureNotifier } from './agent-assist/enqueue-capture-event';
 
 export interface RunningService {
   http: RunningHttpServer;
-  stasis: StasisApp;
+  /** This node's Stasis app on every Asterisk server (ARI_SERVERS). */
+  stasis: AsteriskServers;
   db: Knex;
   merchants: MerchantService;
   orders: OrderService;
@@ -125,21 +122,31 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const { merchants, orders, banks, callOrders, idempotency, deliverer, sms } = core;
   // A dead node's callers are moved with requests bounded by one heartbeat: a slow Asterisk must not hold this node's
   // next heartbeat back past the others' expiry.
-  const takeOverOps = createHttpAriOps({
-    url: config.ari.url,
-    user: config.ari.user,
-    password: ariPassword,
-    timeoutMs: Math.min(config.ari.requestTimeoutMs, config.node.heartbeatMs),
-  });
+  const takeOverOps = config.ari.servers.map((url) => ({
+    server: serverName(url),
+    ops: createHttpAriOps({
+      url,
+      user: config.ari.user,
+      password: ariPassword,
+      timeoutMs: Math.min(config.ari.requestTimeoutMs, config.node.heartbeatMs),
+    }),
+  }));
+  // Set once payments are wired (below). A dead node's unresolved payment attempts are out of any call once its orders
+  // are released: queried then (never sent again), not at the next minute's recovery job (issue 12 §3).
+  const afterTakeOver: { recoverPayments?: () => void } = {};
   // Before recovery: a second node started under this one's NODE_ID would release the first one's live calls.
   const membership = await joinNodes({
     store: deps.store,
     log,
     now,
     node: config.node,
-    takeOver: (nodeIds) => callOrders.takeOverCallsOf(nodeIds),
+    takeOver: async (nodeIds) => {
+      const orders = await callOrders.takeOverCallsOf(nodeIds);
+      afterTakeOver.recoverPayments?.();
+      return orders;
+    },
     app: config.ari.app,
-    releaseCallers: (app) => releaseCallersOf(takeOverOps, app, log),
+    releaseCallers: (app, deadAt) => releaseCallersOnServers(takeOverOps, app, log, deadAt),
     settleDials: (nodeId) => settleDialsOf(takeOverOps, { ...deps, reminders: config.sms }, nodeId),
   }).catch(async (err: unknown) => {
     await metrics.close();
@@ -164,7 +171,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const liveCalls = createLiveCalls(now);
   // Set as they are wired below.
   const late: {
-    stasis?: StasisApp;
+    stasis?: AsteriskServers;
     recovery?: PaymentRecovery;
     reachability?: () => Promise<Reachability>;
     desk?: AgentDesk;
@@ -243,6 +250,8 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const { payments, recovery } = paid;
   notifications = paid.notifications;
   late.recovery = recovery;
+  afterTakeOver.recoverPayments = () =>
+    void recovery.run().catch((err: unknown) => log.error({ err }, 'payment recovery after a takeover failed'));
   refundService = refunds.refunds;
   // Attempts a crash left in flight, resolved by query in the background while calls are taken.
   const recoveredAtStart = recovery.run().catch((err: unknown) => log.error({ err }, 'payment recovery at start-up failed'));
@@ -271,78 +280,63 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   late.desk = agentDesk;
 
   const admitting = startAdmission(config, log);
-  const ariOps = timedAriOps(
-    createHttpAriOps({
-      url: config.ari.url,
+  const routeCall = createCallRouter({
+    legs: core.callLegs,
+    flow: flowDeps,
+    directory: overrides.agentAssist?.directory ?? core.agents,
+    assistedCalls,
+    callEnded: (direction, outcome) => metrics.callEnded(direction, outcome),
+    now,
+    log,
+  });
+  /** This node's Stasis app on one Asterisk server, with that server's REST requests and agent-assist line. */
+  async function startServerApp(url: string, signal: AbortSignal): Promise<StasisApp> {
+    const ariOps = timedAriOps(
+      createHttpAriOps({ url, user: config.ari.user, password: ariPassword, timeoutMs: config.ari.requestTimeoutMs }),
+      admitting.guard.recordAriRoundTrip,
+    );
+    const stasisOps = overrides.ariOps ? overrides.ariOps(ariOps) : ariOps;
+    const started: { app?: StasisApp } = {};
+    const assistLine = createAriAssistLine({
+      ops: stasisOps,
+      // Agents are rung on the cardholder's server; its app exists by the time a cardholder's call reaches it.
+      originate: (channel, watch) => started.app?.originate(channel, watch) ?? Promise.reject(new Error('not connected')),
+      endpointOf: (extension) => `PJSIP/${extension}`,
+      ringTimeoutSec: AGENT_RING_SECONDS,
+      absorbDtmf: overrides.agentAssist?.absorbDtmf ?? (() => true),
+      muteCardholder: overrides.agentAssist?.muteCardholder ?? (() => true),
+      log,
+    });
+    started.app = await startStasisApp({
+      url,
       user: config.ari.user,
       password: ariPassword,
-      timeoutMs: config.ari.requestTimeoutMs,
-    }),
-    admitting.guard.recordAriRoundTrip,
-  );
-  const stasisOps = overrides.ariOps ? overrides.ariOps(ariOps) : ariOps;
-  const assistLine = createAriAssistLine({
-    ops: stasisOps,
-    originate: (channel, watch) => stasis.originate(channel, watch),
-    endpointOf: (extension) => `PJSIP/${extension}`,
-    ringTimeoutSec: AGENT_RING_SECONDS,
-    absorbDtmf: overrides.agentAssist?.absorbDtmf ?? (() => true),
-    muteCardholder: overrides.agentAssist?.muteCardholder ?? (() => true),
-    log,
-  });
-  const agentDirectory: AgentDirectory = overrides.agentAssist?.directory ?? core.agents;
-  const stasis = await startStasisApp({
-    url: config.ari.url,
-    user: config.ari.user,
-    password: ariPassword,
-    app: config.ari.app,
-    sounds,
-    requestTimeoutMs: config.ari.requestTimeoutMs,
-    defaultLanguage: config.defaultLanguage,
-    returnContext: config.ari.returnContext,
-    fieldVariable: config.ari.fieldVariable,
-    log,
-    ops: stasisOps,
-    onRawEvent: overrides.onRawAriEvent,
-    admission: admitting.admission,
-    onCall: async (call, args, info) => {
-      // agent-assist,<extension> from the dialplan; agent-leg,<cardholder's call> only on channels we originated.
-      const assist = assistStartFromArgs(args, info.direction);
-      if (assist?.kind === 'agent-leg') return assistLine.agentAnswered(call);
-      if (assist?.kind === 'cardholder') {
-        const start = { agentExtension: assist.agentExtension, callerNumber: info.callerNumber };
-        const assistDeps = { line: assistLine, directory: agentDirectory, calls: assistedCalls, log };
-        let ended: CallOutcome | 'failed' = 'failed';
-        try {
-          ended = await runRecordedInboundCall(core.callLegs, call, now, (recorded) =>
-            runAssistedCall(recorded, assistDeps, start),
-          );
-        } finally {
-          metrics.callEnded('inbound', ended);
-        }
-        return;
-      }
-      if (args[0] === AGENT_ASSIST_MODE || args[0] === AGENT_LEG_MODE) {
-        log.warn({ callId: call.id, mode: args[0], direction: info.direction }, 'agent-assist arguments not accepted: hung up');
-        return;
-      }
-      // inbound,<pay code>,<return to> from the dialplan; callback,<orderId>,<attemptId> only on channels we originated.
-      const start = callStartFromArgs(args, info.direction, info.callerNumber);
-      // Call detail records (src/cdr): the attempt id of a callback is trusted, like its order, on our own channels only.
-      const leg: CallLeg =
-        info.direction === 'inbound' ? { direction: 'inbound' } : { direction: 'outbound', attemptId: start.orderId && args[2] };
-      let outcome: CallOutcome | 'failed' = 'failed';
-      try {
-        outcome = await runRecordedCall(core.callLegs, call, leg, now, (recorded) => runPaymentCall(recorded, flowDeps, start));
-      } finally {
-        metrics.callEnded(info.direction, outcome);
-      }
-    },
-  });
+      app: config.ari.app,
+      sounds,
+      requestTimeoutMs: config.ari.requestTimeoutMs,
+      defaultLanguage: config.defaultLanguage,
+      returnContext: config.ari.returnContext,
+      fieldVariable: config.ari.fieldVariable,
+      log: log.child({ server: serverName(url) }),
+      ops: stasisOps,
+      onRawEvent: overrides.onRawAriEvent,
+      admission: admitting.admission,
+      onCall: routeCall(assistLine),
+      // The servers wait for one another: startAsteriskServers bounds the wait for the first.
+      connectWaitMs: Infinity,
+      signal,
+    });
+    return started.app;
+  }
+  const stasis = await startAsteriskServers({ urls: config.ari.servers, start: startServerApp, log });
   metrics.watch({ stasis, store: deps.store, lines: config.callback.lines, now });
 
   late.stasis = stasis;
-  ariConnection.attach(stasis.events, () => void readiness.check());
+  ariConnection.attach(
+    stasis.events,
+    () => void readiness.check(),
+    () => stasis.lines(),
+  );
   await readiness.check();
   // A verdict reached before the app existed (a /readyz during start-up) was not passed on.
   stasis.setAccepting(readiness.isReady());
@@ -353,13 +347,13 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const dialer: Dialer = createDialer({
     ...deps,
     originator: createAriOriginator({
-      stasis,
+      servers: stasis,
       endpointTemplate: config.callback.endpoint,
       callerId: config.callback.callerId,
       log,
       now,
     }),
-    activeInboundCalls: () => stasis.activeCalls({ direction: 'inbound' }),
+    servers: () => stasis.lines(),
     lines: config.callback.lines,
     callsPerSecond: config.callback.callsPerSecond,
     ringTimeoutSec: config.callback.ringTimeoutSec,

@@ -16,8 +16,10 @@ export interface AriConnectionOptions {
   app: string;
   requestTimeoutMs: number;
   log: Logger;
-  /** How long the first connection may wait for Asterisk to come up. */
+  /** How long the first connection may wait for Asterisk to come up; Infinity waits until `signal` aborts. */
   initialWaitMs?: number;
+  /** Gives up connecting (the first connection rejects); the service's stop while a server is still away. */
+  signal?: AbortSignal;
   retryDelayMs?: { min: number; max: number };
   /** Called with each new client before its WebSocket opens, so no event is missed: register handlers here. */
   onClient(client: Client, emitter: EventEmitter): void;
@@ -52,6 +54,7 @@ export async function openAriConnection(opts: AriConnectionOptions): Promise<Ari
   const connect = opts.connect ?? ari.connect;
   const delays = opts.retryDelayMs ?? { min: 500, max: 10_000 };
   const closing = new AbortController();
+  opts.signal?.addEventListener('abort', () => closing.abort(), { once: true });
   let current: Client | undefined;
 
   async function establish(deadline: number | undefined): Promise<Client> {

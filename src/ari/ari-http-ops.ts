@@ -87,11 +87,13 @@ export function createHttpAriOps(opts: AriHttpOptions): AriOps {
       const channels = JSON.parse(await request('listChannels', 'GET', '/channels')) as {
         id: string;
         dialplan?: { app_name?: string; app_data?: string };
+        creationtime?: string;
       }[];
       return channels.map((c): AriChannelInfo => ({
         id: c.id,
         appName: c.dialplan?.app_name ?? '',
         appData: c.dialplan?.app_data ?? '',
+        createdAt: c.creationtime,
       }));
     },
     originate: async (r) => {

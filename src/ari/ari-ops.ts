@@ -8,6 +8,8 @@ export interface AriChannelInfo {
   /** Current dialplan application, e.g. 'Stasis', and its arguments ('ivrpay,inbound,123456'). */
   appName: string;
   appData: string;
+  /** When Asterisk created it (ARI `creationtime`, e.g. 2026-12-06T23:01:21.123+0000), when given. */
+  createdAt?: string;
 }
 
 /** An outbound call into our Stasis app (POST /channels). */
@@ -92,6 +94,7 @@ export function createAriOps(client: Client, timeoutMs: number): AriOps {
         id: c.id,
         appName: c.dialplan?.app_name ?? '',
         appData: c.dialplan?.app_data ?? '',
+        createdAt: c.creationtime,
       }));
     },
     originate: async (r) => {

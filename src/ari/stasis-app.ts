@@ -45,8 +45,10 @@ export interface StasisAppOptions {
    * or the appArgs of a channel this app originated ('outbound': only those may be trusted as ours).
    */
   onCall: (call: CallPort, args: string[], info: CallInfo) => Promise<void>;
-  /** How long the first connection waits for Asterisk; 60 s unless set. */
+  /** How long the first connection waits for Asterisk; 60 s unless set (Infinity: until `signal` aborts). */
   connectWaitMs?: number;
+  /** Gives up the first connection: startStasisApp rejects. */
+  signal?: AbortSignal;
   /** For tests: replaces ari-client's connect. */
   connect?: AriConnectionOptions['connect'];
   /**
@@ -228,6 +230,7 @@ export async function startStasisApp(opts: StasisAppOptions): Promise<StasisApp>
     app,
     requestTimeoutMs: opts.requestTimeoutMs,
     initialWaitMs: opts.connectWaitMs,
+    signal: opts.signal,
     connect: opts.connect,
     log,
     onRawEvent: opts.onRawEvent,

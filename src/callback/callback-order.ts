@@ -4,6 +4,7 @@ import { AppError } from '../domain/app-error';
 import type { CallbackRow } from '../store/callback-rows';
 import { newId } from '../store/new-id';
 import type { Repositories } from '../store/store';
+import type { NewRow } from '../store/tables';
 import { loadCallbackPolicy } from './callback-policy';
 import { toCallbackView, type CallbackView } from './callback-view';
 
@@ -48,7 +49,7 @@ export async function insertCallback(
   plan: CallbackPlan,
   now: Date,
 ): Promise<void> {
-  const row: CallbackRow = {
+  const row: NewRow<CallbackRow, 'attempts_made'> = {
     id: newId('cb'),
     order_id: orderId,
     phone: plan.phone,

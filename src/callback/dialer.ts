@@ -9,17 +9,21 @@ import { createCallPacer } from './call-pacer';
 import type { DialRules } from './dial-string';
 import { finishDial } from './finish-dial';
 import type { CallLegRecorder } from '../cdr/call-leg-port';
-import { freeOutboundLines, type LineSettings } from './line-capacity';
+import type { LineSettings } from './line-capacity';
 import type { OriginateResult, Originator } from './originator-port';
 import { prepareDial, type DialPlan } from './prepare-dial';
+import { assignServers, freeLinesByServer, totalOf, type ServerLoad } from './server-lines';
 
 export interface DialerDeps {
   store: Store;
   log: Logger;
   now: () => Date;
   originator: Originator;
-  /** Inbound payment calls in progress now (from the Stasis app). */
-  activeInboundCalls: () => number;
+  /**
+   * Every Asterisk server (ARI_SERVERS, in order): whether it is connected and this node's inbound calls on it. Each
+   * server's trunk has `lines`; callbacks go to the connected server with the most free lines.
+   */
+  servers: () => ServerLoad[];
   lines: LineSettings;
   callsPerSecond: number;
   ringTimeoutSec: number;
@@ -76,9 +80,11 @@ export function createDialer(deps: DialerDeps): Dialer {
   const pacer = createCallPacer({ callsPerSecond: deps.callsPerSecond, now: deps.now, sleep });
   const prepareDeps = { ...deps, orderInCallDelayMs: deps.orderInCallDelayMs ?? 120_000 };
   const inFlight = new Set<Promise<void>>();
+  /** This dialer's calls in progress on each server. */
+  const ownByServer = new Map<string, number>();
   let stopped = false;
 
-  async function dial(row: CallbackRow, leaseToken: string, plan: DialPlan): Promise<void> {
+  async function dial(row: CallbackRow, leaseToken: string, plan: DialPlan, server: string): Promise<void> {
     const startedAt = deps.now();
     // Pacing may have held the row a while: a fresh lease, and none if an admin cancelled it meanwhile.
     if (!(await store.callbacks.renewLease(row.id, leaseToken, new Date(startedAt.getTime() + leaseMs)))) {
@@ -92,6 +98,7 @@ export function createDialer(deps: DialerDeps): Dialer {
       order_id: row.order_id,
       started_at: startedAt.toISOString(),
       outcome: 'dialing',
+      asterisk_server: server,
     });
     await deps.legs?.started({ id: attemptId, direction: 'outbound', at: startedAt, orderId: row.order_id });
     const stopRenewing = every(Math.max(1000, Math.floor(leaseMs / 3)), () => {
@@ -107,6 +114,7 @@ export function createDialer(deps: DialerDeps): Dialer {
         attemptId,
         dial: plan.dial,
         ringTimeoutSec: deps.ringTimeoutSec,
+        server,
       });
     } catch (err) {
       log.error({ err, orderId: row.order_id }, 'callback could not be placed');
@@ -119,16 +127,35 @@ export function createDialer(deps: DialerDeps): Dialer {
     await finishDial({ ...deps, now: deps.now() }, { row, leaseToken, plan, attemptId, startedAt, result });
   }
 
-  function launch(row: CallbackRow, leaseToken: string, plan: DialPlan): void {
-    const call: Promise<void> = dial(row, leaseToken, plan)
+  function launch(row: CallbackRow, leaseToken: string, plan: DialPlan, server: string): void {
+    ownByServer.set(server, (ownByServer.get(server) ?? 0) + 1);
+    const call: Promise<void> = dial(row, leaseToken, plan, server)
       // The row keeps its lease until it runs out, then comes back due: a failure here loses no callback.
       .catch((err: unknown) => log.error({ err, orderId: row.order_id }, 'callback attempt failed to record'))
-      .finally(() => inFlight.delete(call));
+      .finally(() => {
+        inFlight.delete(call);
+        ownByServer.set(server, (ownByServer.get(server) ?? 1) - 1);
+      });
     inFlight.add(call);
   }
 
   async function outboundNow(tx: Pick<Repositories, 'callbacks'>, now: Date): Promise<number> {
     return Math.max(await tx.callbacks.countDialing(now.toISOString()), inFlight.size);
+  }
+
+  /** Claims as many due rows as the servers have free lines, each named with the server its call goes to. */
+  async function claim(now: Date, servers: ServerLoad[], run: DialerRun) {
+    // One transaction opened by a write: count and claim are serialised against every other dialer's.
+    return store.transaction(async (tx) => {
+      await tx.callbacks.lockLines();
+      run.recovered = (await releaseExpiredLeases(tx, now)).length;
+      const dialing = await tx.callbacks.countDialingByServer(now.toISOString());
+      const free = freeLinesByServer(deps.lines, servers, dialing, ownByServer);
+      const claimed = await tx.callbacks.claimDue(now, leaseMs, totalOf(free), deps.nodeId);
+      const chosen = assignServers(claimed.rows.length, free);
+      for (const [i, row] of claimed.rows.entries()) await tx.callbacks.assignServer(row.id, claimed.leaseToken, chosen[i]);
+      return { ...claimed, rows: claimed.rows.map((row, i) => ({ row, server: chosen[i] })) };
+    });
   }
 
   async function drain(): Promise<void> {
@@ -140,26 +167,21 @@ export function createDialer(deps: DialerDeps): Dialer {
       const run: DialerRun = { started: 0, deferred: 0, settled: 0, recovered: 0 };
       if (stopped) return run;
       const now = deps.now();
-      const inbound = deps.activeInboundCalls();
-      // One transaction opened by a write: count and claim are serialised against every other dialer's.
-      const claim = await store.transaction(async (tx) => {
-        await tx.callbacks.lockLines();
-        run.recovered = (await releaseExpiredLeases(tx, now)).length;
-        const free = freeOutboundLines(deps.lines, { inbound, outbound: await outboundNow(tx, now) });
-        return tx.callbacks.claimDue(now, leaseMs, free, deps.nodeId);
-      });
+      const servers = deps.servers();
+      const inbound = servers.reduce((sum, s) => sum + s.inbound, 0);
+      const claimed = await claim(now, servers, run);
       if (run.recovered > 0) log.warn({ count: run.recovered }, 'callbacks of a stopped dialer are due again');
-      for (const row of claim.rows) {
+      for (const { row, server } of claimed.rows) {
         if (stopped) {
           await store.callbacks.releaseClaim(
             row.id,
-            claim.leaseToken,
+            claimed.leaseToken,
             { state: 'scheduled', at: new Date(row.next_call_at) },
             deps.now(),
           );
           continue;
         }
-        const plan = await prepareDial(row, claim.leaseToken, prepareDeps).catch((err: unknown) => {
+        const plan = await prepareDial(row, claimed.leaseToken, prepareDeps).catch((err: unknown) => {
           // Its lease runs out and it comes back due; the other claimed rows go on.
           log.error({ err, orderId: row.order_id }, 'callback could not be prepared');
           return { kind: 'deferred' } as const;
@@ -169,7 +191,7 @@ export function createDialer(deps: DialerDeps): Dialer {
           continue;
         }
         await pacer.wait();
-        launch(row, claim.leaseToken, plan);
+        launch(row, claimed.leaseToken, plan, server);
         run.started += 1;
       }
       await recordLineUsage(store, { inbound, outbound: await outboundNow(store, deps.now()) }, deps.now());

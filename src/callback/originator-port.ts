@@ -5,6 +5,8 @@ export interface OriginateRequest {
   dial: string;
   /** Seconds to let it ring before giving up (cause 19). */
   ringTimeoutSec: number;
+  /** The Asterisk server (host:port) to place it on, chosen for its free lines. */
+  server: string;
 }
 export interface OriginateResult {
   answered: boolean;

@@ -13,8 +13,11 @@ export interface OrphanDialDeps {
   log: Logger;
   now: () => Date;
   reminders: ReminderSettings;
-  /** Whether Asterisk still has this channel; throws when it cannot tell (the row is then left for the next look). */
-  channelUp(channelId: string): Promise<boolean>;
+  /**
+   * Whether Asterisk still has this channel, on the server the attempt was placed on (null: not recorded); true when
+   * it cannot tell, or throws (either way the row is left for the next look).
+   */
+  channelUp(channelId: string, server: string | null): Promise<boolean>;
 }
 
 /** What became of the rows. */
@@ -51,7 +54,7 @@ export async function settleOrphanDials(deps: OrphanDialDeps, rows: CallbackRow[
     if (!attempt) {
       const at = { state: 'scheduled', at: new Date(row.next_call_at) } as const;
       if (await deps.store.callbacks.releaseClaim(row.id, row.lease_token, at, deps.now())) done.released += 1;
-    } else if (await deps.channelUp(callbackChannelId(attempt.id))) {
+    } else if (await deps.channelUp(callbackChannelId(attempt.id), attempt.asterisk_server)) {
       done.left += 1;
     } else if (await recordEnded(deps, row, row.lease_token, attempt)) {
       done.settled += 1;

@@ -20,7 +20,7 @@ export interface MembershipDeps {
   /** This node's Stasis app (ARI_APP), recorded in its row so that a survivor can find its callers. */
   app?: string;
   /** Sends the callers a dead node left in its app to the fallback prompt (src/cluster/dead-node-callers.ts); how many. */
-  releaseCallers?(app: string): Promise<number>;
+  releaseCallers?(app: string, deadAt: Date): Promise<number>;
   /**
    * Settles the callbacks a dead node's dialer held (src/cluster/dead-node-dials.ts); how many are still in a call.
    * While any is, its row stays, and the next beat looks again.
@@ -88,13 +88,14 @@ export async function joinNodes(deps: MembershipDeps): Promise<Membership> {
       log.error({ node: node.id }, 'this node was taken for dead by another (no heartbeat for NODE_EXPIRY_MS): rejoining');
       await store.nodes.upsert({ id: node.id, host, pid, started_at: started, heartbeat_at: nowIso(), app });
     }
-    const before = new Date(deps.now().getTime() - node.expiryMs).toISOString();
+    const readAt = deps.now();
+    const before = new Date(readAt.getTime() - node.expiryMs).toISOString();
     for (const dead of await store.nodes.expired(node.id, before)) {
       const orders = await deps.takeOver([dead.id]);
       // Its callers hear silence until moved. Both survivors may move them: a second continue finds them gone. Never
       // under this node's own app (two nodes given one ARI_APP): those channels are this node's live calls.
       const theirs = dead.app && dead.app !== app ? dead.app : undefined;
-      const callers = theirs && deps.releaseCallers ? await deps.releaseCallers(theirs) : 0;
+      const callers = theirs && deps.releaseCallers ? await deps.releaseCallers(theirs, readAt) : 0;
       // After its callers are moved: an answered callback among them is gone once it has heard the fallback.
       const dialsInCall = deps.settleDials ? await deps.settleDials(dead.id) : 0;
       if (dialsInCall > 0) continue;

@@ -96,6 +96,16 @@ const schema = z.object({
     .regex(/^ *[A-Za-z0-9_-]+ *(, *[A-Za-z0-9_-]+ *)*$/, 'app names (letters, digits, - and _) separated by commas')
     .transform((text) => text.split(',').map((app) => app.trim()))
     .optional(),
+  /**
+   * Every Asterisk server this node connects to, comma-separated ARI URLs (README "Running on several machines"):
+   * one ARI connection each, callbacks on the one with free lines. Unset: ARI_URL alone.
+   */
+  ARI_SERVERS: z
+    .string()
+    .transform((text) => text.split(',').map((url) => url.trim().replace(/\/+$/, '')))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'ARI URLs (http:// or https://) separated by commas' })).min(1))
+    .refine((urls) => new Set(urls).size === urls.length, 'a server is listed twice')
+    .optional(),
   ARI_REQUEST_TIMEOUT_MS: ms.default(5000),
   /** on | off; unset: on with the sandbox acquirer only (the simulated cardholder reads it), off with a real one. */
   ARI_FIELD_VARIABLE: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
@@ -242,6 +252,8 @@ export interface Config {
   log: { level: Env['LOG_LEVEL']; file?: string };
   ari: {
     url: string;
+    /** Every Asterisk server's ARI URL (ARI_SERVERS; ARI_URL alone unless set); the same user and password on each. */
+    servers: string[];
     user: string;
     password?: string;
     app: string;
@@ -377,6 +389,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     log: { level: e.LOG_LEVEL, file: e.LOG_FILE },
     ari: {
       url: e.ARI_URL.replace(/\/+$/, ''),
+      servers: e.ARI_SERVERS ?? [e.ARI_URL.replace(/\/+$/, '')],
       user: e.ARI_USER,
       password: e.ARI_PASSWORD,
       app: e.ARI_APP,

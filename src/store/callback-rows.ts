@@ -19,6 +19,8 @@ export interface CallbackRow {
   /** The node whose dialer last claimed it (migration 018): while `dialing`, the node holding its lease. */
   claimed_by: string | null;
   last_outcome: string | null;
+  /** The Asterisk server (host:port) its last call was placed on; null before the first, or rows older than it. */
+  asterisk_server: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -33,6 +35,8 @@ export interface CallbackAttemptRow {
   cause: number | null;
   dial_status: string | null;
   duration_ms: number | null;
+  /** The Asterisk server (host:port) the call was placed on. */
+  asterisk_server: string | null;
 }
 
 export type SmsStatus = 'queued' | 'sent' | 'failed';

@@ -17,7 +17,8 @@ import * as nodes from './migrations/014-nodes';
 import * as agents from './migrations/015-agents';
 import * as rateLimits from './migrations/016-rate-limits';
 import * as nodeApps from './migrations/017-node-apps';
-import * as callbackClaimedBy from './migrations/018-callback-claimed-by';
+import * as asteriskServers from './migrations/018-asterisk-servers';
+import * as callbackClaimedBy from './migrations/019-callback-claimed-by';
 
 interface NamedMigration {
   name: string;
@@ -46,7 +47,8 @@ const MIGRATIONS: NamedMigration[] = [
   { name: '015-agents', migration: agents },
   { name: '016-rate-limits', migration: rateLimits },
   { name: '017-node-apps', migration: nodeApps },
-  { name: '018-callback-claimed-by', migration: callbackClaimedBy },
+  { name: '018-asterisk-servers', migration: asteriskServers },
+  { name: '019-callback-claimed-by', migration: callbackClaimedBy },
 ];
 
 const migrationSource: Knex.MigrationSource<NamedMigration> = {

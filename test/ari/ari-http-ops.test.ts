@@ -137,14 +137,18 @@ describe('ari/createHttpAriOps', () => {
     expect(ari.seen[0].query).to.deep.equal({});
   });
 
-  it('when Asterisk lists channels, then each comes with the app it runs', async () => {
+  it('when Asterisk lists channels, then each comes with the app it runs and when it was created', async () => {
+    const creationtime = '2026-12-06T23:01:21.123+0000';
     ari = await fakeAri(() => ({
       status: 200,
-      body: JSON.stringify([{ id: 'ch-1', dialplan: { app_name: 'Stasis', app_data: 'ivrpay,inbound,583920' } }, { id: 'ch-2' }]),
+      body: JSON.stringify([
+        { id: 'ch-1', dialplan: { app_name: 'Stasis', app_data: 'ivrpay,inbound,583920' }, creationtime },
+        { id: 'ch-2' },
+      ]),
     }));
     expect(await opsFor(ari.url).listChannels()).to.deep.equal([
-      { id: 'ch-1', appName: 'Stasis', appData: 'ivrpay,inbound,583920' },
-      { id: 'ch-2', appName: '', appData: '' },
+      { id: 'ch-1', appName: 'Stasis', appData: 'ivrpay,inbound,583920', createdAt: creationtime },
+      { id: 'ch-2', appName: '', appData: '', createdAt: undefined },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import pino from 'pino';
-import { createAriOriginator } from '../../src/ari/ari-originator';
+import { createAriOriginator, type AriOriginatorOptions } from '../../src/ari/ari-originator';
 import { startStasisApp, type StasisApp, type StasisAppOptions } from '../../src/ari/stasis-app';
 import { callStartFromArgs } from '../../src/ari/stasis-args';
 import { runPaymentCall } from '../../src/call/payment-call';
@@ -11,10 +11,10 @@ import { FakeAriClient } from './fake-ari-client';
 import { createFakeFlow } from '../call/fake-flow-deps';
 import { createSoundLibrary } from '../../src/sounds/sound-library';
 
-const REQUEST = { orderId: 'order-1', attemptId: 'cba_1', dial: '13800000003', ringTimeoutSec: 20 };
+const REQUEST = { orderId: 'order-1', attemptId: 'cba_1', dial: '13800000003', ringTimeoutSec: 20, server: 'pbx-2:8088' };
 const quiet = pino({ level: 'silent' });
 
-async function setup(onCall: StasisAppOptions['onCall'], log = quiet, ids: 'counted' | 'of-attempt' = 'counted') {
+async function setup(onCall: StasisAppOptions['onCall'], log = quiet, extra: Partial<AriOriginatorOptions> = {}) {
   const client = new FakeAriClient();
   const app = await startStasisApp({
     url: 'http://127.0.0.1:8088',
@@ -30,13 +30,21 @@ async function setup(onCall: StasisAppOptions['onCall'], log = quiet, ids: 'coun
     connect: () => Promise.resolve(client.asClient()),
   });
   let n = 0;
+  /** The server each originate went to. */
+  const servers: string[] = [];
   const originator = createAriOriginator({
-    stasis: app,
+    servers: {
+      originate: (server, channel, watch) => {
+        servers.push(server);
+        return app.originate(channel, watch);
+      },
+    },
     endpointTemplate: 'Local/{dial}@ivrpay-test-phones',
     callerId: '"ivrpay" <4000000000>',
     log,
-    ...(ids === 'counted' ? { newChannelId: () => `cb-${++n}` } : {}),
+    newChannelId: () => `cb-${++n}`,
     settleMs: 50,
+    ...extra,
   });
   // Asterisk answers a hang-up request with the channel's end.
   const respond = client.respond;
@@ -51,7 +59,7 @@ async function setup(onCall: StasisAppOptions['onCall'], log = quiet, ids: 'coun
   const dialled = async () => {
     while (client.ops('channels.originate').length === 0) await new Promise((r) => setImmediate(r));
   };
-  return { app, client, originator, dialled };
+  return { app, client, originator, dialled, servers };
 }
 
 function answer(client: FakeAriClient, id: string, args: string[]): void {
@@ -88,6 +96,7 @@ describe('ari/createAriOriginator (over the fake ARI)', () => {
       },
     ]);
     expect(t.app.activeCalls({ direction: 'outbound' })).to.equal(1);
+    expect(t.servers).to.deep.equal(['pbx-2:8088']);
     answer(t.client, 'cb-1', ['callback', 'order-1', 'cba_1']);
 
     const end = await result;
@@ -150,7 +159,7 @@ describe('ari/createAriOriginator (over the fake ARI)', () => {
   });
 
   it('when no channel id is given, then the call is placed on cb-<attempt id>, so that another node can find it', async () => {
-    const t = await setup(async () => {}, quiet, 'of-attempt');
+    const t = await setup(async () => {}, quiet, { newChannelId: undefined });
     app = t.app;
     const result = t.originator.call(REQUEST);
     await t.dialled();
@@ -202,6 +211,50 @@ describe('ari/createAriOriginator (over the fake ARI)', () => {
     t.client.emit('WebSocketConnected');
     await new Promise((r) => t.app.events.once('reconnected', r));
     expect(t.client.ops('channels.hangup')).to.deep.include({ channelId: 'cb-1' });
+  });
+
+  describe('a call whose events were lost, recorded only once its channel is known gone (never retried while it may be up)', () => {
+    /** A hang-up that fails as `failures` say, in turn, then succeeds. */
+    function hangupFailing(t: Awaited<ReturnType<typeof setup>>, failures: Error[]) {
+      const respond = t.client.respond;
+      t.client.respond = (op) => {
+        if (op === 'channels.hangup' && failures.length > 0) return Promise.reject(failures.shift()!);
+        return respond(op);
+      };
+    }
+    const unreachable = () => new Error('ARI hangup: timed out');
+    const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8088'), { code: 'ECONNREFUSED' });
+
+    async function lostCall(failures: Error[], settle: Partial<AriOriginatorOptions>) {
+      const t = await setup(async () => {}, quiet, { retryEveryMs: 20, ...settle });
+      app = t.app;
+      hangupFailing(t, failures);
+      const started = Date.now();
+      const result = t.originator.call(REQUEST);
+      await t.dialled();
+      t.client.emit('WebSocketReconnecting', new Error('closed'));
+      const end = await result;
+      return { t, end, ms: Date.now() - started, hangups: t.client.ops('channels.hangup').length };
+    }
+
+    it('when its server does not answer at first, then the hang-up is tried until it does, and only then does the call resolve', async () => {
+      const { end, hangups } = await lostCall([unreachable(), unreachable()], { lostCallSettleMs: 5000 });
+      expect(end.answered).to.equal(false);
+      expect(hangups).to.equal(3);
+    });
+
+    it('when its server refuses connections (no Asterisk runs there), then the call is taken as ended with it at once', async () => {
+      const { hangups, ms } = await lostCall([refused()], { lostCallSettleMs: 5000 });
+      expect(hangups).to.equal(1);
+      expect(ms).to.be.below(1000);
+    });
+
+    it('when its server never answers, then the call resolves after the bound, the server taken for down with its calls', async () => {
+      const failures = Array.from({ length: 100 }, unreachable);
+      const { ms, hangups } = await lostCall(failures, { lostCallSettleMs: 200 });
+      expect(ms).to.be.at.least(150);
+      expect(hangups).to.be.within(5, 15);
+    });
   });
 
   it('when the app stops while a callback rings, then the channel is hung up and the call resolves unanswered', async () => {

@@ -70,7 +70,7 @@ export async function dialerFixture(start = new Date('2026-03-02T02:00:00.000Z')
             return fx.behaviour(req, fx);
           },
         },
-        activeInboundCalls: () => fx.inbound,
+        servers: () => [{ server: 'pbx-1:8088', connected: true, inbound: fx.inbound }],
         lines: { total: 30, maxOutbound: 10, reservedInbound: 5 },
         callsPerSecond: 5,
         ringTimeoutSec: 30,

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import pino from 'pino';
-import { releaseCallersOf } from '../../src/cluster/dead-node-callers';
+import { releaseCallersOf, releaseCallersOnServers } from '../../src/cluster/dead-node-callers';
 import { FakeAriOps } from '../ari/fake-ari-ops';
 
 const log = pino({ level: 'silent' });
@@ -38,5 +38,39 @@ describe('cluster/releaseCallersOf', () => {
       (e: unknown) => e,
     );
     expect(err).to.be.instanceOf(Error);
+  });
+
+  it('when the dead node rejoined after it was read as dead, then the calls it took since are left alone', async () => {
+    const readAt = new Date('2026-12-06T23:00:00.000Z');
+    ops.channels = [
+      { id: 'a-old', appName: 'Stasis', appData: 'ivrpay-a,inbound,583920,', createdAt: '2026-12-06T22:59:50.000+0000' },
+      { id: 'a-new', appName: 'Stasis', appData: 'ivrpay-a,inbound,583920,', createdAt: '2026-12-06T23:00:00.400+0000' },
+      { id: 'a-unknown', appName: 'Stasis', appData: 'ivrpay-a' },
+    ];
+    expect(await releaseCallersOf(ops, 'ivrpay-a', log, readAt)).to.equal(2);
+    expect(ops.of('continueAfterStasis')).to.deep.equal([['a-old'], ['a-unknown']]);
+  });
+
+  describe('on several Asterisk servers', () => {
+    it("when one server cannot be reached, then the dead node's callers on the others are released and the takeover counts as done", async () => {
+      const down = new FakeAriOps();
+      down.listChannels = () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:8089'));
+      const servers = [
+        { server: 'a:8088', ops },
+        { server: 'b:8089', ops: down },
+      ];
+      expect(await releaseCallersOnServers(servers, 'ivrpay-a', log)).to.equal(3);
+      expect(ops.of('continueAfterStasis')).to.have.length(3);
+    });
+
+    it('when no server can be reached, then the failure is thrown, so the takeover is tried again', async () => {
+      const down = new FakeAriOps();
+      down.listChannels = () => Promise.reject(new Error('connect ECONNREFUSED'));
+      const err = await releaseCallersOnServers([{ server: 'b:8089', ops: down }], 'ivrpay-a', log).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).to.be.instanceOf(Error);
+    });
   });
 });

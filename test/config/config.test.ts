@@ -85,6 +85,21 @@ describe('config/loadConfig', () => {
     );
   });
 
+  it('when ARI_SERVERS is unset, then ARI_URL is the one server; a list is trimmed, each an ARI URL, none twice', () => {
+    expect(loadConfig({}).ari.servers).to.deep.equal(['http://127.0.0.1:8088']);
+    expect(loadConfig({ ARI_URL: 'http://pbx:8088/' }).ari.servers).to.deep.equal(['http://pbx:8088']);
+    expect(loadConfig({ ARI_SERVERS: 'http://pbx-1:8088, https://pbx-2:8089/' }).ari.servers).to.deep.equal([
+      'http://pbx-1:8088',
+      'https://pbx-2:8089',
+    ]);
+    expect(problems({ ARI_SERVERS: 'http://pbx-1:8088,pbx-2:8088' })).to.deep.equal([
+      'ARI_SERVERS.1: ARI URLs (http:// or https://) separated by commas',
+    ]);
+    expect(problems({ ARI_SERVERS: 'http://pbx-1:8088,http://pbx-1:8088' })).to.deep.equal([
+      'ARI_SERVERS: a server is listed twice',
+    ]);
+  });
+
   it('when DATABASE_URL is unset or sqlite:, then the store is SQLite; a postgres URL selects PostgreSQL, masked for logs', () => {
     expect(loadConfig({}).database).to.deep.equal({ kind: 'sqlite' });
     expect(loadConfig({ DATABASE_URL: 'sqlite:' }).database).to.deep.equal({ kind: 'sqlite' });

@@ -18,7 +18,7 @@ describe('callback calls to the sandbox test phones @e2e', function () {
     h = await startE2e('callback-call');
     phone = await connectTestPhone(h);
     originator = createAriOriginator({
-      stasis: h.service.stasis,
+      servers: h.service.stasis,
       endpointTemplate: 'Local/{dial}@ivrpay-test-phones',
       callerId: '"ivrpay" <4008205588>',
       log: createLogger({
@@ -33,9 +33,12 @@ describe('callback calls to the sandbox test phones @e2e', function () {
     await h?.stop();
   });
 
+  /** The one Asterisk server of the e2e service. */
+  const server = () => h.service.stasis.lines()[0].server;
+
   async function dial(number: string, orderId = 'ord_none', ringTimeoutSec = 10): Promise<OriginateResult> {
     attempt += 1;
-    return originator.call({ orderId, attemptId: `cba_e2e${attempt}`, dial: number, ringTimeoutSec });
+    return originator.call({ orderId, attemptId: `cba_e2e${attempt}`, dial: number, ringTimeoutSec, server: server() });
   }
 
   it('when the test phone answers and the cardholder keys the debit test card, then the result is answered and the order paid', async () => {
@@ -107,11 +110,12 @@ describe('callback calls to the sandbox test phones @e2e', function () {
 
   it('when the endpoint does not exist at all, then Asterisk’s refusal is a failed attempt with a cause', async () => {
     const broken = createAriOriginator({
-      stasis: h.service.stasis,
+      servers: h.service.stasis,
       endpointTemplate: 'PJSIP/{dial}@no-such-trunk',
       log: createLogger({ level: 'silent', destination: { write: () => undefined } }),
     });
-    const result = await broken.call({ orderId: 'ord_none', attemptId: 'cba_e2e_broken', dial: PHONE.busy, ringTimeoutSec: 5 });
+    const request = { orderId: 'ord_none', attemptId: 'cba_e2e_broken', dial: PHONE.busy, ringTimeoutSec: 5, server: server() };
+    const result = await broken.call(request);
     expect(result).to.deep.include({ answered: false, cause: 38 });
   });
 });

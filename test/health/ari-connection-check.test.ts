@@ -25,4 +25,17 @@ describe('health/ari-connection-check', () => {
     expect(await ari.check.run()).to.deep.equal({ ok: true, state: 'connected', since: '2026-03-01T08:00:40.000Z' });
     expect(changes).to.equal(2);
   });
+
+  it('when the node has several Asterisk servers, then the check is ok while any is connected and names each one', async () => {
+    const ari = createAriConnectionCheck(() => new Date('2026-03-01T08:00:00.000Z'));
+    const servers = [
+      { server: 'pbx-1:8088', connected: true },
+      { server: 'pbx-2:8088', connected: false },
+    ];
+    ari.attach(new EventEmitter(), undefined, () => servers);
+    expect(await ari.check.run()).to.deep.include({
+      ok: true,
+      servers: { 'pbx-1:8088': 'connected', 'pbx-2:8088': 'disconnected' },
+    });
+  });
 });

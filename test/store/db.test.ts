@@ -86,7 +86,8 @@ describe('store/db', () => {
         '015-agents',
         '016-rate-limits',
         '017-node-apps',
-        '018-callback-claimed-by',
+        '018-asterisk-servers',
+        '019-callback-claimed-by',
       ]);
       for (const table of [
         'merchants',

@@ -36,6 +36,10 @@ export interface CallbackRepository {
   unreachableOrderIds(): Promise<string[]>;
   /** Outbound calls in progress across every dialer sharing the store (live leases). */
   countDialing(nowIso: string): Promise<number>;
+  /** The same, per Asterisk server (asterisk_server; rows that name none under `null`). */
+  countDialingByServer(nowIso: string): Promise<Map<string | null, number>>;
+  /** Names the server a claimed row's call goes to, in the claim's transaction; only the lease holder can. */
+  assignServer(id: string, leaseToken: string, server: string): Promise<void>;
   /**
    * Callbacks due (scheduled, next call passed) and dialling (live leases), in one statement over the
    * (state, next_call_at) index: the metrics read it at scrape time.
@@ -103,6 +107,20 @@ export function createCallbackRepository(db: Source): CallbackRepository {
     async countDialing(nowIso) {
       const row = await callbacks().where('state', 'dialing').where('locked_until', '>', nowIso).count({ n: '*' }).first();
       return Number(row?.n ?? 0);
+    },
+
+    async countDialingByServer(nowIso) {
+      const rows = await callbacks()
+        .where('state', 'dialing')
+        .where('locked_until', '>', nowIso)
+        .groupBy('asterisk_server')
+        .select('asterisk_server')
+        .count({ n: '*' });
+      return new Map(rows.map((r) => [r.asterisk_server, Number(r.n)]));
+    },
+
+    async assignServer(id, leaseToken, server) {
+      await callbacks().where({ id, lease_token: leaseToken }).update({ asterisk_server: server });
     },
 
     async countOpen(nowIso) {

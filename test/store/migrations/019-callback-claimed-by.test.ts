@@ -1,13 +1,13 @@
 import { expect } from 'chai';
 import type { Knex } from 'knex';
-import { down, up } from '../../../src/store/migrations/018-callback-claimed-by';
+import { down, up } from '../../../src/store/migrations/019-callback-claimed-by';
 import { seedCallbacks } from '../../helpers/seed-callbacks';
 import { createStore } from '../../../src/store/store';
 import { describeEachStore, openTestDb } from '../../helpers/test-db';
 
 const NOW = new Date('2026-03-01T08:00:00.000Z');
 
-describeEachStore('store/migrations/018-callback-claimed-by', () => {
+describeEachStore('store/migrations/019-callback-claimed-by', () => {
   let db: Knex;
   beforeEach(async () => {
     db = await openTestDb();
