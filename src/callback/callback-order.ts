@@ -41,13 +41,16 @@ export async function planCallback(
   };
 }
 
-/** The dialer's row for a new callback order; written in the order's own transaction, so neither exists alone. */
+/**
+ * The dialer's row for a new callback order; written in the order's own transaction, so neither exists alone.
+ * Returns the row as written, so the order's answer needs no read after the commit.
+ */
 export async function insertCallback(
   tx: Pick<Repositories, 'callbacks'>,
   orderId: string,
   plan: CallbackPlan,
   now: Date,
-): Promise<void> {
+): Promise<CallbackRow> {
   const row: CallbackRow = {
     id: newId('cb'),
     order_id: orderId,
@@ -63,6 +66,7 @@ export async function insertCallback(
     updated_at: now.toISOString(),
   };
   await tx.callbacks.insert(row);
+  return row;
 }
 
 /** The callback views of these orders, by order id (orders without a callback are absent). */

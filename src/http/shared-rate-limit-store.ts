@@ -1,11 +1,14 @@
 import type { IncrementResponse, Options, Store } from 'express-rate-limit';
 import { AppError } from '../domain/app-error';
 import type { RateLimitRepository } from '../store/repositories/rate-limit-repository';
+import { isStoreUnavailable } from '../store/store-unavailable';
 
 /** What the limits count with: the store's `rate_limits` table. */
 export type RateCounter = Pick<RateLimitRepository, 'hit' | 'unhit' | 'reset'>;
 
+/** The store's absence is passed on as such: 503 store_unavailable with Retry-After (src/http/error-middleware.ts). */
 function unavailable(err: unknown): never {
+  if (isStoreUnavailable(err)) throw err;
   throw new AppError('unavailable', `rate limits cannot be counted (${err instanceof Error ? err.message : String(err)}); retry`);
 }
 
