@@ -43,8 +43,14 @@ export class SharedRateLimitStore implements Store {
     return { totalHits, resetTime };
   }
 
+  /**
+   * Called after the answer (a request that turned out not to count): with the store gone, the count stays one high
+   * for the window, on the safe side, rather than express-rate-limit writing the error to the console.
+   */
   async decrement(key: string): Promise<void> {
-    await this.counter.unhit(this.prefix + key, this.#window().start).catch(unavailable);
+    await this.counter.unhit(this.prefix + key, this.#window().start).catch((err: unknown) => {
+      if (!isStoreUnavailable(err)) unavailable(err);
+    });
   }
 
   async resetKey(key: string): Promise<void> {
