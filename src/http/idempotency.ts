@@ -13,6 +13,17 @@ const MAX_KEY_LENGTH = 255;
 /** How often a claim whose request got 503 is released again while the store cannot be reached. */
 export const RELEASE_RETRY_MS = 250;
 
+const ALL_OR_NOTHING = 'idempotencyAllOrNothing';
+
+/**
+ * Said by a route whose work is all or nothing (one statement or one transaction, its answer built from what was
+ * written, nothing sent elsewhere): a 503 from it means nothing was done, so its key is released and the retry runs.
+ * Other routes' 503s are kept and replayed like any 5xx: a refund may have reached the acquirer before the store went.
+ */
+export function allOrNothing(res: Response): void {
+  res.locals[ALL_OR_NOTHING] = true;
+}
+
 /**
  * Forgets the claim of a request answered 503 (nothing was done: retry after Retry-After), trying again while the
  * store cannot be reached, which is usually why it was 503: until released, the retry with the same key would get
@@ -30,14 +41,14 @@ function releaseWhenReachable(store: IdempotencyStore, lock: IdempotencyLock, lo
 
 /**
  * Keeps the answer before it is sent, so a retry arriving right after it finds it. Invalid requests
- * (400) are forgotten, as Stripe does, and so are 503s, which ask for the same request again (Retry-After);
- * every other answer, 5xx included, is kept for replay.
+ * (400) are forgotten, as Stripe does, and so are the 503s of all-or-nothing routes, which ask for the same request
+ * again (Retry-After); every other answer, 5xx included, is kept for replay.
  */
 function keepAnswer(res: Response, store: IdempotencyStore, lock: IdempotencyLock, log: Logger): void {
   const send = res.json.bind(res);
   res.json = (body: unknown) => {
     const status = res.statusCode;
-    if (status === 503) {
+    if (status === 503 && res.locals[ALL_OR_NOTHING] === true) {
       releaseWhenReachable(store, lock, log);
       return send(body);
     }
@@ -45,8 +56,10 @@ function keepAnswer(res: Response, store: IdempotencyStore, lock: IdempotencyLoc
       try {
         await (status === 400 ? store.release(lock) : store.complete(lock, status, body));
       } catch (err) {
-        // The answer still goes out; the claim then lapses after the in-flight timeout.
-        log.error({ err, merchantId: lock.merchantId }, 'idempotency record not updated');
+        // The answer still goes out; the claim then lapses after the in-flight timeout. The store gone (restarting)
+        // is no fault of ours.
+        const level = isStoreUnavailable(err) ? 'warn' : 'error';
+        log[level]({ err, merchantId: lock.merchantId }, 'idempotency record not updated');
       }
       send(body);
     };

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
@@ -10,6 +11,7 @@ import { openPostgres } from '../../src/store/postgres-connection';
 import { sandbox } from '../ari/sandbox-asterisk';
 import { startClusterNode, stopClusterNode, type ClusterNode } from '../helpers/cluster-node';
 import { createProcessStore, processStoreKind, type ProcessStore } from '../helpers/process-store';
+import { testOutputFile } from '../helpers/test-output';
 import { testPostgresUrl } from '../helpers/test-stores';
 
 const run = promisify(execFile);
@@ -29,8 +31,12 @@ const dataDir = processStoreKind === 'postgres' ? restartableDataDir() : undefin
 const CLIENTS_PER_NODE = 2;
 /** No answer may take longer than this, even while PostgreSQL is down. */
 const ANSWER_BOUND_MS = 12_000;
+/** How long PostgreSQL stays stopped: past NODE_EXPIRY_MS + NODE_HEARTBEAT_MS (below), so no heartbeat is fresh when it is back. */
+const DOWN_MS = 4500;
 /** A node serves again this soon after PostgreSQL accepts connections (the issue: "nodes reconnect"). */
 const SERVE_AGAIN_BOUND_MS = 5000;
+/** And takes calls again: one readiness interval (5 s by default) and the checks' own time. */
+const READY_AGAIN_BOUND_MS = 7000;
 
 interface Sent {
   key: string;
@@ -47,7 +53,8 @@ interface Sent {
  * Issue 12, "PostgreSQL restarted: nodes reconnect, and in-flight API requests get 503 with Retry-After, never a
  * half-written order", end to end: two nodes (processes of their own, on a fresh schema of the sandbox PostgreSQL and
  * the sandbox Asterisk) take a steady stream of callback orders (an order row and its callback row in one
- * transaction), each with an Idempotency-Key, while PostgreSQL is stopped fast (sessions terminated) and started.
+ * transaction), each with an Idempotency-Key, while PostgreSQL is stopped fast (sessions terminated), left down past
+ * the nodes' heartbeat expiry, and started again.
  */
 (dataDir ? describe : describe.skip)('cluster: PostgreSQL restarted under load @e2e', function () {
   this.timeout(120_000);
@@ -109,17 +116,25 @@ interface Sent {
           phone: '13552535506',
           callAfter,
         };
-        sent.push(await post(node, randomUUID(), body));
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        const answer = await post(node, randomUUID(), body);
+        sent.push(answer);
+        // After a 503 the next order waits a little (not the whole Retry-After, so the outage's end is seen at once).
+        await new Promise((resolve) => setTimeout(resolve, answer.status === 503 ? 250 : 5));
       }
     };
     const clients = nodes.flatMap((node) => Array.from({ length: CLIENTS_PER_NODE }, () => client(node)));
 
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const restartAt = Date.now();
-    const restart = run('bash', [script, 'restart'], { env: { ...process.env, DATA_DIR: dataDir }, timeout: 60_000 });
-    const backAt = await acceptingAgainAt(testPostgresUrl as string, restartAt);
-    await restart;
+    const sandboxPg = (command: 'start' | 'stop') =>
+      run('bash', [script, command], { env: { ...process.env, DATA_DIR: dataDir }, timeout: 60_000 });
+    const back = acceptingAgainAt(testPostgresUrl as string, restartAt);
+    await sandboxPg('stop');
+    const stoppedAt = Date.now();
+    // Down longer than a node's expiry: the nodes' heartbeats, readiness checks and jobs fail meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, DOWN_MS));
+    await sandboxPg('start');
+    const backAt = await back;
     // Until each node has answered 201 to an order sent after PostgreSQL was back, and a second more.
     const servedAgainAt = new Map<ClusterNode, number>();
     while (servedAgainAt.size < nodes.length && Date.now() - backAt < 30_000) {
@@ -138,8 +153,8 @@ interface Sent {
     const servedAgainMs = nodes.map((n) => (servedAgainAt.get(n) ?? Infinity) - backAt);
     console.log(
       `      ${sent.length} orders sent; answers ${JSON.stringify(byStatus)}; slowest answer ${slowest} ms; PostgreSQL ` +
-        `accepted connections again ${backAt - restartAt} ms after the restart began; the nodes answered 201 again ` +
-        `${servedAgainMs.join(' and ')} ms after that`,
+        `stopped ${stoppedAt - restartAt} ms after the stop began, accepted connections again ${backAt - stoppedAt} ms ` +
+        `after it stopped; the nodes answered 201 again ${servedAgainMs.join(' and ')} ms after that`,
     );
     expect(Object.keys(byStatus).sort(), 'only 201 and 503').to.satisfy((codes: string[]) =>
       codes.every((c) => c === '201' || c === '503'),
@@ -152,7 +167,7 @@ interface Sent {
     // Each 503 sent again as it was, with its key, after Retry-After; a 409 (its key still held) is asked again.
     await new Promise((resolve) => setTimeout(resolve, 2000));
     let stillHeld = 0;
-    for (const first of unavailable) {
+    const retry = async (first: Sent) => {
       let again = await post(first.node, first.key, first.body);
       for (let i = 0; again.status === 409 && i < 10; i++) {
         stillHeld += 1;
@@ -161,7 +176,13 @@ interface Sent {
       }
       expect(again.status, `retry of ${first.body.merchantOrderId}`).to.equal(201);
       Object.assign(first, { status: again.status, orderId: again.orderId });
-    }
+    };
+    const queue = [...unavailable];
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) await retry(next);
+      }),
+    );
     console.log(
       `      ${unavailable.length} orders answered 503 retried: all 201 (${stillHeld} retries found their key still held)`,
     );
@@ -191,6 +212,26 @@ interface Sent {
       await db.destroy();
     }
     for (const node of nodes) expect(node.child.exitCode, `${node.name} still runs`).to.equal(null);
+    // The background work (heartbeats, readiness, jobs) logged the outage and carried on: warnings, no errors.
+    // Calls are taken again at the first readiness check (every READINESS_INTERVAL_MS, 5 s) after it is back.
+    for (const node of nodes) {
+      const readyLine = (l: { msg: string; time: string }) => l.msg === 'ready: taking calls' && Date.parse(l.time) >= backAt;
+      while (!loggedBy(node).some(readyLine) && Date.now() - backAt < READY_AGAIN_BOUND_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const lines = loggedBy(node);
+      const warnings = count(lines.filter((l) => l.level === 40).map((l) => l.msg));
+      const readyAgain = lines.find(readyLine);
+      const readyMs = readyAgain ? Date.parse(readyAgain.time) - backAt : Infinity;
+      console.log(
+        `      ${node.name} took calls again ${readyMs} ms after PostgreSQL was back; warned: ${JSON.stringify(warnings)}`,
+      );
+      expect(
+        lines.filter((l) => l.level >= 50).map((l) => l.msg),
+        `${node.name} logged errors`,
+      ).to.deep.equal([]);
+      expect(readyMs, `${node.name} ready again`).to.be.below(READY_AGAIN_BOUND_MS);
+    }
   });
 });
 
@@ -208,7 +249,17 @@ async function acceptingAgainAt(url: string, since: number): Promise<number> {
   throw new Error('PostgreSQL did not come back within 60 s');
 }
 
-function count(values: number[]): Record<string, number> {
+/** The JSON log lines of this run of `node` (its LOG_FILE, e2eEnv, is appended to by every run). */
+function loggedBy(node: ClusterNode): { level: number; msg: string; time: string }[] {
+  return fs
+    .readFileSync(testOutputFile(`${node.name}.log`), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as { level: number; msg: string; time: string; pid: number })
+    .filter((line) => line.pid === node.ready.pid);
+}
+
+function count(values: (number | string)[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
   return counts;

@@ -202,6 +202,28 @@ describe('http/idempotency', () => {
       expect(await orderCount()).to.equal(1);
     });
 
+    it('when a route that is not all or nothing (cancel) got 503, then its answer is kept and replayed, as any 5xx', async () => {
+      const app = createApp({
+        merchants: t.merchants,
+        orders: { ...t.orders, cancelOrder: () => Promise.reject(refused()) },
+        banks: createBankService(t.deps),
+        idempotency: createIdempotencyStore(t.deps),
+        rateLimitPerMinute: 1000,
+        log: t.deps.log,
+        now: t.deps.now,
+      });
+      const cancel = () =>
+        request(app)
+          .post('/v1/orders/ord_1/cancel')
+          .set('Authorization', `Bearer ${t.a.key}`)
+          .set('Idempotency-Key', 'key-c')
+          .send({});
+      const first = await cancel();
+      const again = await cancel();
+      expect([first.status, again.status]).to.deep.equal([503, 503]);
+      expect(again.headers['idempotent-replayed']).to.equal('true');
+    });
+
     it('when releasing the key fails too, then it is released again until the store answers', async () => {
       const real = createIdempotencyStore(t.deps);
       const app = createApp({

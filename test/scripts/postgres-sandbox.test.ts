@@ -31,7 +31,7 @@ describe('scripts/postgres-sandbox', () => {
   it('when given an unknown command, then it prints the usage and exits 2', async () => {
     const err = await failing(['bogus']);
     expect(err.code).to.equal(2);
-    expect(err.stderr).to.equal('postgres-sandbox: usage: scripts/postgres-sandbox start|stop|restart|status|install\n');
+    expect(err.stderr).to.equal('postgres-sandbox: usage: scripts/postgres-sandbox start|stop|status|install\n');
   });
 
   it('when nothing runs for this data folder, then status says stopped, gives the masked URL and exits 3', async () => {
