@@ -27,6 +27,11 @@ function restartableDataDir(): string | undefined {
 }
 const dataDir = processStoreKind === 'postgres' ? restartableDataDir() : undefined;
 
+/** `scripts/postgres-sandbox stop|start` on that server (start does nothing when it runs). */
+function sandboxPg(command: 'start' | 'stop') {
+  return run('bash', [script, command], { env: { ...process.env, DATA_DIR: dataDir }, timeout: 60_000 });
+}
+
 /** Concurrent clients per node, each sending one order after another. */
 const CLIENTS_PER_NODE = 2;
 /** No answer may take longer than this, even while PostgreSQL is down. */
@@ -75,6 +80,8 @@ interface Sent {
   });
   after(async () => {
     await Promise.all(nodes.map(stopClusterNode));
+    // Running again for the tests after this one, even when this one failed while it was stopped (a no-op otherwise).
+    await sandboxPg('start');
     await store?.drop();
   });
 
@@ -126,8 +133,6 @@ interface Sent {
 
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const restartAt = Date.now();
-    const sandboxPg = (command: 'start' | 'stop') =>
-      run('bash', [script, command], { env: { ...process.env, DATA_DIR: dataDir }, timeout: 60_000 });
     const back = acceptingAgainAt(testPostgresUrl as string, restartAt);
     await sandboxPg('stop');
     const stoppedAt = Date.now();
