@@ -42,14 +42,17 @@ export async function planCallback(
   };
 }
 
-/** The dialer's row for a new callback order; written in the order's own transaction, so neither exists alone. */
+/**
+ * The dialer's row for a new callback order; written in the order's own transaction, so neither exists alone.
+ * Returns the row as written, so the order's answer needs no read after the commit.
+ */
 export async function insertCallback(
   tx: Pick<Repositories, 'callbacks'>,
   orderId: string,
   plan: CallbackPlan,
   now: Date,
-): Promise<void> {
-  const row: NewRow<CallbackRow, 'attempts_made'> = {
+): Promise<CallbackRow> {
+  const row: CallbackRow = {
     id: newId('cb'),
     order_id: orderId,
     phone: plan.phone,
@@ -60,10 +63,12 @@ export async function insertCallback(
     locked_until: null,
     lease_token: null,
     last_outcome: null,
+    asterisk_server: null,
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
   };
   await tx.callbacks.insert(row);
+  return row;
 }
 
 /** The callback views of these orders, by order id (orders without a callback are absent). */
