@@ -4,7 +4,6 @@ import { AppError } from '../domain/app-error';
 import type { CallbackRow } from '../store/callback-rows';
 import { newId } from '../store/new-id';
 import type { Repositories } from '../store/store';
-import type { NewRow } from '../store/tables';
 import { loadCallbackPolicy } from './callback-policy';
 import { toCallbackView, type CallbackView } from './callback-view';
 
