@@ -12,9 +12,9 @@ import { loadConfigOrExit } from '../src/config/load-config-or-exit';
 import { postgresSandboxUrl } from '../src/config/postgres-sandbox';
 import { loadOrCreateSandboxSecrets } from '../src/config/sandbox-secrets';
 import { errorMessage } from '../src/lib/error-message';
-import { CLUSTER_APPS, clusterPlan } from './cluster/cluster-plan';
-import { ClusterError, say, startAll, teardown } from './cluster/cluster-parts';
-import { alive, ariApps, portFree, runs } from './cluster/cluster-processes';
+import { clusterPlan } from './cluster/cluster-plan';
+import { ClusterError, connectedApps, say, startAll, teardown } from './cluster/cluster-parts';
+import { alive, portFree, runs } from './cluster/cluster-processes';
 import { clusterReport } from './cluster/cluster-report';
 import { readState, writeState, type ClusterState } from './cluster/cluster-state';
 
@@ -73,10 +73,7 @@ async function start(): Promise<void> {
     await teardown(plan, state);
     throw new ClusterError('the cluster did not start');
   }
-  const appsOn: Record<string, string[]> = {};
-  for (const a of plan.asterisks) {
-    appsOn[a.name] = (await ariApps(a.ariUrl, ari.user, ari.password)).filter((app) => CLUSTER_APPS.includes(app));
-  }
+  const appsOn = await connectedApps(plan, ari, 10_000);
   const pids = Object.fromEntries(Object.entries(state.children).map(([name, c]) => [name, c.pid]));
   const seconds = (performance.now() - began) / 1000;
   process.stdout.write(clusterReport(plan, { pids, appsOn, seconds, projectRoot }));

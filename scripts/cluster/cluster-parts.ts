@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { shellAssignments } from '../shell-assignments';
 import { CLUSTER_APPS, type AsteriskPart, type ClusterPlan } from './cluster-plan';
-import { runs, runSandboxScript, startTsChild, stopPid, waitForOk } from './cluster-processes';
+import { ariApps, runs, runSandboxScript, startTsChild, stopPid, waitForOk } from './cluster-processes';
 import { nodeEnvFile } from './cluster-report';
 import { removeState, writeState, type ClusterState } from './cluster-state';
 
@@ -120,4 +120,25 @@ export async function teardown(plan: ClusterPlan, state: ClusterState): Promise<
     if (stopped.code !== 0) say(`${label} did not stop cleanly:\n${indent(stopped.output)}`);
   }
   removeState(plan.stateFile);
+}
+
+/**
+ * The nodes' apps connected to each Asterisk, by its name. A node is ready once one of its servers answers and
+ * joins the others just after, so this waits up to `timeoutMs` for every app on every Asterisk, then says what is.
+ */
+export async function connectedApps(
+  plan: ClusterPlan,
+  ari: { user: string; password: string },
+  timeoutMs: number,
+): Promise<Record<string, string[]>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const appsOn: Record<string, string[]> = {};
+    for (const a of plan.asterisks) {
+      appsOn[a.name] = (await ariApps(a.ariUrl, ari.user, ari.password)).filter((app) => CLUSTER_APPS.includes(app));
+    }
+    const all = Object.values(appsOn).every((apps) => apps.length === CLUSTER_APPS.length);
+    if (all || Date.now() > deadline) return appsOn;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
 }

@@ -87,7 +87,7 @@ export function clusterPlan(inputs: ClusterInputs): ClusterPlan {
         DATA_DIR: inputs.dataDir,
         DATABASE_URL: inputs.databaseUrl,
         ARI_SERVERS: asterisks.map((a) => a.ariUrl).join(','),
-        // Until a node reads ARI_SERVERS it connects to ARI_URL alone: the first server.
+        // The first server, for the tools that read ARI_URL alone (npm run demo places its call there).
         ARI_URL: asterisks[0].ariUrl,
         ARI_PASSWORD: inputs.ariPassword,
         // The cluster starts the Asterisks; a node must not start a sandbox of its own.

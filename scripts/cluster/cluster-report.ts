@@ -40,7 +40,7 @@ export function clusterReport(plan: ClusterPlan, run: ClusterRuntime): string {
       return `  ${ast.name}  SIP 127.0.0.1:${ast.sipPort}  password in ${rel(path.join(ast.dataDir, SANDBOX_SECRETS_FILE))}  ARI ${ast.ariUrl} (${connected})`;
     }),
     ...(plan.asterisks.some((ast) => (run.appsOn[ast.name] ?? []).length < CLUSTER_APPS.length)
-      ? ['  (A node connects to every server of ARI_SERVERS once the app reads it; until then to ARI_URL, Asterisk A, alone.)']
+      ? ["  (A node connects to each server of ARI_SERVERS as soon as it answers: see the nodes' logs.)"]
       : []),
     '',
     'A demo call (a merchant and an order on a node, then a call as a cardholder keying the sandbox debit card):',

@@ -55,6 +55,7 @@ describe('npm run cluster: the plan', () => {
       expect(config.http.port).to.equal(3001);
       expect(config.ari).to.include({ app: 'ivrpay-b', url: 'http://127.0.0.1:8088', fieldVariable: true });
       expect(config.ari.apps).to.deep.equal(CLUSTER_APPS);
+      expect(config.ari.servers).to.deep.equal(['http://127.0.0.1:8088', 'http://127.0.0.1:8089']);
       expect(config.database.kind).to.equal('postgres');
       expect(config.asterisk.sandbox).to.equal('off');
       expect(config.acquirer).to.include({ kind: 'acp', notifyUrl: 'http://127.0.0.1:3001/acquirer/notify' });

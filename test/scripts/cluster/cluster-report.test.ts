@@ -48,6 +48,6 @@ describe('npm run cluster: what it prints', () => {
   it('when no node is connected to Asterisk B, then it says that its calls hear "service unavailable", and why', () => {
     const text = report({ 'Asterisk A': ['ivrpay-a', 'ivrpay-b'], 'Asterisk B': [] });
     expect(text).to.include('ARI http://127.0.0.1:8089 (NO node connected: its calls hear "service unavailable")');
-    expect(text).to.include('until then to ARI_URL, Asterisk A, alone');
+    expect(text).to.include("A node connects to each server of ARI_SERVERS as soon as it answers: see the nodes' logs.");
   });
 });
