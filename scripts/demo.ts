@@ -9,14 +9,13 @@ import { connectSimulatedCaller } from '../simulator/simulated-caller';
 import { demoAgent } from './demo-agent';
 import { demoDay } from './demo-day';
 import { PROMPTS, isPromptId } from '../src/call/prompt-manifest';
+import { openStore } from '../src/compose';
 import { loadConfigOrExit } from '../src/config/load-config-or-exit';
 import { loadOrCreateSandboxSecrets } from '../src/config/sandbox-secrets';
 import { errorMessage } from '../src/lib/error-message';
 import { createLogger } from '../src/log/logger';
 import type { OrderView } from '../src/order/order-view';
 import { createMerchantService } from '../src/services/merchant-service';
-import { openDb } from '../src/store/db';
-import { migrateLatest } from '../src/store/migrate';
 import { createStore } from '../src/store/store';
 
 const DEMO_CARD = testCardFor('debit', 'approved').pan;
@@ -49,8 +48,8 @@ async function main(): Promise<void> {
   const health = await fetch(`${base}/healthz`).catch(() => undefined);
   if (!health?.ok) throw new Error(`nothing answers at ${base}: run \`npm start\` in another terminal first`);
 
-  const db = await openDb(config.sqliteFile, { synchronous: config.sqliteSynchronous });
-  await migrateLatest(db);
+  // The service's store (SQLite, or PostgreSQL with DATABASE_URL: a cluster's nodes share it).
+  const db = await openStore(config);
   const merchant = await createMerchantService({ store: createStore(db), now: () => new Date(), log }).createMerchant(
     'Demo shop 演示商户',
   );

@@ -1,6 +1,8 @@
 /**
  * npm run bench:api -- [--duration 10] [--connections 10,50] [--rounds 2] [--log-level warn] [--only post|get]
  *                       [--against <git-ref> [--allow-dirty]]
+ * npm run bench:api -- --store postgres [--processes 1,2] [--database-url <url>] [--rate-limits store|memory]
+ *                       [--duration …] [--connections …] [--rounds …]
  *
  * autocannon against the merchant API (POST /v1/orders, authenticated, a fresh Idempotency-Key and
  * merchantOrderId per request; GET /v1/orders/:id) with SQLITE_SYNCHRONOUS=full (the default) and
@@ -9,14 +11,24 @@
  * this one on the other. Prints markdown tables and writes bench/results/api.json. 127.0.0.1 only.
  * With --against, the API of another commit (checked out under data/, its own worker file) is measured
  * in the same rounds, beside this one's, and a table gives current/previous for each figure.
+ * With --store postgres: the API on PostgreSQL as 1 and as 2 processes, and the scaling ratio (api/api-scaling.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Command } from 'commander';
 import { apiAgainst } from './api/api-against';
+import { requestFor } from './api/api-requests';
+import {
+  checkStoreOptions,
+  parseCountList,
+  parseRateLimits,
+  parseStore,
+  type BenchStore,
+  type RateLimits,
+} from './api/api-store-options';
+import { runScaling } from './api/api-scaling';
 import { apiReport, SERVER_NAME, type ApiResult, type ApiRun } from './api/api-report';
 import { roundOrder, startServers, stopServers, type Server } from './api/api-servers';
 import { machineFacts } from './lib/machine-facts';
@@ -38,7 +50,17 @@ const program = new Command()
   .option('--only <endpoint>', 'measure just post or get (for profiling one of them)')
   .option('--cpu-prof', 'write a V8 CPU profile of the API process to bench/results/profiles/')
   .option('--against <git-ref>', "also measure that commit's API in the same rounds, and give current/previous", parseRef)
-  .option('--allow-dirty', 'with --against: measure this tree even with uncommitted changes');
+  .option('--allow-dirty', 'with --against: measure this tree even with uncommitted changes')
+  .option('--store <store>', 'sqlite (ivrpay against bare Express) or postgres (1 and 2 API processes)', parseStore, 'sqlite')
+  .option('--processes <list>', 'with --store postgres: API process counts to compare (default 1,2)', (t: string) =>
+    parseCountList('--processes', t),
+  )
+  .option('--database-url <url>', 'with --store postgres: this PostgreSQL (else BENCH_DATABASE_URL, else the sandbox)')
+  .option(
+    '--rate-limits <where>',
+    'with --store postgres: store (shared in PostgreSQL, as the service runs; default) or memory (each process alone: what sharing costs)',
+    parseRateLimits,
+  );
 
 function parseLevels(text: string): number[] {
   const levels = text.split(',').map(Number);
@@ -63,30 +85,6 @@ function pin(servers: Server[]): string {
   }
 }
 
-function requestFor(endpoint: 'post' | 'get', server: Server, bare: boolean): autocannon.Request {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (server.ready.apiKey) headers.authorization = `Bearer ${server.ready.apiKey}`;
-  if (endpoint === 'get') {
-    const ids = server.ready.orderIds ?? ['ord_0123456789abcdef0123'];
-    let next = 0;
-    return {
-      method: 'GET',
-      setupRequest: (req) => ({ ...req, headers, path: `${bare ? '/echo' : '/v1/orders'}/${ids[next++ % ids.length]}` }),
-    };
-  }
-  const run = randomUUID().slice(0, 8);
-  let n = 0;
-  return {
-    method: 'POST',
-    path: bare ? '/echo' : '/v1/orders',
-    setupRequest: (req) => {
-      n += 1;
-      const body = JSON.stringify({ merchantOrderId: `B${run}-${n}`, amount: 12345, currency: 'CNY', mode: 'inbound' });
-      return { ...req, headers: { ...headers, 'idempotency-key': `${run}-${n}` }, body };
-    },
-  };
-}
-
 async function measure(
   server: Server,
   endpoint: 'post' | 'get',
@@ -94,7 +92,7 @@ async function measure(
   opts: { duration: number; connections: number },
 ): Promise<ApiRun> {
   const url = `http://127.0.0.1:${server.ready.port}`;
-  const base = { url, connections: opts.connections, requests: [requestFor(endpoint, server, bare)] };
+  const base = { url, connections: opts.connections, requests: [requestFor(endpoint, server.ready, bare)] };
   await autocannon({ ...base, duration: 2 }); // warm-up: JIT, SQLite pages, keep-alive sockets
   const cpuBefore = await server.call<number>('cpu');
   const result = await autocannon({ ...base, duration: opts.duration });
@@ -120,7 +118,17 @@ async function main(): Promise<void> {
     cpuProf?: boolean;
     against?: string;
     allowDirty?: boolean;
+    store: BenchStore;
+    processes?: number[];
+    databaseUrl?: string;
+    rateLimits?: RateLimits;
   }>();
+  checkStoreOptions(opts);
+  if (opts.store === 'postgres') {
+    const databaseUrl = opts.databaseUrl ?? process.env.BENCH_DATABASE_URL;
+    await runScaling({ ...opts, processes: opts.processes ?? [1, 2], databaseUrl, rateLimits: opts.rateLimits ?? 'store' }, log);
+    return;
+  }
   const profileDir = path.resolve(__dirname, '..', '..', 'bench', 'results', 'profiles');
   const machine = machineFacts();
   const against = opts.against ? openRefTree({ ref: opts.against, allowDirty: opts.allowDirty }) : undefined;

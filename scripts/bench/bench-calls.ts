@@ -2,6 +2,7 @@
  * npm run bench:calls -- [--calls 200] [--ramp <s>] [--runs 1] [--log-level warn] [--cpu-prof] [--lines <n>]
  *                         [--against <git-ref> [--allow-dirty]]
  * npm run bench:calls -- --sweep 100,200,300 [--ramp <s>] [--lines <n>]
+ * npm run bench:calls -- --cluster [--calls 100] [--ramp <s>]
  *
  * N simulated cardholders at once, each on a Local channel driven by its own ARI app, each doing a
  * complete credit payment: first through the pure-dialplan baseline (context ivrpay-bench-dialplan),
@@ -11,6 +12,9 @@
  * of another commit (checked out under data/, its own worker file), and a table gives current/previous.
  * With --sweep, both phases at each level of concurrent calls in turn, a fresh service per level, then
  * the knee of each and the service's ARI traffic per call (bench/results/calls-sweep.json; docs/performance.md).
+ * With --cluster, the app phase on one node (SQLite, this sandbox Asterisk), then the same calls on a cluster of two
+ * nodes on a fresh PostgreSQL with a second sandbox Asterisk, half the cardholders on each Asterisk, side by side
+ * (bench/results/calls-cluster.json; docs/performance.md, "Issue 12: calls on the cluster").
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,6 +28,9 @@ import { connectBenchDriver } from './calls/bench-driver';
 import { ensureBenchDialplan } from './calls/bench-dialplan';
 import { callsAgainst } from './calls/calls-against';
 import { callsReport, type CallsResult } from './calls/calls-report';
+import { clusterReport, type ClusterResult } from './calls/cluster-report';
+import { runCluster } from './calls/cluster-run';
+import { phaseFigures, type PhaseFigures } from './calls/phase-figures';
 import { runCalls, type CallsRuns } from './calls/run-calls';
 import { runSweep, type SweepRun } from './calls/run-sweep';
 import { parseLines, parseSweepLevels } from './calls/sweep-options';
@@ -52,7 +59,8 @@ const program = new Command()
   .option('--against <git-ref>', "also put each run's calls through that commit's service, and give current/previous", parseRef)
   .option('--allow-dirty', 'with --against: measure this tree even with uncommitted changes')
   .option('--sweep <levels>', 'dialplan and app at each of these levels of concurrent calls, e.g. 100,200,300', parseSweepLevels)
-  .option('--lines <n>', "the service's TRUNK_LINES: calls beyond it hear 'lines busy' (default: 10000, every call)", parseLines);
+  .option('--lines <n>', "the service's TRUNK_LINES: calls beyond it hear 'lines busy' (default: 10000, every call)", parseLines)
+  .option('--cluster', 'the app on one node (SQLite), then on 2 nodes × 2 Asterisks on a fresh PostgreSQL, compared');
 
 function log(line: string): void {
   process.stderr.write(`bench:calls: ${line}\n`);
@@ -71,6 +79,7 @@ async function main(): Promise<void> {
     allowDirty?: boolean;
     sweep?: number[];
     lines?: number;
+    cluster?: boolean;
   }>();
   if (opts.against && opts.only === 'dialplan')
     throw new UsageError('--against compares the app: --only dialplan leaves nothing to compare');
@@ -78,6 +87,12 @@ async function main(): Promise<void> {
     const clash = (['calls', 'runs', 'only', 'against'] as const).filter((o) => program.getOptionValueSource(o) === 'cli');
     if (clash.length)
       throw new UsageError(`--sweep sets the calls and runs both phases once per level: drop --${clash.join(', --')}`);
+  }
+  if (opts.cluster) {
+    const clash = (['runs', 'only', 'against', 'sweep', 'cpuProf', 'lines'] as const).filter(
+      (o) => program.getOptionValueSource(o) === 'cli',
+    );
+    if (clash.length) throw new UsageError(`--cluster runs one app phase per setup: drop --${clash.join(', --')}`);
   }
   const against = opts.against ? openRefTree({ ref: opts.against, allowDirty: opts.allowDirty }) : undefined;
   if (against) log(`against ${against.ref} (${against.commit.slice(0, 7)}), checked out in ${against.dir}`);
@@ -101,6 +116,7 @@ async function main(): Promise<void> {
   if (opts.cpuProf) fs.mkdirSync(profileDir, { recursive: true });
   let measured: CallsRuns | undefined;
   let swept: SweepRun | undefined;
+  let clustered: { single: PhaseFigures; cluster: PhaseFigures; callsPerNode: number[] } | undefined;
   const acquirer = await forkWorker<{ pid: number; env: Record<string, string> }>(
     path.join(__dirname, 'calls', 'acquirer-worker.ts'),
   );
@@ -125,7 +141,37 @@ async function main(): Promise<void> {
       nodeFlags: ['--expose-gc', ...(opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
     });
     const phase = { callTimeoutMs: opts.callTimeout * 1000, asteriskPid, asteriskCli: asteriskCliArgv(asteriskPid) };
-    if (opts.sweep) {
+    if (opts.cluster) {
+      const workerEnv = { ...process.env, ...acquirer.ready.env, DATA_DIR: config.dataDir, SOUNDS_DIR: config.soundsDir };
+      const single = await runCalls({
+        driver,
+        // SQLite whatever DATABASE_URL the shell has: the single node is the one-machine setup.
+        startService: serviceStarter({
+          files: { current: path.join(__dirname, 'calls', 'service-worker.ts') },
+          env: { ...workerEnv, LOG_LEVEL: opts.logLevel, SANDBOX_ACQUIRER_PORT: '0', DATABASE_URL: 'sqlite:' },
+          nodeFlags: ['--expose-gc'],
+        }),
+        phase: { ...phase, calls: opts.calls, rampMs },
+        runs: 1,
+        only: 'app',
+        comparing: false,
+        log,
+      });
+      log(`cluster: ${opts.calls} calls, half on each Asterisk`);
+      const clusterRaw = await runCluster({
+        asteriskA: { url: ari.url, pid: asteriskPid, driver },
+        ari,
+        dataDir: config.dataDir,
+        soundsDir: config.soundsDir,
+        workerEnv: { ...workerEnv, LOG_LEVEL: opts.logLevel, SANDBOX_ACQUIRER_PORT: '0' },
+        nodeFlags: ['--expose-gc'],
+        phase: { calls: opts.calls, rampMs, callTimeoutMs: phase.callTimeoutMs },
+        log,
+      });
+      const cluster = phaseFigures(clusterRaw);
+      log(`  ${cluster.completed}/${cluster.calls} completed, ${cluster.paid} paid, key→prompt p99 ${cluster.latencyMs.p99} ms`);
+      clustered = { single: single.runs[0].phases[0], cluster, callsPerNode: clusterRaw.callsPerNode };
+    } else if (opts.sweep) {
       swept = await runSweep({
         driver,
         startService: () => startService('current'),
@@ -149,6 +195,29 @@ async function main(): Promise<void> {
     await acquirer.call('stop').catch(() => {});
     await driver.close();
     against?.remove();
+  }
+  if (clustered) {
+    const result: ClusterResult = {
+      benchmark: 'calls-cluster',
+      machine,
+      asterisk: { version: asteriskVersion },
+      settings: {
+        calls: opts.calls,
+        rampSeconds: rampMs / 1000,
+        serviceLogLevel: opts.logLevel,
+        single: '1 node (SQLite), sandbox Asterisk A',
+        cluster:
+          '2 nodes (NODE_ID bench-a, bench-b; one process each) on a fresh PostgreSQL, Asterisks A and B, calls alternating between them, each handed to a node by ivrpay-stasis',
+        acquirer: 'sandbox acquirer in its own process, reached over ACP (ACQUIRER=acp)',
+        keys: 'DTMF 100 ms, 100 ms apart, after each prompt has finished (no barge-in)',
+      },
+      ...clustered,
+    };
+    const { markdown, summary } = clusterReport(result);
+    const file = writeResults('calls-cluster', { ...result, summary });
+    process.stdout.write(`${markdown}\n\nResults: ${path.relative(process.cwd(), file)}\n`);
+    if (!summary.allCompleted) process.exitCode = 1;
+    return;
   }
   if (swept) {
     const result: SweepResult = {

@@ -1,36 +1,37 @@
 /**
- * `npm run bench:scheduler`: the cost of one dialer claim (claimDue in src/store/repositories/callback-repository.ts) with 10k, 100k and
- * 1M pending callbacks of which a fixed number are due. If the (state, next_call_at) index does its job, the
- * cost follows the due rows, not the table: the ratio to the 10k case stays near 1 (target: within 2×).
+ * `npm run bench:scheduler -- [--quick] [--store sqlite|postgres] [--database-url <url>] [--race-due 20000]`:
+ * the cost of one dialer claim (claimDue in src/store/repositories/callback-repository.ts) with 10k, 100k and 1M
+ * pending callbacks of which a fixed number are due. If the (state, next_call_at) index does its job, the cost
+ * follows the due rows, not the table: the ratio to the 10k case stays near 1 (target: within 2×).
+ * With --store postgres (the sandbox, or --database-url / BENCH_DATABASE_URL), the same on PostgreSQL, then two
+ * claimers racing for the same due rows (scheduler/claim-race.ts): rows claimed twice (must be 0) and claims/s.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
+import { Command } from 'commander';
 import { openDb } from '../../src/store/db';
 import { migrateLatest } from '../../src/store/migrate';
-import { createStore } from '../../src/store/store';
+import { parseStore, type BenchStore } from './api/api-store-options';
+import { headCommit } from './lib/head-commit';
 import { describeMachine, machineFacts } from './lib/machine-facts';
-import { fixed, markdownTable } from './lib/markdown-table';
-import { summarize, type Summary } from './lib/percentiles';
+import { fixed } from './lib/markdown-table';
 import { writeResults } from './lib/results-file';
+import { describeFailure, UsageError } from './lib/usage-error';
+import { CLAIM_LIMIT, claimCostTable, DUE, queryPlan, ROUNDS, timeClaims, type SizeResult } from './scheduler/claim-cost';
 import { loadCallbacks } from './scheduler/load-callbacks';
+import { runPostgresScheduler } from './scheduler/scheduler-postgres';
 
-const DUE = 100;
-const CLAIM_LIMIT = 10;
-const ROUNDS = 31;
-const sizes = process.argv.includes('--quick') ? [10_000, 50_000] : [10_000, 100_000, 1_000_000];
+const program = new Command()
+  .name('bench:scheduler')
+  .option('--quick', 'only 10k and 50k pending rows')
+  .option('--store <store>', 'sqlite or postgres', parseStore, 'sqlite')
+  .option('--database-url <url>', 'with --store postgres: this PostgreSQL (else BENCH_DATABASE_URL, else the sandbox)')
+  .option('--race-due <n>', 'with --store postgres: due rows the two claimers race for', Number, 20_000);
+
 const now = new Date('2026-06-01T02:00:00.000Z');
 
-interface SizeResult {
-  pending: number;
-  due: number;
-  loadSeconds: number;
-  claimMicros: Summary;
-  queryPlan: string[];
-}
-
-async function measure(pending: number): Promise<SizeResult> {
+async function measureSqlite(pending: number): Promise<SizeResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ivrpay-bench-scheduler-'));
   const db = await openDb(path.join(dir, 'bench.sqlite'));
   try {
@@ -39,24 +40,7 @@ async function measure(pending: number): Promise<SizeResult> {
     await loadCallbacks(db, pending, DUE, now);
     const loadSeconds = Number(process.hrtime.bigint() - loadStart) / 1e9;
     await db.raw('ANALYZE');
-    const { callbacks } = createStore(db);
-    const samples: number[] = [];
-    for (let round = 0; round < ROUNDS; round += 1) {
-      // Every due row is claimed, CLAIM_LIMIT at a time, as the dialer does; then put back, untimed.
-      for (let claimed = 0; claimed < DUE; claimed += CLAIM_LIMIT) {
-        const start = process.hrtime.bigint();
-        const { rows } = await callbacks.claimDue(now, 120_000, CLAIM_LIMIT);
-        // Round 0 warms the JIT and SQLite's page cache; only the rounds after it count.
-        if (round > 0) samples.push(Number(process.hrtime.bigint() - start) / 1000);
-        if (rows.length !== CLAIM_LIMIT) throw new Error(`claimed ${rows.length}, expected ${CLAIM_LIMIT}`);
-      }
-      await db('callbacks').where('state', 'dialing').update({ state: 'scheduled', locked_until: null, lease_token: null });
-    }
-    const plan: { detail: string }[] = await db.raw(
-      "EXPLAIN QUERY PLAN SELECT id FROM callbacks WHERE state = 'scheduled' AND next_call_at <= ? ORDER BY next_call_at, id LIMIT 10",
-      [now.toISOString()],
-    );
-    return { pending, due: DUE, loadSeconds, claimMicros: summarize(samples), queryPlan: plan.map((p) => p.detail) };
+    return { pending, due: DUE, loadSeconds, claimMicros: await timeClaims(db, now), queryPlan: await queryPlan(db, now) };
   } finally {
     await db.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -64,27 +48,27 @@ async function measure(pending: number): Promise<SizeResult> {
 }
 
 async function main(): Promise<void> {
+  const opts = program.parse().opts<{ quick?: boolean; store: BenchStore; databaseUrl?: string; raceDue: number }>();
+  const sizes = opts.quick ? [10_000, 50_000] : [10_000, 100_000, 1_000_000];
+  if (opts.store === 'postgres') {
+    if (!Number.isInteger(opts.raceDue) || opts.raceDue < CLAIM_LIMIT)
+      throw new UsageError(`--race-due: a whole number from ${CLAIM_LIMIT}, got ${opts.raceDue}`);
+    const databaseUrl = opts.databaseUrl ?? process.env.BENCH_DATABASE_URL;
+    await runPostgresScheduler({ sizes, now, databaseUrl, raceDue: opts.raceDue });
+    return;
+  }
+  if (opts.databaseUrl) throw new UsageError('--database-url needs --store postgres');
   const machine = machineFacts();
+  const head = headCommit();
   const results: SizeResult[] = [];
   for (const pending of sizes) {
     process.stderr.write(`loading ${pending} pending callbacks (${DUE} due) and claiming…\n`);
-    results.push(await measure(pending));
+    results.push(await measureSqlite(pending));
   }
-  const base = results[0].claimMicros.p50;
-  const table = markdownTable(
-    ['pending rows', 'due', 'claim p50 (µs)', 'claim p95 (µs)', 'p50 ratio to 10k', 'load (s)'],
-    results.map((r) => [
-      r.pending,
-      r.due,
-      fixed(r.claimMicros.p50),
-      fixed(r.claimMicros.p95),
-      fixed(r.claimMicros.p50 / base, 2),
-      fixed(r.loadSeconds),
-    ]),
-  );
-  const worst = Math.max(...results.map((r) => r.claimMicros.p50 / base));
+  const { table, worst } = claimCostTable(results);
   writeResults('scheduler', {
     machine,
+    head,
     claimLimit: CLAIM_LIMIT,
     rounds: ROUNDS,
     results,
@@ -99,6 +83,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  pino().error({ err }, 'scheduler benchmark failed');
+  process.stderr.write(`bench:scheduler: ${describeFailure(err)}\n`);
   process.exit(1);
 });

@@ -4,7 +4,6 @@ import { AppError } from '../domain/app-error';
 import type { CallbackRow } from '../store/callback-rows';
 import { newId } from '../store/new-id';
 import type { Repositories } from '../store/store';
-import type { NewRow } from '../store/tables';
 import { loadCallbackPolicy } from './callback-policy';
 import { toCallbackView, type CallbackView } from './callback-view';
 
@@ -42,14 +41,17 @@ export async function planCallback(
   };
 }
 
-/** The dialer's row for a new callback order; written in the order's own transaction, so neither exists alone. */
+/**
+ * The dialer's row for a new callback order; written in the order's own transaction, so neither exists alone.
+ * Returns the row as written, so the order's answer needs no read after the commit.
+ */
 export async function insertCallback(
   tx: Pick<Repositories, 'callbacks'>,
   orderId: string,
   plan: CallbackPlan,
   now: Date,
-): Promise<void> {
-  const row: NewRow<CallbackRow, 'attempts_made'> = {
+): Promise<CallbackRow> {
+  const row: CallbackRow = {
     id: newId('cb'),
     order_id: orderId,
     phone: plan.phone,
@@ -61,10 +63,12 @@ export async function insertCallback(
     lease_token: null,
     claimed_by: null,
     last_outcome: null,
+    asterisk_server: null,
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
   };
   await tx.callbacks.insert(row);
+  return row;
 }
 
 /** The callback views of these orders, by order id (orders without a callback are absent). */

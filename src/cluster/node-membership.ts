@@ -56,7 +56,8 @@ function processAlive(pid: number): boolean {
  * released, the callers it left in its Stasis app are sent to the fallback prompt, its callbacks settled, and its row
  * removed (not before: a failure, or a callback still in a call, is tried again at the next beat). A node that finds its own row gone was itself taken for dead (paused
  * longer than the expiry): it says so and writes it again; the calls it still had can no longer pay (their orders
- * were released).
+ * were released). After a heartbeat failed (the store unreachable), no node is taken for dead until the store has
+ * answered for a whole expiry: the others' heartbeats failed too.
  */
 export async function joinNodes(deps: MembershipDeps): Promise<Membership> {
   const { store, log, node } = deps;
@@ -83,11 +84,29 @@ export async function joinNodes(deps: MembershipDeps): Promise<Membership> {
   await store.nodes.upsert({ id: node.id, host, pid, started_at: started, heartbeat_at: started, app });
   log.info({ node: node.id, heartbeatMs: node.heartbeatMs, expiryMs: node.expiryMs }, 'node joined');
 
+  // When the store answered again after a heartbeat failed (PostgreSQL restarted): the other nodes could not beat
+  // either, so none is judged dead until they have had a whole expiry to beat again.
+  let storeBackAt: number | undefined;
+  let beatFailed = false;
+
+  async function beat(): Promise<boolean> {
+    try {
+      const beaten = await store.nodes.beat(node.id, nowIso());
+      if (beatFailed) storeBackAt = deps.now().getTime();
+      beatFailed = false;
+      return beaten;
+    } catch (err) {
+      beatFailed = true;
+      throw err;
+    }
+  }
+
   async function tick(): Promise<void> {
-    if (!(await store.nodes.beat(node.id, nowIso()))) {
+    if (!(await beat())) {
       log.error({ node: node.id }, 'this node was taken for dead by another (no heartbeat for NODE_EXPIRY_MS): rejoining');
       await store.nodes.upsert({ id: node.id, host, pid, started_at: started, heartbeat_at: nowIso(), app });
     }
+    if (storeBackAt !== undefined && deps.now().getTime() - storeBackAt < node.expiryMs) return;
     const readAt = deps.now();
     const before = new Date(readAt.getTime() - node.expiryMs).toISOString();
     for (const dead of await store.nodes.expired(node.id, before)) {

@@ -25,4 +25,6 @@ export type AppErrorCode =
   | 'order_not_refundable'
   | 'refund_exceeds_remaining'
   | 'config_invalid'
-  | 'unavailable';
+  | 'unavailable'
+  /** The store is not reachable (PostgreSQL restarting): nothing was done, retry after Retry-After. */
+  | 'store_unavailable';

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError, type AppErrorCode } from '../domain/app-error';
+import { isStoreUnavailable } from '../store/store-unavailable';
 
 const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   validation_failed: 400,
@@ -15,7 +16,20 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   refund_exceeds_remaining: 422,
   config_invalid: 500,
   unavailable: 503,
+  store_unavailable: 503,
 };
+
+/**
+ * Retry-After (seconds) of the answers that ask for a retry as they were. A PostgreSQL restart takes a second or two
+ * (README, "Running on several machines"), and the pool reconnects on the next request (src/store/postgres-connection.ts).
+ */
+const RETRY_AFTER_BY_CODE: Partial<Record<AppErrorCode, number>> = {
+  unavailable: 2,
+  store_unavailable: 2,
+};
+
+/** The answer to a request the store could not serve: the cause stays in our log, its text may name the server. */
+const STORE_UNAVAILABLE = new AppError('store_unavailable', 'the service cannot reach its database; retry after Retry-After');
 
 export interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
@@ -48,11 +62,20 @@ function clientError(err: unknown): { status: number; code: 'validation_failed' 
   return { status, code: 'validation_failed', message: status === 413 ? 'the body is too large' : 'the request cannot be read' };
 }
 
-export function toErrorResponse(err: unknown): { status: number; body: ErrorBody } {
+export interface ErrorResponse {
+  status: number;
+  body: ErrorBody;
+  /** Seconds, for the Retry-After header. */
+  retryAfter?: number;
+}
+
+export function toErrorResponse(cause: unknown): ErrorResponse {
+  const err = isStoreUnavailable(cause) ? STORE_UNAVAILABLE : cause;
   if (err instanceof AppError) {
     const body: ErrorBody = { error: { code: err.code, message: err.message } };
     if (err.fields) body.error.fields = err.fields;
-    return { status: STATUS_BY_CODE[err.code], body };
+    const retryAfter = RETRY_AFTER_BY_CODE[err.code];
+    return { status: STATUS_BY_CODE[err.code], body, ...(retryAfter ? { retryAfter } : {}) };
   }
   const parse = bodyParserError(err);
   if (parse) return { status: parse.status, body: { error: { code: 'validation_failed', message: parse.message } } };
@@ -65,9 +88,11 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
 export function errorMiddleware(log: Logger): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
-    const { status, body } = toErrorResponse(err);
+    const { status, body, retryAfter } = toErrorResponse(err);
     if (body.error.code === 'internal') log.error({ err, method: req.method }, 'request failed');
+    else if (body.error.code === 'store_unavailable') log.warn({ err, method: req.method }, 'request failed: store unavailable');
     if (status === 401) res.set('WWW-Authenticate', 'Bearer');
+    if (retryAfter !== undefined) res.set('Retry-After', String(retryAfter));
     res.status(status).json(body);
   };
 }

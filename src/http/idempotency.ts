@@ -2,27 +2,64 @@ import type { RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from '../domain/app-error';
 import { requestFingerprint } from '../services/idempotency-fingerprint';
-import type { IdempotencyLock, IdempotencyStore } from '../services/idempotency-store';
+import { IN_FLIGHT_TIMEOUT_MS, type IdempotencyLock, type IdempotencyStore } from '../services/idempotency-store';
+import { isStoreUnavailable } from '../store/store-unavailable';
 import { currentMerchant } from './merchant-auth';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 const MAX_KEY_LENGTH = 255;
 
+/** How often a claim whose request got 503 is released again while the store cannot be reached. */
+export const RELEASE_RETRY_MS = 250;
+
+const ALL_OR_NOTHING = 'idempotencyAllOrNothing';
+
+/**
+ * Said by a route whose work is all or nothing (one statement or one transaction, its answer built from what was
+ * written, nothing sent elsewhere): a 503 from it means nothing was done, so its key is released and the retry runs.
+ * Other routes' 503s are kept and replayed like any 5xx: a refund may have reached the acquirer before the store went.
+ */
+export function allOrNothing(res: Response): void {
+  res.locals[ALL_OR_NOTHING] = true;
+}
+
+/**
+ * Forgets the claim of a request answered 503 (nothing was done: retry after Retry-After), trying again while the
+ * store cannot be reached, which is usually why it was 503: until released, the retry with the same key would get
+ * 409 "still in progress". Gives up when the claim lapses by itself (IN_FLIGHT_TIMEOUT_MS).
+ */
+function releaseWhenReachable(store: IdempotencyStore, lock: IdempotencyLock, log: Logger, startedAt = Date.now()): void {
+  store.release(lock).catch((err: unknown) => {
+    if (isStoreUnavailable(err) && Date.now() - startedAt < IN_FLIGHT_TIMEOUT_MS) {
+      setTimeout(() => releaseWhenReachable(store, lock, log, startedAt), RELEASE_RETRY_MS).unref();
+      return;
+    }
+    log.error({ err, merchantId: lock.merchantId }, 'idempotency claim not released: it lapses after the in-flight timeout');
+  });
+}
+
 /**
  * Keeps the answer before it is sent, so a retry arriving right after it finds it. Invalid requests
- * (400) are forgotten, as Stripe does; every other answer, 5xx included, is kept for replay.
+ * (400) are forgotten, as Stripe does, and so are the 503s of all-or-nothing routes, which ask for the same request
+ * again (Retry-After); every other answer, 5xx included, is kept for replay.
  */
 function keepAnswer(res: Response, store: IdempotencyStore, lock: IdempotencyLock, log: Logger): void {
   const send = res.json.bind(res);
   res.json = (body: unknown) => {
     const status = res.statusCode;
+    if (status === 503 && res.locals[ALL_OR_NOTHING] === true) {
+      releaseWhenReachable(store, lock, log);
+      return send(body);
+    }
     const finish = async () => {
       try {
         await (status === 400 ? store.release(lock) : store.complete(lock, status, body));
       } catch (err) {
-        // The answer still goes out; the claim then lapses after the in-flight timeout.
-        log.error({ err, merchantId: lock.merchantId }, 'idempotency record not updated');
+        // The answer still goes out; the claim then lapses after the in-flight timeout. The store gone (restarting)
+        // is no fault of ours.
+        const level = isStoreUnavailable(err) ? 'warn' : 'error';
+        log[level]({ err, merchantId: lock.merchantId }, 'idempotency record not updated');
       }
       send(body);
     };

@@ -36,8 +36,9 @@ function errors(...statuses: number[]) {
     413: 'the body is over 16 kB',
     422: 'the Idempotency-Key was used with another request, or a refund above what is left of the payment (`fields.amount`)',
     429: 'rate limit reached (see Retry-After)',
+    503: 'nothing was done: send the same request again after Retry-After (`store_unavailable`: the database cannot be reached)',
   };
-  return Object.fromEntries([401, 429, ...statuses].map((s) => [s, { description: text[s], ...json(errorSchema) }]));
+  return Object.fromEntries([401, 429, 503, ...statuses].map((s) => [s, { description: text[s], ...json(errorSchema) }]));
 }
 
 const SIGNATURE_TEXT =

@@ -1,11 +1,14 @@
 import type { IncrementResponse, Options, Store } from 'express-rate-limit';
 import { AppError } from '../domain/app-error';
 import type { RateLimitRepository } from '../store/repositories/rate-limit-repository';
+import { isStoreUnavailable } from '../store/store-unavailable';
 
 /** What the limits count with: the store's `rate_limits` table. */
 export type RateCounter = Pick<RateLimitRepository, 'hit' | 'unhit' | 'reset'>;
 
+/** The store's absence is passed on as such: 503 store_unavailable with Retry-After (src/http/error-middleware.ts). */
 function unavailable(err: unknown): never {
+  if (isStoreUnavailable(err)) throw err;
   throw new AppError('unavailable', `rate limits cannot be counted (${err instanceof Error ? err.message : String(err)}); retry`);
 }
 
@@ -40,8 +43,14 @@ export class SharedRateLimitStore implements Store {
     return { totalHits, resetTime };
   }
 
+  /**
+   * Called after the answer (a request that turned out not to count): with the store gone, the count stays one high
+   * for the window, on the safe side, rather than express-rate-limit writing the error to the console.
+   */
   async decrement(key: string): Promise<void> {
-    await this.counter.unhit(this.prefix + key, this.#window().start).catch(unavailable);
+    await this.counter.unhit(this.prefix + key, this.#window().start).catch((err: unknown) => {
+      if (!isStoreUnavailable(err)) unavailable(err);
+    });
   }
 
   async resetKey(key: string): Promise<void> {

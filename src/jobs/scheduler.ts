@@ -1,5 +1,6 @@
 import cron from 'node-cron';
 import type { Logger } from 'pino';
+import { isStoreUnavailable } from '../store/store-unavailable';
 
 export interface Job {
   name: string;
@@ -29,7 +30,10 @@ function cronLogger(log: Logger) {
   };
 }
 
-/** Runs each job on its schedule, never two runs of one job at once; a failed run is logged, not fatal. */
+/**
+ * Runs each job on its schedule, never two runs of one job at once; a failed run is logged (a warning when the store
+ * could not be reached, an error otherwise), not fatal.
+ */
 export function startScheduler(jobs: Job[], log: Logger): Scheduler {
   const scheduled = jobs.map((job) => {
     const running = new Set<Promise<unknown>>();
@@ -38,7 +42,11 @@ export function startScheduler(jobs: Job[], log: Logger): Scheduler {
       () => {
         const run = job
           .run()
-          .catch((err: unknown) => log.error({ err, job: job.name }, 'job failed'))
+          .catch((err: unknown) => {
+            // The database restarting (issue 12) is not a fault of the job: the next run, as scheduled, does its work.
+            if (isStoreUnavailable(err)) log.warn({ err, job: job.name }, 'job failed: store unavailable, next run as scheduled');
+            else log.error({ err, job: job.name }, 'job failed');
+          })
           .finally(() => running.delete(run));
         running.add(run);
         return run;

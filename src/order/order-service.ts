@@ -5,6 +5,7 @@ import type { OrderRow } from '../store/rows';
 import { isUniqueViolation } from '../store/unique-violation';
 import { createCallOrders, type CallOrders, type CallOrdersDeps } from './call-orders';
 import { callbackViews, insertCallback, planCallback, type CallbackPlan } from '../callback/callback-order';
+import { toCallbackView } from '../callback/callback-view';
 import { type NewOrderInput, newOrderSchema } from './new-order-schema';
 import { expireOrders, isPastExpiry } from '../services/order-expiry';
 import { type OrderMode, type OrderStatus, PAYABLE_STATUSES } from '../domain/order-status';
@@ -56,20 +57,22 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
 
   /**
    * Each try is one statement, or one transaction with the callback row when there is one: a code
-   * collision rolls both back. Returns the row as stored.
+   * collision rolls both back. Returns the order's view as stored, built from what was written, so once the
+   * commit is acknowledged nothing else can fail: an error (a store gone, issue 12) means nothing was stored.
    */
-  async function insertWithFreshPayCode(row: Omit<OrderRow, 'pay_code'>, callback?: CallbackPlan): Promise<OrderRow> {
+  async function insertWithFreshPayCode(row: Omit<OrderRow, 'pay_code'>, callback?: CallbackPlan): Promise<OrderView> {
     for (let tries = 1; ; tries++) {
       const stored: OrderRow = { ...row, pay_code: nextPayCode() };
       try {
-        if (!callback) await store.groupWrite((on) => on.orders.insert(stored));
-        else {
-          await store.transaction(async (tx) => {
-            await tx.orders.insert(stored);
-            await insertCallback(tx, row.id, callback, new Date(row.created_at));
-          });
+        if (!callback) {
+          await store.groupWrite((on) => on.orders.insert(stored));
+          return toOrderView(stored, []);
         }
-        return stored;
+        const dialling = await store.transaction(async (tx) => {
+          await tx.orders.insert(stored);
+          return insertCallback(tx, row.id, callback, new Date(row.created_at));
+        });
+        return toOrderView(stored, [], toCallbackView(dialling, []));
       } catch (err) {
         if (isUniqueViolation(err, 'merchant_order_id')) {
           throw new AppError('conflict', 'an order with this merchantOrderId already exists', {
@@ -129,7 +132,7 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
       const expiresAt = new Date(now.getTime() + (order.expiresInSeconds ?? defaultExpires) * 1000);
       const callback = order.mode === 'callback' ? await planCallback(store, merchantId, order, now, expiresAt) : undefined;
       const id = newId('ord');
-      const stored = await insertWithFreshPayCode(
+      const view = await insertWithFreshPayCode(
         {
           id,
           merchant_id: merchantId,
@@ -159,9 +162,7 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
         callback,
       );
       deps.log.info({ orderId: id, merchantId, amount: order.amount, mode: order.mode }, 'order created');
-      // A new inbound order has no attempts yet, so its view needs no read-back; a callback order's
-      // view includes the dialling plan as stored.
-      return callback ? getOrder(merchantId, id) : toOrderView(stored, []);
+      return view;
     },
 
     getOrder,

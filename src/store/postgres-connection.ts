@@ -19,6 +19,10 @@ const types = {
   },
 };
 
+/** How long a new connection may take to open, and a request may wait for one of the pool's. */
+const CONNECT_TIMEOUT_MS = 5000;
+const ACQUIRE_TIMEOUT_MS = 10_000;
+
 export interface PostgresOptions {
   /** Connections of this process (2 at least); the writes of the merchant API each commit alone on one of them. */
   poolMax?: number;
@@ -30,7 +34,11 @@ export interface PostgresOptions {
 export async function openPostgres(url: string, opts: PostgresOptions = {}): Promise<Knex> {
   const db = knex({
     client: 'pg',
-    connection: { connectionString: url, types },
+    // Bounded waits (issue 12, "PostgreSQL restarted"): a server that does not answer a connection fails the request
+    // (503, src/store/store-unavailable.ts) within seconds instead of holding it; keepalives find a dead peer. A
+    // connection the restart closed is dropped by the pool (knex marks it), and the next request makes a new one.
+    connection: { connectionString: url, types, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true },
+    acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS,
     // Two at least: migrateLatest holds one for its lock while knex migrates on another.
     pool: { min: 0, max: Math.max(2, opts.poolMax ?? 10) },
     log: {

@@ -60,11 +60,12 @@ describe('ari/createAriOps', () => {
     expect(await rejectionOf(ops.continueAfterStasis('c1'))).to.be.instanceOf(Error);
   });
 
-  it('when listing channels, then each gives its id and dialplan application', async () => {
+  it('when listing channels, then each gives its id, dialplan application and creation time', async () => {
     const client = new FakeAriClient();
-    client.channelList = [{ id: 'c1', dialplan: { app_name: 'Stasis', app_data: 'ivrpay,inbound,123456' } }];
+    const creationtime = '2026-12-06T23:01:21.123+0000';
+    client.channelList = [{ id: 'c1', dialplan: { app_name: 'Stasis', app_data: 'ivrpay,inbound,123456' }, creationtime }];
     expect(await createAriOps(client.asClient(), 3000).listChannels()).to.deep.equal([
-      { id: 'c1', appName: 'Stasis', appData: 'ivrpay,inbound,123456' },
+      { id: 'c1', appName: 'Stasis', appData: 'ivrpay,inbound,123456', createdAt: creationtime },
     ]);
   });
 });

@@ -10,6 +10,7 @@ import { startMerchantEndpoint, type MerchantEndpoint } from '../helpers/merchan
 import { startSharedAcquirer, type SharedAcquirer } from '../helpers/shared-acquirer';
 import { SLOW_ANSWER } from '../helpers/test-cards';
 import { testOutputFile } from '../helpers/test-output';
+import { createProcessStore, processStoreKind, type ProcessStore } from '../helpers/process-store';
 
 /** The slow-answer card is charged at once and its answer held this long: the node dies waiting for it. */
 const ANSWER_HELD_MS = 120_000;
@@ -23,28 +24,28 @@ const SETTLED_WITHIN_MS = 15_000;
 
 /**
  * Issue 12, "kill -9 of node A after the consume was sent and before the answer was stored", end to end: two nodes
- * (separate processes, one SQLite store, the sandbox Asterisk) pay through ONE sandbox acquirer in the test's process
+ * (separate processes, one store, the sandbox Asterisk) pay through ONE sandbox acquirer in the test's process
  * (ACQUIRER=acp), which holds the answer of the slow-answer card. Once the consume has reached it, the node holding
  * the call is killed with SIGKILL: its attempt is left `sending`, and the survivor, taking the dead node over, must
  * query it (src/payment/payment-recovery.ts), never send it again.
  */
-describe('cluster: a node killed while the acquirer holds its consume @e2e', function () {
+describe(`cluster: a node killed while the acquirer holds its consume, on ${processStoreKind} @e2e`, function () {
   this.timeout(120_000);
-  const store = testOutputFile('consume-failover.sqlite');
+  let store: ProcessStore | undefined;
   const nodes: ClusterNode[] = [];
   let acquirer: SharedAcquirer;
   let caller: SimulatedCaller;
   let merchantEndpoint: MerchantEndpoint;
 
   before(async () => {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${store}${suffix}`, { force: true });
+    store = await createProcessStore('consume-failover');
     await sandbox('start');
     acquirer = await startSharedAcquirer('consume-failover', {
       slowAnswerMs: ANSWER_HELD_MS,
       notifyDelaysMs: [NOTIFICATION_AFTER_MS],
     });
     merchantEndpoint = await startMerchantEndpoint();
-    const common = { ...acquirer.env, SQLITE_FILE: store, NODE_HEARTBEAT_MS: '2000', NODE_EXPIRY_MS: '6000' };
+    const common = { ...acquirer.env, ...store.env, NODE_HEARTBEAT_MS: '2000', NODE_EXPIRY_MS: '6000' };
     for (const [i, app] of ARI_TEST_NODE_APPS.entries()) {
       const id = `consume-${'ab'[i]}`;
       nodes.push(await startClusterNode(`node-${id}`, { ...common, NODE_ID: id, ARI_APP: app }));
@@ -56,6 +57,7 @@ describe('cluster: a node killed while the acquirer holds its consume @e2e', fun
     await Promise.all(nodes.map(stopClusterNode));
     await merchantEndpoint?.close();
     await acquirer?.server.stop();
+    await store?.drop();
   });
 
   it('when the node holding a call is killed after its consume reached the acquirer, then the survivor queries and settles it: the order is paid once, after one consume, and the merchant told once', async () => {

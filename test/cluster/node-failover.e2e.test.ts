@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { expect } from 'chai';
 import { ARI_TEST_NODE_APPS } from '../../scripts/asterisk/asterisk-config';
 import { connectSimulatedCaller, type SimulatedCaller } from '../../simulator/simulated-caller';
@@ -6,28 +5,29 @@ import type { OrderView } from '../../src/order/order-view';
 import { sandbox, sandboxAri } from '../ari/sandbox-asterisk';
 import { startClusterNode, stopClusterNode, type ClusterNode } from '../helpers/cluster-node';
 import { api, newOrder, TEST_APP, TEST_CONTEXT, type MerchantApi } from '../helpers/e2e-service';
+import { createProcessStore, processStoreKind, type ProcessStore } from '../helpers/process-store';
 import { creditPaymentKeys } from '../helpers/test-cards';
-import { testOutputFile } from '../helpers/test-output';
 
 /** After the card prompt has played: the node is killed while its IVR waits for the card's first key. */
 const KILL_AFTER_ASK_MS = 1500;
 
 /**
- * Issue 12 §3, end to end: two nodes (separate processes, one SQLite store, the one sandbox Asterisk, apps
+ * Issue 12 §3, end to end: two nodes (separate processes, one store: a fresh PostgreSQL schema when PostgreSQL is
+ * reachable, as in CI, else a SQLite file (process-store.ts); the one sandbox Asterisk, apps
  * ivrpay-test-node-a and -b, which the test context tries in turn from a random one); the node holding a call is
  * killed with SIGKILL at the card prompt. Heartbeat and expiry are the defaults (2 s, 6 s): the bound under test.
  */
-describe('cluster: a node killed mid-call @e2e', function () {
+describe(`cluster: a node killed mid-call, on ${processStoreKind} @e2e`, function () {
   this.timeout(180_000);
-  const store = testOutputFile('node-failover.sqlite');
   const nodes: ClusterNode[] = [];
+  let store: ProcessStore | undefined;
   let caller: SimulatedCaller;
 
   before(async () => {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${store}${suffix}`, { force: true });
+    store = await createProcessStore('node-failover');
     // Started here, not by a node: Asterisk must outlive the node that is killed.
     await sandbox('start');
-    const common = { SQLITE_FILE: store, NODE_HEARTBEAT_MS: '2000', NODE_EXPIRY_MS: '6000', IVR_FIRST_DIGIT_TIMEOUT_MS: '20000' };
+    const common = { ...store.env, NODE_HEARTBEAT_MS: '2000', NODE_EXPIRY_MS: '6000', IVR_FIRST_DIGIT_TIMEOUT_MS: '20000' };
     for (const [i, app] of ARI_TEST_NODE_APPS.entries()) {
       const id = `failover-${'ab'[i]}`;
       nodes.push(await startClusterNode(`node-${id}`, { ...common, NODE_ID: id, ARI_APP: app }));
@@ -38,9 +38,10 @@ describe('cluster: a node killed mid-call @e2e', function () {
   after(async () => {
     await caller?.close();
     await Promise.all(nodes.map(stopClusterNode));
+    await store?.drop();
   });
 
-  it('when the node holding a call is killed at the card prompt, then the caller hears the fallback within 10 s, the order ends abandoned and unpaid, and the next call pays on the survivor', async () => {
+  it('when the node holding a call is killed at the card prompt, then the caller hears the fallback within 10 s, the order ends abandoned and unpaid, and the next call goes on on the survivor', async () => {
     const { apiKey } = await nodes[0].call<{ apiKey: string }>('merchant');
     const order = await newOrder({ apiBase: nodes[0].apiBase, apiKey });
 
@@ -78,15 +79,17 @@ describe('cluster: a node killed mid-call @e2e', function () {
 
     const second = await newOrder(merchant);
     const started = Date.now();
-    const paid = await caller.call({
+    // As far as the expiry date, past the card's check: the survivor's app takes the call (a whole payment across two nodes is
+    // node-join.e2e.test.ts's).
+    const next = await caller.call({
       endpoint: `Local/${second.payCode}@${TEST_CONTEXT}`,
       answers: creditPaymentKeys(),
-      timeoutMs: 90_000,
+      hangupAfterField: 'expiry',
+      timeoutMs: 60_000,
     });
-    console.log(`      the next call reached ${survivor.name} and paid in ${Date.now() - started} ms`);
-    expect(paid.fallback).to.equal(false);
-    expect(paid.promptsHeard).to.include('payment-success');
-    expect((await api(merchant, `/v1/orders/${second.id}`)).status).to.equal('paid');
+    console.log(`      the next call reached ${survivor.name}'s card and expiry prompts in ${Date.now() - started} ms`);
+    expect(next.fallback).to.equal(false);
+    expect(next.fieldsAsked).to.deep.equal(['card', 'expiry']);
   });
 });
 

@@ -1,27 +1,28 @@
-import fs from 'node:fs';
 import { expect } from 'chai';
 import { ARI_TEST_NODE_APPS } from '../../scripts/asterisk/asterisk-config';
 import { connectSimulatedCaller, type SimulatedCaller } from '../../simulator/simulated-caller';
 import { sandbox, sandboxAri } from '../ari/sandbox-asterisk';
 import { startClusterNode, stopClusterNode, type ClusterNode } from '../helpers/cluster-node';
 import { api, newOrder, TEST_APP, TEST_CONTEXT } from '../helpers/e2e-service';
+import { createProcessStore, processStoreKind, type ProcessStore } from '../helpers/process-store';
 import { creditPaymentKeys } from '../helpers/test-cards';
-import { testOutputFile } from '../helpers/test-output';
 
 /**
- * Issue 12, "Node B starting while A has calls in progress: A's calls finish and are paid", end to end: node A (its
+ * Issue 12, "Node B starting while A has calls in progress: A's calls finish and are paid", end to end, on a fresh
+ * PostgreSQL schema when PostgreSQL is reachable, as in CI, else a SQLite file (process-store.ts): node A (its
  * own process, app ivrpay-test-node-a) takes a call; at the card prompt node B starts on the same store (its start
  * runs the recovery of stale calls and joins the nodes), and A's caller goes on keying and pays.
  */
-describe('cluster: a node starting beside one with a call in progress @e2e', function () {
+describe(`cluster: a node starting beside one with a call in progress, on ${processStoreKind} @e2e`, function () {
   this.timeout(180_000);
-  const store = testOutputFile('node-join.sqlite');
-  const common = { SQLITE_FILE: store, NODE_HEARTBEAT_MS: '2000', NODE_EXPIRY_MS: '6000' };
   const nodes: ClusterNode[] = [];
+  let store: ProcessStore | undefined;
+  let common: Record<string, string> = {};
   let caller: SimulatedCaller;
 
   before(async () => {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${store}${suffix}`, { force: true });
+    store = await createProcessStore('node-join');
+    common = { ...store.env, NODE_HEARTBEAT_MS: '2000', NODE_EXPIRY_MS: '6000' };
     await sandbox('start');
     nodes.push(await startClusterNode('node-join-a', { ...common, NODE_ID: 'join-a', ARI_APP: ARI_TEST_NODE_APPS[0] }));
     caller = await connectSimulatedCaller({ ...sandboxAri(), app: `${TEST_APP}-caller`, requestTimeoutMs: 5000 });
@@ -29,6 +30,7 @@ describe('cluster: a node starting beside one with a call in progress @e2e', fun
   after(async () => {
     await caller?.close();
     await Promise.all(nodes.map(stopClusterNode));
+    await store?.drop();
   });
 
   it('when node B starts while node A’s caller is keying, then A’s call goes on and is paid, and B takes none of it', async () => {

@@ -187,6 +187,29 @@ describeEachStore('cluster/node-membership', () => {
     expect(released).to.deep.equal([]);
   });
 
+  it('when the store was unreachable for a beat (PostgreSQL restarted), then no node is taken for dead until the store has answered for an expiry', async () => {
+    let unreachable = false;
+    const nodes = deps.store.nodes;
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:54329'), { code: 'ECONNREFUSED' });
+    const a = await join({
+      store: { nodes: { ...nodes, beat: (id, at) => (unreachable ? Promise.reject(refused) : nodes.beat(id, at)) } },
+    });
+    await join({ node: { ...NODE, id: 'node-b' }, pid: 200 });
+    unreachable = true;
+    deps.advance(2_000);
+    await a.tick().catch(() => undefined);
+    unreachable = false;
+    deps.advance(14_000);
+    await a.tick();
+    expect(taken, 'node-b could not beat either').to.deep.equal([]);
+    deps.advance(14_000);
+    await a.tick();
+    expect(taken).to.deep.equal([]);
+    deps.advance(1_000);
+    await a.tick();
+    expect(taken, 'node-b silent a whole expiry since the store came back').to.deep.equal([['node-b']]);
+  });
+
   it('when a node leaves, then the others take over what it left at their next beat, without waiting for the expiry', async () => {
     const a = await join();
     const b = await join({ node: { ...NODE, id: 'node-b' }, pid: 200 });

@@ -31,6 +31,19 @@ describe('http/error-middleware', () => {
     expect(toErrorResponse(new Error('plain')).status).to.equal(500);
   });
 
+  it('when the store cannot be reached (PostgreSQL restarting), then 503 store_unavailable with Retry-After, not quoting the cause', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:54329'), { code: 'ECONNREFUSED' });
+    const shutdown = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    for (const err of [refused, shutdown]) {
+      expect(toErrorResponse(err)).to.deep.equal({
+        status: 503,
+        body: { error: { code: 'store_unavailable', message: 'the service cannot reach its database; retry after Retry-After' } },
+        retryAfter: 2,
+      });
+    }
+    expect(toErrorResponse(Object.assign(new Error('duplicate key'), { code: '23505' })).status).to.equal(500);
+  });
+
   describe('through the app (issue 17, defect 1 and 3)', () => {
     let t: TestApp;
     let lines: string[];
@@ -68,6 +81,26 @@ describe('http/error-middleware', () => {
         .send('respCode=00');
       expect(notify.status).to.equal(400);
       expect(errorLines()).to.deep.equal([]);
+    });
+
+    it('when the store is unreachable under a request, then 503 with Retry-After: 2, logged as a warning, not an error', async () => {
+      const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:54329'), { code: 'ECONNREFUSED' });
+      const captured = capturedLog();
+      const down = await createTestApp({
+        app: { log: captured.log },
+        wrapOrders: (orders) => ({ ...orders, getOrder: () => Promise.reject(refused) }),
+      });
+      try {
+        const res = await request(down.app).get('/v1/orders/ord_1').set('Authorization', `Bearer ${down.a.key}`);
+        expect(res.status).to.equal(503);
+        expect(res.headers['retry-after']).to.equal('2');
+        expect(res.body).to.have.nested.property('error.code', 'store_unavailable');
+        const logged = captured.lines.map((l) => JSON.parse(l) as { level: number; msg: string });
+        expect(logged.filter((l) => l.level >= 50)).to.deep.equal([]);
+        expect(logged.map((l) => l.msg)).to.include('request failed: store unavailable');
+      } finally {
+        await down.deps.db.destroy();
+      }
     });
 
     it('when a card number is in the URL, then the request line has the route pattern and the number is nowhere in the log', async () => {

@@ -1,6 +1,9 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import type { OrderView } from '../../src/order/order-view';
+import { createApp } from '../../src/http/create-app';
+import { createBankService } from '../../src/services/bank-service';
+import { createIdempotencyStore } from '../../src/services/idempotency-store';
 import { bodyOf, errorOf } from '../helpers/body-of';
 import { createTestApp, type TestApp } from './test-app';
 
@@ -163,6 +166,85 @@ describe('http/idempotency', () => {
       );
       expect(calls).to.equal(1);
       expect(await orderCount()).to.equal(1);
+    });
+  });
+
+  describe('with a store that cannot be reached for a while (PostgreSQL restarting)', () => {
+    const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:54329'), { code: 'ECONNREFUSED' });
+    let createFails: boolean;
+    let releaseFailures: number;
+    const keys = async () => Number((await t.deps.db('idempotency_keys').count({ n: '*' }))[0].n);
+    const until = async (done: () => Promise<boolean>) => {
+      for (let i = 0; i < 100 && !(await done()); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+
+    beforeEach(async () => {
+      createFails = true;
+      releaseFailures = 0;
+      t = await createTestApp({
+        wrapOrders: (orders) => ({
+          ...orders,
+          createOrder: (merchantId, input) => (createFails ? Promise.reject(refused()) : orders.createOrder(merchantId, input)),
+        }),
+      });
+    });
+
+    it('when the request got 503 store_unavailable, then the key is released and the retry with it creates the order', async () => {
+      const first = await post('/v1/orders', order, 'key-1');
+      expect(first.status).to.equal(503);
+      expect(first.headers['retry-after']).to.equal('2');
+      expect(errorOf(first).code).to.equal('store_unavailable');
+      await until(async () => (await keys()) === 0);
+      createFails = false;
+      const again = await post('/v1/orders', order, 'key-1');
+      expect(again.status).to.equal(201);
+      expect(again.headers).not.to.have.property('idempotent-replayed');
+      expect(await orderCount()).to.equal(1);
+    });
+
+    it('when a route that is not all or nothing (cancel) got 503, then its answer is kept and replayed, as any 5xx', async () => {
+      const app = createApp({
+        merchants: t.merchants,
+        orders: { ...t.orders, cancelOrder: () => Promise.reject(refused()) },
+        banks: createBankService(t.deps),
+        idempotency: createIdempotencyStore(t.deps),
+        rateLimitPerMinute: 1000,
+        log: t.deps.log,
+        now: t.deps.now,
+      });
+      const cancel = () =>
+        request(app)
+          .post('/v1/orders/ord_1/cancel')
+          .set('Authorization', `Bearer ${t.a.key}`)
+          .set('Idempotency-Key', 'key-c')
+          .send({});
+      const first = await cancel();
+      const again = await cancel();
+      expect([first.status, again.status]).to.deep.equal([503, 503]);
+      expect(again.headers['idempotent-replayed']).to.equal('true');
+    });
+
+    it('when releasing the key fails too, then it is released again until the store answers', async () => {
+      const real = createIdempotencyStore(t.deps);
+      const app = createApp({
+        merchants: t.merchants,
+        orders: { ...t.orders, createOrder: () => Promise.reject(refused()) },
+        banks: createBankService(t.deps),
+        idempotency: { ...real, release: (lock) => (releaseFailures++ < 3 ? Promise.reject(refused()) : real.release(lock)) },
+        rateLimitPerMinute: 1000,
+        log: t.deps.log,
+        now: t.deps.now,
+      });
+      const first = await request(app)
+        .post('/v1/orders')
+        .set('Authorization', `Bearer ${t.a.key}`)
+        .set('Idempotency-Key', 'key-1')
+        .send(order);
+      expect(first.status).to.equal(503);
+      expect(await keys()).to.equal(1);
+      await until(async () => (await keys()) === 0);
+      expect(releaseFailures).to.equal(4);
+      expect(await keys()).to.equal(0);
     });
   });
 

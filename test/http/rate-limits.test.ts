@@ -69,12 +69,15 @@ describeEachStore('http/rate-limits shared by the nodes of one store', () => {
   afterEach(() => t.deps.db.destroy());
 
   let failing = false;
+  let unreachable: 'no' | 'always' | 'when uncounting' = 'no';
   /** The store's counter, made to fail on demand. */
   function sharedCounter(): RateCounter {
-    const fail = () => Promise.reject(new Error('connection terminated'));
+    const fail = () => Promise.reject(new Error('disk on fire'));
+    const refused = () =>
+      Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:54329'), { code: 'ECONNREFUSED' }));
     return {
-      hit: (key, window) => (failing ? fail() : t.deps.store.rateLimits.hit(key, window)),
-      unhit: (key, window) => (failing ? fail() : t.deps.store.rateLimits.unhit(key, window)),
+      hit: (key, window) => (failing ? fail() : unreachable === 'always' ? refused() : t.deps.store.rateLimits.hit(key, window)),
+      unhit: (key, window) => (failing ? fail() : unreachable !== 'no' ? refused() : t.deps.store.rateLimits.unhit(key, window)),
       reset: (key) => t.deps.store.rateLimits.reset(key),
     };
   }
@@ -97,6 +100,34 @@ describeEachStore('http/rate-limits shared by the nodes of one store', () => {
     expect((await banks(other, t.b.key)).status).to.equal(200);
     expect((await banks(other, 'ivrpay_sk_wrong')).status).to.equal(401);
     expect((await banks(t.app, 'ivrpay_sk_wrong')).status).to.equal(429);
+  });
+
+  it('when the store cannot be reached, then 503 store_unavailable with Retry-After, never an uncounted answer', async () => {
+    unreachable = 'always';
+    try {
+      const res = await banks(t.app, t.a.key);
+      expect(res.status).to.equal(503);
+      expect(res.headers['retry-after']).to.equal('2');
+      expect(errorOf(res).code).to.equal('store_unavailable');
+    } finally {
+      unreachable = 'no';
+    }
+  });
+
+  it('when the store goes away before a request that does not count is uncounted, then its answer stands and nothing goes to the console', async () => {
+    const printed: unknown[] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => printed.push(args);
+    unreachable = 'when uncounting';
+    try {
+      expect((await banks(t.app, t.a.key)).status).to.equal(200);
+      // Uncounted once the answer is sent.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(printed).to.deep.equal([]);
+    } finally {
+      unreachable = 'no';
+      console.error = consoleError;
+    }
   });
 
   it('when the store cannot count, then the request gets 503 unavailable, never an uncounted answer', async () => {

@@ -46,6 +46,39 @@ describe('jobs/scheduler', function () {
     expect(failures[0]).to.include({ job: 'flaky' });
   });
 
+  it('when a run fails because the store cannot be reached, then it is a warning, not an error, and the next run still happens', async () => {
+    const lines: string[] = [];
+    const log = createLogger({
+      level: 'info',
+      destination: new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }),
+    });
+    let runs = 0;
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:54329'), { code: 'ECONNREFUSED' });
+    const scheduler = startScheduler(
+      [
+        {
+          name: 'expire-orders',
+          schedule: EVERY_SECOND,
+          run: () => {
+            runs += 1;
+            return runs === 1 ? Promise.reject(refused) : Promise.resolve();
+          },
+        },
+      ],
+      log,
+    );
+    try {
+      await until(() => runs >= 2);
+    } finally {
+      await scheduler.stop();
+    }
+    const logged = lines.map((l) => JSON.parse(l) as { level: number; msg: string; job?: string });
+    expect(logged.filter((l) => l.level >= 50)).to.deep.equal([]);
+    expect(logged.filter((l) => l.job === 'expire-orders').map((l) => [l.level, l.msg])).to.deep.equal([
+      [40, 'job failed: store unavailable, next run as scheduled'],
+    ]);
+  });
+
   it('when stopped during a slow run, then stop waits for it and no run starts afterwards, and runs never overlap', async () => {
     let active = 0;
     let maxActive = 0;

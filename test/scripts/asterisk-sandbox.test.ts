@@ -176,6 +176,7 @@ describe('sandbox Asterisk configuration', () => {
       '[ivrpay-return-test]',
       '[ivrpay-test-phones]',
       '[ivrpay-bench-app]',
+      '[ivrpay-bench-cluster]',
       '[ivrpay-bench-dialplan]',
     ]);
   });

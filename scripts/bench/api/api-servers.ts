@@ -28,11 +28,13 @@ function checkReady(ready: ApiWorkerReady, file: string): void {
  */
 export async function startServers(settings: ServerSettings, previousWorker?: string): Promise<[ServerKind, Server][]> {
   const worker = path.join(__dirname, 'api-worker.ts');
+  // These servers are SQLite's (bench:api --store postgres starts its own): a DATABASE_URL in the shell must not move them.
+  const { DATABASE_URL: _postgres, ...env } = process.env;
   const startApi = (synchronous: 'full' | 'normal', kind = 'service', file = worker) =>
     forkWorker<ApiWorkerReady>(file, {
       args: [kind, '1000'],
       env: {
-        ...process.env,
+        ...env,
         DATA_DIR: path.resolve(process.env.DATA_DIR ?? path.join(PROJECT_ROOT, 'data')),
         LOG_LEVEL: settings.logLevel,
         API_RATE_LIMIT_PER_MINUTE: '1000000',

@@ -6,6 +6,9 @@
  *   stub     the same HTTP layer over an in-memory stand-in for the store (stub-store.ts).
  *   bare     the baseline: a bare Express app answering the same JSON, no middleware but the body parser.
  * It listens on 127.0.0.1, port 0, and says where over IPC; autocannon runs in the parent.
+ * With DATABASE_URL (bench:api --store postgres) the service runs on PostgreSQL in the schema BENCH_PG_SCHEMA,
+ * migrated by the driver, with the rate limits counted in the store as src/service.ts does there; argv[4] `join`
+ * makes a second process on that store, which the first one seeded (one merchant, its orders), so seeds nothing.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,9 +25,10 @@ import { cachedAuthentication } from '../../../src/services/cached-authenticatio
 import { createIdempotencyStore } from '../../../src/services/idempotency-store';
 import { createMerchantService } from '../../../src/services/merchant-service';
 import { createOrderService } from '../../../src/order/order-service';
-import { openDb } from '../../../src/store/db';
+import { openDb, type Knex } from '../../../src/store/db';
 import { createStore } from '../../../src/store/store';
 import { migrateLatest } from '../../../src/store/migrate';
+import { openPostgres } from '../../../src/store/postgres-connection';
 import { announceFailure, announceReady, serveRequests } from '../lib/worker-rpc';
 import { stubIdempotency, stubOrders } from './stub-store';
 
@@ -64,12 +68,26 @@ async function startBare(): Promise<ApiWorkerReady & { close: () => Promise<void
   return { pid: process.pid, port: http.address.port, close: () => http.close() };
 }
 
-async function startApi(ordersToRead: number, storeStubbed: boolean): Promise<ApiWorkerReady & { close: () => Promise<void> }> {
-  const config = loadConfig(process.env);
+/** SQLite in a temp folder of its own, or the driver's PostgreSQL schema; `remove` deletes the temp folder. */
+async function openBenchStore(config: ReturnType<typeof loadConfig>): Promise<{ db: Knex; remove: () => void }> {
+  if (config.database.kind === 'postgres') {
+    const db = await openPostgres(config.database.url, { searchPath: process.env.BENCH_PG_SCHEMA });
+    return { db, remove: () => undefined };
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ivrpay-bench-api-'));
-  const log = createLogger({ level: config.log.level });
   const db = await openDb(path.join(dir, 'bench.sqlite'), { synchronous: config.sqliteSynchronous });
   await migrateLatest(db);
+  return { db, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function startApi(
+  ordersToRead: number,
+  storeStubbed: boolean,
+  join: boolean,
+): Promise<ApiWorkerReady & { close: () => Promise<void> }> {
+  const config = loadConfig(process.env);
+  const log = createLogger({ level: config.log.level });
+  const { db, remove } = await openBenchStore(config);
   const deps = { store: createStore(db, { groupCommit: true }), now: () => new Date(), log };
   const merchants = createMerchantService({ ...deps, secretBox: createSecretBox(resolveSecretsKeys(config)) });
   const orders = storeStubbed
@@ -81,13 +99,17 @@ async function startApi(ordersToRead: number, storeStubbed: boolean): Promise<Ap
     banks: createBankService(deps),
     idempotency: storeStubbed ? stubIdempotency : createIdempotencyStore(deps),
     rateLimitPerMinute: config.http.rateLimitPerMinute,
+    // BENCH_RATE_LIMITS=memory (bench:api --rate-limits memory): each process counts alone, to show what sharing costs.
+    ...(config.database.kind === 'postgres' && process.env.BENCH_RATE_LIMITS !== 'memory'
+      ? { rateLimitCounter: deps.store.rateLimits }
+      : {}),
     log,
     now: deps.now,
   });
   const http = await startHttpServer(app, '127.0.0.1', 0);
-  const merchant = await merchants.createMerchant('bench:api');
+  const merchant = join ? undefined : await merchants.createMerchant('bench:api');
   const orderIds: string[] = [];
-  for (let i = 0; i < ordersToRead; i++) {
+  for (let i = 0; merchant && i < ordersToRead; i++) {
     const order = await orders.createOrder(merchant.id, {
       merchantOrderId: `READ-${i}`,
       amount: 12345,
@@ -99,21 +121,23 @@ async function startApi(ordersToRead: number, storeStubbed: boolean): Promise<Ap
   return {
     pid: process.pid,
     port: http.address.port,
-    apiKey: merchant.apiKey,
-    orderIds,
+    ...(merchant ? { apiKey: merchant.apiKey, orderIds } : {}),
     close: async () => {
       await http.close();
       // autocannon drops its connections at the end: let the requests they left finish with the store.
       await new Promise((resolve) => setTimeout(resolve, 500));
       await db.destroy();
-      fs.rmSync(dir, { recursive: true, force: true });
+      remove();
     },
   };
 }
 
 async function main(): Promise<void> {
   const kind = process.argv[2];
-  const server = kind === 'bare' ? await startBare() : await startApi(Number(process.argv[3] ?? 1000), kind === 'stub');
+  const server =
+    kind === 'bare'
+      ? await startBare()
+      : await startApi(Number(process.argv[3] ?? 1000), kind === 'stub', process.argv[4] === 'join');
   serveRequests({
     cpu: () => {
       const used = process.cpuUsage();

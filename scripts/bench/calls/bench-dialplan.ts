@@ -4,7 +4,7 @@ import type { Client } from 'ari-client';
 import type { Config } from '../../../src/config/config';
 import { loadOrCreateSandboxSecrets } from '../../../src/config/sandbox-secrets';
 import { renderAsteriskConfig, resolvedDialplan, SANDBOX_DIALPLAN, sandboxValues } from '../../asterisk/asterisk-config';
-import { APP_CONTEXT, DIALPLAN_CONTEXT } from './call-plan';
+import { APP_CONTEXT, CLUSTER_CONTEXT, DIALPLAN_CONTEXT } from './call-plan';
 
 const TEMPLATE_DIR = path.resolve(__dirname, '..', '..', '..', 'dialplan');
 
@@ -15,10 +15,11 @@ const TEMPLATE_DIR = path.resolve(__dirname, '..', '..', '..', 'dialplan');
  */
 export async function ensureBenchDialplan(client: Client, config: Config): Promise<'present' | 'reloaded'> {
   const etc = path.join(config.dataDir, 'asterisk', 'etc');
-  const hasContexts = (text: string) => text.includes(`[${APP_CONTEXT}]`) && text.includes(`[${DIALPLAN_CONTEXT}]`);
+  const hasContexts = (text: string) =>
+    [APP_CONTEXT, DIALPLAN_CONTEXT, CLUSTER_CONTEXT].every((context) => text.includes(`[${context}]`));
   if (!fs.existsSync(path.join(etc, 'extensions.conf'))) {
     throw new Error(
-      `${etc}/extensions.conf not found: bench:calls needs the sandbox Asterisk, or the contexts ${APP_CONTEXT} and ${DIALPLAN_CONTEXT} of dialplan/sandbox/extensions-bench.conf in yours`,
+      `${etc}/extensions.conf not found: bench:calls needs the sandbox Asterisk, or the contexts ${APP_CONTEXT}, ${DIALPLAN_CONTEXT} and ${CLUSTER_CONTEXT} of dialplan/sandbox/extensions-bench.conf in yours`,
     );
   }
   const readRendered = (name: string) =>
@@ -26,7 +27,9 @@ export async function ensureBenchDialplan(client: Client, config: Config): Promi
   if (hasContexts(resolvedDialplan(readRendered))) return 'present';
   const files = renderAsteriskConfig(TEMPLATE_DIR, sandboxValues(config, loadOrCreateSandboxSecrets(config.dataDir)));
   if (!hasContexts(resolvedDialplan((name) => files.get(name))))
-    throw new Error(`dialplan/sandbox/extensions-bench.conf lacks the contexts ${APP_CONTEXT} and ${DIALPLAN_CONTEXT}`);
+    throw new Error(
+      `dialplan/sandbox/extensions-bench.conf lacks the contexts ${APP_CONTEXT}, ${DIALPLAN_CONTEXT} or ${CLUSTER_CONTEXT}`,
+    );
   for (const name of ['extensions.conf', ...SANDBOX_DIALPLAN]) fs.writeFileSync(path.join(etc, name), files.get(name) ?? '');
   await client.asterisk.reloadModule({ moduleName: 'pbx_config' });
   return 'reloaded';

@@ -3,6 +3,12 @@ import { TEST_CVN2, TEST_EXPIRY_MMYY, TEST_HOLDER, testCardFor } from '../../../
 /** The Stasis app instance the benchmark starts, and its dialplan entry (dialplan/sandbox/extensions-bench.conf). */
 export const BENCH_APP = 'ivrpay-bench';
 export const APP_CONTEXT = 'ivrpay-bench-app';
+/**
+ * bench:calls --cluster: the two nodes' apps, one per node, and their dialplan entry, which hands each call to one of
+ * them as production does (ivrpay-stasis over IVRPAY_APPS; dialplan/sandbox/extensions-bench.conf lists these).
+ */
+export const CLUSTER_APPS = ['ivrpay-bench-a', 'ivrpay-bench-b'];
+export const CLUSTER_CONTEXT = 'ivrpay-bench-cluster';
 /** The pure-dialplan baseline of the same call. */
 export const DIALPLAN_CONTEXT = 'ivrpay-bench-dialplan';
 /** The simulated cardholders' own Stasis app. */

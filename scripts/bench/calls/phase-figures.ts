@@ -28,7 +28,15 @@ export interface PhaseFigures {
   latencyByField: Record<string, Summary>;
   /** App phase, split at the moment our app asked for the prompt ('prompt' hook, wall clock). */
   split?: { keyToAppMs: Summary; appToPromptMs: Summary };
-  cpu: { asterisk: number; service: number; driver: number; servicePer100Calls: number; asteriskPer100Calls: number };
+  cpu: {
+    asterisk: number;
+    service: number;
+    driver: number;
+    servicePer100Calls: number;
+    asteriskPer100Calls: number;
+    /** --cluster: the PostgreSQL server's. */
+    postgresPer100Calls?: number;
+  };
   memoryMb: { serviceRss: number; serviceRssPer100Calls: number; idleRss: number; idleHeap: number; asteriskRss: number };
   /** The most events seen waiting in each ARI app's queue inside Asterisk, sampled each second over the phase. */
   ariQueueMax: AppQueues;
@@ -131,6 +139,9 @@ export function phaseFigures(raw: PhaseRaw): PhaseFigures {
       driver: cpuPercent(from.driverCpuMicros, to.driverCpuMicros, wallMs),
       servicePer100Calls: per100(service),
       asteriskPer100Calls: per100(asterisk),
+      ...(from.postgresCpuMicros !== undefined && to.postgresCpuMicros !== undefined
+        ? { postgresPer100Calls: per100(cpuPercent(from.postgresCpuMicros, to.postgresCpuMicros, wallMs)) }
+        : {}),
     },
     memoryMb: {
       serviceRss: meanRss / MB,

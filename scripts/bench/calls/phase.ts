@@ -14,8 +14,11 @@ import type { ServiceSample } from './service-worker';
 export interface Reading {
   at: number;
   service: ServiceSample;
+  /** --cluster: the sum over its Asterisks. */
   asteriskCpuMicros: number;
   asteriskRss: number;
+  /** --cluster: the PostgreSQL server, its backends included (absent on SQLite). */
+  postgresCpuMicros?: number;
   driverCpuMicros: number;
   /** Events waiting in each ARI app's queue inside Asterisk; absent when its CLI could not be reached. */
   appQueues?: AppQueues;

@@ -1,6 +1,7 @@
 /**
  * bench:calls' and npm run soak's measured process: the whole service (startService, as `npm start`
- * wires it) with its own Stasis app, a throw-away SQLite file and HTTP on a free port. The benchmark
+ * wires it) with its own Stasis app, a throw-away SQLite file (--cluster: DATABASE_URL's PostgreSQL, each node's
+ * app and NODE_ID from the environment) and HTTP on a free port. The benchmark
  * drives it over IPC (orders to pay, samples of CPU and memory, the times our app started each prompt,
  * the soak's health readings) and measures nothing of its own here, so the CPU and memory figures are
  * the service's alone.
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ivrpay-bench-calls-'));
   const config = loadConfig({
     ...process.env,
-    ARI_APP: BENCH_APP,
+    // bench:calls --cluster names each node's app (CLUSTER_APPS); every other mode takes the benchmark's one.
+    ARI_APP: process.env.BENCH_ARI_APP ?? BENCH_APP,
     HTTP_PORT: '0',
     METRICS_PORT: '0',
     SQLITE_FILE: path.join(dir, 'bench.sqlite'),

@@ -1,14 +1,10 @@
 import type { Knex } from 'knex';
 
 const BATCH = 2000;
-const FAR_FUTURE = '2099-01-01T00:00:00.000Z';
+export const FAR_FUTURE = '2099-01-01T00:00:00.000Z';
 
-/**
- * Fills an empty store with `pending` scheduled callbacks of which `due` are due at `now`, the rest far in
- * the future. Orders are needed for the foreign key; ids are sequential, not random, to load fast.
- */
-export async function loadCallbacks(db: Knex, pending: number, due: number, now: Date): Promise<void> {
-  const nowIso = now.toISOString();
+/** The one merchant the loaded orders belong to; its id. */
+export async function insertBenchMerchant(db: Knex, nowIso: string): Promise<string> {
   const merchantId = 'mer_bench';
   await db('merchants').insert({
     id: merchantId,
@@ -17,6 +13,16 @@ export async function loadCallbacks(db: Knex, pending: number, due: number, now:
     api_key_prefix: 'bench',
     created_at: nowIso,
   });
+  return merchantId;
+}
+
+/**
+ * Fills an empty store with `pending` scheduled callbacks of which `due` are due at `now`, the rest far in
+ * the future. Orders are needed for the foreign key; ids are sequential, not random, to load fast.
+ */
+export async function loadCallbacks(db: Knex, pending: number, due: number, now: Date): Promise<void> {
+  const nowIso = now.toISOString();
+  const merchantId = await insertBenchMerchant(db, nowIso);
   for (let start = 0; start < pending; start += BATCH) {
     const n = Math.min(BATCH, pending - start);
     const ids = Array.from({ length: n }, (_, i) => (start + i).toString(16).padStart(12, '0'));

@@ -4,13 +4,30 @@ import { expect } from 'chai';
 import { runPaymentCall } from '../../../src/call/payment-call';
 import {
   ANSWERS,
+  APP_CONTEXT,
   BENCH_AMOUNT_FEN,
+  CLUSTER_APPS,
+  CLUSTER_CONTEXT,
   DIALPLAN_CONTEXT,
   EXPECTED_FIELDS,
   FIELD_PROMPT,
 } from '../../../scripts/bench/calls/call-plan';
 import { createFakeFlow } from '../../call/fake-flow-deps';
 import { FakeCall } from '../../helpers/fake-call';
+
+const dialplanDir = path.resolve(__dirname, '..', '..', '..', 'dialplan');
+
+/** The lines of one context of a dialplan file, comments left out. */
+function context(file: string, name: string): string[] {
+  const text = fs.readFileSync(path.join(dialplanDir, file), 'utf8');
+  const start = text.indexOf(`[${name}]`);
+  expect(start, `context ${name}`).to.be.greaterThan(-1);
+  const end = text.indexOf('\n[', start + 1);
+  return text
+    .slice(start, end < 0 ? undefined : end)
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.trimStart().startsWith(';'));
+}
 
 /** The baseline context of dialplan/sandbox/extensions-bench.conf, as what it plays and which fields it names, in order. */
 function baseline(): { steps: { kind: 'play' | 'field'; value: string }[] } {
@@ -48,5 +65,19 @@ describe('bench:calls dialplan baseline', () => {
     const fields = steps.map((s, i) => ({ s, before: steps[i - 1] })).filter(({ s }) => s.kind === 'field');
     expect(fields).to.have.length(EXPECTED_FIELDS.length);
     for (const { s, before } of fields) expect(before?.value, s.value).to.equal(FIELD_PROMPT[s.value]);
+  });
+});
+
+describe('bench:calls --cluster dialplan', () => {
+  it("when a cluster call comes in, then it goes to the nodes' apps through ivrpay-stasis, as production's calls do", () => {
+    const lines = context('sandbox/extensions-bench.conf', CLUSTER_CONTEXT);
+    expect(lines[1]).to.equal(`exten => _X.,1,Gosub(ivrpay-stasis,s,1(${CLUSTER_APPS.join('&')},inbound,\${EXTEN}))`);
+    expect(context('extensions.conf', 'ivrpay-stasis').join('\n')).to.include('Stasis(${app},${ARG2},${ARG3})');
+  });
+
+  it('when the single-node app context is read, then it still goes straight to the one benchmark app', () => {
+    expect(context('sandbox/extensions-bench.conf', APP_CONTEXT)[1]).to.equal(
+      'exten => _X.,1,Stasis(ivrpay-bench,inbound,${EXTEN})',
+    );
   });
 });

@@ -48,4 +48,17 @@ describe('bench:calls phase figures, app phase', () => {
     expect(figures.failures).to.deep.equal({ timeout: 1 });
     expect(figures.ariPerCall).to.deep.equal({ requestsPerCall: 20, eventsPerCall: 80, eventBytesPerCall: 80_000 });
   });
+
+  it('when PostgreSQL is read too (--cluster), then its CPU per 100 calls is over the same window; without it, none', () => {
+    const calls = [call({}), call({})];
+    const base = { mode: 'app' as const, calls, statuses: { paid: 2 }, idleMemory: sample(0, 0), loadAverage: 1 };
+    const withPostgres = phaseFigures({
+      ...base,
+      readings: [0, 1_000, 2_000].map((at) => ({ ...reading(at, 0), postgresCpuMicros: at * 20 })),
+    });
+    // 2 % of a core with 1.99 calls at once on average (answered at 10 ms, ended at 2 s, over the 2 s phase).
+    expect(withPostgres.cpu.postgresPer100Calls).to.be.closeTo(2 * (100 / 1.99), 0.01);
+    const without = phaseFigures({ ...base, readings: [reading(0, 0), reading(2_000, 0)] });
+    expect(without.cpu).not.to.have.property('postgresPer100Calls');
+  });
 });
