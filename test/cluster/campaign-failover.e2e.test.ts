@@ -1,16 +1,15 @@
-import fs from 'node:fs';
 import { expect } from 'chai';
 import { ARI_TEST_NODE_APPS, TEST_PHONE_APP } from '../../scripts/asterisk/asterisk-config';
 import { connectSimulatedCaller, type SimulatedCaller } from '../../simulator/simulated-caller';
 import { acpOrderIdOf } from '../../src/acquirer/acp';
 import type { CallbackAttemptRow, CallbackRow } from '../../src/store/callback-rows';
-import { openDb, type Knex } from '../../src/store/db';
+import type { Knex } from '../../src/store/db';
 import { sandbox, sandboxAri } from '../ari/sandbox-asterisk';
 import { CALLBACK_ENV, countBy, maxOverlap, PAYS_WITH_DEBIT, waitFor } from '../helpers/callback-e2e';
 import { startClusterNode, stopClusterNode, type ClusterNode } from '../helpers/cluster-node';
 import { api, type MerchantApi } from '../helpers/e2e-service';
+import { createProcessStore, processStoreKind, type ProcessStore } from '../helpers/process-store';
 import { startSharedAcquirer, type SharedAcquirer } from '../helpers/shared-acquirer';
-import { testOutputFile } from '../helpers/test-output';
 
 /** Callback orders in the campaign, each to its own test phone (138000010XX answers into the simulated cardholder). */
 const ORDERS = 12;
@@ -21,9 +20,9 @@ const KILL_AT_CALL = 4;
 const RING_MS = 2500;
 
 /**
- * Issue 12 §3, fault "kill -9 of node A during a callback campaign", end to end: two nodes (separate processes, one
- * SQLite store, the sandbox Asterisk, apps ivrpay-test-node-a and -b) dial 12 callback orders to test phones that
- * answer and pay through one sandbox acquirer shared by both (started here). 10 outbound lines at 2 calls/s: the
+ * Issue 12 §3, fault "kill -9 of node A during a callback campaign", end to end: two nodes (separate processes on one
+ * store, PostgreSQL when reachable, else SQLite: process-store.ts; the sandbox Asterisk; apps ivrpay-test-node-a and
+ * -b) dial 12 callback orders to test phones that answer and pay through one sandbox acquirer shared by both. 10 outbound lines at 2 calls/s: the
  * first node to claim takes 10 rows and dials them paced. When the 4th call reaches the phones, that node is killed
  * with SIGKILL, with calls answered (in the call script), calls ringing, and rows claimed but not dialled yet.
  * Exactly once means: each order has one attempt row and its phone one call (the phones count per number, apart from
@@ -31,23 +30,23 @@ const RING_MS = 2500;
  * paid order was consumed once at the acquirer. The calls the kill cut are retried later by the merchant's policy
  * (+2 minutes), past this test.
  */
-describe('cluster: a node killed during a callback campaign @e2e', function () {
+describe(`cluster: a node killed during a callback campaign, on ${processStoreKind} @e2e`, function () {
   this.timeout(180_000);
-  const store = testOutputFile('campaign-failover.sqlite');
+  let store: ProcessStore | undefined;
   const nodes: ClusterNode[] = [];
   let acquirer: SharedAcquirer;
   let phone: SimulatedCaller;
   let db: Knex;
 
   before(async () => {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${store}${suffix}`, { force: true });
+    store = await createProcessStore('campaign-failover');
     // Started here, not by a node: Asterisk must outlive the node that is killed.
     await sandbox('start');
     acquirer = await startSharedAcquirer('campaign-failover-acquirer');
     const common = {
       ...CALLBACK_ENV,
       ...acquirer.env,
-      SQLITE_FILE: store,
+      ...store.env,
       NODE_HEARTBEAT_MS: '2000',
       NODE_EXPIRY_MS: '6000',
       CALLBACK_MAX_LINES: '10',
@@ -58,13 +57,14 @@ describe('cluster: a node killed during a callback campaign @e2e', function () {
     );
     nodes.push(...(await Promise.all(started)));
     phone = await connectSimulatedCaller({ ...sandboxAri(), app: TEST_PHONE_APP, requestTimeoutMs: 5000 });
-    db = await openDb(store);
+    db = await store.open();
   });
   after(async () => {
     await phone?.close();
     await Promise.all(nodes.map(stopClusterNode));
     await acquirer?.server.stop();
     await db?.destroy();
+    await store?.drop();
   });
 
   it('when the node dialling is killed mid-campaign, then every due callback is dialled exactly once by one node or the other, none is lost, and each paid order is paid once', async () => {
