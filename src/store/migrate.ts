@@ -19,6 +19,7 @@ import * as rateLimits from './migrations/016-rate-limits';
 import * as nodeApps from './migrations/017-node-apps';
 import * as asteriskServers from './migrations/018-asterisk-servers';
 import * as callbackClaimedBy from './migrations/019-callback-claimed-by';
+import * as claimOrderIndexes from './migrations/020-claim-order-indexes';
 
 interface NamedMigration {
   name: string;
@@ -49,6 +50,7 @@ const MIGRATIONS: NamedMigration[] = [
   { name: '017-node-apps', migration: nodeApps },
   { name: '018-asterisk-servers', migration: asteriskServers },
   { name: '019-callback-claimed-by', migration: callbackClaimedBy },
+  { name: '020-claim-order-indexes', migration: claimOrderIndexes },
 ];
 
 const migrationSource: Knex.MigrationSource<NamedMigration> = {

@@ -88,6 +88,7 @@ describe('store/db', () => {
         '017-node-apps',
         '018-asterisk-servers',
         '019-callback-claimed-by',
+        '020-claim-order-indexes',
       ]);
       for (const table of [
         'merchants',
