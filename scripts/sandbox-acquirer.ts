@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { sandboxAcquirerDir, startSandboxAcquirer } from '../sandbox-acquirer';
 import { loadConfigOrExit } from '../src/config/load-config-or-exit';
-import { SANDBOX_ACQUIRER_ORG, testPkiFiles } from '../src/crypto/test-pki';
+import { acpSettings } from '../sandbox-acquirer/acp-settings';
 import { errorMessage } from '../src/lib/error-message';
 import { createLogger } from '../src/log/logger';
 
@@ -23,7 +23,10 @@ async function main(): Promise<void> {
     now: () => new Date(),
     log,
   });
-  const file = (part: Parameters<typeof testPkiFiles>[1], kind: 'cert' | 'key') => testPkiFiles(pkiDir, part)[kind];
+  // Quoted for a shell: the certificate organisation has spaces.
+  const settings = Object.entries(acpSettings(server.url, pkiDir, config.acquirer.notifyUrl)).map(
+    ([name, value]) => `  ${name}=${/\s/.test(value) ? `'${value}'` : value}`,
+  );
   process.stderr.write(
     [
       '',
@@ -32,16 +35,7 @@ async function main(): Promise<void> {
       `reconciliation file ${server.url}/sandbox/reconciliation/<YYYYMMDD>`,
       '',
       'To pay through it from another ivrpay (npm start), set:',
-      '  ACQUIRER=acp',
-      `  ACQUIRER_URL=${server.url}`,
-      `  ACQUIRER_SIGN_KEY_FILE=${file('merchantSigning', 'key')}`,
-      `  ACQUIRER_SIGN_CERT_FILE=${file('merchantSigning', 'cert')}`,
-      `  ACQUIRER_ENCRYPT_CERT_FILE=${file('acquirerEncryption', 'cert')}`,
-      `  ACQUIRER_ROOT_CERT_FILE=${file('root', 'cert')}`,
-      `  ACQUIRER_MIDDLE_CERT_FILE=${file('middle', 'cert')}`,
-      `  ACQUIRER_CERT_ORGANISATION='${SANDBOX_ACQUIRER_ORG}'`,
-      '  ACQUIRER_ENCRYPTION_PADDING=oaep',
-      `  ACQUIRER_NOTIFY_URL=${config.acquirer.notifyUrl}`,
+      ...settings,
       '',
     ].join('\n'),
   );

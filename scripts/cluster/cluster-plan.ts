@@ -4,8 +4,7 @@
  */
 import path from 'node:path';
 import { sandboxAcquirerDir } from '../../sandbox-acquirer';
-import { SANDBOX_PATHS } from '../../sandbox-acquirer/sandbox-server/sandbox-gateway';
-import { SANDBOX_ACQUIRER_ORG, testPkiFiles } from '../../src/crypto/test-pki';
+import { acpSettings } from '../../sandbox-acquirer/acp-settings';
 
 /** One Stasis app per node; both Asterisks try both (ARI_APPS, the dialplan's IVRPAY_APPS). */
 export const CLUSTER_APPS = ['ivrpay-a', 'ivrpay-b'];
@@ -92,7 +91,7 @@ export function clusterPlan(inputs: ClusterInputs): ClusterPlan {
         ARI_PASSWORD: inputs.ariPassword,
         // The cluster starts the Asterisks; a node must not start a sandbox of its own.
         ASTERISK_SANDBOX: 'off',
-        ...acpSettings(acquirerUrl, pki, apiBase),
+        ...nodeAcpSettings(acquirerUrl, pki, apiBase),
       },
     };
   });
@@ -121,19 +120,9 @@ export function clusterPlan(inputs: ClusterInputs): ClusterPlan {
  * A node pays through the shared sandbox acquirer as through a real one (ACQUIRER=acp, as `npm run sandbox-acquirer`
  * prints), with the merchant keys of its PKI, and is told the acquirer's notifications at its own API.
  */
-function acpSettings(url: string, pki: string, apiBase: string): Record<string, string> {
+function nodeAcpSettings(url: string, pki: string, apiBase: string): Record<string, string> {
   return {
-    ACQUIRER: 'acp',
-    ACQUIRER_URL: url,
-    ACQUIRER_FILE_TRANSFER_URL: url + SANDBOX_PATHS.fileTransfer,
-    ACQUIRER_SIGN_KEY_FILE: testPkiFiles(pki, 'merchantSigning').key,
-    ACQUIRER_SIGN_CERT_FILE: testPkiFiles(pki, 'merchantSigning').cert,
-    ACQUIRER_ENCRYPT_CERT_FILE: testPkiFiles(pki, 'acquirerEncryption').cert,
-    ACQUIRER_ROOT_CERT_FILE: testPkiFiles(pki, 'root').cert,
-    ACQUIRER_MIDDLE_CERT_FILE: testPkiFiles(pki, 'middle').cert,
-    ACQUIRER_CERT_ORGANISATION: SANDBOX_ACQUIRER_ORG,
-    ACQUIRER_ENCRYPTION_PADDING: 'oaep',
-    ACQUIRER_NOTIFY_URL: `${apiBase}/acquirer/notify`,
+    ...acpSettings(url, pki, `${apiBase}/acquirer/notify`),
     // The simulated cardholder of `npm run demo` knows the field asked by this channel variable.
     ARI_FIELD_VARIABLE: 'on',
   };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { sandboxAcquirerDir, startSandboxAcquirer, type RunningSandboxAcquirer, type SandboxKnobs } from '../../sandbox-acquirer';
 import { loadConfig } from '../../src/config/config';
-import { SANDBOX_ACQUIRER_ORG, testPkiFiles } from '../../src/crypto/test-pki';
+import { acpSettings } from '../../sandbox-acquirer/acp-settings';
 import { createLogger } from '../../src/log/logger';
 import { e2eEnv, e2eSandboxAcquirer } from './e2e-service';
 import { testOutputFile } from './test-output';
@@ -38,19 +38,9 @@ export async function startSharedAcquirer(name: string, knobs: SandboxKnobs = {}
     { ...e2eSandboxAcquirer(name), ...knobs },
   );
   const pki = path.join(sandboxAcquirerDir(config.dataDir), 'pki');
-  const file = (part: Parameters<typeof testPkiFiles>[1], kind: 'cert' | 'key') => testPkiFiles(pki, part)[kind];
   const env = {
-    ACQUIRER: 'acp',
-    ACQUIRER_URL: server.url,
-    ACQUIRER_SIGN_KEY_FILE: file('merchantSigning', 'key'),
-    ACQUIRER_SIGN_CERT_FILE: file('merchantSigning', 'cert'),
-    ACQUIRER_ENCRYPT_CERT_FILE: file('acquirerEncryption', 'cert'),
-    ACQUIRER_ROOT_CERT_FILE: file('root', 'cert'),
-    ACQUIRER_MIDDLE_CERT_FILE: file('middle', 'cert'),
-    ACQUIRER_CERT_ORGANISATION: SANDBOX_ACQUIRER_ORG,
-    ACQUIRER_ENCRYPTION_PADDING: 'oaep',
     // Each node's own endpoint: with HTTP_PORT=0 (e2eEnv) a node puts the port it got in place of 0 (src/service.ts).
-    ACQUIRER_NOTIFY_URL: 'http://127.0.0.1:0/acquirer/notify',
+    ...acpSettings(server.url, pki, 'http://127.0.0.1:0/acquirer/notify'),
     // Off by default with a real acquirer; the simulated cardholder reads which field is asked from it.
     ARI_FIELD_VARIABLE: 'on',
   };

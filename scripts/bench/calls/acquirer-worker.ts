@@ -9,7 +9,8 @@ import path from 'node:path';
 import { sandboxAcquirerDir } from '../../../sandbox-acquirer';
 import { startSandboxServer } from '../../../sandbox-acquirer/sandbox-server/sandbox-server';
 import { loadConfig } from '../../../src/config/config';
-import { loadOrCreateTestPki, SANDBOX_ACQUIRER_ORG, testPkiFiles } from '../../../src/crypto/test-pki';
+import { acpSettings } from '../../../sandbox-acquirer/acp-settings';
+import { loadOrCreateTestPki } from '../../../src/crypto/test-pki';
 import { createLogger } from '../../../src/log/logger';
 import { announceFailure, announceReady, serveRequests } from '../lib/worker-rpc';
 
@@ -26,7 +27,6 @@ async function main(): Promise<void> {
     ledgerFile: path.join(dir, 'ledger.json'),
     log: createLogger({ level: 'warn' }),
   });
-  const file = (part: Parameters<typeof testPkiFiles>[1], kind: 'cert' | 'key') => testPkiFiles(pkiDir, part)[kind];
   const stop = async () => {
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -39,19 +39,8 @@ async function main(): Promise<void> {
   });
   process.on('disconnect', () => void stop().finally(() => process.exit(0)));
   /** The settings that point the service's ACP adapter at this sandbox. */
-  const env: Record<string, string> = {
-    ACQUIRER: 'acp',
-    ACQUIRER_URL: server.url,
-    ACQUIRER_SIGN_KEY_FILE: file('merchantSigning', 'key'),
-    ACQUIRER_SIGN_CERT_FILE: file('merchantSigning', 'cert'),
-    ACQUIRER_ENCRYPT_CERT_FILE: file('acquirerEncryption', 'cert'),
-    ACQUIRER_ROOT_CERT_FILE: file('root', 'cert'),
-    ACQUIRER_MIDDLE_CERT_FILE: file('middle', 'cert'),
-    ACQUIRER_CERT_ORGANISATION: SANDBOX_ACQUIRER_ORG,
-    ACQUIRER_ENCRYPTION_PADDING: 'oaep',
-    // With HTTP_PORT=0 the service replaces this with the port it got (src/service.ts notifyUrlFor).
-    ACQUIRER_NOTIFY_URL: 'http://127.0.0.1:0/acquirer/notify',
-  };
+  // With HTTP_PORT=0 the service replaces the notify port with the one it got (src/service.ts notifyUrlFor).
+  const env = acpSettings(server.url, pkiDir, 'http://127.0.0.1:0/acquirer/notify');
   announceReady({ pid: process.pid, env });
 }
 
