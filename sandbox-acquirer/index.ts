@@ -23,11 +23,20 @@ export function sandboxAcquirerDir(dataDir: string): string {
 }
 
 /**
+ * The time the PKI in DATA_DIR is made valid from: the service's clock, or the machine's when that is earlier. A service
+ * under a test clock ahead of the machine's (test/helpers/test-clock.ts) would otherwise make certificates that other
+ * processes sharing DATA_DIR, at the machine's time, reject as not yet valid (the cluster tests' nodes).
+ */
+function pkiClock(start: SandboxStart): Date {
+  return new Date(Math.min(start.now().getTime(), Date.now()));
+}
+
+/**
  * The sandbox acquirer the running service started (on `start.port`), for a second process (the admin CLI's
  * `refund create`): its endpoints and the credentials of its PKI in DATA_DIR, nothing started, nothing to stop.
  */
 export async function connectSandboxAcquirer(start: SandboxStart): Promise<SandboxAcquirer> {
-  const pki = await loadOrCreateTestPki(path.join(sandboxAcquirerDir(start.dataDir), 'pki'), start.now());
+  const pki = await loadOrCreateTestPki(path.join(sandboxAcquirerDir(start.dataDir), 'pki'), pkiClock(start));
   const base = `http://127.0.0.1:${start.port}`;
   return {
     endpoints: {
@@ -44,7 +53,7 @@ export async function connectSandboxAcquirer(start: SandboxStart): Promise<Sandb
 /** Starts the sandbox acquirer server with its PKI (made at first start) in DATA_DIR/sandbox-acquirer/pki. */
 export async function startSandboxAcquirer(start: SandboxStart, knobs: SandboxKnobs = {}): Promise<RunningSandboxAcquirer> {
   const dir = sandboxAcquirerDir(start.dataDir);
-  const pki = await loadOrCreateTestPki(path.join(dir, 'pki'), start.now());
+  const pki = await loadOrCreateTestPki(path.join(dir, 'pki'), pkiClock(start));
   const server = await startSandboxServer({
     port: start.port,
     pki,
