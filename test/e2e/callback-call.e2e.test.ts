@@ -41,7 +41,8 @@ describe('callback calls to the sandbox test phones @e2e', function () {
     return originator.call({ orderId, attemptId: `cba_e2e${attempt}`, dial: number, ringTimeoutSec, server: server() });
   }
 
-  it('when the test phone answers and the cardholder keys the debit test card, then the result is answered and the order paid', async () => {
+  // As far as the PIN, past the card's check: the whole callback payment is callback-campaign.e2e.test.ts's (CI time).
+  it('when the test phone answers and the cardholder keys the debit test card, then the result is answered and the call script ran on the channel', async () => {
     const order = await newOrder(h, 2000_00);
     const heard: SimulatedCallResult[] = [];
     const rung: string[] = [];
@@ -49,7 +50,8 @@ describe('callback calls to the sandbox test phones @e2e', function () {
       rung.push(call.number);
       return {
         answers: PAYS_WITH_DEBIT,
-        timeoutMs: 90_000,
+        hangupAfterField: 'pin',
+        timeoutMs: 60_000,
         onEnded: (result) => heard.push(result),
       };
     });
@@ -60,12 +62,9 @@ describe('callback calls to the sandbox test phones @e2e', function () {
 
     expect(result.answered).to.equal(true);
     expect(rung).to.deep.equal([PHONE.answersAndPays]);
-    expect(heard[0]?.fieldsAsked).to.deep.equal(['card', 'pin', 'id', 'mobile', 'confirm']);
+    expect(heard[0]?.fieldsAsked).to.deep.equal(['card', 'pin']);
     expect(heard[0]?.promptsHeard.slice(0, 3)).to.deep.equal(['welcome', 'callback-intro', 'amount-is']);
-    expect(heard[0]?.promptsHeard).to.include('payment-success');
-    const paid = await api(h, `/v1/orders/${order.id}`);
-    expect(paid.status).to.equal('paid');
-    expect(paid.card).to.deep.include({ masked: '621626*********0018', kind: 'debit' });
+    expect((await api(h, `/v1/orders/${order.id}`)).status).to.not.equal('paid');
     expect(h.service.stasis.activeCalls()).to.equal(0);
   });
 
