@@ -1,16 +1,6 @@
 import { expect } from 'chai';
 import { checkStoreOptions, parseCountList, parseRateLimits, parseStore } from '../../../scripts/bench/api/api-store-options';
-import { UsageError } from '../../../scripts/bench/lib/usage-error';
-
-function usageErrorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (err) {
-    expect(err).to.be.instanceOf(UsageError);
-    return (err as Error).message;
-  }
-  return expect.fail('no error');
-}
+import { usageErrorOf } from '../../helpers/usage-error-of';
 
 describe('bench:api store options', () => {
   it('when --processes is 1,2 (spaces allowed), then the counts come back in the order given', () => {

@@ -1,16 +1,6 @@
 import { expect } from 'chai';
 import { parseLines, parseSweepLevels } from '../../../scripts/bench/calls/sweep-options';
-import { UsageError } from '../../../scripts/bench/lib/usage-error';
-
-function usageErrorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (err) {
-    expect(err).to.be.instanceOf(UsageError);
-    return (err as Error).message;
-  }
-  return expect.fail('no error');
-}
+import { usageErrorOf } from '../../helpers/usage-error-of';
 
 describe('bench:calls sweep options', () => {
   it('when the levels increase, then they are taken as given (spaces allowed)', () => {
