@@ -33,7 +33,10 @@ export interface DeliveryRun {
 }
 
 export interface NotificationDeliverer {
-  /** Sends every due notification once (in parallel, up to the batch size) and records each outcome. */
+  /**
+   * Sends every due notification once (in parallel, up to the batch size) and records each outcome; an order's
+   * later event goes in a later round of the same run, once the earlier one has been tried (claimDue).
+   */
   deliverDue(): Promise<DeliveryRun>;
 }
 
@@ -123,7 +126,8 @@ export function createNotificationDeliverer(deps: DelivererDeps): NotificationDe
             run[await record(row, leaseToken, await send(row))] += 1;
           }),
         );
-        if (rows.length < batchSize) break;
+        // Also after a short batch: an event tried now may have been holding back a later one of its order.
+        if (rows.length === 0) break;
       }
       return run;
     },

@@ -37,6 +37,8 @@ export interface ClaimOptions {
   now: Date;
   leaseMs: number;
   limit: number;
+  /** Narrows the due rows further (e.g. not while an earlier row of the same order waits); on the selection only. */
+  alsoWhere?: (due: Knex.QueryBuilder) => void;
 }
 
 /**
@@ -73,6 +75,7 @@ export async function claimDueRows(
       });
   };
   const due = db.knex(table).select('id').modify(claimable).orderBy('next_attempt_at').orderBy('id').limit(opts.limit);
+  if (opts.alsoWhere) due.modify(opts.alsoWhere);
   // The two tables' rows differ; the leasing columns they share are all this statement names.
   const outbox: Knex.QueryBuilder = db.table(table);
   const rows = await whereDue(db, outbox, due)

@@ -224,6 +224,51 @@ describeEachStore('notify/deliver', () => {
     ).to.equal(false);
   });
 
+  /** An order whose call was released as abandoned, then cancelled by its merchant 1 ms later: two events. */
+  async function abandonedThenCancelled(): Promise<string> {
+    const orderId = await shop.orderInCall(receiver.url, 'call-1');
+    await shop.orders.releaseAfterCall(orderId, 'call-1', 'abandoned');
+    deps.advance(1);
+    await shop.orders.cancelOrder(shop.merchantId, orderId);
+    return orderId;
+  }
+  const typeOf = (req: { rawBody: string }) => (JSON.parse(req.rawBody) as OrderEvent).type;
+
+  it('when two events of one order are due together, then the later is sent only once the earlier is answered, in the same run', async () => {
+    await abandonedThenCancelled();
+    const log: string[] = [];
+    // The first answers slowly: sent in parallel, the second would arrive before that answer.
+    receiver.respondWith((req, res) => {
+      log.push(`arrived ${typeOf(req)}`);
+      setTimeout(() => {
+        log.push(`answered ${typeOf(req)}`);
+        res.writeHead(200).end();
+      }, 100);
+    });
+
+    expect(await deliverer().deliverDue()).to.deep.equal({ delivered: 2, retrying: 0, failed: 0 });
+
+    expect(log).to.deep.equal([
+      'arrived order.abandoned',
+      'answered order.abandoned',
+      'arrived order.cancelled',
+      'answered order.cancelled',
+    ]);
+  });
+
+  it('when the earlier event of an order fails, then it holds the later one back for its first try only', async () => {
+    await abandonedThenCancelled();
+    receiver.respondWith((req, res) => res.writeHead(typeOf(req) === 'order.abandoned' ? 500 : 200).end());
+
+    expect(await deliverer().deliverDue()).to.deep.equal({ delivered: 1, retrying: 1, failed: 0 });
+
+    expect(receiver.received.map(typeOf)).to.deep.equal(['order.abandoned', 'order.cancelled']);
+    expect((await rows()).map((r) => [r.type, r.status])).to.deep.equal([
+      ['order.abandoned', 'pending'],
+      ['order.cancelled', 'delivered'],
+    ]);
+  });
+
   it('when cards were paid and declined, then no payload, stored row or header holds a card number, PIN, CVN2 or expiry', async () => {
     const declinedThenPaid = await shop.orderInCall(receiver.url, 'call-1');
     await shop.pay(declinedThenPaid, 'call-1', debit, INSUFFICIENT);

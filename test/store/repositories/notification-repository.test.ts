@@ -75,6 +75,24 @@ describeEachStore('store/notification-repository: claimDue (leases: no event sen
     expect(receiver.received).to.have.length(1);
   });
 
+  it('when an earlier event of an order is leased and not yet tried, then no claimer on any connection takes the later one', async () => {
+    const orderId = await shop.orderInCall(receiver.url, 'call-1');
+    await shop.orders.releaseAfterCall(orderId, 'call-1', 'abandoned');
+    current += 1;
+    await shop.orders.cancelOrder(shop.merchantId, orderId);
+    await paidOrders(1); // another order's event, never held back
+    const typesOf = (claim: { rows: NotificationRow[] }) => claim.rows.map((r) => r.type);
+
+    const earlier = await notifications(first).claimDue(now(), 60_000, 10);
+    expect(typesOf(earlier).sort()).to.deep.equal(['order.abandoned', 'order.paid']);
+    expect(typesOf(await notifications(second).claimDue(now(), 60_000, 10))).to.deep.equal([]);
+
+    const abandoned = earlier.rows.find((r) => r.type === 'order.abandoned') as NotificationRow;
+    const tried = { attempts: 1, status: 'pending' as const, next_attempt_at: new Date(current + 60_000).toISOString() };
+    expect(await notifications(first).recordDelivery(abandoned.id, earlier.leaseToken, tried)).to.equal(true);
+    expect(typesOf(await notifications(second).claimDue(now(), 60_000, 10))).to.deep.equal(['order.cancelled']);
+  });
+
   it('when a lease ran out and another deliverer claimed the event, then the old lease token no longer matches it', async () => {
     await paidOrders(1);
     const stale = await notifications(first).claimDue(now(), 1_000, 10);
