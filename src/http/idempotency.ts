@@ -2,7 +2,12 @@ import type { RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from '../domain/app-error';
 import { requestFingerprint } from '../services/idempotency-fingerprint';
-import { IN_FLIGHT_TIMEOUT_MS, type IdempotencyLock, type IdempotencyStore } from '../services/idempotency-store';
+import {
+  IN_FLIGHT_TIMEOUT_MS,
+  type IdempotencyLock,
+  type IdempotencyStore,
+  type IdempotencyWrites,
+} from '../services/idempotency-store';
 import { isStoreUnavailable } from '../store/store-unavailable';
 import { currentMerchant } from './merchant-auth';
 
@@ -14,6 +19,20 @@ const MAX_KEY_LENGTH = 255;
 export const RELEASE_RETRY_MS = 250;
 
 const ALL_OR_NOTHING = 'idempotencyAllOrNothing';
+const KEEPER = 'idempotencyKeeper';
+const KEPT_IN_COMMIT = 'idempotencyKeptInCommit';
+
+/** Writes a request's answer as its key's record, with the unit of work `on` of the request's own change. */
+export type AnswerKeeper = (on: IdempotencyWrites, status: number, body: unknown) => Promise<void>;
+
+/**
+ * For an all-or-nothing route: keeps its answer in the commit of its change, so a retry after a commit whose
+ * acknowledgement was lost (PostgreSQL gone at that instant: the request got 503, yet its order was stored) replays
+ * the answer instead of running again into its own merchantOrderId (409). Undefined when the request has no key.
+ */
+export function answerKeeper(res: Response): AnswerKeeper | undefined {
+  return res.locals[KEEPER] as AnswerKeeper | undefined;
+}
 
 /**
  * Said by a route whose work is all or nothing (one statement or one transaction, its answer built from what was
@@ -40,14 +59,21 @@ function releaseWhenReachable(store: IdempotencyStore, lock: IdempotencyLock, lo
 }
 
 /**
- * Keeps the answer before it is sent, so a retry arriving right after it finds it. Invalid requests
- * (400) are forgotten, as Stripe does, and so are the 503s of all-or-nothing routes, which ask for the same request
- * again (Retry-After); every other answer, 5xx included, is kept for replay.
+ * Keeps the answer before it is sent, so a retry arriving right after it finds it (or, through answerKeeper, with
+ * the request's own change). Invalid requests (400) are forgotten, as Stripe does, and so are the 503s of
+ * all-or-nothing routes, which ask for the same request again (Retry-After); every other answer, 5xx included, is
+ * kept for replay.
  */
 function keepAnswer(res: Response, store: IdempotencyStore, lock: IdempotencyLock, log: Logger): void {
   const send = res.json.bind(res);
+  res.locals[KEEPER] = async (on: IdempotencyWrites, status: number, body: unknown) => {
+    await store.completeIn(on, lock, status, body);
+    res.locals[KEPT_IN_COMMIT] = status;
+  };
   res.json = (body: unknown) => {
     const status = res.statusCode;
+    // A success is sent only after its commit, which kept this very answer: nothing is left to write.
+    if (status < 300 && res.locals[KEPT_IN_COMMIT] === status) return send(body);
     if (status === 503 && res.locals[ALL_OR_NOTHING] === true) {
       releaseWhenReachable(store, lock, log);
       return send(body);

@@ -2,6 +2,7 @@ import { AppError } from '../domain/app-error';
 import { enqueueOrderEvent } from '../notify/enqueue-order-event';
 import { newId } from '../store/new-id';
 import type { OrderRow } from '../store/rows';
+import type { Repositories } from '../store/store';
 import { isUniqueViolation } from '../store/unique-violation';
 import { createCallOrders, type CallOrders, type CallOrdersDeps } from './call-orders';
 import { callbackViews, insertCallback, planCallback, type CallbackPlan } from '../callback/callback-order';
@@ -25,10 +26,17 @@ export interface OrderListFilter {
   limit?: number;
 }
 
+/**
+ * Writes the API's answer (the order's view) with `on`, the unit of work storing the order, when that is a
+ * transaction of its own: PostgreSQL, or a callback order. SQLite's shared group commit keeps its single statement
+ * (an embedded store's commit cannot lose its acknowledgement on the way back).
+ */
+export type KeepAnswer = (on: Repositories, view: OrderView) => Promise<void>;
+
 /** With the order side of payment calls (src/order/call-orders.ts). */
 export interface OrderService extends CallOrders {
   /** Validates the merchant's input (`validation_failed` with fields) and gives the order a unique pay code. */
-  createOrder(merchantId: string, input: NewOrderInput): Promise<OrderView>;
+  createOrder(merchantId: string, input: NewOrderInput, keepAnswer?: KeepAnswer): Promise<OrderView>;
   /** `not_found` also when the order belongs to another merchant. */
   getOrder(merchantId: string, id: string): Promise<OrderView>;
   /** A payable order becomes `cancelled` and loses its pay code; `order_not_payable` otherwise, `not_found` for another merchant's. */
@@ -60,19 +68,25 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
    * collision rolls both back. Returns the order's view as stored, built from what was written, so once the
    * commit is acknowledged nothing else can fail: an error (a store gone, issue 12) means nothing was stored.
    */
-  async function insertWithFreshPayCode(row: Omit<OrderRow, 'pay_code'>, callback?: CallbackPlan): Promise<OrderView> {
+  async function insertWithFreshPayCode(
+    row: Omit<OrderRow, 'pay_code'>,
+    callback?: CallbackPlan,
+    keepAnswer?: KeepAnswer,
+  ): Promise<OrderView> {
     for (let tries = 1; ; tries++) {
       const stored: OrderRow = { ...row, pay_code: nextPayCode() };
       try {
-        if (!callback) {
+        if (!callback && (!keepAnswer || store.sharesCommits)) {
           await store.groupWrite((on) => on.orders.insert(stored));
           return toOrderView(stored, []);
         }
-        const dialling = await store.transaction(async (tx) => {
+        return await store.transaction(async (tx) => {
           await tx.orders.insert(stored);
-          return insertCallback(tx, row.id, callback, new Date(row.created_at));
+          const dialling = callback && (await insertCallback(tx, row.id, callback, new Date(row.created_at)));
+          const view = toOrderView(stored, [], dialling && toCallbackView(dialling, []));
+          await keepAnswer?.(tx, view);
+          return view;
         });
-        return toOrderView(stored, [], toCallbackView(dialling, []));
       } catch (err) {
         if (isUniqueViolation(err, 'merchant_order_id')) {
           throw new AppError('conflict', 'an order with this merchantOrderId already exists', {
@@ -125,7 +139,7 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
   return {
     ...createCallOrders(deps),
 
-    async createOrder(merchantId, input) {
+    async createOrder(merchantId, input, keepAnswer) {
       const order = parseInput(newOrderSchema, input);
       const now = deps.now();
       const defaultExpires = order.mode === 'callback' ? (deps.callbackExpiresSeconds ?? 86_400) : deps.defaultExpiresSeconds;
@@ -160,6 +174,7 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
           updated_at: now.toISOString(),
         },
         callback,
+        keepAnswer,
       );
       deps.log.info({ orderId: id, merchantId, amount: order.amount, mode: order.mode }, 'order created');
       return view;

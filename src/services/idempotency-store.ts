@@ -1,5 +1,6 @@
 import { AppError } from '../domain/app-error';
 import type { IdempotencyRow } from '../store/rows';
+import type { Repositories } from '../store/store';
 import { isUniqueViolation } from '../store/unique-violation';
 import type { ServiceDeps } from './service-deps';
 
@@ -26,11 +27,16 @@ export interface IdempotencyStore {
   claim(merchantId: string, key: string, requestHash: string): Promise<IdempotencyClaim>;
   /** Keeps the answer, to be replayed to later requests with the same key and body. */
   complete(lock: IdempotencyLock, status: number, body: unknown): Promise<void>;
+  /** Keeps the answer with `on`, the unit of work of the request's own change, so both commit or neither does. */
+  completeIn(on: IdempotencyWrites, lock: IdempotencyLock, status: number, body: unknown): Promise<void>;
   /** Forgets the claim (the request was invalid), so the key can be used again. */
   release(lock: IdempotencyLock): Promise<void>;
   /** Deletes records older than 24 h; returns how many. */
   purgeExpired(at?: Date): Promise<number>;
 }
+
+/** Where completeIn writes: a transaction's repositories (or the store's). */
+export type IdempotencyWrites = Pick<Repositories, 'idempotencyKeys'>;
 
 const CLAIM_TRIES = 3;
 
@@ -66,6 +72,11 @@ export function createIdempotencyStore(deps: ServiceDeps): IdempotencyStore {
     }
   }
 
+  async function completeIn(on: IdempotencyWrites, lock: IdempotencyLock, status: number, body: unknown): Promise<void> {
+    const kept = await on.idempotencyKeys.complete(claimOf(lock), status, JSON.stringify(body ?? null));
+    if (!kept) deps.log.warn({ merchantId: lock.merchantId }, 'idempotency claim lost before its answer was kept');
+  }
+
   return {
     async claim(merchantId, key, requestHash) {
       // Insert-or-fail on the unique key: of two requests racing with one key, exactly one inserts.
@@ -91,11 +102,11 @@ export function createIdempotencyStore(deps: ServiceDeps): IdempotencyStore {
       throw new AppError('conflict', 'the Idempotency-Key is being reused concurrently; retry with the same key');
     },
 
-    async complete(lock, status, body) {
-      const responseBody = JSON.stringify(body ?? null);
-      const kept = await store.groupWrite((on) => on.idempotencyKeys.complete(claimOf(lock), status, responseBody));
-      if (!kept) deps.log.warn({ merchantId: lock.merchantId }, 'idempotency claim lost before its answer was kept');
+    complete(lock, status, body) {
+      return store.groupWrite((on) => completeIn(on, lock, status, body));
     },
+
+    completeIn,
 
     async release(lock) {
       await store.groupWrite((on) => on.idempotencyKeys.release(claimOf(lock)));

@@ -79,6 +79,11 @@ export interface Store extends Repositories {
    * store has one (src/store/group-commit.ts), else committed alone. `write` must use only `on`.
    */
   groupWrite<T>(write: (on: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Whether groupWrite shares commits (SQLite with the group commit): a transaction there costs a commit of its own,
+   * where a group write shares one. Without it each write is its own transaction anyway (always on PostgreSQL).
+   */
+  readonly sharesCommits: boolean;
 }
 
 export interface StoreOptions {
@@ -236,6 +241,10 @@ class KnexStore extends BoundRepositories implements Store {
 
   groupWrite<T>(write: (on: Repositories) => Promise<T>): Promise<T> {
     return this.#group ? this.#group.write(write) : write(this);
+  }
+
+  get sharesCommits(): boolean {
+    return this.#group !== undefined;
   }
 }
 

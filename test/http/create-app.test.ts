@@ -45,6 +45,7 @@ function appWith(overrides: { getOrder?: () => Promise<never> }, log = capturedL
     idempotency: {
       claim: async () => Promise.reject(new Error('not used')),
       complete: () => Promise.resolve(),
+      completeIn: () => Promise.resolve(),
       release: () => Promise.resolve(),
       purgeExpired: () => Promise.resolve(0),
     },

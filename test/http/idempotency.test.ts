@@ -6,6 +6,11 @@ import { createBankService } from '../../src/services/bank-service';
 import { createIdempotencyStore } from '../../src/services/idempotency-store';
 import { bodyOf, errorOf } from '../helpers/body-of';
 import { createTestApp, type TestApp } from './test-app';
+import type { Application } from 'express';
+import { createMerchantService } from '../../src/services/merchant-service';
+import { createOrderService } from '../../src/order/order-service';
+import { createStore, type Repositories, type Store } from '../../src/store/store';
+import { createTestDeps, describeEachStore, type TestDeps } from '../helpers/test-db';
 
 describe('http/idempotency', () => {
   let t: TestApp;
@@ -273,3 +278,98 @@ describe('http/idempotency', () => {
     });
   });
 });
+
+/**
+ * Issue 12: a commit whose acknowledgement is lost (PostgreSQL gone at that very instant). The order is stored, yet
+ * the request fails as store_unavailable (503); its retry with the same key must get the order, not run again into
+ * its own merchantOrderId (409). Each write commits alone here, as on PostgreSQL (no group commit).
+ */
+describeEachStore('http/idempotency: the commit of a keyed order whose acknowledgement is lost', () => {
+  let deps: TestDeps;
+  let app: Application;
+  let apiKey: string;
+  let acksToLose: number;
+  let separateCompletes: number;
+  const refused = () => Object.assign(new Error('Connection terminated unexpectedly'), { code: 'ECONNRESET' });
+  const post = (body: object) =>
+    request(app).post('/v1/orders').set('Authorization', `Bearer ${apiKey}`).set('Idempotency-Key', 'key-1').send(body);
+  const order = { merchantOrderId: 'A1001', amount: 12345 };
+
+  beforeEach(async () => {
+    deps = await createTestDeps();
+    acksToLose = 0;
+    separateCompletes = 0;
+    const store = withLostAcknowledgements(createStore(deps.db), () => acksToLose-- > 0, refused);
+    const withStore = { ...deps, store };
+    const merchants = createMerchantService(withStore);
+    const idempotency = createIdempotencyStore(withStore);
+    app = createApp({
+      merchants,
+      orders: createOrderService({ ...withStore, defaultExpiresSeconds: 1800 }),
+      banks: createBankService(withStore),
+      idempotency: { ...idempotency, complete: (...args) => (separateCompletes++, idempotency.complete(...args)) },
+      rateLimitPerMinute: 1000,
+      log: deps.log,
+      now: deps.now,
+    });
+    apiKey = (await merchants.createMerchant('Acme')).apiKey;
+  });
+  afterEach(() => deps.db.destroy());
+
+  it('when the order was stored but the answer of its commit lost, then the retry with its key replays the order, not 409', async () => {
+    acksToLose = 1;
+    const first = await post(order);
+    expect(first.status).to.equal(503);
+    expect(errorOf(first).code).to.equal('store_unavailable');
+
+    const again = await post(order);
+    expect(again.status).to.equal(201);
+    expect(again.headers['idempotent-replayed']).to.equal('true');
+    const stored = await deps.db('orders').select('id', 'merchant_order_id');
+    expect(stored).to.deep.equal([{ id: bodyOf<OrderView>(again).id, merchant_order_id: 'A1001' }]);
+  });
+
+  it('when nothing is lost, then the answer is kept by the order’s own commit, not by a write after it, and replayed', async () => {
+    const first = await post(order);
+    const again = await post(order);
+
+    expect([first.status, again.status]).to.deep.equal([201, 201]);
+    expect(again.body).to.deep.equal(first.body);
+    expect(separateCompletes).to.equal(0);
+  });
+
+  it('when a keyed order fails validation, then nothing is kept and the key can be used again (400 is forgotten)', async () => {
+    expect((await post({ amount: -1 })).status).to.equal(400);
+    expect((await post(order)).status).to.equal(201);
+    expect(separateCompletes).to.equal(0);
+  });
+});
+
+/**
+ * The store, whose commits that stored an order throw `error()` after committing when `lose()` says so: the answer
+ * lost on the way back. Transactions and single writes alike.
+ */
+function withLostAcknowledgements(store: Store, lose: () => boolean, error: () => Error): Store {
+  type Work = (on: Repositories) => Promise<unknown>;
+  const commit = (run: (work: Work) => Promise<unknown>) => async (work: Work) => {
+    let storedOrder = false;
+    const watched = (on: Repositories) =>
+      new Proxy(on, {
+        get(target, prop) {
+          if (prop === 'orders') storedOrder = true;
+          return Reflect.get(target, prop, target) as unknown;
+        },
+      });
+    const result = await run((on) => work(watched(on)));
+    if (storedOrder && lose()) throw error();
+    return result;
+  };
+  return new Proxy(store, {
+    get(target, prop) {
+      if (prop === 'transaction') return commit((work) => target.transaction(work));
+      if (prop === 'groupWrite') return commit((work) => target.groupWrite(work));
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}

@@ -50,6 +50,7 @@ export function stubOrders(now: () => Date): StubOrders {
 export const stubIdempotency: IdempotencyStore = {
   claim: (merchantId, key) => Promise.resolve({ kind: 'started', lock: { merchantId, key, createdAt: '' } }),
   complete: () => Promise.resolve(),
+  completeIn: () => Promise.resolve(),
   release: () => Promise.resolve(),
   purgeExpired: () => Promise.resolve(0),
 };

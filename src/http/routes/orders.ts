@@ -3,7 +3,7 @@ import { parseInput } from '../../domain/parse-input';
 import type { NewOrderInput } from '../../order/new-order-schema';
 import type { OrderService } from '../../order/order-service';
 import { cancelOrderSchema } from '../api-schemas';
-import { allOrNothing } from '../idempotency';
+import { allOrNothing, answerKeeper } from '../idempotency';
 import { currentMerchant } from '../merchant-auth';
 
 /** `POST /v1/orders`, `GET /v1/orders/:id`, `POST /v1/orders/:id/cancel`; the service scopes to the merchant. */
@@ -14,7 +14,12 @@ export function ordersRouter(orders: Pick<OrderService, 'createOrder' | 'getOrde
   router.post('/', async (req, res) => {
     // One insert, or one transaction with the callback row, and the answer built from the rows written (order-service).
     allOrNothing(res);
-    const order = await orders.createOrder(currentMerchant(res).id, req.body as NewOrderInput);
+    const keeper = answerKeeper(res);
+    const order = await orders.createOrder(
+      currentMerchant(res).id,
+      req.body as NewOrderInput,
+      keeper && ((on, view) => keeper(on, 201, view)),
+    );
     res.status(201).location(`/v1/orders/${order.id}`).json(order);
   });
 
