@@ -224,18 +224,10 @@ describeEachStore('notify/deliver', () => {
     ).to.equal(false);
   });
 
-  /** An order whose call was released as abandoned, then cancelled by its merchant 1 ms later: two events. */
-  async function abandonedThenCancelled(): Promise<string> {
-    const orderId = await shop.orderInCall(receiver.url, 'call-1');
-    await shop.orders.releaseAfterCall(orderId, 'call-1', 'abandoned');
-    deps.advance(1);
-    await shop.orders.cancelOrder(shop.merchantId, orderId);
-    return orderId;
-  }
   const typeOf = (req: { rawBody: string }) => (JSON.parse(req.rawBody) as OrderEvent).type;
 
   it('when two events of one order are due together, then the later is sent only once the earlier is answered, in the same run', async () => {
-    await abandonedThenCancelled();
+    await shop.orderAbandonedThenCancelled(receiver.url);
     const log: string[] = [];
     // The first answers slowly: sent in parallel, the second would arrive before that answer.
     receiver.respondWith((req, res) => {
@@ -257,7 +249,7 @@ describeEachStore('notify/deliver', () => {
   });
 
   it('when the earlier event of an order fails, then it holds the later one back for its first try only', async () => {
-    await abandonedThenCancelled();
+    await shop.orderAbandonedThenCancelled(receiver.url);
     receiver.respondWith((req, res) => res.writeHead(typeOf(req) === 'order.abandoned' ? 500 : 200).end());
 
     expect(await deliverer().deliverDue()).to.deep.equal({ delivered: 1, retrying: 1, failed: 0 });

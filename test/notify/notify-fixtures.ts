@@ -24,6 +24,8 @@ export interface Shop {
   webhookSecret: string;
   /** A new order, claimed by `callId` as a caller keying its pay code would. */
   orderInCall(notifyUrl: string | undefined, callId?: string): Promise<string>;
+  /** An order whose call was released as abandoned, then cancelled by its merchant 1 ms later: two events, in that order. */
+  orderAbandonedThenCancelled(notifyUrl: string): Promise<string>;
   /** Sends one payment for the call with an acquirer that answers `result`. */
   pay(orderId: string, callId: string, card: CardData, result: PaymentResult): Promise<void>;
 }
@@ -34,17 +36,25 @@ export async function openShop(deps: TestDeps): Promise<Shop> {
   const orders = createOrderService({ ...deps, defaultExpiresSeconds: 1800 });
   const { id: merchantId, webhookSecret } = await merchants.createMerchant('Acme');
   let count = 0;
+  const orderInCall: Shop['orderInCall'] = async (notifyUrl, callId = 'call-1') => {
+    count += 1;
+    const order = await orders.createOrder(merchantId, { merchantOrderId: `A${count}`, amount: 500, notifyUrl });
+    await orders.claimByPayCode(order.payCode!, callId);
+    return order.id;
+  };
   return {
     box,
     merchants,
     orders,
     merchantId,
     webhookSecret,
-    async orderInCall(notifyUrl, callId = 'call-1') {
-      count += 1;
-      const order = await orders.createOrder(merchantId, { merchantOrderId: `A${count}`, amount: 500, notifyUrl });
-      await orders.claimByPayCode(order.payCode!, callId);
-      return order.id;
+    orderInCall,
+    async orderAbandonedThenCancelled(notifyUrl) {
+      const orderId = await orderInCall(notifyUrl, 'call-1');
+      await orders.releaseAfterCall(orderId, 'call-1', 'abandoned');
+      deps.advance(1);
+      await orders.cancelOrder(merchantId, orderId);
+      return orderId;
     },
     async pay(orderId, callId, card, result) {
       const acquirer: AcquirerPort = {

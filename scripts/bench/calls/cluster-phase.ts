@@ -1,13 +1,11 @@
 import os from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { errorMessage } from '../../../src/lib/error-message';
 import { processCpuMicros, processRssBytes } from '../lib/proc-cpu';
 import { processTreeCpuMicros } from '../lib/process-tree-cpu';
-import type { DrivenCall } from './bench-call';
 import type { BenchDriver } from './bench-driver';
 import { CLUSTER_CONTEXT } from './call-plan';
 import { asteriskOfCall, callsPerNode, mergePromptTimes, sumSamples } from './cluster-plan';
-import type { PhaseRaw, Reading } from './phase';
+import { callsEnded, startRamped, type PhaseRaw, type Reading } from './phase';
 import type { ServiceWorker } from './service-starter';
 import type { ServiceSample } from './service-worker';
 
@@ -34,10 +32,12 @@ export async function runClusterPhase(
   const idleMemory = sumSamples(await Promise.all(workers.map((w) => w.call<ServiceSample>('settledMemory'))));
   await Promise.all(workers.map((w) => w.call('takePromptTimes')));
 
+  /** Every node's sample, added up. */
+  const sampleNodes = async () => sumSamples(await Promise.all(workers.map((w) => w.call<ServiceSample>('sample'))));
   const readings: Reading[] = [];
   let lost: unknown;
   const read = async () => {
-    const service = sumSamples(await Promise.all(workers.map((w) => w.call<ServiceSample>('sample'))));
+    const service = await sampleNodes();
     const driverCpu = process.cpuUsage();
     readings.push({
       at: Date.now(),
@@ -51,21 +51,15 @@ export async function runClusterPhase(
   await read();
   const sampler = setInterval(() => void read().catch((err: unknown) => (lost ??= err)), 1_000);
 
-  const started = Date.now();
-  const running: Promise<DrivenCall>[] = [];
-  for (let i = 0; i < opts.calls; i++) {
-    const due = started + (opts.rampMs * i) / opts.calls;
-    if (due > Date.now()) await sleep(due - Date.now());
-    const driver = drivers[asteriskOfCall(i, drivers.length)];
-    running.push(driver.call(`Local/${orders[i].payCode}@${CLUSTER_CONTEXT}`, 'app', opts.callTimeoutMs));
-  }
-  const calls = await Promise.all(running);
+  const calls = await startRamped(opts.calls, opts.rampMs, (i) =>
+    drivers[asteriskOfCall(i, drivers.length)].call(`Local/${orders[i].payCode}@${CLUSTER_CONTEXT}`, 'app', opts.callTimeoutMs),
+  );
   clearInterval(sampler);
   await read().catch((err: unknown) => (lost ??= err));
   if (lost) throw new Error(`the cluster could not be measured any more: ${errorMessage(lost)}`);
 
   const loadAverage = os.loadavg()[0];
-  const settled = await callsEnded(workers);
+  const settled = await callsEnded(sampleNodes);
   const statuses = await first.call<Record<string, number>>('statuses', { ids: orders.map((o) => o.id) });
   const byNode = await Promise.all(workers.map((w) => w.call<Record<string, number[]>>('takePromptTimes')));
   const promptTimes = mergePromptTimes(byNode);
@@ -81,14 +75,4 @@ export async function runClusterPhase(
     ari,
     callsPerNode: callsPerNode(byNode),
   };
-}
-
-/** The nodes once every call has ended on each (phase.ts callsEnded, for several): at most 5 s. */
-async function callsEnded(workers: ServiceWorker[]): Promise<ServiceSample> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    const sample = sumSamples(await Promise.all(workers.map((w) => w.call<ServiceSample>('sample'))));
-    if (sample.activeCalls === 0 || Date.now() > deadline) return sample;
-    await sleep(100);
-  }
 }

@@ -79,14 +79,7 @@ export async function runPhase(
   await read();
   const sampler = setInterval(() => void read().catch((err: unknown) => (lost ??= err)), 1_000);
 
-  const started = Date.now();
-  const running: Promise<DrivenCall>[] = [];
-  for (let i = 0; i < opts.calls; i++) {
-    const due = started + (opts.rampMs * i) / opts.calls;
-    if (due > Date.now()) await sleep(due - Date.now());
-    running.push(driver.call(endpoint(i), mode, opts.callTimeoutMs));
-  }
-  const calls = await Promise.all(running);
+  const calls = await startRamped(opts.calls, opts.rampMs, (i) => driver.call(endpoint(i), mode, opts.callTimeoutMs));
   clearInterval(sampler);
   await read().catch((err: unknown) => (lost ??= err));
   // The sandbox is shared: a test suite that restarts it (test/ari/stasis-app.e2e) spoils the run.
@@ -97,21 +90,33 @@ export async function runPhase(
 
   const loadAverage = os.loadavg()[0];
   if (mode === 'dialplan') return { mode, calls, readings, idleMemory, loadAverage };
-  const settled = await callsEnded(worker);
+  const settled = await callsEnded(() => worker.call<ServiceSample>('sample'));
   const statuses = await worker.call<Record<string, number>>('statuses', { ids: orders.map((o) => o.id) });
   const promptTimes = await worker.call<Record<string, number[]>>('takePromptTimes');
   const ari = { before: readings[0].service.ari, after: settled.ari };
   return { mode, calls, readings, idleMemory, loadAverage, statuses, promptTimes, ari };
 }
 
+/** Starts `count` calls spread evenly over `rampMs` (call i at i/count of it) and waits for every one to end. */
+export async function startRamped<T>(count: number, rampMs: number, start: (i: number) => Promise<T>): Promise<T[]> {
+  const started = Date.now();
+  const running: Promise<T>[] = [];
+  for (let i = 0; i < count; i++) {
+    const due = started + (rampMs * i) / count;
+    if (due > Date.now()) await sleep(due - Date.now());
+    running.push(start(i));
+  }
+  return Promise.all(running);
+}
+
 /**
- * A reading once the service has ended every call: its last requests (the hangup) and events (StasisEnd) may
- * come after the cardholder's side has gone. At most 5 s.
+ * A reading once the service (one node or several, as `read` takes it) has ended every call: its last requests
+ * (the hangup) and events (StasisEnd) may come after the cardholder's side has gone. At most 5 s.
  */
-async function callsEnded(worker: Worker<unknown>): Promise<ServiceSample> {
+export async function callsEnded(read: () => Promise<ServiceSample>): Promise<ServiceSample> {
   const deadline = Date.now() + 5_000;
   for (;;) {
-    const sample = await worker.call<ServiceSample>('sample');
+    const sample = await read();
     if (sample.activeCalls === 0 || Date.now() > deadline) return sample;
     await sleep(100);
   }

@@ -76,10 +76,7 @@ describeEachStore('store/notification-repository: claimDue (leases: no event sen
   });
 
   it('when an earlier event of an order is leased and not yet tried, then no claimer on any connection takes the later one', async () => {
-    const orderId = await shop.orderInCall(receiver.url, 'call-1');
-    await shop.orders.releaseAfterCall(orderId, 'call-1', 'abandoned');
-    current += 1;
-    await shop.orders.cancelOrder(shop.merchantId, orderId);
+    await shop.orderAbandonedThenCancelled(receiver.url);
     await paidOrders(1); // another order's event, never held back
     const typesOf = (claim: { rows: NotificationRow[] }) => claim.rows.map((r) => r.type);
 
