@@ -134,6 +134,8 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   // Set once payments are wired (below). A dead node's unresolved payment attempts are out of any call once its orders
   // are released: queried then (never sent again), not at the next minute's recovery job (issue 12 §3).
   const afterTakeOver: { recoverPayments?: () => void } = {};
+  // A node's callbacks left dialling: a dead node's, or this node's last run's (killed, started again within their lease).
+  const settleDials = (nodeId: string) => settleDialsOf(takeOverOps, { ...deps, reminders: config.sms }, nodeId);
   // Before recovery: a second node started under this one's NODE_ID would release the first one's live calls.
   const membership = await joinNodes({
     store: deps.store,
@@ -147,7 +149,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     },
     app: config.ari.app,
     releaseCallers: (app, deadAt) => releaseCallersOnServers(takeOverOps, app, log, deadAt),
-    settleDials: (nodeId) => settleDialsOf(takeOverOps, { ...deps, reminders: config.sms }, nodeId),
+    settleDials,
   }).catch(async (err: unknown) => {
     await metrics.close();
     await db.destroy();
@@ -364,7 +366,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   });
   await dialer.recover();
   // The callbacks this node's last run left dialling (killed and started again within their lease), as another node would.
-  await settleDialsOf(takeOverOps, { ...deps, reminders: config.sms }, config.node.id).catch((err: unknown) =>
+  await settleDials(config.node.id).catch((err: unknown) =>
     log.error({ err }, "settling the last run's callbacks failed: their lease brings them back"),
   );
   // Reconciliation fetches the day's file from the running acquirer (unless RECONCILIATION_DIR names a folder).

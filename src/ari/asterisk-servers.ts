@@ -46,6 +46,7 @@ export function serverName(url: string): string {
  */
 export async function startAsteriskServers(opts: AsteriskServersOptions): Promise<AsteriskServers> {
   const events = new EventEmitter();
+  const names = opts.urls.map(serverName);
   const apps = new Map<string, StasisApp>();
   const connected = new Set<string>();
   const giveUp = new AbortController();
@@ -74,15 +75,15 @@ export async function startAsteriskServers(opts: AsteriskServersOptions): Promis
     setConnected(server, true);
   }
 
-  const starts = opts.urls.map(async (url) => {
-    const server = serverName(url);
+  const starts = opts.urls.map(async (url, i) => {
+    const server = names[i];
     const app = await opts.start(url, giveUp.signal);
     if (stopping) await app.stop({ graceMs: 0 });
     else join(server, app);
   });
   for (const [i, start] of starts.entries()) {
     start.catch((err: unknown) => {
-      if (!giveUp.signal.aborted) opts.log.error({ err, server: serverName(opts.urls[i]) }, 'Asterisk server not started');
+      if (!giveUp.signal.aborted) opts.log.error({ err, server: names[i] }, 'Asterisk server not started');
     });
   }
   const waitMs = opts.connectWaitMs ?? 60_000;
@@ -111,7 +112,7 @@ export async function startAsteriskServers(opts: AsteriskServersOptions): Promis
       for (const app of all()) app.setAccepting(value);
     },
     lines: () =>
-      opts.urls.map(serverName).map((server) => ({
+      names.map((server) => ({
         server,
         connected: connected.has(server),
         inbound: apps.get(server)?.activeCalls({ direction: 'inbound' }) ?? 0,

@@ -54,9 +54,9 @@ function processAlive(pid: number): boolean {
  * already has this id (its calls would be taken for this node's and recovered), writes the node's row, then beats
  * every `heartbeatMs`. At each beat, any other node silent for `expiryMs` is taken for dead: its calls' orders are
  * released, the callers it left in its Stasis app are sent to the fallback prompt, its callbacks settled, and its row
- * removed (not before: a failure, or a callback still in a call, is tried again at the next beat). A node that finds its own row gone was itself taken for dead (paused
- * longer than the expiry): it says so and writes it again; the calls it still had can no longer pay (their orders
- * were released). After a heartbeat failed (the store unreachable), no node is taken for dead until the store has
+ * removed (not before: a failure, or a callback still in a call, is tried again at the next beat). A node that finds
+ * its own row gone was itself taken for dead (paused longer than the expiry): it says so and writes it again; the
+ * calls it still had can no longer pay (their orders were released). After a heartbeat failed (the store unreachable), no node is taken for dead until the store has
  * answered for a whole expiry: the others' heartbeats failed too.
  */
 export async function joinNodes(deps: MembershipDeps): Promise<Membership> {

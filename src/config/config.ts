@@ -336,6 +336,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
+  const ariUrl = e.ARI_URL.replace(/\/+$/, '');
   const callback: CallbackSettings = {
     lines: { total: e.TRUNK_LINES, maxOutbound: e.CALLBACK_MAX_LINES, reservedInbound: e.CALLBACK_RESERVED_INBOUND_LINES },
     callsPerSecond: e.CALLBACK_CPS,
@@ -388,8 +389,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: databaseSettings(e.DATABASE_URL),
     log: { level: e.LOG_LEVEL, file: e.LOG_FILE },
     ari: {
-      url: e.ARI_URL.replace(/\/+$/, ''),
-      servers: e.ARI_SERVERS ?? [e.ARI_URL.replace(/\/+$/, '')],
+      url: ariUrl,
+      servers: e.ARI_SERVERS ?? [ariUrl],
       user: e.ARI_USER,
       password: e.ARI_PASSWORD,
       app: e.ARI_APP,
